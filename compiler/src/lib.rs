@@ -1,0 +1,10 @@
+//! pmf: the compiler for `.pmf` specifications of the Performance and Improvement Framework.
+//!
+//! The pipeline, in order (see ARCHITECTURE.md):
+//! `source` (texts in memory) → `syntax` (a tree per file, resilient) → `model` (typed
+//! declarations) → `check` (resolution and every check, producing diagnostics) → `ir` (the
+//! checked model as versioned data) → generators and the validator, which read only the IR.
+
+pub mod diag;
+pub mod source;
+pub mod syntax;

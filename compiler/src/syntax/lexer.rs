@@ -1,0 +1,168 @@
+//! A forgiving tokenizer. It never fails: it exists so that the item splitter and the
+//! formatter can see strings, comments and brackets without a full parse, even in broken text.
+
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Newline,
+    Space,
+    Comment,
+    /// `"..."`; `closed` is false when the line ended first.
+    Str { closed: bool },
+    /// `"""..."""`; `closed` is false when the file ended first.
+    Triple { closed: bool },
+    Open(u8),
+    Close(u8),
+    Semicolon,
+    Comma,
+    /// Anything else up to the next space or punctuation: names, codes, numbers, operators.
+    Word,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let kind = match bytes[i] {
+            b'\n' => {
+                i += 1;
+                TokenKind::Newline
+            }
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                TokenKind::Newline
+            }
+            b' ' | b'\t' | b'\r' => {
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r') && !is_crlf(bytes, i) {
+                    i += 1;
+                }
+                TokenKind::Space
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' && !is_crlf(bytes, i) {
+                    i += 1;
+                }
+                TokenKind::Comment
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                let closed = match text[i..].find("\"\"\"") {
+                    Some(n) => {
+                        i += n + 3;
+                        true
+                    }
+                    None => {
+                        i = bytes.len();
+                        false
+                    }
+                };
+                TokenKind::Triple { closed }
+            }
+            b'"' => {
+                i += 1;
+                let mut closed = false;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i = (i + 2).min(bytes.len()),
+                        b'"' => {
+                            i += 1;
+                            closed = true;
+                            break;
+                        }
+                        b'\n' => break,
+                        _ => i += 1,
+                    }
+                }
+                TokenKind::Str { closed }
+            }
+            b @ (b'{' | b'(' | b'[') => {
+                i += 1;
+                TokenKind::Open(b)
+            }
+            b @ (b'}' | b')' | b']') => {
+                i += 1;
+                TokenKind::Close(b)
+            }
+            b';' => {
+                i += 1;
+                TokenKind::Semicolon
+            }
+            b',' => {
+                i += 1;
+                TokenKind::Comma
+            }
+            _ => {
+                while i < bytes.len() && !is_word_end(bytes, i) {
+                    i += 1;
+                }
+                if i == start {
+                    // A byte that starts no token above and ends a word at once cannot exist;
+                    // still, always advance so the loop terminates on any input.
+                    i += 1;
+                }
+                // Never split a UTF-8 character.
+                while i < bytes.len() && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                TokenKind::Word
+            }
+        };
+        debug_assert!(i > start, "tokenizer made no progress");
+        out.push(Token { kind, span: start..i });
+    }
+    out
+}
+
+fn is_crlf(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')
+}
+
+fn is_word_end(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'{' | b'}' | b'(' | b')' | b'[' | b']' | b';' | b',' => true,
+        b'/' => bytes.get(i + 1) == Some(&b'/'),
+        _ => false,
+    }
+}
+
+impl TokenKind {
+    pub fn is_trivia(self) -> bool {
+        matches!(self, TokenKind::Space | TokenKind::Comment | TokenKind::Newline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<TokenKind> {
+        tokenize(s).into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn strings_and_comments() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("a \"b // c\" // d\n\"\"\"x\n}\"\"\""),
+            vec![Word, Space, Str { closed: true }, Space, Comment, Newline, Triple { closed: true }]
+        );
+        assert_eq!(kinds("\"abc\n"), vec![Str { closed: false }, Newline]);
+        assert_eq!(kinds("AD/001 // x"), vec![Word, Space, Comment]);
+    }
+
+    #[test]
+    fn never_splits_characters() {
+        for t in tokenize("é{ü}\u{FEFF}x") {
+            assert!(t.span.start < t.span.end);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Syntax: text in, a `SourceFile` and syntax diagnostics out. Never fails.
+//!
+//! `parse` tokenizes the file, cuts it into top-level items (`split`), and parses each item
+//! with pest on its own, so every syntax error in a file is reported and every item that
+//! parses reaches the model.
+
+pub mod ast;
+pub mod lexer;
+pub mod split;
+mod strings;
+mod tree;
+
+pub use ast::*;
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use lexer::TokenKind;
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "syntax/pmf.pest"]
+struct PmfParser;
+
+/// Brackets and braces nested deeper than this are refused before pest sees them: pest
+/// recurses, and a hostile file must not overflow the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Files larger than this are refused: the whole framework is a few hundred kilobytes.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// How many syntax errors one file reports before it stops listing them.
+const MAX_ERRORS_PER_FILE: usize = 50;
+
+pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut items = Vec::new();
+    if text.len() > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::new(
+                Code::FileTooLarge,
+                file,
+                0..0,
+                format!(
+                    "the file is {:.1} MB; a spec file can be at most {} MB",
+                    text.len() as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                ),
+            )
+            .help("split the spec into several files, one per part"),
+        );
+        return (SourceFile { file, items }, diags);
+    }
+    let tokens = lexer::tokenize(text);
+    let mut errors = 0;
+    let mut suppressed = 0;
+    for chunk in split::split(text, &tokens) {
+        if !chunk.has_content {
+            continue;
+        }
+        match parse_chunk(file, text, &tokens, &chunk) {
+            Ok(node) => items.push(Item::Node(node)),
+            Err(first) => {
+                // A missing `}` swallows the items after it; cut again at item keywords.
+                let pieces = split::resplit(text, &tokens, &chunk);
+                let pieces = if pieces.len() > 1 { pieces } else { vec![chunk] };
+                for piece in pieces {
+                    let result = if piece.span == first.1 { Err(first.clone()) } else { parse_chunk(file, text, &tokens, &piece) };
+                    match result {
+                        Ok(node) => items.push(Item::Node(node)),
+                        Err((d, span)) => {
+                            errors += 1;
+                            if errors <= MAX_ERRORS_PER_FILE {
+                                diags.push(d);
+                            } else {
+                                suppressed += 1;
+                            }
+                            items.push(Item::Error(span));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if suppressed > 0 {
+        if let Some(last) = diags.last_mut() {
+            last.notes.push(format!("{suppressed} more syntax errors in this file are not shown"));
+        }
+    }
+    if items.is_empty() && diags.is_empty() {
+        diags.push(
+            Diagnostic::new(Code::EmptyFile, file, 0..0, "this file declares nothing")
+                .help("add items to it (see the language reference), or delete it"),
+        );
+    }
+    (SourceFile { file, items }, diags)
+}
+
+type ChunkError = (Diagnostic, Span);
+
+fn parse_chunk(file: FileId, text: &str, tokens: &[lexer::Token], chunk: &split::Chunk) -> Result<Node, ChunkError> {
+    let span = chunk.span.clone();
+    let fail = |d: Diagnostic| Err((d, span.clone()));
+    if chunk.max_depth > MAX_DEPTH {
+        return fail(
+            Diagnostic::new(
+                Code::NestingTooDeep,
+                file,
+                span.start..span.start,
+                format!("brackets and braces are nested {} deep; at most {MAX_DEPTH} are allowed", chunk.max_depth),
+            )
+            .label("in this item")
+            .help("write the formula in simpler steps"),
+        );
+    }
+    if let Some(d) = lexical_problem(file, text, tokens, &span) {
+        return fail(d);
+    }
+    let src = &text[span.clone()];
+    match PmfParser::parse(Rule::item, src) {
+        Ok(mut pairs) => {
+            let node = pairs
+                .next()
+                .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
+                .map(|p| tree::node(p, span.start));
+            match node {
+                Some(n) => Ok(n),
+                None => fail(Diagnostic::new(Code::SyntaxError, file, span.start..span.start, "expected an item")),
+            }
+        }
+        Err(e) => fail(pest_error(file, text, span.start, &e)),
+    }
+}
+
+/// Unclosed strings and unbalanced braces get a message of their own: pest would report them
+/// as "expected ..." somewhere far from the cause.
+fn lexical_problem(file: FileId, text: &str, tokens: &[lexer::Token], span: &Span) -> Option<Diagnostic> {
+    let mut stack: Vec<(u8, Span)> = Vec::new();
+    for t in tokens.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end) {
+        match t.kind {
+            TokenKind::Str { closed: false } => {
+                return Some(
+                    Diagnostic::new(Code::SyntaxError, file, t.span.clone(), "this text is not closed before the end of the line")
+                        .label("no closing `\"`")
+                        .help("end the text with `\"`, or write a text over several lines between `\"\"\"` and `\"\"\"`"),
+                )
+            }
+            TokenKind::Triple { closed: false } => {
+                return Some(
+                    Diagnostic::new(Code::SyntaxError, file, t.span.start..t.span.start + 3, "this text is never closed")
+                        .label("opened here")
+                        .help("end the text with `\"\"\"`"),
+                )
+            }
+            TokenKind::Open(b) => stack.push((b, t.span.clone())),
+            TokenKind::Close(b) => {
+                let want = match b {
+                    b'}' => b'{',
+                    b')' => b'(',
+                    _ => b'[',
+                };
+                match stack.pop() {
+                    Some((open, _)) if open == want => {}
+                    Some((open, ospan)) => {
+                        return Some(
+                            Diagnostic::new(
+                                Code::SyntaxError,
+                                file,
+                                t.span.clone(),
+                                format!("`{}` closes `{}`", b as char, open as char),
+                            )
+                            .label("does not match")
+                            .secondary(file, ospan, "opened here"),
+                        )
+                    }
+                    None => {
+                        return Some(
+                            Diagnostic::new(Code::SyntaxError, file, t.span.clone(), format!("`{}` closes nothing", b as char))
+                                .label("no matching opening bracket")
+                                .help("remove it, or add the opening bracket it belongs to"),
+                        )
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.pop().map(|(open, ospan)| {
+        let close = match open {
+            b'{' => '}',
+            b'(' => ')',
+            _ => ']',
+        };
+        let _ = text;
+        Diagnostic::new(Code::SyntaxError, file, ospan, format!("`{}` is not closed", open as char))
+            .label("opened here")
+            .help(format!("add `{close}` at the end of this item"))
+    })
+}
+
+fn pest_error(file: FileId, text: &str, base: usize, e: &pest::error::Error<Rule>) -> Diagnostic {
+    use pest::error::{ErrorVariant, InputLocation};
+    let pos = base
+        + match e.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
+    let found = found_at(text, pos);
+    let mut expected: Vec<&str> = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.iter().map(|r| rule_name(*r)).collect(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    expected.sort_unstable();
+    expected.dedup();
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("unexpected {found}; expected {}", join_or(&expected))
+    };
+    let end = (pos + found_len(text, pos)).min(text.len());
+    let mut d = Diagnostic::new(Code::SyntaxError, file, pos..end, message).label("here");
+    if expected.contains(&"end of line") {
+        d = d.help("each field goes on a line of its own; a value that continues on the next line must be a \"\"\"text\"\"\"");
+    }
+    d
+}
+
+fn found_at(text: &str, pos: usize) -> String {
+    match text[pos..].chars().next() {
+        None => "end of file".to_string(),
+        Some('\n') | Some('\r') => "end of line".to_string(),
+        Some(_) => format!("`{}`", &text[pos..pos + found_len(text, pos)]),
+    }
+}
+
+fn found_len(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let mut len = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_whitespace() || (i > 0 && "{}()[];,\"".contains(c)) || i >= 24 {
+            break;
+        }
+        len = i + c.len_utf8();
+        if "{}()[];,\"".contains(c) {
+            break;
+        }
+    }
+    len
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+fn rule_name(r: Rule) -> &'static str {
+    match r {
+        Rule::node | Rule::key | Rule::item => "a field name",
+        Rule::args | Rule::expr | Rule::sum | Rule::product | Rule::unary | Rule::literal | Rule::primary => "a value",
+        Rule::block => "`{`",
+        Rule::cmp_op => "a comparison",
+        Rule::add_op | Rule::mul_op => "an operator",
+        Rule::call => "a function call",
+        Rule::paren => "`(`",
+        Rule::list => "`[`",
+        Rule::string | Rule::simple | Rule::triple => "a text in quotes",
+        Rule::escape => "an escape (\\\" \\\\ \\n \\t \\u{...})",
+        Rule::code => "a code",
+        Rule::ident | Rule::path => "a name",
+        Rule::number | Rule::range => "a number",
+        Rule::date => "a date",
+        Rule::year_span => "a year span",
+        Rule::neg => "`-`",
+        Rule::EOI => "end of item",
+        _ => "end of line",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Vec<Node> {
+        let (f, d) = parse(FileId(0), text);
+        assert!(d.is_empty(), "{d:?}");
+        f.items
+            .into_iter()
+            .map(|i| match i {
+                Item::Node(n) => n,
+                Item::Error(s) => panic!("error item {s:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_nodes_blocks_and_expressions() {
+        let nodes = parse_ok("metric AD/003 {\n  subset of AD/002a + AD/002b\n  wording \"x\" cy \"y\"\n}\n");
+        assert_eq!(nodes.len(), 1);
+        let m = &nodes[0];
+        assert_eq!(m.key.text, "metric");
+        assert_eq!(m.args[0].as_code(), Some("AD/003"));
+        let subset = &m.children()[0];
+        assert_eq!(subset.args.len(), 2);
+        assert!(matches!(subset.args[1].kind, ExprKind::Binary { op: BinOp::Add, .. }));
+    }
+
+    #[test]
+    fn every_broken_item_is_reported_and_the_rest_parse() {
+        let text = "a \"x\n\nb {\n  c 1\n}\n\nd ) \n\ne 2\n";
+        let (f, d) = parse(FileId(0), text);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let ok: Vec<_> = f
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Node(n) => Some(n.key.text.as_str()),
+                Item::Error(_) => None,
+            })
+            .collect();
+        assert_eq!(ok, vec!["b", "e"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let text = format!("indicator X {{\n formula {}1{}\n}}\n", "(".repeat(10_000), ")".repeat(10_000));
+        let (_, d) = parse(FileId(0), &text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::NestingTooDeep);
+    }
+
+    #[test]
+    fn ranges_dates_and_numbers() {
+        let nodes = parse_ok("x 16..25 66.. 2020-04-01 2020-21 3.17 -2\n");
+        let kinds: Vec<_> = nodes[0].args.iter().map(|a| a.describe()).collect();
+        assert_eq!(kinds, vec!["a range", "a range", "a date", "a year span", "an expression"]);
+    }
+}
