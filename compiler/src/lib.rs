@@ -5,6 +5,9 @@
 //! declarations) → `check` (resolution and every check, producing diagnostics) → `ir` (the
 //! checked model as versioned data) → generators and the validator, which read only the IR.
 
+pub mod check;
 pub mod diag;
+pub mod driver;
+pub mod model;
 pub mod source;
 pub mod syntax;

@@ -25,7 +25,11 @@ impl SourceText {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceText {
         let text = text.into();
         let line_starts = line_starts(&text);
-        SourceText { path: path.into(), text, line_starts }
+        SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -36,7 +40,10 @@ impl SourceText {
             Err(n) => n - 1,
         };
         let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -47,7 +54,9 @@ impl SourceText {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// The files of one compilation.

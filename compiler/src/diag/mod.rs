@@ -40,7 +40,11 @@ pub struct Label {
 
 impl Label {
     pub fn new(file: FileId, span: Span, message: impl Into<String>) -> Label {
-        Label { file, span, message: message.into() }
+        Label {
+            file,
+            span,
+            message: message.into(),
+        }
     }
 }
 
@@ -116,13 +120,20 @@ impl Diagnostic {
 /// Sorts diagnostics by file and position so that output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.primary.file, a.primary.span.start, a.primary.span.end, a.code, &a.message).cmp(&(
-            b.primary.file,
-            b.primary.span.start,
-            b.primary.span.end,
-            b.code,
-            &b.message,
-        ))
+        (
+            a.primary.file,
+            a.primary.span.start,
+            a.primary.span.end,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.file,
+                b.primary.span.start,
+                b.primary.span.end,
+                b.code,
+                &b.message,
+            ))
     });
 }
 

@@ -66,12 +66,21 @@ fn to_codespan(d: &Diagnostic, sources: &Sources) -> cs::Diagnostic<FileId> {
         let start = span.start.min(len);
         start..span.end.clamp(start, len)
     };
-    let mut labels = vec![cs::Label::primary(d.primary.file, clamp(d.primary.file, &d.primary.span))
-        .with_message(d.primary.message.clone())];
+    let mut labels =
+        vec![
+            cs::Label::primary(d.primary.file, clamp(d.primary.file, &d.primary.span))
+                .with_message(d.primary.message.clone()),
+        ];
     for l in &d.secondary {
-        labels.push(cs::Label::secondary(l.file, clamp(l.file, &l.span)).with_message(l.message.clone()));
+        labels.push(
+            cs::Label::secondary(l.file, clamp(l.file, &l.span)).with_message(l.message.clone()),
+        );
     }
-    let mut notes = d.notes.iter().map(|n| format!("note: {n}")).collect::<Vec<_>>();
+    let mut notes = d
+        .notes
+        .iter()
+        .map(|n| format!("note: {n}"))
+        .collect::<Vec<_>>();
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
     }
@@ -95,7 +104,12 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources) -> String {
         // The sources hold every file a diagnostic can name, so rendering cannot fail; should it,
         // the message is still printed rather than lost.
         if term::emit_to_string(&mut out, &config, sources, &cs).is_err() {
-            out.push_str(&format!("{}[{}]: {}\n", d.severity.as_str(), d.code.as_str(), d.message));
+            out.push_str(&format!(
+                "{}[{}]: {}\n",
+                d.severity.as_str(),
+                d.code.as_str(),
+                d.message
+            ));
         }
     }
     out
@@ -115,9 +129,16 @@ pub fn summary_line(diags: &[Diagnostic]) -> String {
     if c.notes > 0 {
         parts.push(plural(c.notes, "note"));
     }
-    let mut s = if parts.is_empty() { "no errors or warnings".to_string() } else { parts.join(", ") };
+    let mut s = if parts.is_empty() {
+        "no errors or warnings".to_string()
+    } else {
+        parts.join(", ")
+    };
     if c.allowed > 0 {
-        s.push_str(&format!(" ({} allowed with a reason)", plural(c.allowed, "warning")));
+        s.push_str(&format!(
+            " ({} allowed with a reason)",
+            plural(c.allowed, "warning")
+        ));
     }
     s
 }

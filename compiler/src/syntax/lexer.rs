@@ -9,9 +9,13 @@ pub enum TokenKind {
     Space,
     Comment,
     /// `"..."`; `closed` is false when the line ended first.
-    Str { closed: bool },
+    Str {
+        closed: bool,
+    },
     /// `"""..."""`; `closed` is false when the file ended first.
-    Triple { closed: bool },
+    Triple {
+        closed: bool,
+    },
     Open(u8),
     Close(u8),
     Semicolon,
@@ -42,7 +46,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Newline
             }
             b' ' | b'\t' | b'\r' => {
-                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r') && !is_crlf(bytes, i) {
+                while i < bytes.len()
+                    && matches!(bytes[i], b' ' | b'\t' | b'\r')
+                    && !is_crlf(bytes, i)
+                {
                     i += 1;
                 }
                 TokenKind::Space
@@ -117,7 +124,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         };
         debug_assert!(i > start, "tokenizer made no progress");
-        out.push(Token { kind, span: start..i });
+        out.push(Token {
+            kind,
+            span: start..i,
+        });
     }
     out
 }
@@ -128,7 +138,8 @@ fn is_crlf(bytes: &[u8], i: usize) -> bool {
 
 fn is_word_end(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
-        b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'{' | b'}' | b'(' | b')' | b'[' | b']' | b';' | b',' => true,
+        b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'{' | b'}' | b'(' | b')' | b'[' | b']' | b';'
+        | b',' => true,
         b'/' => bytes.get(i + 1) == Some(&b'/'),
         _ => false,
     }
@@ -136,7 +147,10 @@ fn is_word_end(bytes: &[u8], i: usize) -> bool {
 
 impl TokenKind {
     pub fn is_trivia(self) -> bool {
-        matches!(self, TokenKind::Space | TokenKind::Comment | TokenKind::Newline)
+        matches!(
+            self,
+            TokenKind::Space | TokenKind::Comment | TokenKind::Newline
+        )
     }
 }
 
@@ -153,7 +167,15 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             kinds("a \"b // c\" // d\n\"\"\"x\n}\"\"\""),
-            vec![Word, Space, Str { closed: true }, Space, Comment, Newline, Triple { closed: true }]
+            vec![
+                Word,
+                Space,
+                Str { closed: true },
+                Space,
+                Comment,
+                Newline,
+                Triple { closed: true }
+            ]
         );
         assert_eq!(kinds("\"abc\n"), vec![Str { closed: false }, Newline]);
         assert_eq!(kinds("AD/001 // x"), vec![Word, Space, Comment]);

@@ -62,9 +62,17 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
             Err(first) => {
                 // A missing `}` swallows the items after it; cut again at item keywords.
                 let pieces = split::resplit(text, &tokens, &chunk);
-                let pieces = if pieces.len() > 1 { pieces } else { vec![chunk] };
+                let pieces = if pieces.len() > 1 {
+                    pieces
+                } else {
+                    vec![chunk]
+                };
                 for piece in pieces {
-                    let result = if piece.span == first.1 { Err(first.clone()) } else { parse_chunk(file, text, &tokens, &piece) };
+                    let result = if piece.span == first.1 {
+                        Err(first.clone())
+                    } else {
+                        parse_chunk(file, text, &tokens, &piece)
+                    };
                     match result {
                         Ok(node) => items.push(Item::Node(node)),
                         Err((d, span)) => {
@@ -83,7 +91,9 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
     }
     if suppressed > 0 {
         if let Some(last) = diags.last_mut() {
-            last.notes.push(format!("{suppressed} more syntax errors in this file are not shown"));
+            last.notes.push(format!(
+                "{suppressed} more syntax errors in this file are not shown"
+            ));
         }
     }
     if items.is_empty() && diags.is_empty() {
@@ -97,7 +107,12 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
 
 type ChunkError = (Diagnostic, Span);
 
-fn parse_chunk(file: FileId, text: &str, tokens: &[lexer::Token], chunk: &split::Chunk) -> Result<Node, ChunkError> {
+fn parse_chunk(
+    file: FileId,
+    text: &str,
+    tokens: &[lexer::Token],
+    chunk: &split::Chunk,
+) -> Result<Node, ChunkError> {
     let span = chunk.span.clone();
     let fail = |d: Diagnostic| Err((d, span.clone()));
     if chunk.max_depth > MAX_DEPTH {
@@ -106,7 +121,10 @@ fn parse_chunk(file: FileId, text: &str, tokens: &[lexer::Token], chunk: &split:
                 Code::NestingTooDeep,
                 file,
                 span.start..span.start,
-                format!("brackets and braces are nested {} deep; at most {MAX_DEPTH} are allowed", chunk.max_depth),
+                format!(
+                    "brackets and braces are nested {} deep; at most {MAX_DEPTH} are allowed",
+                    chunk.max_depth
+                ),
             )
             .label("in this item")
             .help("write the formula in simpler steps"),
@@ -124,7 +142,12 @@ fn parse_chunk(file: FileId, text: &str, tokens: &[lexer::Token], chunk: &split:
                 .map(|p| tree::node(p, span.start));
             match node {
                 Some(n) => Ok(n),
-                None => fail(Diagnostic::new(Code::SyntaxError, file, span.start..span.start, "expected an item")),
+                None => fail(Diagnostic::new(
+                    Code::SyntaxError,
+                    file,
+                    span.start..span.start,
+                    "expected an item",
+                )),
             }
         }
         Err(e) => fail(pest_error(file, text, span.start, &e)),
@@ -133,9 +156,17 @@ fn parse_chunk(file: FileId, text: &str, tokens: &[lexer::Token], chunk: &split:
 
 /// Unclosed strings and unbalanced braces get a message of their own: pest would report them
 /// as "expected ..." somewhere far from the cause.
-fn lexical_problem(file: FileId, text: &str, tokens: &[lexer::Token], span: &Span) -> Option<Diagnostic> {
+fn lexical_problem(
+    file: FileId,
+    text: &str,
+    tokens: &[lexer::Token],
+    span: &Span,
+) -> Option<Diagnostic> {
     let mut stack: Vec<(u8, Span)> = Vec::new();
-    for t in tokens.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end) {
+    for t in tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+    {
         match t.kind {
             TokenKind::Str { closed: false } => {
                 return Some(
@@ -191,9 +222,14 @@ fn lexical_problem(file: FileId, text: &str, tokens: &[lexer::Token], span: &Spa
             _ => ']',
         };
         let _ = text;
-        Diagnostic::new(Code::SyntaxError, file, ospan, format!("`{}` is not closed", open as char))
-            .label("opened here")
-            .help(format!("add `{close}` at the end of this item"))
+        Diagnostic::new(
+            Code::SyntaxError,
+            file,
+            ospan,
+            format!("`{}` is not closed", open as char),
+        )
+        .label("opened here")
+        .help(format!("add `{close}` at the end of this item"))
     })
 }
 
@@ -206,7 +242,9 @@ fn pest_error(file: FileId, text: &str, base: usize, e: &pest::error::Error<Rule
         };
     let found = found_at(text, pos);
     let mut expected: Vec<&str> = match &e.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives.iter().map(|r| rule_name(*r)).collect(),
+        ErrorVariant::ParsingError { positives, .. } => {
+            positives.iter().map(|r| rule_name(*r)).collect()
+        }
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     expected.sort_unstable();
@@ -258,7 +296,13 @@ fn join_or(items: &[&str]) -> String {
 fn rule_name(r: Rule) -> &'static str {
     match r {
         Rule::node | Rule::key | Rule::item => "a field name",
-        Rule::args | Rule::expr | Rule::sum | Rule::product | Rule::unary | Rule::literal | Rule::primary => "a value",
+        Rule::args
+        | Rule::expr
+        | Rule::sum
+        | Rule::product
+        | Rule::unary
+        | Rule::literal
+        | Rule::primary => "a value",
         Rule::block => "`{`",
         Rule::cmp_op => "a comparison",
         Rule::add_op | Rule::mul_op => "an operator",
@@ -296,14 +340,19 @@ mod tests {
 
     #[test]
     fn parses_nodes_blocks_and_expressions() {
-        let nodes = parse_ok("metric AD/003 {\n  subset of AD/002a + AD/002b\n  wording \"x\" cy \"y\"\n}\n");
+        let nodes = parse_ok(
+            "metric AD/003 {\n  subset of AD/002a + AD/002b\n  wording \"x\" cy \"y\"\n}\n",
+        );
         assert_eq!(nodes.len(), 1);
         let m = &nodes[0];
         assert_eq!(m.key.text, "metric");
         assert_eq!(m.args[0].as_code(), Some("AD/003"));
         let subset = &m.children()[0];
         assert_eq!(subset.args.len(), 2);
-        assert!(matches!(subset.args[1].kind, ExprKind::Binary { op: BinOp::Add, .. }));
+        assert!(matches!(
+            subset.args[1].kind,
+            ExprKind::Binary { op: BinOp::Add, .. }
+        ));
     }
 
     #[test]
@@ -324,7 +373,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_recursion() {
-        let text = format!("indicator X {{\n formula {}1{}\n}}\n", "(".repeat(10_000), ")".repeat(10_000));
+        let text = format!(
+            "indicator X {{\n formula {}1{}\n}}\n",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        );
         let (_, d) = parse(FileId(0), &text);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, Code::NestingTooDeep);
@@ -334,6 +387,15 @@ mod tests {
     fn ranges_dates_and_numbers() {
         let nodes = parse_ok("x 16..25 66.. 2020-04-01 2020-21 3.17 -2\n");
         let kinds: Vec<_> = nodes[0].args.iter().map(|a| a.describe()).collect();
-        assert_eq!(kinds, vec!["a range", "a range", "a date", "a year span", "an expression"]);
+        assert_eq!(
+            kinds,
+            vec![
+                "a range",
+                "a range",
+                "a date",
+                "a year span",
+                "an expression"
+            ]
+        );
     }
 }

@@ -10,9 +10,24 @@ use crate::source::Span;
 
 /// Keys that begin a top-level item; used only for recovery.
 pub const ITEM_KEYWORDS: &[&str] = &[
-    "edition", "extension", "doc", "instrument", "cohort", "unit", "definition", "source",
-    "population", "codelist", "missing", "part", "group", "metric", "indicator", "rule",
-    "erratum", "allow",
+    "edition",
+    "extension",
+    "doc",
+    "instrument",
+    "cohort",
+    "unit",
+    "definition",
+    "source",
+    "population",
+    "codelist",
+    "missing",
+    "part",
+    "group",
+    "metric",
+    "indicator",
+    "rule",
+    "erratum",
+    "allow",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +63,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
             kind => {
                 if at_line_start && depth == 0 && started {
                     let boundary = after_last.max(chunk_start);
-                    chunks.push(Chunk { span: chunk_start..boundary, max_depth, has_content: true });
+                    chunks.push(Chunk {
+                        span: chunk_start..boundary,
+                        max_depth,
+                        has_content: true,
+                    });
                     chunk_start = boundary;
                     max_depth = 0;
                 }
@@ -68,7 +87,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
         }
     }
     if chunk_start < text.len() || chunks.is_empty() {
-        chunks.push(Chunk { span: chunk_start..text.len(), max_depth, has_content: started });
+        chunks.push(Chunk {
+            span: chunk_start..text.len(),
+            max_depth,
+            has_content: started,
+        });
     }
     chunks
 }
@@ -78,12 +101,18 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
 pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
     let mut starts = vec![chunk.span.start];
     let mut line_start = true;
-    for t in tokens.iter().filter(|t| t.span.start >= chunk.span.start && t.span.end <= chunk.span.end) {
+    for t in tokens
+        .iter()
+        .filter(|t| t.span.start >= chunk.span.start && t.span.end <= chunk.span.end)
+    {
         match t.kind {
             TokenKind::Newline => line_start = true,
             TokenKind::Word if line_start => {
                 let at_col0 = t.span.start == 0 || text.as_bytes()[t.span.start - 1] == b'\n';
-                if at_col0 && t.span.start > chunk.span.start && ITEM_KEYWORDS.contains(&&text[t.span.clone()]) {
+                if at_col0
+                    && t.span.start > chunk.span.start
+                    && ITEM_KEYWORDS.contains(&&text[t.span.clone()])
+                {
                     starts.push(t.span.start);
                 }
                 line_start = false;
@@ -97,14 +126,21 @@ pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
         .map(|w| {
             let span = w[0]..w[1];
             let max_depth = depth_of(tokens, &span);
-            Chunk { span, max_depth, has_content: true }
+            Chunk {
+                span,
+                max_depth,
+                has_content: true,
+            }
         })
         .collect()
 }
 
 fn depth_of(tokens: &[Token], span: &Span) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
-    for t in tokens.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end) {
+    for t in tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+    {
         match t.kind {
             TokenKind::Open(_) => {
                 depth += 1;
@@ -123,14 +159,20 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<&str> {
-        split(text, &tokenize(text)).into_iter().map(|c| &text[c.span]).collect()
+        split(text, &tokenize(text))
+            .into_iter()
+            .map(|c| &text[c.span])
+            .collect()
     }
 
     #[test]
     fn splits_at_depth_zero_lines() {
         let text = "a {\n  b\n}\n\n// about c\nc 1\nd \"x\n{\"";
         // The unclosed text ends with its line, so `{"` starts an item of its own.
-        assert_eq!(pieces(text), vec!["a {\n  b\n}\n", "\n// about c\nc 1\n", "d \"x\n", "{\""]);
+        assert_eq!(
+            pieces(text),
+            vec!["a {\n  b\n}\n", "\n// about c\nc 1\n", "d \"x\n", "{\""]
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub fn simple(lit: &str, base: usize) -> StrLit {
             Some((j, 'u')) => {
                 let rest = &inner[j + 1..];
                 let end = rest.find('}').unwrap_or(0);
-                let decoded = rest.get(1..end).and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                let decoded = rest
+                    .get(1..end)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32);
                 for _ in 0..=end {
                     chars.next();
                 }
@@ -42,7 +45,11 @@ pub fn simple(lit: &str, base: usize) -> StrLit {
         let _ = i;
         segments.push((value.len(), base + 1 + next));
     }
-    StrLit { value, triple: false, segments }
+    StrLit {
+        value,
+        triple: false,
+        segments,
+    }
 }
 
 /// The value of a `"""..."""` literal starting at `base`: the text as written, without the
@@ -52,7 +59,11 @@ pub fn triple(lit: &str, base: usize) -> StrLit {
     let inner = &lit[3..lit.len() - 3];
     let inner_base = base + 3;
     if !inner.contains('\n') {
-        return StrLit { value: inner.to_string(), triple: true, segments: vec![(0, inner_base)] };
+        return StrLit {
+            value: inner.to_string(),
+            triple: true,
+            segments: vec![(0, inner_base)],
+        };
     }
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
@@ -87,7 +98,11 @@ pub fn triple(lit: &str, base: usize) -> StrLit {
     if segments.is_empty() {
         segments.push((0, inner_base));
     }
-    StrLit { value, triple: true, segments }
+    StrLit {
+        value,
+        triple: true,
+        segments,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,2273 @@
+//! Lowering: from generic syntax nodes to typed declarations.
+//!
+//! Each item kind lists the fields it accepts; an unknown field is reported with the closest
+//! known one. A `cy "..."` line directly after a text field is that field's Welsh version.
+
+use super::*;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::syntax::{BinOp, ExprKind, Item, Name, Node, SourceFile};
+use std::collections::BTreeMap;
+
+/// Lowers one parsed file. Diagnostics are appended to `diags`.
+pub fn lower_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Declarations {
+    let mut l = Lowerer {
+        file: file.file,
+        diags,
+        decls: Declarations::default(),
+        current_group: None,
+    };
+    for item in &file.items {
+        if let Item::Node(node) = item {
+            l.item(node);
+        }
+    }
+    l.decls
+}
+
+struct Lowerer<'a> {
+    file: FileId,
+    diags: &'a mut Vec<Diagnostic>,
+    decls: Declarations,
+    /// Metrics below a `group` item belong to it unless they name another.
+    current_group: Option<Ref>,
+}
+
+const ITEM_KINDS: &[&str] = crate::syntax::split::ITEM_KEYWORDS;
+
+const LOCATOR_KINDS: &[&str] = &[
+    "section",
+    "sections",
+    "para",
+    "paras",
+    "part",
+    "chapter",
+    "regulation",
+    "volume",
+    "page",
+    "schedule",
+    "annex",
+];
+
+impl<'a> Lowerer<'a> {
+    fn loc(&self, span: &Span) -> Loc {
+        Loc {
+            file: self.file,
+            span: span.clone(),
+        }
+    }
+
+    fn err(&mut self, code: Code, span: &Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::new(code, self.file, span.clone(), message));
+        // Just pushed, so there is a last element.
+        let n = self.diags.len() - 1;
+        &mut self.diags[n]
+    }
+
+    fn item(&mut self, node: &Node) {
+        match node.key.text.as_str() {
+            "edition" => self.edition(node),
+            "extension" => self.extension(node),
+            "doc" => {
+                if let Some(d) = self.doc(node) {
+                    self.decls.docs.push(d);
+                }
+            }
+            "instrument" => self.instrument(node),
+            "cohort" => self.cohort(node),
+            "unit" => self.unit(node),
+            "definition" => self.definition(node),
+            "source" => self.source(node),
+            "population" => self.population(node),
+            "codelist" => self.codelist(node),
+            "missing" => self.missing(node),
+            "part" => self.part(node),
+            "group" => self.group(node),
+            "metric" => self.metric(node),
+            "indicator" => self.indicator(node),
+            "rule" => self.rule(node),
+            "erratum" => self.erratum(node),
+            "allow" => {
+                if let Some(a) = self.allow(node) {
+                    self.decls.file_allows.push(a);
+                }
+            }
+            other => {
+                let suggestion = closest(other, ITEM_KINDS);
+                let d = self.err(
+                    Code::UnknownItemKind,
+                    &node.key.span,
+                    format!("`{other}` does not begin an item"),
+                );
+                d.primary.message = "unknown item kind".into();
+                if let Some(s) = suggestion {
+                    d.help = Some(format!("did you mean `{s}`?"));
+                } else {
+                    d.notes.push(format!(
+                        "an item begins with one of: {}",
+                        ITEM_KINDS.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+
+    // ---- helpers for the item header -------------------------------------------------------
+
+    /// The name of an item: `kind NAME ...`. Returns the name and where it is.
+    fn header_name(&mut self, node: &Node, what: &str) -> Option<(String, Loc)> {
+        match node.args.first() {
+            Some(e) => match &e.kind {
+                ExprKind::Path(p) => Some((p.clone(), self.loc(&e.span))),
+                ExprKind::Code(c) => Some((c.clone(), self.loc(&e.span))),
+                ExprKind::Str(s) => Some((s.value.clone(), self.loc(&e.span))),
+                _ => {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &e.span,
+                        format!("{what} needs a name here, not {}", e.describe()),
+                    );
+                    d.primary.message = "expected a name".into();
+                    None
+                }
+            },
+            None => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    format!("this {what} has no name"),
+                );
+                d.help = Some(format!("write a name after `{}`", node.key.text));
+                None
+            }
+        }
+    }
+
+    /// An optional title given in the header after the name: `codelist x "Title" {`.
+    fn header_title(&mut self, node: &Node) -> Option<Text> {
+        match node.args.len() {
+            0 | 1 => None,
+            _ => {
+                let rest = &node.args[1..];
+                self.text_from(rest, &node.key)
+            }
+        }
+    }
+
+    fn children(&mut self, node: &Node) -> Vec<Node> {
+        if node.block.is_none() {
+            let d = self.err(
+                Code::SyntaxError,
+                &node.span,
+                format!("`{}` needs a block `{{ ... }}`", node.key.text),
+            );
+            d.primary.message = "no block".into();
+        }
+        self.merge_welsh(node.children())
+    }
+
+    /// Folds each `cy "..."` line into the field above it, as its Welsh version.
+    fn merge_welsh(&mut self, nodes: &[Node]) -> Vec<Node> {
+        let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            if n.key.text == "cy" {
+                let takes = out
+                    .last()
+                    .is_some_and(|prev| prev.args.iter().any(|a| a.as_str().is_some()));
+                if takes && n.args.len() == 1 && n.args[0].as_str().is_some() {
+                    if let Some(prev) = out.last_mut() {
+                        prev.args.push(Expr {
+                            kind: ExprKind::Path("cy".into()),
+                            span: n.key.span.clone(),
+                        });
+                        prev.args.push(n.args[0].clone());
+                        prev.span.end = n.span.end;
+                    }
+                } else {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &n.span,
+                        "`cy` gives the Welsh version of the text on the line above",
+                    );
+                    d.primary.message = "nothing to translate here".into();
+                    d.help = Some(
+                        "put `cy \"...\"` directly under a field whose value is a text".into(),
+                    );
+                }
+                continue;
+            }
+            out.push(n.clone());
+        }
+        out
+    }
+
+    fn unknown_field(&mut self, node: &Node, item: &str, fields: &[&str]) {
+        let key = node.key.text.clone();
+        let suggestion = closest(&key, fields);
+        let d = self.err(
+            Code::UnknownField,
+            &node.key.span,
+            format!("{item} has no field `{key}`"),
+        );
+        d.primary.message = "unknown field".into();
+        match suggestion {
+            Some(s) => d.help = Some(format!("did you mean `{s}`?")),
+            None => d
+                .notes
+                .push(format!("the fields of {item} are: {}", fields.join(", "))),
+        }
+    }
+
+    /// Reports a field given twice (for fields that take one value).
+    fn once(&mut self, seen: &mut BTreeMap<String, Span>, node: &Node) -> bool {
+        if let Some(first) = seen.get(&node.key.text) {
+            let first = first.clone();
+            let file = self.file;
+            let d = self.err(
+                Code::DuplicateDefinition,
+                &node.key.span,
+                format!("`{}` is given twice", node.key.text),
+            );
+            d.primary.message = "given again here".into();
+            d.secondary
+                .push(crate::diag::Label::new(file, first, "first given here"));
+            return false;
+        }
+        seen.insert(node.key.text.clone(), node.key.span.clone());
+        true
+    }
+
+    // ---- helpers for values ----------------------------------------------------------------
+
+    fn text(&mut self, node: &Node) -> Option<Text> {
+        let key = node.key.clone();
+        self.text_from(&node.args, &key)
+    }
+
+    /// `"English"` or `"English" cy "Cymraeg"`.
+    fn text_from(&mut self, args: &[Expr], key: &Name) -> Option<Text> {
+        match args {
+            [e] if e.as_str().is_some() => Some(Text {
+                en: e.as_str()?.clone(),
+                cy: None,
+                loc: self.loc(&e.span),
+            }),
+            [e, c, w]
+                if e.as_str().is_some() && c.as_path() == Some("cy") && w.as_str().is_some() =>
+            {
+                Some(Text {
+                    en: e.as_str()?.clone(),
+                    cy: w.as_str().cloned(),
+                    loc: self.loc(&(e.span.start..w.span.end)),
+                })
+            }
+            [] => {
+                let d = self.err(
+                    Code::MissingField,
+                    &key.span,
+                    format!("`{}` needs a text", key.text),
+                );
+                d.help = Some(format!("write `{} \"...\"`", key.text));
+                None
+            }
+            [first, ..] => {
+                let span = first.span.start..args.last().map_or(first.span.end, |a| a.span.end);
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    format!("`{}` takes a text in quotes", key.text),
+                );
+                d.primary.message = format!("found {}", first.describe());
+                d.help = Some(format!(
+                    "write `{} \"...\"`, optionally followed by `cy \"...\"` for Welsh",
+                    key.text
+                ));
+                None
+            }
+        }
+    }
+
+    fn reference(&mut self, e: &Expr, what: &str) -> Option<Ref> {
+        match &e.kind {
+            ExprKind::Path(p) => Some(Ref {
+                name: p.clone(),
+                loc: self.loc(&e.span),
+            }),
+            ExprKind::Code(c) => Some(Ref {
+                name: c.clone(),
+                loc: self.loc(&e.span),
+            }),
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &e.span,
+                    format!("expected {what}, found {}", e.describe()),
+                );
+                d.primary.message = format!("expected {what}");
+                None
+            }
+        }
+    }
+
+    fn single_ref(&mut self, node: &Node, what: &str) -> Option<Ref> {
+        match node.args.as_slice() {
+            [e] => self.reference(e, what),
+            [] => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    format!("`{}` needs {what}", node.key.text),
+                );
+                d.primary.message = "nothing given".into();
+                None
+            }
+            [first, .., last] => {
+                let span = first.span.start..last.span.end;
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    format!("`{}` takes one value, {what}", node.key.text),
+                );
+                d.primary.message = "too many values".into();
+                None
+            }
+        }
+    }
+
+    /// A bare word from a fixed set: `status draft`.
+    fn word(&mut self, node: &Node, choices: &[&str]) -> Option<String> {
+        let got = match node.args.as_slice() {
+            [e] => e.as_path().map(|p| (p.to_string(), e.span.clone())),
+            _ => None,
+        };
+        match got {
+            Some((w, _)) if choices.contains(&w.as_str()) => Some(w),
+            Some((w, span)) => {
+                let suggestion = closest(&w, choices);
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    format!("`{w}` is not a value of `{}`", node.key.text),
+                );
+                d.primary.message = "unknown value".into();
+                d.help = Some(match suggestion {
+                    Some(s) => {
+                        format!("did you mean `{s}`? the values are: {}", choices.join(", "))
+                    }
+                    None => format!("the values are: {}", choices.join(", ")),
+                });
+                None
+            }
+            None => {
+                let span = node
+                    .args
+                    .first()
+                    .map_or(node.key.span.clone(), |a| a.span.clone());
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    format!("`{}` takes one of: {}", node.key.text, choices.join(", ")),
+                );
+                d.primary.message = "expected one word".into();
+                None
+            }
+        }
+    }
+
+    fn no_args(&mut self, node: &Node) {
+        if let Some(first) = node.args.first() {
+            let span = first.span.start..node.args.last().map_or(first.span.end, |a| a.span.end);
+            let d = self.err(
+                Code::InvalidValue,
+                &span,
+                format!("`{}` takes no value", node.key.text),
+            );
+            d.primary.message = "unexpected value".into();
+        }
+    }
+
+    fn range_of(&mut self, node: &Node) -> Option<(u64, Option<u64>, Loc)> {
+        match node.args.as_slice() {
+            [e] => match e.kind {
+                ExprKind::Range(lo, hi) => Some((lo, hi, self.loc(&e.span))),
+                _ => {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &e.span,
+                        format!(
+                            "`{}` takes a range such as `16..25` or `66..`",
+                            node.key.text
+                        ),
+                    );
+                    d.primary.message = format!("found {}", e.describe());
+                    None
+                }
+            },
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &node.span,
+                    format!("`{}` takes one range such as `16..25`", node.key.text),
+                );
+                d.primary.message = "expected a range".into();
+                None
+            }
+        }
+    }
+
+    fn plain(&mut self, node: &Node) -> Option<String> {
+        match node.args.as_slice() {
+            [e] => match &e.kind {
+                ExprKind::Str(s) => Some(s.value.clone()),
+                ExprKind::Number(n)
+                | ExprKind::Date(n)
+                | ExprKind::YearSpan(n)
+                | ExprKind::Path(n)
+                | ExprKind::Code(n) => Some(n.clone()),
+                _ => {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &e.span,
+                        format!("`{}` takes a word, number or text", node.key.text),
+                    );
+                    d.primary.message = format!("found {}", e.describe());
+                    None
+                }
+            },
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &node.span,
+                    format!("`{}` takes one value", node.key.text),
+                );
+                d.primary.message = "expected one value".into();
+                None
+            }
+        }
+    }
+
+    fn allow(&mut self, node: &Node) -> Option<Allow> {
+        let loc = self.loc(&node.span);
+        let (code_text, code_span) = match node.args.first() {
+            Some(e) => match &e.kind {
+                ExprKind::Path(p) => (p.clone(), e.span.clone()),
+                ExprKind::Str(s) => (s.value.clone(), e.span.clone()),
+                _ => {
+                    self.err(
+                        Code::InvalidValue,
+                        &e.span,
+                        "`allow` needs a diagnostic code such as PMF0303",
+                    );
+                    return None;
+                }
+            },
+            None => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    "`allow` needs a diagnostic code and a reason",
+                );
+                d.help = Some("write `allow PMF0303 \"why this warning is expected\"`".into());
+                return None;
+            }
+        };
+        let code = Code::parse(&code_text);
+        if code.is_none() {
+            let d = self.err(
+                Code::UnknownReference,
+                &code_span,
+                format!("there is no diagnostic code `{code_text}`"),
+            );
+            d.primary.message = "unknown code".into();
+            d.help = Some("`pmf explain --list` lists the codes".into());
+        }
+        let reason = match node.args.get(1..) {
+            Some(rest) if !rest.is_empty() => {
+                let key = node.key.clone();
+                self.text_from(rest, &key)
+            }
+            _ => None,
+        };
+        Some(Allow {
+            code,
+            code_text,
+            reason,
+            loc,
+        })
+    }
+
+    fn lin_expr(&mut self, e: &Expr) -> Option<LinExpr> {
+        let mut terms = Vec::new();
+        if self.collect_terms(e, 1, &mut terms) {
+            Some(LinExpr {
+                terms,
+                loc: self.loc(&e.span),
+            })
+        } else {
+            None
+        }
+    }
+
+    fn collect_terms(&mut self, e: &Expr, sign: i64, out: &mut Vec<(i64, Ref)>) -> bool {
+        match &e.kind {
+            ExprKind::Code(c) => {
+                out.push((
+                    sign,
+                    Ref {
+                        name: c.clone(),
+                        loc: self.loc(&e.span),
+                    },
+                ));
+                true
+            }
+            ExprKind::Paren(inner) => self.collect_terms(inner, sign, out),
+            ExprKind::Binary {
+                op: BinOp::Add,
+                lhs,
+                rhs,
+            } => self.collect_terms(lhs, sign, out) && self.collect_terms(rhs, sign, out),
+            ExprKind::Binary {
+                op: BinOp::Sub,
+                lhs,
+                rhs,
+            } => self.collect_terms(lhs, sign, out) && self.collect_terms(rhs, -sign, out),
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &e.span,
+                    "expected a code, or codes added together such as `AD/002a + AD/002b`",
+                );
+                d.primary.message = format!("found {}", e.describe());
+                false
+            }
+        }
+    }
+
+    /// `subset of X [via "..."]`, `equals X [via "..."]`.
+    fn relation(&mut self, node: &Node) -> Option<Relation> {
+        let mut args = node.args.iter().peekable();
+        if node.key.text == "subset" {
+            match args.next() {
+                Some(e) if e.as_path() == Some("of") => {}
+                _ => {
+                    let d = self.err(Code::InvalidValue, &node.span, "write `subset of CODE`");
+                    d.primary.message = "expected `of`".into();
+                    return None;
+                }
+            }
+        }
+        let target = match args.next() {
+            Some(e) => self.lin_expr(e)?,
+            None => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    format!("`{}` needs the code it relates to", node.key.text),
+                );
+                d.primary.message = "no code given".into();
+                return None;
+            }
+        };
+        let mut via = None;
+        if let Some(e) = args.next() {
+            if e.as_path() == Some("via") {
+                let rest: Vec<Expr> = args.cloned().collect();
+                let key = Name {
+                    text: "via".into(),
+                    span: e.span.clone(),
+                };
+                via = self.text_from(&rest, &key);
+            } else {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &e.span,
+                    "unexpected value after the code",
+                );
+                d.primary.message = "expected `via \"...\"` or the end of the line".into();
+                d.help = Some("add codes together with `+`, e.g. `AD/002a + AD/002b`".into());
+            }
+        }
+        Some(Relation {
+            target,
+            via,
+            loc: self.loc(&node.span),
+        })
+    }
+
+    fn citation(&mut self, node: &Node) -> Option<Citation> {
+        let loc = self.loc(&node.span);
+        let mut args = node.args.iter();
+        let instrument = match args.next() {
+            Some(e) => self.reference(e, "the name of a declared instrument")?,
+            None => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    "`cite` needs the instrument it cites",
+                );
+                d.help = Some("write `cite INSTRUMENT para 116 quote \"...\"`".into());
+                return None;
+            }
+        };
+        let mut locators = Vec::new();
+        let mut quote = None;
+        let rest: Vec<&Expr> = args.collect();
+        let mut i = 0;
+        while i < rest.len() {
+            let e = rest[i];
+            match e.as_path() {
+                Some("quote") => {
+                    let tail: Vec<Expr> = rest[i + 1..].iter().map(|e| (*e).clone()).collect();
+                    let key = Name {
+                        text: "quote".into(),
+                        span: e.span.clone(),
+                    };
+                    quote = self.text_from(&tail, &key);
+                    break;
+                }
+                Some(kind) if LOCATOR_KINDS.contains(&kind) => {
+                    let mut values = Vec::new();
+                    i += 1;
+                    while i < rest.len()
+                        && !rest[i]
+                            .as_path()
+                            .is_some_and(|p| LOCATOR_KINDS.contains(&p) || p == "quote")
+                    {
+                        match locator_value(rest[i]) {
+                            Some(v) => values.push(v),
+                            None => {
+                                let d = self.err(
+                                    Code::InvalidValue,
+                                    &rest[i].span,
+                                    format!("`{kind}` takes numbers, ranges or texts"),
+                                );
+                                d.primary.message = format!("found {}", rest[i].describe());
+                            }
+                        }
+                        i += 1;
+                    }
+                    if values.is_empty() {
+                        let d = self.err(
+                            Code::MissingField,
+                            &e.span,
+                            format!("`{kind}` needs a value"),
+                        );
+                        d.primary.message = "no value".into();
+                    }
+                    locators.push(Locator {
+                        kind: kind.to_string(),
+                        value: values.join(", "),
+                    });
+                    continue;
+                }
+                _ => {
+                    let d = self.err(Code::InvalidValue, &e.span, "expected where in the instrument (`para 116`, `section \"3.17\"`) or `quote \"...\"`");
+                    d.primary.message = "unexpected value".into();
+                    d.notes
+                        .push(format!("locations are: {}", LOCATOR_KINDS.join(", ")));
+                }
+            }
+            i += 1;
+        }
+        for child in self.merge_welsh(node.children()) {
+            match child.key.text.as_str() {
+                "quote" => quote = self.text(&child),
+                k if LOCATOR_KINDS.contains(&k) => {
+                    let values: Vec<String> = child.args.iter().filter_map(locator_value).collect();
+                    if values.is_empty() {
+                        self.err(
+                            Code::MissingField,
+                            &child.key.span,
+                            format!("`{k}` needs a value"),
+                        );
+                    }
+                    locators.push(Locator {
+                        kind: k.to_string(),
+                        value: values.join(", "),
+                    });
+                }
+                _ => {
+                    let mut fields = LOCATOR_KINDS.to_vec();
+                    fields.push("quote");
+                    self.unknown_field(&child, "a citation", &fields);
+                }
+            }
+        }
+        Some(Citation {
+            instrument,
+            locators,
+            quote,
+            loc,
+        })
+    }
+
+    /// `within 42 working_days from "the point of referral"` (also `every`).
+    fn timescale_rule(&mut self, args: &[Expr], ts: &mut Timescale) {
+        let Some(first) = args.first() else { return };
+        let rule = match first.as_path() {
+            Some("within") => TimescaleRule::Within,
+            Some("every") => TimescaleRule::Every,
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &first.span,
+                    "a timescale starts with `within` or `every`",
+                );
+                d.primary.message = "expected `within` or `every`".into();
+                d.help =
+                    Some("e.g. `within 42 working_days from \"the point of referral\"`".into());
+                return;
+            }
+        };
+        ts.rule = Some(rule);
+        match args.get(1).map(|e| &e.kind) {
+            Some(ExprKind::Number(n)) => match n.parse::<u32>() {
+                Ok(v) => ts.amount = Some(v),
+                Err(_) => {
+                    self.err(
+                        Code::InvalidValue,
+                        &args[1].span,
+                        "a timescale is a whole number of days, weeks or months",
+                    );
+                }
+            },
+            _ => {
+                let span = args.get(1).map_or(first.span.clone(), |e| e.span.clone());
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    "expected the length of the timescale, a whole number",
+                );
+                d.primary.message = "expected a number".into();
+                return;
+            }
+        }
+        match args.get(2).and_then(|e| e.as_path()) {
+            Some(u) => match DurationUnit::parse(u) {
+                Some(unit) => ts.unit = Some(unit),
+                None => {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &args[2].span,
+                        format!("`{u}` is not a unit of time"),
+                    );
+                    d.primary.message = "unknown unit".into();
+                    d.help = Some("use working_days, days, weeks, months or years; working days and calendar days differ".into());
+                }
+            },
+            None => {
+                let span = args.get(2).map_or(args[1].span.clone(), |e| e.span.clone());
+                let d = self.err(
+                    Code::MissingField,
+                    &span,
+                    "a timescale needs its unit: working_days, days, weeks, months or years",
+                );
+                d.primary.message = "expected a unit".into();
+                return;
+            }
+        }
+        if let Some(kw) = args.get(3) {
+            match kw.as_path() {
+                Some("from" | "of" | "after") => {
+                    let key = Name {
+                        text: "from".into(),
+                        span: kw.span.clone(),
+                    };
+                    ts.from = self.text_from(&args[4..], &key);
+                }
+                _ => {
+                    let d = self.err(
+                        Code::InvalidValue,
+                        &kw.span,
+                        "expected `from \"the start event\"`",
+                    );
+                    d.primary.message = "unexpected value".into();
+                }
+            }
+        }
+    }
+
+    // ---- items ---------------------------------------------------------------------------
+
+    fn edition(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "an edition") else {
+            return;
+        };
+        let mut e = Edition {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: None,
+            framework: None,
+            status: None,
+            first_year: None,
+            period: None,
+            supersedes: None,
+            publisher: None,
+            notes: Vec::new(),
+        };
+        const FIELDS: &[&str] = &[
+            "title",
+            "framework",
+            "status",
+            "first_year",
+            "period",
+            "supersedes",
+            "publisher",
+            "note",
+        ];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if c.key.text != "note"
+                && FIELDS.contains(&c.key.text.as_str())
+                && !self.once(&mut seen, &c)
+            {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "title" => e.title = self.text(&c),
+                "framework" => e.framework = self.text(&c),
+                "publisher" => e.publisher = self.text(&c),
+                "status" => e.status = self.word(&c, &["draft", "consultation", "final"]),
+                "first_year" => match c.args.as_slice() {
+                    [x] if matches!(x.kind, ExprKind::YearSpan(_)) => e.first_year = self.plain(&c),
+                    _ => {
+                        let d = self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`first_year` takes a financial year such as `2020-21`",
+                        );
+                        d.primary.message = "expected a year such as 2020-21".into();
+                    }
+                },
+                "period" => e.period = self.text(&c),
+                "supersedes" => {
+                    if c.args.len() == 1 && c.args[0].as_path() == Some("none") {
+                        e.supersedes = None;
+                    } else if let [x] = c.args.as_slice() {
+                        e.supersedes = match &x.kind {
+                            ExprKind::Str(s) => Some(Ref {
+                                name: s.value.clone(),
+                                loc: self.loc(&x.span),
+                            }),
+                            _ => self.reference(x, "the edition it supersedes"),
+                        };
+                    } else {
+                        self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`supersedes` takes the id of an edition, or `none`",
+                        );
+                    }
+                }
+                "note" => {
+                    if let Some(t) = self.text(&c) {
+                        e.notes.push(t)
+                    }
+                }
+                _ => self.unknown_field(&c, "an edition", FIELDS),
+            }
+        }
+        if e.title.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.key.span,
+                "the edition has no `title`",
+            );
+            d.help = Some("add `title \"...\"` inside the edition".into());
+        }
+        self.decls.editions.push(e);
+    }
+
+    fn extension(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "an extension") else {
+            return;
+        };
+        let mut x = Extension {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: None,
+            authority: None,
+            prefix: None,
+            extends: None,
+        };
+        const FIELDS: &[&str] = &["title", "authority", "prefix", "extends"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "title" => x.title = self.text(&c),
+                "authority" => x.authority = self.plain(&c),
+                "prefix" => {
+                    let loc = self.loc(&c.span);
+                    if let Some(p) = self.plain(&c) {
+                        if (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_uppercase())
+                        {
+                            x.prefix = Some((p, loc));
+                        } else {
+                            self.err(
+                                Code::InvalidValue,
+                                &c.span,
+                                "a prefix is 2 to 5 capital letters, e.g. \"CDF\"",
+                            );
+                        }
+                    }
+                }
+                "extends" => {
+                    x.extends = match c.args.as_slice() {
+                        [a] => match &a.kind {
+                            ExprKind::Str(s) => Some(Ref {
+                                name: s.value.clone(),
+                                loc: self.loc(&a.span),
+                            }),
+                            _ => self.reference(a, "an edition"),
+                        },
+                        _ => None,
+                    }
+                }
+                _ => self.unknown_field(&c, "an extension", FIELDS),
+            }
+        }
+        if x.prefix.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.key.span,
+                "an extension needs the `prefix` of its local codes",
+            );
+            d.help = Some(
+                "add `prefix \"CDF\"`; local metrics are then coded CDF/001, CDF/002 ...".into(),
+            );
+        }
+        self.decls.extensions.push(x);
+    }
+
+    fn doc(&mut self, node: &Node) -> Option<Doc> {
+        let (id, id_loc) = self.header_name(node, "a document section")?;
+        let mut d = Doc {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            number: None,
+            title: self.header_title(node),
+            text: None,
+            sections: Vec::new(),
+        };
+        const FIELDS: &[&str] = &["number", "title", "text", "section"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if c.key.text != "section" && !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "number" => d.number = self.plain(&c),
+                "title" => d.title = self.text(&c),
+                "text" => d.text = self.text(&c),
+                "section" => {
+                    if let Some(s) = self.doc(&c) {
+                        d.sections.push(s);
+                    }
+                }
+                _ => self.unknown_field(&c, "a document section", FIELDS),
+            }
+        }
+        Some(d)
+    }
+
+    fn instrument(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "an instrument") else {
+            return;
+        };
+        let mut x = Instrument {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: self.header_title(node),
+            short: None,
+            kind: None,
+            year: None,
+            within: None,
+        };
+        const FIELDS: &[&str] = &["title", "short", "kind", "year", "within"];
+        const KINDS: &[&str] = &[
+            "act",
+            "code_of_practice",
+            "regulations",
+            "statutory_guidance",
+            "procedures",
+            "protocol",
+            "guidance",
+        ];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "title" => x.title = self.text(&c),
+                "short" => x.short = self.text(&c),
+                "kind" => x.kind = self.word(&c, KINDS),
+                "year" => x.year = self.plain(&c),
+                "within" => x.within = self.single_ref(&c, "the instrument this one belongs to"),
+                _ => self.unknown_field(&c, "an instrument", FIELDS),
+            }
+        }
+        if x.title.is_none() {
+            self.err(
+                Code::MissingField,
+                &node.key.span,
+                "the instrument has no `title`",
+            )
+            .help = Some("add `title \"...\"`, the instrument's full name".into());
+        }
+        self.decls.instruments.push(x);
+    }
+
+    fn cohort(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a cohort") else {
+            return;
+        };
+        let mut x = Cohort {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            label: self.header_title(node),
+            definition: None,
+            ages: None,
+        };
+        const FIELDS: &[&str] = &["label", "definition", "ages"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "label" => x.label = self.text(&c),
+                "definition" => x.definition = self.text(&c),
+                "ages" => x.ages = self.range_of(&c).map(|(a, b, _)| (a, b)),
+                _ => self.unknown_field(&c, "a cohort", FIELDS),
+            }
+        }
+        self.decls.cohorts.push(x);
+    }
+
+    fn unit(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a unit") else {
+            return;
+        };
+        let mut x = Unit {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            label: self.header_title(node),
+            singular: None,
+            kind: None,
+            value: None,
+            is_person: false,
+        };
+        const FIELDS: &[&str] = &["label", "singular", "kind", "value", "person"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "label" => x.label = self.text(&c),
+                "singular" => x.singular = self.text(&c),
+                "kind" => {
+                    x.kind = self.word(&c, &["entity", "measure"]).map(|w| {
+                        if w == "entity" {
+                            UnitKind::Entity
+                        } else {
+                            UnitKind::Measure
+                        }
+                    })
+                }
+                "value" => {
+                    x.value = self.word(&c, &["whole", "decimal"]).map(|w| {
+                        if w == "whole" {
+                            ValueType::Whole
+                        } else {
+                            ValueType::Decimal
+                        }
+                    })
+                }
+                "person" => {
+                    self.no_args(&c);
+                    x.is_person = true;
+                }
+                _ => self.unknown_field(&c, "a unit", FIELDS),
+            }
+        }
+        if x.kind.is_none() {
+            self.err(Code::MissingField, &node.key.span, "the unit has no `kind`").help =
+                Some("add `kind entity` for things counted one by one, or `kind measure` for quantities that are summed".into());
+        }
+        self.decls.units.push(x);
+    }
+
+    fn definition(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a definition") else {
+            return;
+        };
+        let mut x = Definition {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            term: self.header_title(node),
+            text: None,
+        };
+        const FIELDS: &[&str] = &["term", "text"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "term" => x.term = self.text(&c),
+                "text" => x.text = self.text(&c),
+                _ => self.unknown_field(&c, "a definition", FIELDS),
+            }
+        }
+        self.decls.definitions.push(x);
+    }
+
+    fn source(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a data source") else {
+            return;
+        };
+        let mut x = DataSource {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: self.header_title(node),
+            note: None,
+        };
+        const FIELDS: &[&str] = &["title", "note"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "title" => x.title = self.text(&c),
+                "note" => x.note = self.text(&c),
+                _ => self.unknown_field(&c, "a data source", FIELDS),
+            }
+        }
+        self.decls.sources.push(x);
+    }
+
+    fn population(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a population") else {
+            return;
+        };
+        let mut x = Population {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            label: self.header_title(node),
+            cohort: None,
+            ages: None,
+            source: None,
+        };
+        const FIELDS: &[&str] = &["label", "cohort", "ages", "source"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "label" => x.label = self.text(&c),
+                "cohort" => x.cohort = self.single_ref(&c, "a cohort"),
+                "ages" => x.ages = self.range_of(&c).map(|(a, b, _)| (a, b)),
+                "source" => x.source = self.text(&c),
+                _ => self.unknown_field(&c, "a population", FIELDS),
+            }
+        }
+        self.decls.populations.push(x);
+    }
+
+    fn codelist(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a codelist") else {
+            return;
+        };
+        let mut x = Codelist {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: self.header_title(node),
+            exhaustive: false,
+            entries: Vec::new(),
+            note: None,
+        };
+        const FIELDS: &[&str] = &["title", "exhaustive", "entry", "group", "note"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            match c.key.text.as_str() {
+                "title" if self.once(&mut seen, &c) => x.title = self.text(&c),
+                "note" if self.once(&mut seen, &c) => x.note = self.text(&c),
+                "exhaustive" => {
+                    self.no_args(&c);
+                    x.exhaustive = true;
+                }
+                "entry" => {
+                    if let Some(e) = self.entry(&c, None) {
+                        x.entries.push(e);
+                    }
+                }
+                "group" => {
+                    let Some((gid, _)) = self.header_name(&c, "a group of entries") else {
+                        continue;
+                    };
+                    let label = self.header_title(&c);
+                    for g in self.children(&c) {
+                        if g.key.text == "entry" {
+                            if let Some(e) = self.entry(&g, Some((gid.clone(), label.clone()))) {
+                                x.entries.push(e);
+                            }
+                        } else {
+                            self.unknown_field(&g, "a group of entries", &["entry"]);
+                        }
+                    }
+                }
+                "title" | "note" => {}
+                _ => self.unknown_field(&c, "a codelist", FIELDS),
+            }
+        }
+        self.decls.codelists.push(x);
+    }
+
+    /// `entry id "Label" [range 16..25] [reserved "why"]`, optionally with a block
+    /// `{ range ..., reserved "...", note "..." }`.
+    fn entry(&mut self, node: &Node, group: Option<(String, Option<Text>)>) -> Option<Entry> {
+        let (id, id_loc) = self.header_name(node, "an entry")?;
+        let mut e = Entry {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            label: None,
+            group,
+            range: None,
+            reserved: None,
+            note: None,
+        };
+        let args = &node.args[1..];
+        let mut i = 0;
+        while i < args.len() {
+            let a = &args[i];
+            match (&a.kind, a.as_path()) {
+                (ExprKind::Str(_), _) if e.label.is_none() => {
+                    let take = if args.get(i + 1).and_then(|x| x.as_path()) == Some("cy")
+                        && args.get(i + 2).is_some()
+                    {
+                        3
+                    } else {
+                        1
+                    };
+                    e.label = self.text_from(&args[i..i + take], &node.key);
+                    i += take;
+                    continue;
+                }
+                (ExprKind::Range(lo, hi), _) => e.range = Some((*lo, *hi, self.loc(&a.span))),
+                (_, Some("range")) => {}
+                (_, Some("reserved")) => {
+                    let take = if args.get(i + 2).and_then(|x| x.as_path()) == Some("cy") {
+                        3
+                    } else {
+                        1
+                    };
+                    let tail = args
+                        .get(i + 1..(i + 1 + take).min(args.len()))
+                        .unwrap_or(&[]);
+                    e.reserved = self.text_from(
+                        tail,
+                        &Name {
+                            text: "reserved".into(),
+                            span: a.span.clone(),
+                        },
+                    );
+                    i += 1 + take;
+                    continue;
+                }
+                _ => {
+                    let d = self.err(Code::InvalidValue, &a.span, "unexpected value in an entry");
+                    d.primary.message = format!("found {}", a.describe());
+                    d.help = Some("an entry is `entry name \"Label\"`, optionally followed by `range 16..25` or `reserved \"why\"`".into());
+                }
+            }
+            i += 1;
+        }
+        for c in self.merge_welsh(node.children()) {
+            match c.key.text.as_str() {
+                "range" => e.range = self.range_of(&c),
+                "reserved" => e.reserved = self.text(&c),
+                "note" => e.note = self.text(&c),
+                "label" => e.label = self.text(&c),
+                _ => self.unknown_field(&c, "an entry", &["label", "range", "reserved", "note"]),
+            }
+        }
+        if e.label.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.span,
+                format!("entry `{}` has no label", e.id),
+            );
+            d.help = Some(format!("write `entry {} \"Label as printed\"`", e.id));
+        }
+        Some(e)
+    }
+
+    fn missing(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a missing-value status") else {
+            return;
+        };
+        let mut x = Missing {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            label: self.header_title(node),
+            meaning: None,
+        };
+        const FIELDS: &[&str] = &["label", "meaning"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "label" => x.label = self.text(&c),
+                "meaning" => x.meaning = self.text(&c),
+                _ => self.unknown_field(&c, "a missing-value status", FIELDS),
+            }
+        }
+        self.decls.missing.push(x);
+    }
+
+    fn part(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a part") else {
+            return;
+        };
+        let mut x = Part {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            number: None,
+            title: self.header_title(node),
+            cohort: None,
+            within: None,
+            prefix: None,
+            intro: None,
+        };
+        const FIELDS: &[&str] = &["number", "title", "cohort", "within", "prefix", "intro"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "number" => x.number = self.plain(&c),
+                "title" => x.title = self.text(&c),
+                "cohort" => x.cohort = self.single_ref(&c, "a cohort"),
+                "within" => x.within = self.single_ref(&c, "the part this one belongs to"),
+                "prefix" => x.prefix = self.plain(&c),
+                "intro" => x.intro = self.text(&c),
+                _ => self.unknown_field(&c, "a part", FIELDS),
+            }
+        }
+        self.decls.parts.push(x);
+    }
+
+    fn group(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a group") else {
+            return;
+        };
+        let mut x = Group {
+            id: id.clone(),
+            loc: self.loc(&node.span),
+            id_loc: id_loc.clone(),
+            part: None,
+            number: None,
+            title: self.header_title(node),
+            note: None,
+        };
+        const FIELDS: &[&str] = &["part", "number", "title", "note"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "part" => x.part = self.single_ref(&c, "a part"),
+                "number" => x.number = self.plain(&c),
+                "title" => x.title = self.text(&c),
+                "note" => x.note = self.text(&c),
+                _ => self.unknown_field(&c, "a group", FIELDS),
+            }
+        }
+        if x.part.is_none() {
+            self.err(
+                Code::MissingField,
+                &node.key.span,
+                "the group has no `part`",
+            )
+            .help = Some("add `part NAME`, the part this group belongs to".into());
+        }
+        self.current_group = Some(Ref {
+            name: id,
+            loc: id_loc,
+        });
+        self.decls.groups.push(x);
+    }
+
+    fn metric(&mut self, node: &Node) {
+        let Some(first) = node.args.first() else {
+            self.err(
+                Code::MissingField,
+                &node.key.span,
+                "this metric has no code",
+            )
+            .help = Some("write `metric AD/001 { ... }`".into());
+            return;
+        };
+        let code = match &first.kind {
+            ExprKind::Code(c) if is_metric_code(c) && !is_item_code(c) => c.clone(),
+            ExprKind::Code(c) if is_metric_code(c) => {
+                let d = self.err(
+                    Code::MalformedCode,
+                    &first.span,
+                    format!("`{c}` is the code of a breakdown item, not of a metric"),
+                );
+                d.primary.message = "a metric code has no letter".into();
+                d.help = Some(format!(
+                    "declare `metric {}` with a `breakdown` whose item `{}` is this one",
+                    metric_of_item(c),
+                    c.chars().last().unwrap_or('a')
+                ));
+                return;
+            }
+            _ => {
+                let d = self.err(
+                    Code::MalformedCode,
+                    &first.span,
+                    "a metric code is a prefix, `/` and three digits, e.g. AD/001",
+                );
+                d.primary.message = "not a metric code".into();
+                return;
+            }
+        };
+        if node.args.len() > 1 {
+            let span = node.args[1].span.start..node.args.last().map_or(0, |a| a.span.end);
+            self.err(
+                Code::InvalidValue,
+                &span,
+                "only the code goes after `metric`; the wording goes in `wording \"...\"`",
+            );
+        }
+        let mut m = Metric {
+            code,
+            loc: self.loc(&node.span),
+            code_loc: self.loc(&first.span),
+            wording: None,
+            short: None,
+            group: self.current_group.clone(),
+            measure: None,
+            timing: None,
+            cohort: None,
+            value: None,
+            rationale: None,
+            includes: None,
+            excludes: None,
+            counting: None,
+            collected_from: None,
+            citations: Vec::new(),
+            timescales: Vec::new(),
+            subset_of: None,
+            equals: None,
+            breakdown: None,
+            notes: Vec::new(),
+            allows: Vec::new(),
+            total: false,
+        };
+        const FIELDS: &[&str] = &[
+            "wording",
+            "short",
+            "group",
+            "counts",
+            "sums",
+            "flow",
+            "stock",
+            "cohort",
+            "value",
+            "rationale",
+            "includes",
+            "excludes",
+            "counting",
+            "collected_from",
+            "cite",
+            "timescale",
+            "subset",
+            "equals",
+            "breakdown",
+            "note",
+            "allow",
+            "total",
+        ];
+        const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
+        let mut seen = BTreeMap::new();
+        let mut timing_span: Option<Span> = None;
+        for c in self.children(node) {
+            let key = c.key.text.as_str();
+            if FIELDS.contains(&key) && !REPEATABLE.contains(&key) && !self.once(&mut seen, &c) {
+                continue;
+            }
+            match key {
+                "wording" => m.wording = self.text(&c),
+                "short" => m.short = self.text(&c),
+                "group" => m.group = self.single_ref(&c, "a group"),
+                "counts" => m.measure = self.single_ref(&c, "a unit").map(Measure::Counts),
+                "sums" => match c.args.as_slice() {
+                    [q, over, e] if over.as_path() == Some("over") => {
+                        if let (Some(quantity), Some(over)) =
+                            (self.reference(q, "a unit"), self.reference(e, "a unit"))
+                        {
+                            m.measure = Some(Measure::Sums { quantity, over });
+                        }
+                    }
+                    _ => {
+                        let d = self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "write `sums UNIT over UNIT`, e.g. `sums day over service`",
+                        );
+                        d.primary.message = "expected `sums UNIT over UNIT`".into();
+                    }
+                },
+                "flow" | "stock" => {
+                    if let Some(prev) = &timing_span {
+                        let prev = prev.clone();
+                        let file = self.file;
+                        let d = self.err(
+                            Code::ConflictingFields,
+                            &c.key.span,
+                            "a metric is either a flow or a stock, not both",
+                        );
+                        d.primary.message = "second timing".into();
+                        d.secondary
+                            .push(crate::diag::Label::new(file, prev, "first timing"));
+                        continue;
+                    }
+                    timing_span = Some(c.key.span.clone());
+                    if key == "flow" {
+                        self.no_args(&c);
+                        m.timing = Some(Timing::Flow);
+                    } else {
+                        let at = match c.args.as_slice() {
+                            [] => None,
+                            [a, rest @ ..] if a.as_path() == Some("at") => {
+                                let k = Name {
+                                    text: "at".into(),
+                                    span: a.span.clone(),
+                                };
+                                self.text_from(rest, &k).map(|t| t.en.value)
+                            }
+                            _ => {
+                                self.err(
+                                    Code::InvalidValue,
+                                    &c.span,
+                                    "write `stock` or `stock at \"31 March\"`",
+                                );
+                                None
+                            }
+                        };
+                        m.timing = Some(Timing::Stock(at));
+                    }
+                }
+                "cohort" => m.cohort = self.single_ref(&c, "a cohort"),
+                "value" => {
+                    m.value = self.word(&c, &["whole", "decimal"]).map(|w| {
+                        if w == "whole" {
+                            ValueType::Whole
+                        } else {
+                            ValueType::Decimal
+                        }
+                    })
+                }
+                "rationale" => m.rationale = self.text(&c),
+                "includes" => m.includes = self.text(&c),
+                "excludes" => m.excludes = self.text(&c),
+                "counting" => m.counting = self.text(&c),
+                "collected_from" => m.collected_from = self.single_ref(&c, "a data source"),
+                "cite" => {
+                    if let Some(ci) = self.citation(&c) {
+                        m.citations.push(ci)
+                    }
+                }
+                "timescale" => {
+                    if let Some(t) = self.timescale(&c) {
+                        m.timescales.push(t)
+                    }
+                }
+                "subset" => m.subset_of = self.relation(&c),
+                "equals" => m.equals = self.relation(&c),
+                "breakdown" => m.breakdown = self.breakdown(&c),
+                "note" => {
+                    if let Some(t) = self.text(&c) {
+                        m.notes.push(t)
+                    }
+                }
+                "allow" => {
+                    if let Some(a) = self.allow(&c) {
+                        m.allows.push(a)
+                    }
+                }
+                "total" => {
+                    self.no_args(&c);
+                    m.total = true;
+                }
+                _ => self.unknown_field(&c, "a metric", FIELDS),
+            }
+        }
+        let code = m.code.clone();
+        if m.wording.is_none() {
+            self.err(
+                Code::MissingField,
+                &m.code_loc.span,
+                format!("metric {code} has no `wording`"),
+            )
+            .help = Some("add `wording \"...\"`, the metric as printed in the guidance".into());
+        }
+        if m.measure.is_none() {
+            self.err(Code::MissingField, &m.code_loc.span, format!("metric {code} does not say what it counts")).help =
+                Some("add `counts UNIT` (e.g. `counts contact`) or `sums UNIT over UNIT` (e.g. `sums day over service`)".into());
+        }
+        if m.timing.is_none() {
+            self.err(
+                Code::MissingField,
+                &m.code_loc.span,
+                format!("metric {code} is neither a flow nor a stock"),
+            )
+            .help = Some(
+                "add `flow` for a count during the year, or `stock` for a count at 31 March".into(),
+            );
+        }
+        self.decls.metrics.push(m);
+    }
+
+    fn timescale(&mut self, node: &Node) -> Option<Timescale> {
+        let mut ts = Timescale {
+            label: None,
+            rule: None,
+            amount: None,
+            unit: None,
+            from: None,
+            until: None,
+            citations: Vec::new(),
+            note: None,
+            loc: self.loc(&node.span),
+        };
+        let args = node.args.clone();
+        match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Str(_)) => {
+                ts.label = self.text_from(&args[..1], &node.key);
+                self.timescale_rule(&args[1..], &mut ts);
+            }
+            Some(_) => self.timescale_rule(&args, &mut ts),
+            None => {}
+        }
+        const FIELDS: &[&str] = &["within", "every", "label", "until", "cite", "note"];
+        for c in self.merge_welsh(node.children()) {
+            match c.key.text.as_str() {
+                "within" | "every" => {
+                    let mut all = vec![Expr {
+                        kind: ExprKind::Path(c.key.text.clone()),
+                        span: c.key.span.clone(),
+                    }];
+                    all.extend(c.args.iter().cloned());
+                    self.timescale_rule(&all, &mut ts);
+                }
+                "label" => ts.label = self.text(&c),
+                "until" => ts.until = self.text(&c),
+                "note" => ts.note = self.text(&c),
+                "cite" => {
+                    if let Some(ci) = self.citation(&c) {
+                        ts.citations.push(ci)
+                    }
+                }
+                _ => self.unknown_field(&c, "a timescale", FIELDS),
+            }
+        }
+        if ts.rule.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.key.span,
+                "this timescale does not say how long",
+            );
+            d.help = Some(
+                "add `within 42 working_days from \"the point of referral\"` or `every 6 months`"
+                    .into(),
+            );
+        }
+        Some(ts)
+    }
+
+    fn breakdown(&mut self, node: &Node) -> Option<Breakdown> {
+        let mut b = Breakdown {
+            kind: None,
+            loc: self.loc(&node.span),
+            of: None,
+            by: Vec::new(),
+            only: None,
+            each_within: None,
+            items: Vec::new(),
+        };
+        let mut args = node.args.iter();
+        match args.next() {
+            Some(k) => {
+                b.kind = match k.as_path() {
+                    Some("partition") => Some(BreakdownKind::Partition),
+                    Some("exclusive") => Some(BreakdownKind::Exclusive),
+                    Some("overlapping") => Some(BreakdownKind::Overlapping),
+                    Some("independent") => Some(BreakdownKind::Independent),
+                    _ => {
+                        let d = self.err(
+                            Code::InvalidValue,
+                            &k.span,
+                            "a breakdown starts with its kind",
+                        );
+                        d.primary.message = "expected a kind".into();
+                        d.help = Some("use partition (items add up to the parent), exclusive (at most the parent), overlapping (each at most the parent) or independent".into());
+                        None
+                    }
+                }
+            }
+            None => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    "a breakdown needs its kind",
+                );
+                d.help = Some("write e.g. `breakdown partition of AD/001 { ... }`".into());
+            }
+        }
+        let rest: Vec<&Expr> = args.collect();
+        let mut i = 0;
+        while i < rest.len() {
+            let kw = rest[i];
+            let value = rest.get(i + 1).copied();
+            let Some(value) = value
+                .filter(|_| matches!(kw.as_path(), Some("of" | "by" | "only" | "each_within")))
+            else {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &kw.span,
+                    "expected `of`, `by`, `only` or `each_within` followed by a value",
+                );
+                d.primary.message = "unexpected value".into();
+                i += 1;
+                continue;
+            };
+            match kw.as_path() {
+                Some("of") => b.of = self.lin_expr(value),
+                Some("by") => b.by = self.product(value),
+                Some("only") => match &value.kind {
+                    ExprKind::List(xs) => {
+                        b.only = Some(
+                            xs.iter()
+                                .filter_map(|x| self.reference(x, "an entry"))
+                                .collect(),
+                        )
+                    }
+                    _ => {
+                        self.err(
+                            Code::InvalidValue,
+                            &value.span,
+                            "`only` takes a list of entries in brackets: `only [a, b]`",
+                        );
+                    }
+                },
+                _ => b.each_within = self.reference(value, "a metric code"),
+            }
+            i += 2;
+        }
+        let mut seen_letters: BTreeMap<String, Span> = BTreeMap::new();
+        for c in self.merge_welsh(node.children()) {
+            let key = c.key.text.clone();
+            if key.len() == 1 && key.chars().all(|ch| ch.is_ascii_lowercase()) {
+                if let Some(first) = seen_letters.get(&key) {
+                    let first = first.clone();
+                    let file = self.file;
+                    let d = self.err(
+                        Code::DuplicateDefinition,
+                        &c.key.span,
+                        format!("item `{key}` is declared twice"),
+                    );
+                    d.primary.message = "declared again".into();
+                    d.secondary
+                        .push(crate::diag::Label::new(file, first, "first declared here"));
+                    continue;
+                }
+                seen_letters.insert(key.clone(), c.key.span.clone());
+                if let Some(item) = self.breakdown_item(&c) {
+                    b.items.push(item);
+                }
+            } else {
+                let d = self.err(
+                    Code::UnknownField,
+                    &c.key.span,
+                    format!("`{key}` is not an item of a breakdown"),
+                );
+                d.primary.message = "expected an item letter".into();
+                d.help = Some("each line of a breakdown is an item: its letter, then its list entry and/or its wording, e.g. `a \"Neglect\"`".into());
+            }
+        }
+        Some(b)
+    }
+
+    fn product(&mut self, e: &Expr) -> Vec<Ref> {
+        match &e.kind {
+            ExprKind::Binary {
+                op: BinOp::Mul,
+                lhs,
+                rhs,
+            } => {
+                let mut v = self.product(lhs);
+                v.extend(self.product(rhs));
+                v
+            }
+            _ => self.reference(e, "a codelist").into_iter().collect(),
+        }
+    }
+
+    fn breakdown_item(&mut self, node: &Node) -> Option<BreakdownItem> {
+        let mut item = BreakdownItem {
+            letter: node.key.text.clone(),
+            letter_loc: self.loc(&node.key.span),
+            loc: self.loc(&node.span),
+            entry: None,
+            wording: None,
+            subset_of: None,
+            equals: None,
+            notes: Vec::new(),
+        };
+        let args = &node.args;
+        let mut i = 0;
+        if let Some(a) = args.first() {
+            if a.as_path().is_some() && a.as_path() != Some("cy") {
+                item.entry = self.reference(a, "an entry");
+                i = 1;
+            }
+        }
+        if i < args.len() {
+            item.wording = self.text_from(&args[i..], &node.key);
+        }
+        for c in self.merge_welsh(node.children()) {
+            match c.key.text.as_str() {
+                "subset" => item.subset_of = self.relation(&c),
+                "equals" => item.equals = self.relation(&c),
+                "note" => {
+                    if let Some(t) = self.text(&c) {
+                        item.notes.push(t)
+                    }
+                }
+                "wording" => item.wording = self.text(&c),
+                _ => self.unknown_field(
+                    &c,
+                    "a breakdown item",
+                    &["wording", "subset", "equals", "note"],
+                ),
+            }
+        }
+        if item.entry.is_none() && item.wording.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.span,
+                format!(
+                    "item `{}` has neither a list entry nor a wording",
+                    item.letter
+                ),
+            );
+            d.help = Some(format!(
+                "write `{} \"wording as printed\"` or `{} entry_name`",
+                item.letter, item.letter
+            ));
+        }
+        Some(item)
+    }
+
+    fn indicator(&mut self, node: &Node) {
+        let Some(first) = node.args.first() else {
+            self.err(
+                Code::MissingField,
+                &node.key.span,
+                "this indicator has no code",
+            )
+            .help = Some("write `indicator PI/AD/01 { ... }`".into());
+            return;
+        };
+        let code = match &first.kind {
+            ExprKind::Code(c) if is_indicator_code(c) => c.clone(),
+            _ => {
+                let d = self.err(
+                    Code::MalformedCode,
+                    &first.span,
+                    "an indicator code is `PI/`, a part prefix, `/` and two digits, e.g. PI/AD/01",
+                );
+                d.primary.message = "not an indicator code".into();
+                return;
+            }
+        };
+        let mut x = Indicator {
+            code,
+            loc: self.loc(&node.span),
+            code_loc: self.loc(&first.span),
+            title: None,
+            part: None,
+            formula: None,
+            polarity: None,
+            decimals: None,
+            reading: None,
+            motivation: None,
+            notes: Vec::new(),
+            examples: Vec::new(),
+            allows: Vec::new(),
+        };
+        const FIELDS: &[&str] = &[
+            "title",
+            "part",
+            "formula",
+            "polarity",
+            "decimals",
+            "reading",
+            "motivated_by",
+            "note",
+            "example",
+            "allow",
+        ];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            let key = c.key.text.as_str();
+            if !matches!(key, "note" | "example" | "allow")
+                && FIELDS.contains(&key)
+                && !self.once(&mut seen, &c)
+            {
+                continue;
+            }
+            match key {
+                "title" => x.title = self.text(&c),
+                "part" => x.part = self.single_ref(&c, "a part"),
+                "formula" => match c.args.as_slice() {
+                    [e] => x.formula = Some(e.clone()),
+                    _ => {
+                        self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`formula` takes one expression, e.g. `percent(AD/025, AD/024)`",
+                        );
+                    }
+                },
+                "polarity" => {
+                    x.polarity = self
+                        .word(&c, &["higher_is_better", "lower_is_better", "neither"])
+                        .map(|w| match w.as_str() {
+                            "higher_is_better" => Polarity::HigherIsBetter,
+                            "lower_is_better" => Polarity::LowerIsBetter,
+                            _ => Polarity::Neither,
+                        })
+                }
+                "decimals" => match self.plain(&c).map(|s| s.parse::<u32>()) {
+                    Some(Ok(n)) if n <= 6 => x.decimals = Some(n),
+                    Some(_) => {
+                        self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`decimals` is a whole number from 0 to 6",
+                        );
+                    }
+                    None => {}
+                },
+                "reading" => x.reading = self.text(&c),
+                "motivated_by" => {
+                    match c.args.as_slice() {
+                        [m, rest @ ..] => {
+                            if let Some(metric) = self.reference(m, "a metric code") {
+                                let quote = if rest.is_empty() {
+                                    None
+                                } else {
+                                    self.text_from(rest, &c.key)
+                                };
+                                x.motivation = Some(Motivation { metric, quote });
+                            }
+                        }
+                        [] => {
+                            self.err(Code::MissingField, &c.key.span, "`motivated_by` needs the metric whose text motivates the indicator").help =
+                            Some("write `motivated_by AD/024 \"the sentence that asks for it\"`".into());
+                        }
+                    }
+                }
+                "note" => {
+                    if let Some(t) = self.text(&c) {
+                        x.notes.push(t)
+                    }
+                }
+                "example" => {
+                    if let Some(e) = self.example(&c) {
+                        x.examples.push(e)
+                    }
+                }
+                "allow" => {
+                    if let Some(a) = self.allow(&c) {
+                        x.allows.push(a)
+                    }
+                }
+                _ => self.unknown_field(&c, "an indicator", FIELDS),
+            }
+        }
+        let code = x.code.clone();
+        if x.formula.is_none() {
+            self.err(
+                Code::MissingField,
+                &x.code_loc.span,
+                format!("indicator {code} has no `formula`"),
+            );
+        }
+        if x.title.is_none() {
+            self.err(
+                Code::MissingField,
+                &x.code_loc.span,
+                format!("indicator {code} has no `title`"),
+            );
+        }
+        if x.polarity.is_none() {
+            self.err(Code::MissingField, &x.code_loc.span, format!("indicator {code} has no `polarity`")).help =
+                Some("add `polarity higher_is_better`, `lower_is_better` or `neither`; `neither` is common".into());
+        }
+        self.decls.indicators.push(x);
+    }
+
+    fn example(&mut self, node: &Node) -> Option<Example> {
+        let mut ex = Example {
+            inputs: Vec::new(),
+            expect: None,
+            loc: self.loc(&node.span),
+        };
+        for c in node.children() {
+            let value = match c.args.as_slice() {
+                [e] => number_value(e),
+                _ => None,
+            };
+            let Some((v, decimals)) = value else {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &c.span,
+                    format!("`{}` takes one number", c.key.text),
+                );
+                d.primary.message = "expected a number".into();
+                continue;
+            };
+            if c.key.text == "expect" {
+                ex.expect = Some((v, decimals, self.loc(&c.span)));
+            } else {
+                ex.inputs.push((
+                    Ref {
+                        name: c.key.text.clone(),
+                        loc: self.loc(&c.key.span),
+                    },
+                    v,
+                ));
+            }
+        }
+        if ex.expect.is_none() {
+            let d = self.err(
+                Code::MissingField,
+                &node.key.span,
+                "this example has no `expect`",
+            );
+            d.help =
+                Some("add `expect N`, the result the formula must give for these inputs".into());
+        }
+        Some(ex)
+    }
+
+    fn rule(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a rule") else {
+            return;
+        };
+        let mut r = ExplicitRule {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            severity: None,
+            assert: None,
+            message: None,
+            tolerance: None,
+            allows: Vec::new(),
+        };
+        const FIELDS: &[&str] = &["severity", "assert", "message", "tolerance", "allow"];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if c.key.text != "allow"
+                && FIELDS.contains(&c.key.text.as_str())
+                && !self.once(&mut seen, &c)
+            {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "severity" => {
+                    r.severity = self.word(&c, &["error", "warning"]).map(|w| {
+                        if w == "error" {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        }
+                    })
+                }
+                "assert" => match c.args.as_slice() {
+                    [e] if matches!(e.kind, ExprKind::Compare { .. }) => r.assert = Some(e.clone()),
+                    _ => {
+                        self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`assert` takes a comparison, e.g. `AD/005 <= AD/001`",
+                        );
+                    }
+                },
+                "message" => r.message = self.text(&c),
+                "tolerance" => match c.args.as_slice() {
+                    [e] => r.tolerance = number_value(e).map(|(v, _)| v),
+                    _ => {
+                        self.err(Code::InvalidValue, &c.span, "`tolerance` takes a number");
+                    }
+                },
+                "allow" => {
+                    if let Some(a) = self.allow(&c) {
+                        r.allows.push(a)
+                    }
+                }
+                _ => self.unknown_field(&c, "a rule", FIELDS),
+            }
+        }
+        for (field, missing) in [
+            ("severity", r.severity.is_none()),
+            ("assert", r.assert.is_none()),
+            ("message", r.message.is_none()),
+        ] {
+            if missing {
+                self.err(
+                    Code::MissingField,
+                    &r.id_loc.span.clone(),
+                    format!("rule {} has no `{field}`", r.id),
+                );
+            }
+        }
+        self.decls.rules.push(r);
+    }
+
+    fn erratum(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "an erratum") else {
+            return;
+        };
+        let mut x = Erratum {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            affects: Vec::new(),
+            kind: None,
+            source_text: None,
+            corrected: None,
+            reason: None,
+            fixed_in: None,
+        };
+        const FIELDS: &[&str] = &[
+            "affects",
+            "kind",
+            "source",
+            "corrected",
+            "reason",
+            "fixed_in",
+        ];
+        const KINDS: &[&str] = &[
+            "code",
+            "wording",
+            "cross_reference",
+            "range",
+            "extraction",
+            "uncoded",
+            "heading",
+            "numbering",
+        ];
+        let mut seen = BTreeMap::new();
+        for c in self.children(node) {
+            if !self.once(&mut seen, &c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "affects" => {
+                    x.affects = c
+                        .args
+                        .iter()
+                        .filter_map(|a| self.reference(a, "a code or name"))
+                        .collect()
+                }
+                "kind" => x.kind = self.word(&c, KINDS),
+                "source" => x.source_text = self.text(&c),
+                "corrected" => x.corrected = self.text(&c),
+                "reason" => x.reason = self.text(&c),
+                "fixed_in" => x.fixed_in = self.plain(&c),
+                _ => self.unknown_field(&c, "an erratum", FIELDS),
+            }
+        }
+        for (field, missing) in [
+            ("source", x.source_text.is_none()),
+            ("reason", x.reason.is_none()),
+        ] {
+            if missing {
+                self.err(
+                    Code::MissingField,
+                    &x.id_loc.span.clone(),
+                    format!("erratum {} has no `{field}`", x.id),
+                );
+            }
+        }
+        self.decls.errata.push(x);
+    }
+}
+
+fn locator_value(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Number(n) | ExprKind::YearSpan(n) | ExprKind::Path(n) | ExprKind::Code(n) => {
+            Some(n.clone())
+        }
+        ExprKind::Str(s) => Some(s.value.clone()),
+        ExprKind::Range(lo, Some(hi)) => Some(format!("{lo}-{hi}")),
+        ExprKind::Range(lo, None) => Some(format!("{lo} onwards")),
+        _ => None,
+    }
+}
+
+/// A number and how many decimals it was written with.
+fn number_value(e: &Expr) -> Option<(f64, usize)> {
+    match &e.kind {
+        ExprKind::Number(n) => Some((
+            n.parse().ok()?,
+            n.split_once('.').map_or(0, |(_, f)| f.len()),
+        )),
+        ExprKind::Neg(inner) => number_value(inner).map(|(v, d)| (-v, d)),
+        _ => None,
+    }
+}
+
+/// The closest of `choices` to `word`, if it is close enough to be a likely typo.
+pub fn closest<'c, S: AsRef<str>>(word: &str, choices: &'c [S]) -> Option<&'c str> {
+    let mut best: Option<(&str, f64)> = None;
+    for c in choices {
+        let c = c.as_ref();
+        let score = strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase());
+        if score > 0.8 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
