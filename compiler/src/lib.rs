@@ -8,6 +8,7 @@
 pub mod check;
 pub mod diag;
 pub mod driver;
+pub mod ir;
 pub mod model;
 pub mod source;
 pub mod syntax;

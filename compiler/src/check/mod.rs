@@ -1,18 +1,50 @@
 //! Checking: resolution of every reference across the files of a spec, then the checks on
-//! structure, units and text. Reports every problem rather than stopping at the first.
+//! structure, units, formulas and texts, then the IR. Reports every problem rather than
+//! stopping at the first; one family of checks per file:
+//!
+//! - `names`: name tables, resolution, "did you mean", the symbol index for the editor;
+//! - `decls`: the simple declarations (edition, parts, groups, codelists and their ranges);
+//! - `metrics`: metrics, breakdown expansion and letters, relations, units, cycles;
+//! - `formula`: indicator formulas, their units, worked examples; explicit rules;
+//! - `texts`: code mentions in texts, missing Welsh, motivating sentences, timescale citations;
+//! - `allow`: warnings allowed with a reason;
+//! - `build`: the IR.
+
+mod allow;
+mod build;
+mod decls;
+mod formula;
+mod metrics;
+pub mod names;
+mod texts;
+
+pub use names::{Def, Kind, Symbols, Use};
 
 use crate::diag::{self, Diagnostic};
-use crate::model::{self, Declarations};
+use crate::ir::Ir;
+use crate::model::{self, BreakdownKind, Declarations, Loc, Text, Timing, ValueType};
 use crate::source::Sources;
 use crate::syntax::{self, SourceFile};
+use names::Tables;
+use std::collections::BTreeMap;
 
-/// Everything known about one compilation: the parsed files, the merged declarations and the
-/// diagnostics, sorted by position.
+/// What the caller wants checked beyond the defaults.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Report every text that has no Welsh version (PMF0402).
+    pub require_welsh: bool,
+}
+
+/// Everything known about one compilation.
 #[derive(Debug)]
 pub struct Compilation {
     pub files: Vec<SourceFile>,
     pub decls: Declarations,
     pub diagnostics: Vec<Diagnostic>,
+    pub symbols: Symbols,
+    /// The IR; present when the spec has an edition header (it is complete only when there is
+    /// no error).
+    pub ir: Option<Ir>,
 }
 
 impl Compilation {
@@ -23,6 +55,10 @@ impl Compilation {
 
 /// Parses, lowers and checks every file of a spec.
 pub fn compile(sources: &Sources) -> Compilation {
+    compile_with(sources, Options::default())
+}
+
+pub fn compile_with(sources: &Sources, options: Options) -> Compilation {
     let mut diagnostics = Vec::new();
     let mut files = Vec::with_capacity(sources.len());
     let mut decls = Declarations::default();
@@ -32,10 +68,128 @@ pub fn compile(sources: &Sources) -> Compilation {
         decls.extend(model::lower_file(&file, &mut diagnostics));
         files.push(file);
     }
+    let mut checker = Checker::new(&decls, sources, options);
+    checker.run();
+    let (mut diags, symbols, ir) = checker.finish();
+    diagnostics.append(&mut diags);
+    allow::apply(&decls, sources, &mut diagnostics);
     diag::sort(&mut diagnostics);
-    Compilation {
-        files,
-        decls,
-        diagnostics,
+    let ir = ir.map(|mut ir| {
+        ir.allowed_warnings = allow::allowed_list(&diagnostics, sources);
+        ir
+    });
+    Compilation { files, decls, diagnostics, symbols, ir }
+}
+
+/// A metric or item code resolves to one of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Metric(usize),
+    Item(usize, usize),
+}
+
+/// A breakdown item after expansion: explicit, or derived from a codelist.
+#[derive(Clone, Debug)]
+pub struct ExpandedItem {
+    pub letter: char,
+    pub code: String,
+    /// (codelist index, entry index) for each list of the breakdown.
+    pub entries: Vec<(usize, usize)>,
+    /// Index into the breakdown's explicit items, when the item is written out.
+    pub explicit: Option<usize>,
+    pub wording: Option<Text>,
+    pub reserved: Option<Text>,
+    pub loc: Loc,
+}
+
+/// What the checker works out about a metric.
+#[derive(Clone, Debug, Default)]
+pub struct MetricInfo {
+    pub part: Option<usize>,
+    pub group: Option<usize>,
+    pub cohort: Option<usize>,
+    /// The counted unit, or the summed quantity.
+    pub unit: Option<usize>,
+    /// For `sums X over Y`: Y.
+    pub over: Option<usize>,
+    pub timing: Option<Timing>,
+    pub value_type: Option<ValueType>,
+    pub kind: Option<BreakdownKind>,
+    pub items: Vec<ExpandedItem>,
+    pub codelists: Vec<usize>,
+    /// Whether the metric's own total is a value of the submission.
+    pub collected: bool,
+    /// Resolved relations, as linear terms over data codes.
+    pub of: Option<Vec<(f64, String)>>,
+    pub subset: Option<Vec<(f64, String)>>,
+    pub equals: Option<Vec<(f64, String)>>,
+    pub each_within: Option<usize>,
+    /// Per item: (subset, equals) terms.
+    pub item_relations: Vec<(Option<Vec<(f64, String)>>, Option<Vec<(f64, String)>>)>,
+}
+
+pub(crate) struct Checker<'a> {
+    pub decls: &'a Declarations,
+    pub sources: &'a Sources,
+    pub options: Options,
+    pub diags: Vec<Diagnostic>,
+    pub tables: Tables,
+    pub symbols: Symbols,
+    /// Every metric and item code.
+    pub codes: BTreeMap<String, Target>,
+    pub metrics: Vec<MetricInfo>,
+    /// Per indicator: the typed, resolved formula (when it checked).
+    pub formulas: Vec<Option<formula::Typed>>,
+    /// Per explicit rule: (lhs, op, rhs) terms.
+    pub rule_terms: Vec<Option<(Vec<(f64, String)>, crate::ir::Op, Vec<(f64, String)>)>>,
+    /// Per part: its cohort, its own or inherited.
+    pub part_cohort: Vec<Option<usize>>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(decls: &'a Declarations, sources: &'a Sources, options: Options) -> Checker<'a> {
+        Checker {
+            decls,
+            sources,
+            options,
+            diags: Vec::new(),
+            tables: Tables::default(),
+            symbols: Symbols::default(),
+            codes: BTreeMap::new(),
+            metrics: Vec::new(),
+            formulas: Vec::new(),
+            rule_terms: Vec::new(),
+            part_cohort: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        self.declare_all();
+        self.check_edition();
+        self.check_simple_decls();
+        self.check_codelists();
+        self.check_metrics();
+        self.check_relations();
+        self.check_cycles();
+        self.check_indicators();
+        self.check_rules();
+        self.check_errata();
+        self.check_texts();
+        self.check_extensions();
+    }
+
+    fn finish(self) -> (Vec<Diagnostic>, Symbols, Option<Ir>) {
+        let ir = if self.decls.editions.is_empty() { None } else { Some(self.build_ir()) };
+        (self.diags, self.symbols, ir)
+    }
+
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// `path:line` of a location, as the IR records it.
+    pub(crate) fn source_ref(&self, loc: &Loc) -> crate::ir::SourceRef {
+        let f = self.sources.get(loc.file);
+        crate::ir::SourceRef { file: f.path.clone(), line: f.line_col(loc.span.start).0 }
     }
 }

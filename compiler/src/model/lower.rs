@@ -1252,6 +1252,7 @@ impl<'a> Lowerer<'a> {
             group,
             range: None,
             reserved: None,
+            catch_all: false,
             note: None,
         };
         let args = &node.args[1..];
@@ -1273,6 +1274,7 @@ impl<'a> Lowerer<'a> {
                 }
                 (ExprKind::Range(lo, hi), _) => e.range = Some((*lo, *hi, self.loc(&a.span))),
                 (_, Some("range")) => {}
+                (_, Some("catch_all")) => e.catch_all = true,
                 (_, Some("reserved")) => {
                     let take = if args.get(i + 2).and_then(|x| x.as_path()) == Some("cy") {
                         3
@@ -1295,7 +1297,7 @@ impl<'a> Lowerer<'a> {
                 _ => {
                     let d = self.err(Code::InvalidValue, &a.span, "unexpected value in an entry");
                     d.primary.message = format!("found {}", a.describe());
-                    d.help = Some("an entry is `entry name \"Label\"`, optionally followed by `range 16..25` or `reserved \"why\"`".into());
+                    d.help = Some("an entry is `entry name \"Label\"`, optionally followed by `range 16..25`, `catch_all` or `reserved \"why\"`".into());
                 }
             }
             i += 1;
@@ -2260,7 +2262,11 @@ fn number_value(e: &Expr) -> Option<(f64, usize)> {
 }
 
 /// The closest of `choices` to `word`, if it is close enough to be a likely typo.
-pub fn closest<'c, S: AsRef<str>>(word: &str, choices: &'c [S]) -> Option<&'c str> {
+pub fn closest_name<'c, S: AsRef<str>>(word: &str, choices: &'c [S]) -> Option<&'c str> {
+    closest(word, choices)
+}
+
+fn closest<'c, S: AsRef<str>>(word: &str, choices: &'c [S]) -> Option<&'c str> {
     let mut best: Option<(&str, f64)> = None;
     for c in choices {
         let c = c.as_ref();

@@ -5,9 +5,9 @@
 //! and left out, and the rest of the item is still lowered.
 
 mod lower;
-pub mod rich;
 
-pub use lower::lower_file;
+
+pub use lower::{closest_name, lower_file};
 
 use crate::diag::Code;
 use crate::source::{FileId, Span};
@@ -110,7 +110,7 @@ pub struct Cohort {
     pub ages: Option<(u64, Option<u64>)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     /// Things counted one by one: contacts, people, plans.
@@ -119,7 +119,7 @@ pub enum UnitKind {
     Measure,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ValueType {
     Whole,
@@ -176,6 +176,8 @@ pub struct Entry {
     pub group: Option<(String, Option<Text>)>,
     pub range: Option<(u64, Option<u64>, Loc)>,
     pub reserved: Option<Text>,
+    /// The entry that takes every case the others do not ("Other").
+    pub catch_all: bool,
     pub note: Option<Text>,
 }
 
@@ -251,7 +253,7 @@ pub struct Relation {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BreakdownKind {
     /// The items add up to the parent.
@@ -313,7 +315,7 @@ pub struct Citation {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DurationUnit {
     WorkingDays,
@@ -351,7 +353,7 @@ impl DurationUnit {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimescaleRule {
     /// Done within the duration of the start event: a deadline.
@@ -401,7 +403,7 @@ pub struct Metric {
     pub total: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     HigherIsBetter,

@@ -1,0 +1,211 @@
+//! Checks on texts and documentation: codes mentioned in texts must exist, timescales must
+//! cite their source, indicators' motivating sentences must be where they say, errata must
+//! point at something, extensions must keep to their prefix, and (when asked) every text
+//! needs a Welsh version.
+
+use super::names::Kind;
+use super::Checker;
+use crate::diag::{Code, Diagnostic};
+use crate::ir::rich::code_mentions;
+use crate::model::{Doc, Loc, Ref, Text};
+
+impl Checker<'_> {
+    pub(super) fn check_errata(&mut self) {
+        let decls = self.decls;
+        for e in &decls.errata {
+            for r in &e.affects {
+                if self.codes.contains_key(&r.name) {
+                    self.symbols.uses.push(super::Use { kind: Kind::Code, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+                    continue;
+                }
+                let kinds = [Kind::Group, Kind::Doc, Kind::Codelist, Kind::Part, Kind::Indicator, Kind::Instrument, Kind::Unit, Kind::Cohort];
+                if let Some(k) = kinds.iter().find(|k| self.tables.get(**k, &r.name).is_some()) {
+                    self.symbols.uses.push(super::Use { kind: *k, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+                    continue;
+                }
+                if crate::model::is_metric_code(&r.name) {
+                    self.unknown_code(r);
+                } else {
+                    self.unknown(r, Kind::Code);
+                }
+            }
+        }
+    }
+
+    /// Every text that can mention codes, with where it is.
+    fn texts(&self) -> Vec<&Text> {
+        let d = self.decls;
+        let mut out: Vec<&Text> = Vec::new();
+        for m in &d.metrics {
+            out.extend(m.wording.iter().chain(m.short.iter()).chain(m.rationale.iter()));
+            out.extend(m.includes.iter().chain(m.excludes.iter()).chain(m.counting.iter()));
+            out.extend(m.notes.iter());
+            if let Some(b) = &m.breakdown {
+                for it in &b.items {
+                    out.extend(it.wording.iter().chain(it.notes.iter()));
+                }
+            }
+            for t in &m.timescales {
+                out.extend(t.note.iter());
+            }
+        }
+        for i in &d.indicators {
+            out.extend(i.title.iter().chain(i.reading.iter()).chain(i.notes.iter()));
+        }
+        for g in &d.groups {
+            out.extend(g.note.iter());
+        }
+        fn docs<'a>(doc: &'a Doc, out: &mut Vec<&'a Text>) {
+            out.extend(doc.text.iter());
+            for s in &doc.sections {
+                docs(s, out);
+            }
+        }
+        for doc in &d.docs {
+            docs(doc, &mut out);
+        }
+        for e in &d.errata {
+            out.extend(e.corrected.iter().chain(e.reason.iter()));
+        }
+        out
+    }
+
+    pub(super) fn check_texts(&mut self) {
+        let texts = self.texts();
+        let mut found = Vec::new();
+        for t in &texts {
+            for lit in std::iter::once(&t.en).chain(t.cy.iter()) {
+                for (off, code) in code_mentions(&lit.value) {
+                    let start = lit.source_offset(off);
+                    found.push((code, Loc { file: t.loc.file, span: start..start + lit_len(&lit.value, off) }));
+                }
+            }
+        }
+        for (code, loc) in found {
+            if self.codes.contains_key(&code) {
+                self.symbols.uses.push(super::Use { kind: Kind::Code, name: code, loc, parent: None });
+            } else if self.tables.get(Kind::Indicator, &code).is_none() {
+                let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
+                let mut d = Diagnostic::new(Code::UnknownCodeInText, loc.file, loc.span.clone(), format!("the text mentions {code}, which is not defined"))
+                    .label("unknown code");
+                if let Some(s) = crate::model::closest_name(&code, &names) {
+                    d = d.help(format!("did you mean {s}? if the source prints it this way by mistake, correct it and record an erratum"));
+                }
+                self.push(d);
+            }
+        }
+        self.check_timescale_citations();
+        self.check_motivations();
+        if self.options.require_welsh {
+            self.check_welsh();
+        }
+    }
+
+    fn check_timescale_citations(&mut self) {
+        let decls = self.decls;
+        for m in &decls.metrics {
+            for t in &m.timescales {
+                if t.citations.is_empty() {
+                    let d = Diagnostic::new(Code::TimescaleWithoutCitation, t.loc.file, t.loc.span.clone(), format!("this timescale of {} cites no source", m.code))
+                        .label("no citation")
+                        .help("add `cite INSTRUMENT para N` inside the timescale: a statutory timescale should say which requirement sets it");
+                    self.push(d);
+                }
+            }
+        }
+    }
+
+    fn check_motivations(&mut self) {
+        let decls = self.decls;
+        for ind in &decls.indicators {
+            let Some(mot) = &ind.motivation else { continue };
+            let Some(quote) = &mot.quote else { continue };
+            let Some(mi) = self.metric_of(&mot.metric.name) else { continue };
+            let m = &decls.metrics[mi];
+            let hay: String = [m.rationale.as_ref(), m.wording.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(m.notes.iter())
+                .map(|t| normalise(&t.en.value))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !hay.contains(&normalise(&quote.en.value)) {
+                let d = Diagnostic::new(
+                    Code::MotivationNotFound,
+                    quote.loc.file,
+                    quote.loc.span.clone(),
+                    format!("this sentence is not in the rationale, wording or notes of {}", m.code),
+                )
+                .label("not found")
+                .secondary(m.code_loc.file, m.code_loc.span.clone(), "the metric cited")
+                .help("quote the sentence exactly as the metric's text has it, or cite the metric whose text has it");
+                self.push(d);
+            }
+        }
+    }
+
+    fn check_welsh(&mut self) {
+        let texts: Vec<Text> = self.texts().into_iter().cloned().collect();
+        let d = self.decls;
+        let mut more: Vec<Text> = Vec::new();
+        for c in &d.codelists {
+            more.extend(c.title.iter().cloned());
+            more.extend(c.entries.iter().filter_map(|e| e.label.clone()));
+        }
+        for g in &d.groups {
+            more.extend(g.title.iter().cloned());
+        }
+        for p in &d.parts {
+            more.extend(p.title.iter().cloned());
+        }
+        for t in texts.iter().chain(more.iter()) {
+            if t.cy.is_none() && !t.en.value.trim().is_empty() {
+                self.push(
+                    Diagnostic::new(Code::MissingWelsh, t.loc.file, t.loc.span.clone(), "this text has no Welsh version")
+                        .label("English only")
+                        .help("add a line `cy \"...\"` under it"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn check_extensions(&mut self) {
+        let decls = self.decls;
+        for x in &decls.extensions {
+            if let Some(r) = &x.extends {
+                let known = decls.editions.iter().any(|e| e.id == r.name);
+                if !known {
+                    self.unknown(&Ref { name: r.name.clone(), loc: r.loc.clone() }, Kind::Edition);
+                }
+            }
+            let Some((prefix, _)) = &x.prefix else { continue };
+            let file = x.loc.file;
+            for m in decls.metrics.iter().filter(|m| m.code_loc.file == file) {
+                let p = m.code.split('/').next().unwrap_or("");
+                if p != prefix {
+                    self.push(
+                        Diagnostic::new(Code::ExtensionOutsidePrefix, m.code_loc.file, m.code_loc.span.clone(), format!("a local extension declares {}, which is not one of its {prefix}/ codes", m.code))
+                            .label("national code in a local file")
+                            .help(format!("number local measures {prefix}/001, {prefix}/002 ...; national metrics are changed only in the national spec")),
+                    );
+                }
+            }
+            for i in decls.indicators.iter().filter(|i| i.code_loc.file == file) {
+                if i.code.split('/').nth(1) != Some(prefix.as_str()) {
+                    self.push(
+                        Diagnostic::new(Code::ExtensionOutsidePrefix, i.code_loc.file, i.code_loc.span.clone(), format!("a local extension declares indicator {}, outside PI/{prefix}/", i.code))
+                            .help(format!("number local indicators PI/{prefix}/01 ...")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn lit_len(value: &str, off: usize) -> usize {
+    value[off..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').map(|c| c.len_utf8()).sum()
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace("**", "").replace('*', "")
+}
