@@ -8,6 +8,8 @@
 pub mod check;
 pub mod diag;
 pub mod driver;
+pub mod fmt;
+pub mod gen;
 pub mod ir;
 pub mod model;
 pub mod source;

@@ -16,16 +16,28 @@ struct Scope<'a> {
 pub fn apply(decls: &Declarations, sources: &Sources, diags: &mut Vec<Diagnostic>) {
     let mut scopes: Vec<Scope> = Vec::new();
     for a in &decls.file_allows {
-        scopes.push(Scope { allow: a, item: None });
+        scopes.push(Scope {
+            allow: a,
+            item: None,
+        });
     }
     for m in &decls.metrics {
-        scopes.extend(m.allows.iter().map(|a| Scope { allow: a, item: Some((&m.loc, m.code.clone())) }));
+        scopes.extend(m.allows.iter().map(|a| Scope {
+            allow: a,
+            item: Some((&m.loc, m.code.clone())),
+        }));
     }
     for i in &decls.indicators {
-        scopes.extend(i.allows.iter().map(|a| Scope { allow: a, item: Some((&i.loc, i.code.clone())) }));
+        scopes.extend(i.allows.iter().map(|a| Scope {
+            allow: a,
+            item: Some((&i.loc, i.code.clone())),
+        }));
     }
     for r in &decls.rules {
-        scopes.extend(r.allows.iter().map(|a| Scope { allow: a, item: Some((&r.loc, r.id.clone())) }));
+        scopes.extend(r.allows.iter().map(|a| Scope {
+            allow: a,
+            item: Some((&r.loc, r.id.clone())),
+        }));
     }
     let mut used = vec![false; scopes.len()];
     let mut extra = Vec::new();
@@ -34,14 +46,26 @@ pub fn apply(decls: &Declarations, sources: &Sources, diags: &mut Vec<Diagnostic
         let Some(code) = a.code else { continue };
         if code.info().severity == Severity::Error {
             extra.push(
-                Diagnostic::new(Code::CannotAllowError, a.loc.file, a.loc.span.clone(), format!("{} is an error, and an error cannot be allowed", code.as_str()))
-                    .label("not allowed")
-                    .help("fix the problem instead; only warnings can be accepted with a reason"),
+                Diagnostic::new(
+                    Code::CannotAllowError,
+                    a.loc.file,
+                    a.loc.span.clone(),
+                    format!(
+                        "{} is an error, and an error cannot be allowed",
+                        code.as_str()
+                    ),
+                )
+                .label("not allowed")
+                .help("fix the problem instead; only warnings can be accepted with a reason"),
             );
             used[si] = true;
             continue;
         }
-        let reason = a.reason.as_ref().map(|t| t.en.value.trim().to_string()).filter(|r| !r.is_empty());
+        let reason = a
+            .reason
+            .as_ref()
+            .map(|t| t.en.value.trim().to_string())
+            .filter(|r| !r.is_empty());
         let Some(reason) = reason else {
             extra.push(
                 Diagnostic::new(Code::AllowWithoutReason, a.loc.file, a.loc.span.clone(), format!("this allow of {} gives no reason", code.as_str()))
@@ -52,11 +76,17 @@ pub fn apply(decls: &Declarations, sources: &Sources, diags: &mut Vec<Diagnostic
             continue;
         };
         for d in diags.iter_mut() {
-            if d.code != code || d.severity != Severity::Warning || d.allowed.is_some() || d.primary.file != a.loc.file {
+            if d.code != code
+                || d.severity != Severity::Warning
+                || d.allowed.is_some()
+                || d.primary.file != a.loc.file
+            {
                 continue;
             }
             let inside = match &s.item {
-                Some((loc, _)) => loc.span.start <= d.primary.span.start && d.primary.span.end <= loc.span.end,
+                Some((loc, _)) => {
+                    loc.span.start <= d.primary.span.start && d.primary.span.end <= loc.span.end
+                }
                 None => true,
             };
             if inside {
@@ -73,9 +103,14 @@ pub fn apply(decls: &Declarations, sources: &Sources, diags: &mut Vec<Diagnostic
         if !used[si] && s.allow.code.is_some() {
             let a = s.allow;
             extra.push(
-                Diagnostic::new(Code::UnusedAllow, a.loc.file, a.loc.span.clone(), format!("nothing here raises {}", a.code_text))
-                    .label("allows nothing")
-                    .help("remove the allow; it may be left over from a fix"),
+                Diagnostic::new(
+                    Code::UnusedAllow,
+                    a.loc.file,
+                    a.loc.span.clone(),
+                    format!("nothing here raises {}", a.code_text),
+                )
+                .label("allows nothing")
+                .help("remove the allow; it may be left over from a fix"),
             );
         }
     }
@@ -91,8 +126,20 @@ pub fn allowed_list(diags: &[Diagnostic], sources: &Sources) -> Vec<AllowedWarni
             let reason = d.allowed.clone()?;
             let f = sources.get(d.primary.file);
             let line = f.line_col(d.primary.span.start).0;
-            let item = d.notes.iter().find_map(|n| n.strip_prefix("allowed on ").map(str::to_string));
-            Some(AllowedWarning { code: d.code.as_str().to_string(), message: d.message.clone(), reason, location: SourceRef { file: f.path.clone(), line }, item })
+            let item = d
+                .notes
+                .iter()
+                .find_map(|n| n.strip_prefix("allowed on ").map(str::to_string));
+            Some(AllowedWarning {
+                code: d.code.as_str().to_string(),
+                message: d.message.clone(),
+                reason,
+                location: SourceRef {
+                    file: f.path.clone(),
+                    line,
+                },
+                item,
+            })
         })
         .collect()
 }

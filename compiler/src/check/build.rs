@@ -10,7 +10,10 @@ use crate::ir::{self, Op, Rich, RuleSeverity, Term};
 use crate::model::{self, BreakdownKind, Doc, Measure, Timing, ValueType};
 
 fn text(t: &model::Text) -> ir::Text {
-    ir::Text { en: t.en.value.clone(), cy: t.cy.as_ref().map(|c| c.value.clone()) }
+    ir::Text {
+        en: t.en.value.clone(),
+        cy: t.cy.as_ref().map(|c| c.value.clone()),
+    }
 }
 
 fn otext(t: &Option<model::Text>) -> Option<ir::Text> {
@@ -27,21 +30,38 @@ fn orich(t: &Option<model::Text>) -> Option<Rich> {
 
 /// "5.10" sorts after "5.9".
 fn number_key(n: Option<&str>) -> Vec<u64> {
-    n.map(|s| s.split('.').map(|p| p.trim().parse::<u64>().unwrap_or(u64::MAX)).collect()).unwrap_or_else(|| vec![u64::MAX])
+    n.map(|s| {
+        s.split('.')
+            .map(|p| p.trim().parse::<u64>().unwrap_or(u64::MAX))
+            .collect()
+    })
+    .unwrap_or_else(|| vec![u64::MAX])
 }
 
 fn terms(t: &Terms) -> Vec<Term> {
-    t.iter().map(|(coef, code)| Term { code: code.clone(), coef: *coef }).collect()
+    t.iter()
+        .map(|(coef, code)| Term {
+            code: code.clone(),
+            coef: *coef,
+        })
+        .collect()
 }
 
 fn join_codes(t: &Terms) -> String {
     let mut s = String::new();
     for (i, (coef, code)) in t.iter().enumerate() {
-        let c = if (coef.abs() - 1.0).abs() < f64::EPSILON { String::new() } else { format!("{} × ", coef.abs()) };
+        let c = if (coef.abs() - 1.0).abs() < f64::EPSILON {
+            String::new()
+        } else {
+            format!("{} × ", coef.abs())
+        };
         if i == 0 {
             s.push_str(&format!("{}{c}{code}", if *coef < 0.0 { "−" } else { "" }));
         } else {
-            s.push_str(&format!(" {} {c}{code}", if *coef < 0.0 { "−" } else { "+" }));
+            s.push_str(&format!(
+                " {} {c}{code}",
+                if *coef < 0.0 { "−" } else { "+" }
+            ));
         }
     }
     s
@@ -50,8 +70,15 @@ fn join_codes(t: &Terms) -> String {
 impl Checker<'_> {
     fn part_order(&self) -> Vec<usize> {
         let d = self.decls;
-        let parent = |i: usize| d.parts[i].within.as_ref().and_then(|w| self.tables.get(Kind::Part, &w.name));
-        let mut top: Vec<usize> = (0..d.parts.len()).filter(|&i| parent(i).is_none()).collect();
+        let parent = |i: usize| {
+            d.parts[i]
+                .within
+                .as_ref()
+                .and_then(|w| self.tables.get(Kind::Part, &w.name))
+        };
+        let mut top: Vec<usize> = (0..d.parts.len())
+            .filter(|&i| parent(i).is_none())
+            .collect();
         top.sort_by_key(|&i| (number_key(d.parts[i].number.as_deref()), i));
         let mut out = Vec::new();
         for t in top {
@@ -69,14 +96,38 @@ impl Checker<'_> {
     pub(super) fn build_ir(&self) -> ir::Ir {
         let d = self.decls;
         let part_order = self.part_order();
-        let part_rank = |p: Option<usize>| p.and_then(|p| part_order.iter().position(|&x| x == p)).unwrap_or(usize::MAX);
+        let part_rank = |p: Option<usize>| {
+            p.and_then(|p| part_order.iter().position(|&x| x == p))
+                .unwrap_or(usize::MAX)
+        };
 
         let mut group_order: Vec<usize> = (0..d.groups.len()).collect();
-        group_order.sort_by_key(|&g| (part_rank(d.groups[g].part.as_ref().and_then(|p| self.tables.get(Kind::Part, &p.name))), g));
-        let group_rank = |g: Option<usize>| g.and_then(|g| group_order.iter().position(|&x| x == g)).unwrap_or(usize::MAX);
+        group_order.sort_by_key(|&g| {
+            (
+                part_rank(
+                    d.groups[g]
+                        .part
+                        .as_ref()
+                        .and_then(|p| self.tables.get(Kind::Part, &p.name)),
+                ),
+                g,
+            )
+        });
+        let group_rank = |g: Option<usize>| {
+            g.and_then(|g| group_order.iter().position(|&x| x == g))
+                .unwrap_or(usize::MAX)
+        };
 
-        let mut metric_order: Vec<usize> = (0..d.metrics.len()).filter(|&m| self.tables.get(Kind::Code, &d.metrics[m].code) == Some(m)).collect();
-        metric_order.sort_by_key(|&m| (part_rank(self.metrics[m].part), group_rank(self.metrics[m].group), m));
+        let mut metric_order: Vec<usize> = (0..d.metrics.len())
+            .filter(|&m| self.tables.get(Kind::Code, &d.metrics[m].code) == Some(m))
+            .collect();
+        metric_order.sort_by_key(|&m| {
+            (
+                part_rank(self.metrics[m].part),
+                group_rank(self.metrics[m].group),
+                m,
+            )
+        });
 
         let edition = d.editions.first().map(|e| ir::Edition {
             id: e.id.clone(),
@@ -90,11 +141,15 @@ impl Checker<'_> {
             notes: e.notes.iter().map(rich).collect(),
         });
 
-        let mut metrics: Vec<ir::Metric> = metric_order.iter().map(|&m| self.ir_metric(m)).collect();
+        let mut metrics: Vec<ir::Metric> =
+            metric_order.iter().map(|&m| self.ir_metric(m)).collect();
         let indicators = self.ir_indicators(&part_order);
         for ind in &indicators {
             for m in metrics.iter_mut() {
-                let uses = ind.inputs.iter().any(|c| *c == m.code || m.items.iter().any(|i| i.code == *c));
+                let uses = ind
+                    .inputs
+                    .iter()
+                    .any(|c| *c == m.code || m.items.iter().any(|i| i.code == *c));
                 if uses {
                     m.indicators.push(ind.code.clone());
                 }
@@ -103,7 +158,10 @@ impl Checker<'_> {
         let rules = self.ir_rules(&metric_order);
         for r in &rules {
             for m in metrics.iter_mut() {
-                if r.metric == m.code || r.codes().any(|c| c == m.code || crate::model::metric_of_item(c) == m.code) {
+                if r.metric == m.code
+                    || r.codes()
+                        .any(|c| c == m.code || crate::model::metric_of_item(c) == m.code)
+                {
                     if !m.rules.contains(&r.id) {
                         m.rules.push(r.id.clone());
                     }
@@ -112,7 +170,11 @@ impl Checker<'_> {
         }
         for e in &d.errata {
             for m in metrics.iter_mut() {
-                if e.affects.iter().any(|a| a.name == m.code || crate::model::metric_of_item(&a.name) == m.code) && !m.errata.contains(&e.id) {
+                if e.affects
+                    .iter()
+                    .any(|a| a.name == m.code || crate::model::metric_of_item(&a.name) == m.code)
+                    && !m.errata.contains(&e.id)
+                {
                     m.errata.push(e.id.clone());
                 }
             }
@@ -124,7 +186,11 @@ impl Checker<'_> {
             .iter()
             .map(|x| ir::Instrument {
                 id: x.id.clone(),
-                title: x.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)),
+                title: x
+                    .title
+                    .as_ref()
+                    .map(text)
+                    .unwrap_or_else(|| ir::Text::plain(&x.id)),
                 short: otext(&x.short),
                 kind: x.kind.clone(),
                 year: x.year.clone(),
@@ -133,7 +199,10 @@ impl Checker<'_> {
             })
             .collect();
         for m in &metrics {
-            let cited = m.citations.iter().chain(m.timescales.iter().flat_map(|t| t.citations.iter()));
+            let cited = m
+                .citations
+                .iter()
+                .chain(m.timescales.iter().flat_map(|t| t.citations.iter()));
             for c in cited {
                 if let Some(i) = instruments.iter_mut().find(|i| i.id == c.instrument) {
                     if !i.cited_by.contains(&m.code) {
@@ -150,12 +219,25 @@ impl Checker<'_> {
                 ir::Part {
                     id: x.id.clone(),
                     number: x.number.clone(),
-                    title: x.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)),
-                    cohort: self.part_cohort.get(p).copied().flatten().map(|c| d.cohorts[c].id.clone()),
+                    title: x
+                        .title
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    cohort: self
+                        .part_cohort
+                        .get(p)
+                        .copied()
+                        .flatten()
+                        .map(|c| d.cohorts[c].id.clone()),
                     within: x.within.as_ref().map(|r| r.name.clone()),
                     prefix: x.prefix.clone(),
                     intro: orich(&x.intro),
-                    groups: group_order.iter().filter(|&&g| d.groups[g].part.as_ref().is_some_and(|r| r.name == x.id)).map(|&g| d.groups[g].id.clone()).collect(),
+                    groups: group_order
+                        .iter()
+                        .filter(|&&g| d.groups[g].part.as_ref().is_some_and(|r| r.name == x.id))
+                        .map(|&g| d.groups[g].id.clone())
+                        .collect(),
                 }
             })
             .collect();
@@ -167,15 +249,27 @@ impl Checker<'_> {
                     id: x.id.clone(),
                     part: x.part.as_ref().map(|r| r.name.clone()).unwrap_or_default(),
                     number: x.number.clone(),
-                    title: x.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    title: x
+                        .title
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
                     note: orich(&x.note),
-                    metrics: metrics.iter().filter(|m| m.group.as_deref() == Some(x.id.as_str())).map(|m| m.code.clone()).collect(),
+                    metrics: metrics
+                        .iter()
+                        .filter(|m| m.group.as_deref() == Some(x.id.as_str()))
+                        .map(|m| m.code.clone())
+                        .collect(),
                 }
             })
             .collect();
 
         let mut docs: Vec<ir::Doc> = d.docs.iter().map(ir_doc).collect();
-        docs.sort_by_key(|x| number_key(x.number.as_deref()).first().map_or(0, |n| if *n == u64::MAX { 0 } else { *n }));
+        docs.sort_by_key(|x| {
+            number_key(x.number.as_deref())
+                .first()
+                .map_or(0, |n| if *n == u64::MAX { 0 } else { *n })
+        });
 
         ir::Ir {
             schema_version: ir::SCHEMA_VERSION,
@@ -198,7 +292,11 @@ impl Checker<'_> {
                 .iter()
                 .map(|c| ir::Cohort {
                     id: c.id.clone(),
-                    label: c.label.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&c.id)),
+                    label: c
+                        .label
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&c.id)),
                     definition: orich(&c.definition),
                     ages: c.ages.map(|(from, to)| ir::AgeRange { from, to }),
                 })
@@ -208,8 +306,16 @@ impl Checker<'_> {
                 .iter()
                 .map(|u| ir::Unit {
                     id: u.id.clone(),
-                    label: u.label.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&u.id)),
-                    singular: u.singular.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&u.id)),
+                    label: u
+                        .label
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&u.id)),
+                    singular: u
+                        .singular
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&u.id)),
                     kind: u.kind.unwrap_or(model::UnitKind::Entity),
                     value_type: match u.kind {
                         Some(model::UnitKind::Measure) => u.value.unwrap_or(ValueType::Whole),
@@ -221,19 +327,39 @@ impl Checker<'_> {
             definitions: d
                 .definitions
                 .iter()
-                .map(|x| ir::Definition { id: x.id.clone(), term: x.term.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)), text: orich(&x.text) })
+                .map(|x| ir::Definition {
+                    id: x.id.clone(),
+                    term: x
+                        .term
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    text: orich(&x.text),
+                })
                 .collect(),
             sources: d
                 .sources
                 .iter()
-                .map(|x| ir::DataSource { id: x.id.clone(), title: x.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)), note: orich(&x.note) })
+                .map(|x| ir::DataSource {
+                    id: x.id.clone(),
+                    title: x
+                        .title
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    note: orich(&x.note),
+                })
                 .collect(),
             populations: d
                 .populations
                 .iter()
                 .map(|x| ir::Population {
                     id: x.id.clone(),
-                    label: x.label.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    label: x
+                        .label
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
                     cohort: x.cohort.as_ref().map(|r| r.name.clone()),
                     ages: x.ages.map(|(from, to)| ir::AgeRange { from, to }),
                     source: otext(&x.source),
@@ -242,7 +368,15 @@ impl Checker<'_> {
             missing_statuses: d
                 .missing
                 .iter()
-                .map(|x| ir::MissingStatus { id: x.id.clone(), label: x.label.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)), meaning: orich(&x.meaning) })
+                .map(|x| ir::MissingStatus {
+                    id: x.id.clone(),
+                    label: x
+                        .label
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&x.id)),
+                    meaning: orich(&x.meaning),
+                })
                 .collect(),
             parts,
             groups,
@@ -251,22 +385,40 @@ impl Checker<'_> {
                 .iter()
                 .map(|c| ir::Codelist {
                     id: c.id.clone(),
-                    title: c.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&c.id)),
+                    title: c
+                        .title
+                        .as_ref()
+                        .map(text)
+                        .unwrap_or_else(|| ir::Text::plain(&c.id)),
                     exhaustive: c.exhaustive,
                     entries: c
                         .entries
                         .iter()
                         .map(|e| ir::Entry {
                             id: e.id.clone(),
-                            label: e.label.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&e.id)),
-                            group: e.group.as_ref().map(|(id, label)| ir::EntryGroup { id: id.clone(), label: otext(label) }),
-                            range: e.range.as_ref().map(|(from, to, _)| ir::AgeRange { from: *from, to: *to }),
+                            label: e
+                                .label
+                                .as_ref()
+                                .map(text)
+                                .unwrap_or_else(|| ir::Text::plain(&e.id)),
+                            group: e.group.as_ref().map(|(id, label)| ir::EntryGroup {
+                                id: id.clone(),
+                                label: otext(label),
+                            }),
+                            range: e.range.as_ref().map(|(from, to, _)| ir::AgeRange {
+                                from: *from,
+                                to: *to,
+                            }),
                             reserved: otext(&e.reserved),
                             note: orich(&e.note),
                         })
                         .collect(),
                     note: orich(&c.note),
-                    used_by: metrics.iter().filter(|m| m.breakdown.as_ref().is_some_and(|b| b.by.contains(&c.id))).map(|m| m.code.clone()).collect(),
+                    used_by: metrics
+                        .iter()
+                        .filter(|m| m.breakdown.as_ref().is_some_and(|b| b.by.contains(&c.id)))
+                        .map(|m| m.code.clone())
+                        .collect(),
                 })
                 .collect(),
             metrics,
@@ -293,7 +445,14 @@ impl Checker<'_> {
     fn ir_citation(&self, c: &model::Citation) -> ir::Citation {
         ir::Citation {
             instrument: c.instrument.name.clone(),
-            locators: c.locators.iter().map(|l| ir::Locator { kind: l.kind.clone(), value: l.value.clone() }).collect(),
+            locators: c
+                .locators
+                .iter()
+                .map(|l| ir::Locator {
+                    kind: l.kind.clone(),
+                    value: l.value.clone(),
+                })
+                .collect(),
             quote: orich(&c.quote),
         }
     }
@@ -304,15 +463,32 @@ impl Checker<'_> {
         let info = &self.metrics[mi];
         let unit_id = |u: Option<usize>| u.map(|u| d.units[u].id.clone()).unwrap_or_default();
         let measure = match &m.measure {
-            Some(Measure::Sums { .. }) => ir::Measure { kind: "sum".into(), unit: unit_id(info.unit), over: info.over.map(|o| d.units[o].id.clone()) },
-            _ => ir::Measure { kind: "count".into(), unit: unit_id(info.unit), over: None },
+            Some(Measure::Sums { .. }) => ir::Measure {
+                kind: "sum".into(),
+                unit: unit_id(info.unit),
+                over: info.over.map(|o| d.units[o].id.clone()),
+            },
+            _ => ir::Measure {
+                kind: "count".into(),
+                unit: unit_id(info.unit),
+                over: None,
+            },
         };
         let timing = match &info.timing {
-            Some(Timing::Stock(at)) => ir::Timing { kind: "stock".into(), at: Some(at.clone().unwrap_or_else(|| "31 March".into())) },
-            _ => ir::Timing { kind: "flow".into(), at: None },
+            Some(Timing::Stock(at)) => ir::Timing {
+                kind: "stock".into(),
+                at: Some(at.clone().unwrap_or_else(|| "31 March".into())),
+            },
+            _ => ir::Timing {
+                kind: "flow".into(),
+                at: None,
+            },
         };
         let relation = |rel: &Option<model::Relation>, t: &Option<Terms>| match (rel, t) {
-            (Some(r), Some(t)) => Some(ir::Relation { terms: terms(t), via: otext(&r.via) }),
+            (Some(r), Some(t)) => Some(ir::Relation {
+                terms: terms(t),
+                via: otext(&r.via),
+            }),
             _ => None,
         };
         let items = info
@@ -320,17 +496,25 @@ impl Checker<'_> {
             .iter()
             .enumerate()
             .map(|(ii, it)| {
-                let explicit = it.explicit.and_then(|n| m.breakdown.as_ref().map(|b| &b.items[n]));
+                let explicit = it
+                    .explicit
+                    .and_then(|n| m.breakdown.as_ref().map(|b| &b.items[n]));
                 let (sub, eq) = info.item_relations.get(ii).cloned().unwrap_or((None, None));
                 ir::Item {
                     code: it.code.clone(),
                     letter: it.letter.to_string(),
                     wording: it.wording.as_ref().map(text).unwrap_or_default(),
-                    entry: it.entries.iter().map(|(l, e)| d.codelists[*l].entries[*e].id.clone()).collect(),
+                    entry: it
+                        .entries
+                        .iter()
+                        .map(|(l, e)| d.codelists[*l].entries[*e].id.clone())
+                        .collect(),
                     reserved: otext(&it.reserved),
                     subset_of: relation(&explicit.and_then(|e| e.subset_of.clone()), &sub),
                     equals: relation(&explicit.and_then(|e| e.equals.clone()), &eq),
-                    notes: explicit.map(|e| e.notes.iter().map(rich).collect()).unwrap_or_default(),
+                    notes: explicit
+                        .map(|e| e.notes.iter().map(rich).collect())
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -364,7 +548,13 @@ impl Checker<'_> {
                         until: otext(&t.until),
                         citations: t.citations.iter().map(|c| self.ir_citation(c)).collect(),
                         note: orich(&t.note),
-                        summary: timescale_summary(rule, amount, unit, t.from.as_ref(), t.until.as_ref()),
+                        summary: timescale_summary(
+                            rule,
+                            amount,
+                            unit,
+                            t.from.as_ref(),
+                            t.until.as_ref(),
+                        ),
                     })
                 })
                 .collect(),
@@ -374,7 +564,11 @@ impl Checker<'_> {
                 Some(ir::Breakdown {
                     kind: b.kind?,
                     of: info.of.as_ref().map(terms),
-                    by: info.codelists.iter().map(|&c| d.codelists[c].id.clone()).collect(),
+                    by: info
+                        .codelists
+                        .iter()
+                        .map(|&c| d.codelists[c].id.clone())
+                        .collect(),
                     each_within: info.each_within.map(|o| d.metrics[o].code.clone()),
                 })
             }),
@@ -390,7 +584,9 @@ impl Checker<'_> {
 
     fn ir_data_items(&self, metrics: &[ir::Metric]) -> Vec<ir::DataItem> {
         let mut out: Vec<ir::DataItem> = Vec::new();
-        let depth_of = |out: &Vec<ir::DataItem>, code: &str| out.iter().find(|d| d.code == code).map(|d| d.depth);
+        let depth_of = |out: &Vec<ir::DataItem>, code: &str| {
+            out.iter().find(|d| d.code == code).map(|d| d.depth)
+        };
         for m in metrics {
             let single = |r: &Option<ir::Relation>| match r {
                 Some(r) if r.terms.len() == 1 => Some(r.terms[0].code.clone()),
@@ -398,7 +594,10 @@ impl Checker<'_> {
             };
             let parent_of_metric = single(&m.subset_of).or_else(|| single(&m.equals));
             if m.collected {
-                let depth = parent_of_metric.as_deref().and_then(|p| depth_of(&out, p)).map_or(0, |d| d + 1);
+                let depth = parent_of_metric
+                    .as_deref()
+                    .and_then(|p| depth_of(&out, p))
+                    .map_or(0, |d| d + 1);
                 out.push(ir::DataItem {
                     code: m.code.clone(),
                     metric: m.code.clone(),
@@ -416,12 +615,18 @@ impl Checker<'_> {
             let item_parent = if m.collected {
                 Some(m.code.clone())
             } else {
-                m.breakdown.as_ref().filter(|b| b.kind != BreakdownKind::Independent).and_then(|b| match b.of.as_deref() {
-                    Some([t]) => Some(t.code.clone()),
-                    _ => None,
-                })
+                m.breakdown
+                    .as_ref()
+                    .filter(|b| b.kind != BreakdownKind::Independent)
+                    .and_then(|b| match b.of.as_deref() {
+                        Some([t]) => Some(t.code.clone()),
+                        _ => None,
+                    })
             };
-            let base = item_parent.as_deref().and_then(|p| depth_of(&out, p)).map_or(0, |d| d + 1);
+            let base = item_parent
+                .as_deref()
+                .and_then(|p| depth_of(&out, p))
+                .map_or(0, |d| d + 1);
             for it in m.items.iter().filter(|i| i.reserved.is_none()) {
                 out.push(ir::DataItem {
                     code: it.code.clone(),
@@ -429,7 +634,11 @@ impl Checker<'_> {
                     part: m.part.clone(),
                     group: m.group.clone(),
                     wording: it.wording.clone(),
-                    lead_in: if m.collected { None } else { Some(m.wording.clone()) },
+                    lead_in: if m.collected {
+                        None
+                    } else {
+                        Some(m.wording.clone())
+                    },
                     value_type: m.value_type,
                     unit: m.measure.unit.clone(),
                     timing: m.timing.kind.clone(),
@@ -443,7 +652,9 @@ impl Checker<'_> {
 
     fn ir_indicators(&self, part_order: &[usize]) -> Vec<ir::Indicator> {
         let d = self.decls;
-        let mut order: Vec<usize> = (0..d.indicators.len()).filter(|&i| self.tables.get(Kind::Indicator, &d.indicators[i].code) == Some(i)).collect();
+        let mut order: Vec<usize> = (0..d.indicators.len())
+            .filter(|&i| self.tables.get(Kind::Indicator, &d.indicators[i].code) == Some(i))
+            .collect();
         let rank = |i: usize| {
             d.indicators[i]
                 .part
@@ -459,8 +670,16 @@ impl Checker<'_> {
                 let x = &d.indicators[i];
                 let t = self.formulas.get(i)?.as_ref()?;
                 let inputs_all = t.formula.inputs();
-                let populations: Vec<String> = inputs_all.iter().filter(|n| d.populations.iter().any(|p| &p.id == *n)).cloned().collect();
-                let inputs: Vec<String> = inputs_all.iter().filter(|n| !populations.contains(n)).cloned().collect();
+                let populations: Vec<String> = inputs_all
+                    .iter()
+                    .filter(|n| d.populations.iter().any(|p| &p.id == *n))
+                    .cloned()
+                    .collect();
+                let inputs: Vec<String> = inputs_all
+                    .iter()
+                    .filter(|n| !populations.contains(n))
+                    .cloned()
+                    .collect();
                 Some(ir::Indicator {
                     code: x.code.clone(),
                     title: x.title.as_ref().map(text).unwrap_or_default(),
@@ -480,9 +699,21 @@ impl Checker<'_> {
                         .examples
                         .iter()
                         .filter_map(|e| {
-                            let given: std::collections::BTreeMap<&str, f64> = e.inputs.iter().map(|(r, v)| (r.name.as_str(), *v)).collect();
+                            let given: std::collections::BTreeMap<&str, f64> = e
+                                .inputs
+                                .iter()
+                                .map(|(r, v)| (r.name.as_str(), *v))
+                                .collect();
                             let computed = t.formula.eval(&|n| given.get(n).copied()).ok()?;
-                            Some(ir::Example { inputs: e.inputs.iter().map(|(r, v)| (r.name.clone(), *v)).collect(), expect: e.expect.as_ref()?.0, computed })
+                            Some(ir::Example {
+                                inputs: e
+                                    .inputs
+                                    .iter()
+                                    .map(|(r, v)| (r.name.clone(), *v))
+                                    .collect(),
+                                expect: e.expect.as_ref()?.0,
+                                computed,
+                            })
                         })
                         .collect(),
                     inputs,
@@ -493,7 +724,9 @@ impl Checker<'_> {
     }
 
     fn is_decimal(&self, code: &str) -> bool {
-        self.metric_of(code).and_then(|m| self.metrics[m].value_type) == Some(ValueType::Decimal)
+        self.metric_of(code)
+            .and_then(|m| self.metrics[m].value_type)
+            == Some(ValueType::Decimal)
     }
 
     fn tolerance(&self, codes: &[&str]) -> f64 {
@@ -507,7 +740,15 @@ impl Checker<'_> {
     fn ir_rules(&self, metric_order: &[usize]) -> Vec<ir::Rule> {
         let d = self.decls;
         let mut out = Vec::new();
-        let mut push = |id: String, kind: &str, metric: &str, lhs: Vec<Term>, op: Op, rhs: Vec<Term>, message: String, value_type: Option<ValueType>, tol: f64| {
+        let mut push = |id: String,
+                        kind: &str,
+                        metric: &str,
+                        lhs: Vec<Term>,
+                        op: Op,
+                        rhs: Vec<Term>,
+                        message: String,
+                        value_type: Option<ValueType>,
+                        tol: f64| {
             out.push(ir::Rule {
                 id,
                 kind: kind.into(),
@@ -534,10 +775,28 @@ impl Checker<'_> {
             if info.collected {
                 data.push(m.code.clone());
             }
-            data.extend(info.items.iter().filter(|i| i.reserved.is_none()).map(|i| i.code.clone()));
+            data.extend(
+                info.items
+                    .iter()
+                    .filter(|i| i.reserved.is_none())
+                    .map(|i| i.code.clone()),
+            );
             for code in &data {
-                let one = vec![Term { code: code.clone(), coef: 1.0 }];
-                push(format!("{code}.value"), "value", &m.code, one.clone(), Op::Ge, Vec::new(), format!("{code} must be {kind_words}"), Some(vt), 0.0);
+                let one = vec![Term {
+                    code: code.clone(),
+                    coef: 1.0,
+                }];
+                push(
+                    format!("{code}.value"),
+                    "value",
+                    &m.code,
+                    one.clone(),
+                    Op::Ge,
+                    Vec::new(),
+                    format!("{code} must be {kind_words}"),
+                    Some(vt),
+                    0.0,
+                );
                 push(
                     format!("{code}.required"),
                     "required",
@@ -550,8 +809,15 @@ impl Checker<'_> {
                     0.0,
                 );
             }
-            let items: Vec<&super::ExpandedItem> = info.items.iter().filter(|i| i.reserved.is_none()).collect();
-            let item_terms: Vec<Term> = items.iter().map(|i| Term { code: i.code.clone(), coef: 1.0 }).collect();
+            let items: Vec<&super::ExpandedItem> =
+                info.items.iter().filter(|i| i.reserved.is_none()).collect();
+            let item_terms: Vec<Term> = items
+                .iter()
+                .map(|i| Term {
+                    code: i.code.clone(),
+                    coef: 1.0,
+                })
+                .collect();
             let item_codes: Vec<&str> = items.iter().map(|i| i.code.as_str()).collect();
             let span_words = match (items.first(), items.last()) {
                 (Some(a), Some(b)) if items.len() > 1 => format!("{} to {}", a.code, b.code),
@@ -566,9 +832,17 @@ impl Checker<'_> {
                 parents.push(vec![(1.0, m.code.clone())]);
             }
             for (pi, parent) in parents.iter().enumerate() {
-                let suffix = if pi == 0 { String::new() } else { "_total".to_string() };
+                let suffix = if pi == 0 {
+                    String::new()
+                } else {
+                    "_total".to_string()
+                };
                 let pcodes: Vec<&str> = parent.iter().map(|(_, c)| c.as_str()).collect();
-                let all: Vec<&str> = item_codes.iter().copied().chain(pcodes.iter().copied()).collect();
+                let all: Vec<&str> = item_codes
+                    .iter()
+                    .copied()
+                    .chain(pcodes.iter().copied())
+                    .collect();
                 let tol = self.tolerance(&all);
                 let pwords = join_codes(parent);
                 match info.kind {
@@ -579,7 +853,10 @@ impl Checker<'_> {
                         item_terms.clone(),
                         Op::Eq,
                         terms(parent),
-                        format!("the items of {} ({span_words}) must add up to {pwords}", m.code),
+                        format!(
+                            "the items of {} ({span_words}) must add up to {pwords}",
+                            m.code
+                        ),
                         None,
                         tol,
                     ),
@@ -590,7 +867,10 @@ impl Checker<'_> {
                         item_terms.clone(),
                         Op::Le,
                         terms(parent),
-                        format!("the items of {} ({span_words}) must add up to no more than {pwords}", m.code),
+                        format!(
+                            "the items of {} ({span_words}) must add up to no more than {pwords}",
+                            m.code
+                        ),
                         None,
                         tol,
                     ),
@@ -600,7 +880,10 @@ impl Checker<'_> {
                                 format!("{}.within{suffix}", it.code),
                                 "overlapping",
                                 &m.code,
-                                vec![Term { code: it.code.clone(), coef: 1.0 }],
+                                vec![Term {
+                                    code: it.code.clone(),
+                                    coef: 1.0,
+                                }],
                                 Op::Le,
                                 terms(parent),
                                 format!("{} cannot be more than {pwords}", it.code),
@@ -614,15 +897,23 @@ impl Checker<'_> {
             }
             if let Some(oi) = info.each_within {
                 for it in &items {
-                    if let Some(o) = self.metrics[oi].items.iter().find(|o| !it.entries.is_empty() && o.entries == it.entries && o.reserved.is_none()) {
+                    if let Some(o) = self.metrics[oi].items.iter().find(|o| {
+                        !it.entries.is_empty() && o.entries == it.entries && o.reserved.is_none()
+                    }) {
                         let tol = self.tolerance(&[it.code.as_str(), o.code.as_str()]);
                         push(
                             format!("{}.within_each", it.code),
                             "within",
                             &m.code,
-                            vec![Term { code: it.code.clone(), coef: 1.0 }],
+                            vec![Term {
+                                code: it.code.clone(),
+                                coef: 1.0,
+                            }],
                             Op::Le,
-                            vec![Term { code: o.code.clone(), coef: 1.0 }],
+                            vec![Term {
+                                code: o.code.clone(),
+                                coef: 1.0,
+                            }],
                             format!("{} cannot be more than {}", it.code, o.code),
                             None,
                             tol,
@@ -630,30 +921,93 @@ impl Checker<'_> {
                     }
                 }
             }
-            let subject = if info.collected { Some(vec![(1.0, m.code.clone())]) } else if info.kind == Some(BreakdownKind::Partition) { Some(items.iter().map(|i| (1.0, i.code.clone())).collect()) } else { None };
+            let subject = if info.collected {
+                Some(vec![(1.0, m.code.clone())])
+            } else if info.kind == Some(BreakdownKind::Partition) {
+                Some(items.iter().map(|i| (1.0, i.code.clone())).collect())
+            } else {
+                None
+            };
             if let Some(subject) = &subject {
                 if let Some(t) = &info.subset {
-                    let codes: Vec<&str> = subject.iter().chain(t.iter()).map(|(_, c)| c.as_str()).collect();
-                    push(format!("{}.subset", m.code), "subset", &m.code, terms(subject), Op::Le, terms(t), format!("{} cannot be more than {}", m.code, join_codes(t)), None, self.tolerance(&codes));
+                    let codes: Vec<&str> = subject
+                        .iter()
+                        .chain(t.iter())
+                        .map(|(_, c)| c.as_str())
+                        .collect();
+                    push(
+                        format!("{}.subset", m.code),
+                        "subset",
+                        &m.code,
+                        terms(subject),
+                        Op::Le,
+                        terms(t),
+                        format!("{} cannot be more than {}", m.code, join_codes(t)),
+                        None,
+                        self.tolerance(&codes),
+                    );
                 }
                 if let Some(t) = &info.equals {
-                    let codes: Vec<&str> = subject.iter().chain(t.iter()).map(|(_, c)| c.as_str()).collect();
-                    push(format!("{}.equals", m.code), "equals", &m.code, terms(subject), Op::Eq, terms(t), format!("{} must equal {}", m.code, join_codes(t)), None, self.tolerance(&codes));
+                    let codes: Vec<&str> = subject
+                        .iter()
+                        .chain(t.iter())
+                        .map(|(_, c)| c.as_str())
+                        .collect();
+                    push(
+                        format!("{}.equals", m.code),
+                        "equals",
+                        &m.code,
+                        terms(subject),
+                        Op::Eq,
+                        terms(t),
+                        format!("{} must equal {}", m.code, join_codes(t)),
+                        None,
+                        self.tolerance(&codes),
+                    );
                 }
             }
             for (ii, it) in info.items.iter().enumerate() {
                 if it.reserved.is_some() {
                     continue;
                 }
-                let Some((sub, eq)) = info.item_relations.get(ii) else { continue };
-                let me = vec![Term { code: it.code.clone(), coef: 1.0 }];
+                let Some((sub, eq)) = info.item_relations.get(ii) else {
+                    continue;
+                };
+                let me = vec![Term {
+                    code: it.code.clone(),
+                    coef: 1.0,
+                }];
                 if let Some(t) = sub {
-                    let codes: Vec<&str> = std::iter::once(it.code.as_str()).chain(t.iter().map(|(_, c)| c.as_str())).collect();
-                    push(format!("{}.subset", it.code), "subset", &m.code, me.clone(), Op::Le, terms(t), format!("{} cannot be more than {}", it.code, join_codes(t)), None, self.tolerance(&codes));
+                    let codes: Vec<&str> = std::iter::once(it.code.as_str())
+                        .chain(t.iter().map(|(_, c)| c.as_str()))
+                        .collect();
+                    push(
+                        format!("{}.subset", it.code),
+                        "subset",
+                        &m.code,
+                        me.clone(),
+                        Op::Le,
+                        terms(t),
+                        format!("{} cannot be more than {}", it.code, join_codes(t)),
+                        None,
+                        self.tolerance(&codes),
+                    );
                 }
                 if let Some(t) = eq {
-                    let codes: Vec<&str> = std::iter::once(it.code.as_str()).chain(t.iter().map(|(_, c)| c.as_str())).collect();
-                    push(format!("{}.equals", it.code), "equals", &m.code, me, Op::Eq, terms(t), format!("{} must equal {}", it.code, join_codes(t)), None, self.tolerance(&codes));
+                    let codes: Vec<&str> = std::iter::once(it.code.as_str())
+                        .chain(t.iter().map(|(_, c)| c.as_str()))
+                        .collect();
+                    push(
+                        format!("{}.equals", it.code),
+                        "equals",
+                        &m.code,
+                        me,
+                        Op::Eq,
+                        terms(t),
+                        format!("{} must equal {}", it.code, join_codes(t)),
+                        None,
+                        self.tolerance(&codes),
+                    );
                 }
             }
         }
@@ -661,9 +1015,14 @@ impl Checker<'_> {
             if self.tables.get(Kind::Rule, &r.id) != Some(ri) {
                 continue;
             }
-            let Some(Some((l, op, rr))) = self.rule_terms.get(ri) else { continue };
+            let Some(Some((l, op, rr))) = self.rule_terms.get(ri) else {
+                continue;
+            };
             let codes: Vec<&str> = l.iter().chain(rr.iter()).map(|(_, c)| c.as_str()).collect();
-            let metric = codes.first().map(|c| crate::model::metric_of_item(c).to_string()).unwrap_or_default();
+            let metric = codes
+                .first()
+                .map(|c| crate::model::metric_of_item(c).to_string())
+                .unwrap_or_default();
             out.push(ir::Rule {
                 id: r.id.clone(),
                 kind: "explicit".into(),
@@ -693,16 +1052,29 @@ fn ir_doc(x: &Doc) -> ir::Doc {
     ir::Doc {
         id: x.id.clone(),
         number: x.number.clone(),
-        title: x.title.as_ref().map(text).unwrap_or_else(|| ir::Text::plain(&x.id)),
+        title: x
+            .title
+            .as_ref()
+            .map(text)
+            .unwrap_or_else(|| ir::Text::plain(&x.id)),
         text: orich(&x.text),
         sections: x.sections.iter().map(ir_doc).collect(),
     }
 }
 
-pub fn timescale_summary(rule: model::TimescaleRule, amount: u32, unit: model::DurationUnit, from: Option<&model::Text>, until: Option<&model::Text>) -> String {
+pub fn timescale_summary(
+    rule: model::TimescaleRule,
+    amount: u32,
+    unit: model::DurationUnit,
+    from: Option<&model::Text>,
+    until: Option<&model::Text>,
+) -> String {
     let mut s = match rule {
         model::TimescaleRule::Within => format!("within {amount} {}", unit.label(amount)),
-        model::TimescaleRule::Every => format!("at intervals of no more than {amount} {}", unit.label(amount)),
+        model::TimescaleRule::Every => format!(
+            "at intervals of no more than {amount} {}",
+            unit.label(amount)
+        ),
     };
     if let Some(f) = from {
         s.push_str(&format!(" of {}", f.en.value));

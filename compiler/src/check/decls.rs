@@ -71,7 +71,11 @@ impl Checker<'_> {
         let eds = &self.decls.editions;
         if eds.is_empty() {
             let (file, span, msg) = match self.decls.extensions.first() {
-                Some(x) => (x.id_loc.file, x.id_loc.span.clone(), "this extension is checked without the national edition it extends"),
+                Some(x) => (
+                    x.id_loc.file,
+                    x.id_loc.span.clone(),
+                    "this extension is checked without the national edition it extends",
+                ),
                 None => (FileId(0), 0..0, "this spec has no `edition` header"),
             };
             if self.sources.is_empty() {
@@ -86,10 +90,21 @@ impl Checker<'_> {
         }
         for e in eds.iter().skip(1) {
             let first = &eds[0];
-            let d = Diagnostic::new(Code::DuplicateEdition, e.id_loc.file, e.id_loc.span.clone(), "a spec has one edition header")
-                .label("second edition header")
-                .secondary(first.id_loc.file, first.id_loc.span.clone(), "first edition header")
-                .help("each edition lives in a folder of its own under spec/; check one folder at a time");
+            let d = Diagnostic::new(
+                Code::DuplicateEdition,
+                e.id_loc.file,
+                e.id_loc.span.clone(),
+                "a spec has one edition header",
+            )
+            .label("second edition header")
+            .secondary(
+                first.id_loc.file,
+                first.id_loc.span.clone(),
+                "first edition header",
+            )
+            .help(
+                "each edition lives in a folder of its own under spec/; check one folder at a time",
+            );
             self.push(d);
         }
     }
@@ -109,7 +124,11 @@ impl Checker<'_> {
         let mut own: Vec<Option<usize>> = Vec::new();
         let mut within: Vec<Option<usize>> = Vec::new();
         for p in &d.parts {
-            own.push(p.cohort.as_ref().and_then(|r| self.resolve(r, Kind::Cohort)));
+            own.push(
+                p.cohort
+                    .as_ref()
+                    .and_then(|r| self.resolve(r, Kind::Cohort)),
+            );
             within.push(p.within.as_ref().and_then(|r| self.resolve(r, Kind::Part)));
         }
         self.part_cohort = (0..d.parts.len())
@@ -132,7 +151,9 @@ impl Checker<'_> {
             }
         }
         for u in &d.units {
-            if u.kind == Some(crate::model::UnitKind::Entity) && u.value == Some(crate::model::ValueType::Decimal) {
+            if u.kind == Some(crate::model::UnitKind::Entity)
+                && u.value == Some(crate::model::ValueType::Decimal)
+            {
                 let d = Diagnostic::new(
                     Code::InvalidValue,
                     u.id_loc.file,
@@ -147,7 +168,8 @@ impl Checker<'_> {
 
     pub(super) fn check_codelists(&mut self) {
         for (ci, list) in self.decls.codelists.iter().enumerate() {
-            let mut seen: std::collections::BTreeMap<&str, &Loc> = std::collections::BTreeMap::new();
+            let mut seen: std::collections::BTreeMap<&str, &Loc> =
+                std::collections::BTreeMap::new();
             for e in &list.entries {
                 if let Some(first) = seen.get(e.id.as_str()) {
                     let d = Diagnostic::new(
@@ -157,7 +179,11 @@ impl Checker<'_> {
                         format!("entry `{}` is declared twice in `{}`", e.id, list.id),
                     )
                     .label("declared again")
-                    .secondary(first.file, first.span.clone(), "first declared here");
+                    .secondary(
+                        first.file,
+                        first.span.clone(),
+                        "first declared here",
+                    );
                     self.push(d);
                 } else {
                     seen.insert(&e.id, &e.id_loc);
@@ -179,7 +205,9 @@ impl Checker<'_> {
         let list = &self.decls.codelists[ci];
         let mut ranged: Vec<(u64, Option<u64>, &Loc, &str)> = Vec::new();
         for e in list.entries.iter().filter(|e| e.reserved.is_none()) {
-            let Some((lo, hi, loc)) = &e.range else { continue };
+            let Some((lo, hi, loc)) = &e.range else {
+                continue;
+            };
             if let Some(hi) = hi {
                 if hi < lo {
                     let d = Diagnostic::new(
@@ -207,10 +235,17 @@ impl Checker<'_> {
                         Code::OverlappingRanges,
                         b.2.file,
                         b.2.span.clone(),
-                        format!("the ranges of `{}` and `{}` in `{}` overlap", a.3, b.3, list.id),
+                        format!(
+                            "the ranges of `{}` and `{}` in `{}` overlap",
+                            a.3, b.3, list.id
+                        ),
                     )
                     .label(format!("starts at {}", b.0))
-                    .secondary(a.2.file, a.2.span.clone(), format!("already covered here, up to {}", fmt_hi(a.1)))
+                    .secondary(
+                        a.2.file,
+                        a.2.span.clone(),
+                        format!("already covered here, up to {}", fmt_hi(a.1)),
+                    )
                     .help("a value must fall in one band only; adjust the bounds"),
                 );
             } else if b.0 > a_hi + 1 {

@@ -22,10 +22,19 @@ pub struct Typed {
 
 #[derive(Clone, Debug)]
 enum Ty {
-    Data { unit: Option<usize>, over: Option<usize>, timing: Option<Timing>, cohort: Option<usize>, codes: Vec<String> },
+    Data {
+        unit: Option<usize>,
+        over: Option<usize>,
+        timing: Option<Timing>,
+        cohort: Option<usize>,
+        codes: Vec<String>,
+    },
     Population(usize),
     Number,
-    Derived { result: &'static str, unit: String },
+    Derived {
+        result: &'static str,
+        unit: String,
+    },
 }
 
 const FUNCTIONS: &[&str] = &["percent", "rate", "average", "ratio"];
@@ -37,10 +46,18 @@ impl Checker<'_> {
             if let Some(p) = &ind.part {
                 self.resolve(p, Kind::Part);
             }
-            let typed = ind.formula.as_ref().and_then(|f| self.formula(f, ind.code_loc.file));
+            let typed = ind
+                .formula
+                .as_ref()
+                .and_then(|f| self.formula(f, ind.code_loc.file));
             if let (Some(t), Some(m)) = (&typed, &ind.motivation) {
                 if self.codes.contains_key(&m.metric.name) {
-                    self.symbols.uses.push(super::Use { kind: Kind::Code, name: m.metric.name.clone(), loc: m.metric.loc.clone(), parent: None });
+                    self.symbols.uses.push(super::Use {
+                        kind: Kind::Code,
+                        name: m.metric.name.clone(),
+                        loc: m.metric.loc.clone(),
+                        parent: None,
+                    });
                 } else {
                     self.unknown_code(&m.metric);
                 }
@@ -57,7 +74,9 @@ impl Checker<'_> {
 
     fn text_of(&self, e: &Expr, file: crate::source::FileId) -> String {
         let src = &self.sources.get(file).text;
-        src.get(e.span.clone()).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+        src.get(e.span.clone())
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
     }
 
     fn formula(&mut self, e: &Expr, file: crate::source::FileId) -> Option<Typed> {
@@ -70,13 +89,29 @@ impl Checker<'_> {
             Ty::Population(_) => ("number", "people".into()),
         };
         let words = words(&formula, self);
-        Some(Typed { formula, result, unit, text, words })
+        Some(Typed {
+            formula,
+            result,
+            unit,
+            text,
+            words,
+        })
     }
 
     fn unit_phrase(&self, unit: Option<usize>, over: Option<usize>) -> String {
         let d = self.decls;
-        let label = |u: usize| d.units[u].label.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone());
-        let singular = |u: usize| d.units[u].singular.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone());
+        let label = |u: usize| {
+            d.units[u]
+                .label
+                .as_ref()
+                .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
+        };
+        let singular = |u: usize| {
+            d.units[u]
+                .singular
+                .as_ref()
+                .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
+        };
         match (unit, over) {
             (Some(u), Some(o)) => format!("{} over {}", label(u), label(o)),
             (Some(u), None) => label(u),
@@ -88,15 +123,26 @@ impl Checker<'_> {
     }
 
     fn ty(&mut self, e: &Expr, file: crate::source::FileId) -> Option<(Ty, Formula)> {
-        let loc = Loc { file, span: e.span.clone() };
+        let loc = Loc {
+            file,
+            span: e.span.clone(),
+        };
         match &e.kind {
             ExprKind::Code(c) => {
-                let r = Ref { name: c.clone(), loc: loc.clone() };
+                let r = Ref {
+                    name: c.clone(),
+                    loc: loc.clone(),
+                };
                 let target = self.codes.get(c).copied();
                 if let Some(Target::Metric(mi)) = target {
                     let info = &self.metrics[mi];
                     if !info.collected && info.kind == Some(BreakdownKind::Overlapping) {
-                        self.symbols.uses.push(super::Use { kind: Kind::Code, name: c.clone(), loc: loc.clone(), parent: None });
+                        self.symbols.uses.push(super::Use {
+                            kind: Kind::Code,
+                            name: c.clone(),
+                            loc: loc.clone(),
+                            parent: None,
+                        });
                         self.push(
                             Diagnostic::new(Code::OverlappingSum, file, e.span.clone(), format!("{c} has overlapping items, so adding them up counts some units twice"))
                                 .label("sum of overlapping items")
@@ -108,11 +154,20 @@ impl Checker<'_> {
                 let terms = self.value_terms(&r)?;
                 let mi = self.metric_of(c)?;
                 let info = &self.metrics[mi];
-                let ty = Ty::Data { unit: info.unit, over: info.over, timing: info.timing.clone(), cohort: info.cohort, codes: terms.iter().map(|(_, c)| c.clone()).collect() };
+                let ty = Ty::Data {
+                    unit: info.unit,
+                    over: info.over,
+                    timing: info.timing.clone(),
+                    cohort: info.cohort,
+                    codes: terms.iter().map(|(_, c)| c.clone()).collect(),
+                };
                 Some((ty, Formula::Metric { code: c.clone() }))
             }
             ExprKind::Path(p) => {
-                let r = Ref { name: p.clone(), loc };
+                let r = Ref {
+                    name: p.clone(),
+                    loc,
+                };
                 let pi = self.resolve(&r, Kind::Population)?;
                 Some((Ty::Population(pi), Formula::Population { id: p.clone() }))
             }
@@ -133,7 +188,11 @@ impl Checker<'_> {
                 match op {
                     BinOp::Add | BinOp::Sub => {
                         let ty = self.combine(&lt, &rt, &loc, op.symbol())?;
-                        let f = if *op == BinOp::Add { Formula::Add { lhs: lf, rhs: rf } } else { Formula::Sub { lhs: lf, rhs: rf } };
+                        let f = if *op == BinOp::Add {
+                            Formula::Add { lhs: lf, rhs: rf }
+                        } else {
+                            Formula::Sub { lhs: lf, rhs: rf }
+                        };
                         Some((ty, f))
                     }
                     BinOp::Mul => {
@@ -165,7 +224,9 @@ impl Checker<'_> {
                     }
                 }
             }
-            ExprKind::Call { name, args } => self.call(e, name.text.as_str(), &name.span, args, file),
+            ExprKind::Call { name, args } => {
+                self.call(e, name.text.as_str(), &name.span, args, file)
+            }
             _ => {
                 self.push(Diagnostic::new(Code::InvalidValue, file, e.span.clone(), format!("{} cannot be part of a formula", e.describe())).help("a formula uses codes, population names, numbers, + - * / and percent, rate, average, ratio"));
                 None
@@ -173,14 +234,30 @@ impl Checker<'_> {
         }
     }
 
-    fn call(&mut self, e: &Expr, name: &str, name_span: &std::ops::Range<usize>, args: &[Expr], file: crate::source::FileId) -> Option<(Ty, Formula)> {
-        let loc = Loc { file, span: e.span.clone() };
+    fn call(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        name_span: &std::ops::Range<usize>,
+        args: &[Expr],
+        file: crate::source::FileId,
+    ) -> Option<(Ty, Formula)> {
+        let loc = Loc {
+            file,
+            span: e.span.clone(),
+        };
         let arity = match name {
             "percent" | "average" | "ratio" => 2,
             "rate" => 3,
             _ => {
                 let suggestion = crate::model::closest_name(name, FUNCTIONS);
-                let mut d = Diagnostic::new(Code::UnknownReference, file, name_span.clone(), format!("there is no function `{name}`")).label("unknown function");
+                let mut d = Diagnostic::new(
+                    Code::UnknownReference,
+                    file,
+                    name_span.clone(),
+                    format!("there is no function `{name}`"),
+                )
+                .label("unknown function");
                 d = match suggestion {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.note(format!("the functions are {}", FUNCTIONS.join(", "))),
@@ -190,16 +267,27 @@ impl Checker<'_> {
             }
         };
         if args.len() != arity {
-            self.push(Diagnostic::new(Code::InvalidValue, file, e.span.clone(), format!("`{name}` takes {arity} arguments, not {}", args.len())).help(match name {
-                "rate" => "write rate(CODE, population, 10000)",
-                "average" => "write average(TOTAL, COUNT)",
-                _ => "write e.g. percent(NUMERATOR, DENOMINATOR)",
-            }));
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    file,
+                    e.span.clone(),
+                    format!("`{name}` takes {arity} arguments, not {}", args.len()),
+                )
+                .help(match name {
+                    "rate" => "write rate(CODE, population, 10000)",
+                    "average" => "write average(TOTAL, COUNT)",
+                    _ => "write e.g. percent(NUMERATOR, DENOMINATOR)",
+                }),
+            );
             return None;
         }
         let typed: Vec<Option<(Ty, Formula)>> = args.iter().map(|a| self.ty(a, file)).collect();
         let typed: Vec<(Ty, Formula)> = typed.into_iter().collect::<Option<Vec<_>>>()?;
-        let arg_loc = |i: usize| Loc { file, span: args[i].span.clone() };
+        let arg_loc = |i: usize| Loc {
+            file,
+            span: args[i].span.clone(),
+        };
         match name {
             "percent" => {
                 let (n, d) = (&typed[0].0, &typed[1].0);
@@ -220,8 +308,14 @@ impl Checker<'_> {
                     }
                 }
                 Some((
-                    Ty::Derived { result: "percent", unit: "%".into() },
-                    Formula::Percent { numerator: Box::new(typed[0].1.clone()), denominator: Box::new(typed[1].1.clone()) },
+                    Ty::Derived {
+                        result: "percent",
+                        unit: "%".into(),
+                    },
+                    Formula::Percent {
+                        numerator: Box::new(typed[0].1.clone()),
+                        denominator: Box::new(typed[1].1.clone()),
+                    },
                 ))
             }
             "rate" => {
@@ -229,7 +323,15 @@ impl Checker<'_> {
                     Ty::Population(p) => *p,
                     _ => {
                         let l = arg_loc(1);
-                        self.push(Diagnostic::new(Code::WrongKind, l.file, l.span, "the second argument of `rate` is a population").help("declare it with `population NAME { ... }`"));
+                        self.push(
+                            Diagnostic::new(
+                                Code::WrongKind,
+                                l.file,
+                                l.span,
+                                "the second argument of `rate` is a population",
+                            )
+                            .help("declare it with `population NAME { ... }`"),
+                        );
                         return None;
                     }
                 };
@@ -237,26 +339,57 @@ impl Checker<'_> {
                     Formula::Number { value } if *value > 0.0 => *value,
                     _ => {
                         let l = arg_loc(2);
-                        self.push(Diagnostic::new(Code::InvalidValue, l.file, l.span, "the third argument of `rate` is a number such as 10000"));
+                        self.push(Diagnostic::new(
+                            Code::InvalidValue,
+                            l.file,
+                            l.span,
+                            "the third argument of `rate` is a number such as 10000",
+                        ));
                         return None;
                     }
                 };
                 if !matches!(typed[0].0, Ty::Data { .. }) {
                     let l = arg_loc(0);
-                    self.push(Diagnostic::new(Code::InvalidValue, l.file, l.span, "the first argument of `rate` is a metric"));
+                    self.push(Diagnostic::new(
+                        Code::InvalidValue,
+                        l.file,
+                        l.span,
+                        "the first argument of `rate` is a metric",
+                    ));
                     return None;
                 }
                 let p = &self.decls.populations[pop];
-                let label = p.label.as_ref().map_or(p.id.clone(), |t| t.en.value.clone());
+                let label = p
+                    .label
+                    .as_ref()
+                    .map_or(p.id.clone(), |t| t.en.value.clone());
                 let unit = format!("per {} of the {}", thousands(per), lower_first(&label));
                 Some((
-                    Ty::Derived { result: "rate", unit },
-                    Formula::Rate { numerator: Box::new(typed[0].1.clone()), population: Box::new(typed[1].1.clone()), per },
+                    Ty::Derived {
+                        result: "rate",
+                        unit,
+                    },
+                    Formula::Rate {
+                        numerator: Box::new(typed[0].1.clone()),
+                        population: Box::new(typed[1].1.clone()),
+                        per,
+                    },
                 ))
             }
             "average" => {
                 let ok = match (&typed[0].0, &typed[1].0) {
-                    (Ty::Data { over: Some(o), unit: Some(_), .. }, Ty::Data { unit: Some(u), over: None, .. }) => o == u,
+                    (
+                        Ty::Data {
+                            over: Some(o),
+                            unit: Some(_),
+                            ..
+                        },
+                        Ty::Data {
+                            unit: Some(u),
+                            over: None,
+                            ..
+                        },
+                    ) => o == u,
                     _ => false,
                 };
                 if !ok {
@@ -272,31 +405,71 @@ impl Checker<'_> {
                 }
                 self.check_timing(&typed[0].0, &typed[1].0, &loc, Code::StockFlowMix)?;
                 let unit = match (&typed[0].0, &typed[1].0) {
-                    (Ty::Data { unit: Some(q), .. }, Ty::Data { unit: Some(c), .. }) => format!("{} per {}", self.unit_label(*q), self.unit_single(*c)),
+                    (Ty::Data { unit: Some(q), .. }, Ty::Data { unit: Some(c), .. }) => {
+                        format!("{} per {}", self.unit_label(*q), self.unit_single(*c))
+                    }
                     _ => String::new(),
                 };
-                Some((Ty::Derived { result: "average", unit }, Formula::Average { total: Box::new(typed[0].1.clone()), count: Box::new(typed[1].1.clone()) }))
+                Some((
+                    Ty::Derived {
+                        result: "average",
+                        unit,
+                    },
+                    Formula::Average {
+                        total: Box::new(typed[0].1.clone()),
+                        count: Box::new(typed[1].1.clone()),
+                    },
+                ))
             }
             _ => {
                 let ty = self.ratio_ty(&typed[0].0, &typed[1].0, &loc)?;
-                Some((ty, Formula::Ratio { numerator: Box::new(typed[0].1.clone()), denominator: Box::new(typed[1].1.clone()) }))
+                Some((
+                    ty,
+                    Formula::Ratio {
+                        numerator: Box::new(typed[0].1.clone()),
+                        denominator: Box::new(typed[1].1.clone()),
+                    },
+                ))
             }
         }
     }
 
     fn unit_label(&self, u: usize) -> String {
         let d = self.decls;
-        d.units[u].label.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone())
+        d.units[u]
+            .label
+            .as_ref()
+            .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
     }
 
     fn unit_single(&self, u: usize) -> String {
         let d = self.decls;
-        d.units[u].singular.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone())
+        d.units[u]
+            .singular
+            .as_ref()
+            .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
     }
 
     fn ratio_ty(&mut self, a: &Ty, b: &Ty, loc: &Loc) -> Option<Ty> {
-        let (Ty::Data { unit: ua, timing: ta, .. }, Ty::Data { unit: ub, timing: tb, .. }) = (a, b) else {
-            self.push(Diagnostic::new(Code::InvalidValue, loc.file, loc.span.clone(), "`ratio` divides one metric by another"));
+        let (
+            Ty::Data {
+                unit: ua,
+                timing: ta,
+                ..
+            },
+            Ty::Data {
+                unit: ub,
+                timing: tb,
+                ..
+            },
+        ) = (a, b)
+        else {
+            self.push(Diagnostic::new(
+                Code::InvalidValue,
+                loc.file,
+                loc.span.clone(),
+                "`ratio` divides one metric by another",
+            ));
             return None;
         };
         if let (Some(Timing::Stock(_)), Some(Timing::Flow)) = (ta, tb) {
@@ -310,11 +483,22 @@ impl Checker<'_> {
             (Some(x), Some(y)) => format!("{} per {}", self.unit_label(*x), self.unit_single(*y)),
             _ => String::new(),
         };
-        Some(Ty::Derived { result: "ratio", unit })
+        Some(Ty::Derived {
+            result: "ratio",
+            unit,
+        })
     }
 
     fn check_timing(&mut self, a: &Ty, b: &Ty, loc: &Loc, code: Code) -> Option<()> {
-        if let (Ty::Data { timing: Some(ta), .. }, Ty::Data { timing: Some(tb), .. }) = (a, b) {
+        if let (
+            Ty::Data {
+                timing: Some(ta), ..
+            },
+            Ty::Data {
+                timing: Some(tb), ..
+            },
+        ) = (a, b)
+        {
             if std::mem::discriminant(ta) != std::mem::discriminant(tb) {
                 self.push(
                     Diagnostic::new(code, loc.file, loc.span.clone(), format!("this combines {} with {}", timing_words(ta), timing_words(tb)))
@@ -329,8 +513,27 @@ impl Checker<'_> {
 
     /// Both sides count the same unit, at the same time; different cohorts are a warning.
     fn check_same_data(&mut self, a: &Ty, b: &Ty, loc: &Loc, what: &str) -> Option<()> {
-        let (Ty::Data { unit: ua, over: oa, cohort: ca, .. }, Ty::Data { unit: ub, over: ob, cohort: cb, .. }) = (a, b) else {
-            self.push(Diagnostic::new(Code::InvalidValue, loc.file, loc.span.clone(), format!("{what} relates two metrics")));
+        let (
+            Ty::Data {
+                unit: ua,
+                over: oa,
+                cohort: ca,
+                ..
+            },
+            Ty::Data {
+                unit: ub,
+                over: ob,
+                cohort: cb,
+                ..
+            },
+        ) = (a, b)
+        else {
+            self.push(Diagnostic::new(
+                Code::InvalidValue,
+                loc.file,
+                loc.span.clone(),
+                format!("{what} relates two metrics"),
+            ));
             return None;
         };
         if (ua, oa) != (ub, ob) {
@@ -347,8 +550,16 @@ impl Checker<'_> {
             if x != y {
                 let d = self.decls;
                 self.push(
-                    Diagnostic::new(Code::CrossCohortReference, loc.file, loc.span.clone(), format!("{what} relates {} to {}", d.cohorts[*x].id, d.cohorts[*y].id))
-                        .help("check the codes; allow this warning with a reason if it is intended"),
+                    Diagnostic::new(
+                        Code::CrossCohortReference,
+                        loc.file,
+                        loc.span.clone(),
+                        format!(
+                            "{what} relates {} to {}",
+                            d.cohorts[*x].id, d.cohorts[*y].id
+                        ),
+                    )
+                    .help("check the codes; allow this warning with a reason if it is intended"),
                 );
             }
         }
@@ -366,9 +577,26 @@ impl Checker<'_> {
                 }
                 Some(t)
             }
-            (Ty::Derived { result: r1, unit: u1 }, Ty::Derived { result: r2, unit: u2 }) if r1 == r2 && u1 == u2 => Some(a.clone()),
+            (
+                Ty::Derived {
+                    result: r1,
+                    unit: u1,
+                },
+                Ty::Derived {
+                    result: r2,
+                    unit: u2,
+                },
+            ) if r1 == r2 && u1 == u2 => Some(a.clone()),
             _ => {
-                self.push(Diagnostic::new(Code::UnitMismatch, loc.file, loc.span.clone(), format!("`{op}` joins figures of different kinds")).help("add or subtract only figures of the same unit"));
+                self.push(
+                    Diagnostic::new(
+                        Code::UnitMismatch,
+                        loc.file,
+                        loc.span.clone(),
+                        format!("`{op}` joins figures of different kinds"),
+                    )
+                    .help("add or subtract only figures of the same unit"),
+                );
                 None
             }
         }
@@ -384,7 +612,11 @@ impl Checker<'_> {
     /// code → the sums it is declared part of.
     fn parent_sets(&self) -> BTreeMap<String, Vec<BTreeSet<String>>> {
         let mut p: BTreeMap<String, Vec<BTreeSet<String>>> = BTreeMap::new();
-        let set = |t: &Terms| t.iter().map(|(_, c)| c.clone()).collect::<BTreeSet<String>>();
+        let set = |t: &Terms| {
+            t.iter()
+                .map(|(_, c)| c.clone())
+                .collect::<BTreeSet<String>>()
+        };
         for (mi, info) in self.metrics.iter().enumerate() {
             let code = self.decls.metrics[mi].code.clone();
             for (ii, it) in info.items.iter().enumerate() {
@@ -393,7 +625,9 @@ impl Checker<'_> {
                         p.entry(it.code.clone()).or_default().push(set(of));
                     }
                     if info.collected {
-                        p.entry(it.code.clone()).or_default().push(BTreeSet::from([code.clone()]));
+                        p.entry(it.code.clone())
+                            .or_default()
+                            .push(BTreeSet::from([code.clone()]));
                     }
                 }
                 if let Some((sub, eq)) = info.item_relations.get(ii) {
@@ -402,8 +636,14 @@ impl Checker<'_> {
                     }
                 }
                 if let Some(oi) = info.each_within {
-                    if let Some(o) = self.metrics[oi].items.iter().find(|o| o.entries == it.entries && !it.entries.is_empty()) {
-                        p.entry(it.code.clone()).or_default().push(BTreeSet::from([o.code.clone()]));
+                    if let Some(o) = self.metrics[oi]
+                        .items
+                        .iter()
+                        .find(|o| o.entries == it.entries && !it.entries.is_empty())
+                    {
+                        p.entry(it.code.clone())
+                            .or_default()
+                            .push(BTreeSet::from([o.code.clone()]));
                     }
                 }
             }
@@ -412,7 +652,9 @@ impl Checker<'_> {
             }
             if let Some(eq) = &info.equals {
                 if let [(_, x)] = eq.as_slice() {
-                    p.entry(x.clone()).or_default().push(BTreeSet::from([code.clone()]));
+                    p.entry(x.clone())
+                        .or_default()
+                        .push(BTreeSet::from([code.clone()]));
                 }
             }
         }
@@ -421,31 +663,61 @@ impl Checker<'_> {
 
     fn check_example(&mut self, code: &str, t: &Typed, ex: &crate::model::Example) {
         let inputs: Vec<String> = t.formula.inputs();
-        let given: BTreeMap<&str, f64> = ex.inputs.iter().map(|(r, v)| (r.name.as_str(), *v)).collect();
-        let missing: Vec<&str> = inputs.iter().filter(|i| !given.contains_key(i.as_str())).map(|s| s.as_str()).collect();
-        let extra: Vec<&Ref> = ex.inputs.iter().map(|(r, _)| r).filter(|r| !inputs.contains(&r.name)).collect();
+        let given: BTreeMap<&str, f64> = ex
+            .inputs
+            .iter()
+            .map(|(r, v)| (r.name.as_str(), *v))
+            .collect();
+        let missing: Vec<&str> = inputs
+            .iter()
+            .filter(|i| !given.contains_key(i.as_str()))
+            .map(|s| s.as_str())
+            .collect();
+        let extra: Vec<&Ref> = ex
+            .inputs
+            .iter()
+            .map(|(r, _)| r)
+            .filter(|r| !inputs.contains(&r.name))
+            .collect();
         for r in &extra {
             self.push(
-                Diagnostic::new(Code::ExampleIncomplete, r.loc.file, r.loc.span.clone(), format!("{} is not an input of {code}'s formula", r.name))
-                    .label("not used by the formula")
-                    .note(format!("the formula reads: {}", inputs.join(", "))),
+                Diagnostic::new(
+                    Code::ExampleIncomplete,
+                    r.loc.file,
+                    r.loc.span.clone(),
+                    format!("{} is not an input of {code}'s formula", r.name),
+                )
+                .label("not used by the formula")
+                .note(format!("the formula reads: {}", inputs.join(", "))),
             );
         }
         if !missing.is_empty() {
             self.push(
-                Diagnostic::new(Code::ExampleIncomplete, ex.loc.file, ex.loc.span.clone(), format!("this example of {code} gives no value for {}", missing.join(", ")))
-                    .label("incomplete example")
-                    .help(format!("add a line for each: `{} 10`", missing[0])),
+                Diagnostic::new(
+                    Code::ExampleIncomplete,
+                    ex.loc.file,
+                    ex.loc.span.clone(),
+                    format!(
+                        "this example of {code} gives no value for {}",
+                        missing.join(", ")
+                    ),
+                )
+                .label("incomplete example")
+                .help(format!("add a line for each: `{} 10`", missing[0])),
             );
             return;
         }
         if !extra.is_empty() {
             return;
         }
-        let Some((expect, decimals, eloc)) = &ex.expect else { return };
+        let Some((expect, decimals, eloc)) = &ex.expect else {
+            return;
+        };
         let computed = t.formula.eval(&|name| given.get(name).copied());
         match computed {
-            Ok(v) if (round(v, *decimals as u32) - expect).abs() < 0.5 * 10f64.powi(-(*decimals as i32)) => {}
+            Ok(v)
+                if (round(v, *decimals as u32) - expect).abs()
+                    < 0.5 * 10f64.powi(-(*decimals as i32)) => {}
             Ok(v) => {
                 self.push(
                     Diagnostic::new(
@@ -461,8 +733,13 @@ impl Checker<'_> {
             }
             Err(_) => {
                 self.push(
-                    Diagnostic::new(Code::ExampleMismatch, eloc.file, eloc.span.clone(), "the formula has no value for these inputs (a denominator is zero)")
-                        .help("choose inputs with a non-zero denominator"),
+                    Diagnostic::new(
+                        Code::ExampleMismatch,
+                        eloc.file,
+                        eloc.span.clone(),
+                        "the formula has no value for these inputs (a denominator is zero)",
+                    )
+                    .help("choose inputs with a non-zero denominator"),
                 );
             }
         }
@@ -473,13 +750,18 @@ impl Checker<'_> {
     pub(super) fn check_rules(&mut self) {
         let decls = self.decls;
         for r in &decls.rules {
-            let terms = r.assert.as_ref().and_then(|a| self.rule_assert(a, r.id_loc.file));
+            let terms = r
+                .assert
+                .as_ref()
+                .and_then(|a| self.rule_assert(a, r.id_loc.file));
             self.rule_terms.push(terms);
         }
     }
 
     fn rule_assert(&mut self, e: &Expr, file: crate::source::FileId) -> Option<(Terms, Op, Terms)> {
-        let ExprKind::Compare { op, lhs, rhs } = &e.kind else { return None };
+        let ExprKind::Compare { op, lhs, rhs } = &e.kind else {
+            return None;
+        };
         let l = self.linear(lhs, 1.0, file);
         let r = self.linear(rhs, 1.0, file);
         let (l, r) = (l?, r?);
@@ -487,19 +769,38 @@ impl Checker<'_> {
         let all: Vec<String> = l.iter().chain(r.iter()).map(|(_, c)| c.clone()).collect();
         let mut first: Option<(usize, String)> = None;
         for c in &all {
-            let Some(mi) = self.metric_of(c) else { continue };
+            let Some(mi) = self.metric_of(c) else {
+                continue;
+            };
             match &first {
                 None => first = Some((mi, c.clone())),
                 Some((fi, fc)) => {
                     let (a, b) = (self.metrics[*fi].clone(), self.metrics[mi].clone());
                     if (a.unit, a.over) != (b.unit, b.over) {
                         let (x, y) = (self.measure_words(*fi), self.measure_words(mi));
-                        self.push(Diagnostic::new(Code::UnitMismatch, file, e.span.clone(), format!("this rule compares {fc}, which {x}, with {c}, which {y}")).help("a rule compares figures of one unit"));
+                        self.push(
+                            Diagnostic::new(
+                                Code::UnitMismatch,
+                                file,
+                                e.span.clone(),
+                                format!("this rule compares {fc}, which {x}, with {c}, which {y}"),
+                            )
+                            .help("a rule compares figures of one unit"),
+                        );
                         return None;
                     }
                     if let (Some(t1), Some(t2)) = (&a.timing, &b.timing) {
                         if std::mem::discriminant(t1) != std::mem::discriminant(t2) {
-                            self.push(Diagnostic::new(Code::StockFlowMix, file, e.span.clone(), format!("this rule compares {fc}, {}, with {c}, {}", timing_words(t1), timing_words(t2))));
+                            self.push(Diagnostic::new(
+                                Code::StockFlowMix,
+                                file,
+                                e.span.clone(),
+                                format!(
+                                    "this rule compares {fc}, {}, with {c}, {}",
+                                    timing_words(t1),
+                                    timing_words(t2)
+                                ),
+                            ));
                             return None;
                         }
                     }
@@ -520,12 +821,22 @@ impl Checker<'_> {
     fn linear(&mut self, e: &Expr, coef: f64, file: crate::source::FileId) -> Option<Terms> {
         match &e.kind {
             ExprKind::Code(c) => {
-                let terms = self.value_terms(&Ref { name: c.clone(), loc: Loc { file, span: e.span.clone() } })?;
+                let terms = self.value_terms(&Ref {
+                    name: c.clone(),
+                    loc: Loc {
+                        file,
+                        span: e.span.clone(),
+                    },
+                })?;
                 Some(terms.into_iter().map(|(k, c)| (k * coef, c)).collect())
             }
             ExprKind::Paren(inner) => self.linear(inner, coef, file),
             ExprKind::Neg(inner) => self.linear(inner, -coef, file),
-            ExprKind::Binary { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs } => {
+            ExprKind::Binary {
+                op: op @ (BinOp::Add | BinOp::Sub),
+                lhs,
+                rhs,
+            } => {
                 let l = self.linear(lhs, coef, file);
                 let sign = if *op == BinOp::Add { 1.0 } else { -1.0 };
                 let r = self.linear(rhs, coef * sign, file);
@@ -533,11 +844,20 @@ impl Checker<'_> {
                 l.extend(r);
                 Some(l)
             }
-            ExprKind::Binary { op: BinOp::Mul, lhs, rhs } => match (&lhs.kind, &rhs.kind) {
+            ExprKind::Binary {
+                op: BinOp::Mul,
+                lhs,
+                rhs,
+            } => match (&lhs.kind, &rhs.kind) {
                 (ExprKind::Number(n), _) => self.linear(rhs, coef * n.parse::<f64>().ok()?, file),
                 (_, ExprKind::Number(n)) => self.linear(lhs, coef * n.parse::<f64>().ok()?, file),
                 _ => {
-                    self.push(Diagnostic::new(Code::InvalidValue, file, e.span.clone(), "a rule can multiply a code only by a number"));
+                    self.push(Diagnostic::new(
+                        Code::InvalidValue,
+                        file,
+                        e.span.clone(),
+                        "a rule can multiply a code only by a number",
+                    ));
                     None
                 }
             },
@@ -552,7 +872,12 @@ impl Checker<'_> {
     }
 }
 
-fn reaches(code: &str, target: &BTreeSet<&str>, parents: &BTreeMap<String, Vec<BTreeSet<String>>>, depth: usize) -> bool {
+fn reaches(
+    code: &str,
+    target: &BTreeSet<&str>,
+    parents: &BTreeMap<String, Vec<BTreeSet<String>>>,
+    depth: usize,
+) -> bool {
     if target.contains(code) {
         return true;
     }
@@ -562,7 +887,8 @@ fn reaches(code: &str, target: &BTreeSet<&str>, parents: &BTreeMap<String, Vec<B
     parents.get(code).is_some_and(|sets| {
         sets.iter().any(|s| {
             let as_str: BTreeSet<&str> = s.iter().map(|x| x.as_str()).collect();
-            as_str == *target || (s.len() == 1 && s.iter().all(|x| reaches(x, target, parents, depth + 1)))
+            as_str == *target
+                || (s.len() == 1 && s.iter().all(|x| reaches(x, target, parents, depth + 1)))
         })
     })
 }
@@ -632,14 +958,39 @@ fn words(f: &Formula, c: &Checker<'_>) -> String {
             Formula::Mul { lhs, rhs } => format!("{} × {}", inner(lhs, pop), inner(rhs, pop)),
             Formula::Div { lhs, rhs } => format!("{} ÷ {}", inner(lhs, pop), inner(rhs, pop)),
             Formula::Neg { arg } => format!("−{}", inner(arg, pop)),
-            Formula::Percent { numerator, denominator } => {
-                format!("({}) as a percentage of ({})", inner(numerator, pop), inner(denominator, pop))
+            Formula::Percent {
+                numerator,
+                denominator,
+            } => {
+                format!(
+                    "({}) as a percentage of ({})",
+                    inner(numerator, pop),
+                    inner(denominator, pop)
+                )
             }
-            Formula::Rate { numerator, population, per } => {
-                format!("({}) per {} of the {}", inner(numerator, pop), thousands(*per), inner(population, pop))
+            Formula::Rate {
+                numerator,
+                population,
+                per,
+            } => {
+                format!(
+                    "({}) per {} of the {}",
+                    inner(numerator, pop),
+                    thousands(*per),
+                    inner(population, pop)
+                )
             }
-            Formula::Average { total, count } => format!("({}) divided by ({})", inner(total, pop), inner(count, pop)),
-            Formula::Ratio { numerator, denominator } => format!("({}) divided by ({})", inner(numerator, pop), inner(denominator, pop)),
+            Formula::Average { total, count } => {
+                format!("({}) divided by ({})", inner(total, pop), inner(count, pop))
+            }
+            Formula::Ratio {
+                numerator,
+                denominator,
+            } => format!(
+                "({}) divided by ({})",
+                inner(numerator, pop),
+                inner(denominator, pop)
+            ),
         }
     }
     let s = inner(f, &pop);

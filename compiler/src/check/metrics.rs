@@ -6,7 +6,8 @@ use super::names::Kind;
 use super::{Checker, ExpandedItem, MetricInfo, Target};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    closest_name, BreakdownKind, LinExpr, Loc, Measure, Metric, Ref, Relation, Text, Timing, UnitKind, ValueType,
+    closest_name, BreakdownKind, LinExpr, Loc, Measure, Metric, Ref, Relation, Text, Timing,
+    UnitKind, ValueType,
 };
 
 pub type Terms = Vec<(f64, String)>;
@@ -45,10 +46,19 @@ impl Checker<'_> {
         let d = self.decls;
         info.group = m.group.as_ref().and_then(|g| self.resolve(g, Kind::Group));
         info.part = match info.group {
-            Some(g) => d.groups[g].part.as_ref().and_then(|p| self.tables.get(Kind::Part, &p.name)),
+            Some(g) => d.groups[g]
+                .part
+                .as_ref()
+                .and_then(|p| self.tables.get(Kind::Part, &p.name)),
             None => {
                 let prefix = m.code.split('/').next().unwrap_or("");
-                let matching: Vec<usize> = d.parts.iter().enumerate().filter(|(_, p)| p.prefix.as_deref() == Some(prefix)).map(|(i, _)| i).collect();
+                let matching: Vec<usize> = d
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.prefix.as_deref() == Some(prefix))
+                    .map(|(i, _)| i)
+                    .collect();
                 match matching.as_slice() {
                     [one] => Some(*one),
                     _ => None,
@@ -65,7 +75,10 @@ impl Checker<'_> {
                             Code::MalformedCode,
                             m.code_loc.file,
                             m.code_loc.span.clone(),
-                            format!("{} is in part `{}`, whose codes start with {want}/", m.code, part.id),
+                            format!(
+                                "{} is in part `{}`, whose codes start with {want}/",
+                                m.code, part.id
+                            ),
                         )
                         .label(format!("expected {want}/..."))
                         .help("renumber the metric, or move it to the group of its part"),
@@ -75,7 +88,9 @@ impl Checker<'_> {
         }
         info.cohort = match &m.cohort {
             Some(c) => self.resolve(c, Kind::Cohort),
-            None => info.part.and_then(|p| self.part_cohort.get(p).copied().flatten()),
+            None => info
+                .part
+                .and_then(|p| self.part_cohort.get(p).copied().flatten()),
         };
         match &m.measure {
             Some(Measure::Counts(u)) => {
@@ -90,7 +105,10 @@ impl Checker<'_> {
                                 format!("`{}` is a quantity that is summed, not counted", u.name),
                             )
                             .label("a measure")
-                            .help(format!("write `sums {} over UNIT`, e.g. `sums day over person`", u.name)),
+                            .help(format!(
+                                "write `sums {} over UNIT`, e.g. `sums day over person`",
+                                u.name
+                            )),
                         );
                     }
                 }
@@ -120,13 +138,21 @@ impl Checker<'_> {
             _ => ValueType::Whole,
         });
         info.value_type = match (m.value, unit_value) {
-            (Some(ValueType::Decimal), Some(ValueType::Whole)) if info.unit.is_some_and(|u| d.units[u].kind == Some(UnitKind::Entity)) => {
+            (Some(ValueType::Decimal), Some(ValueType::Whole))
+                if info
+                    .unit
+                    .is_some_and(|u| d.units[u].kind == Some(UnitKind::Entity)) =>
+            {
                 self.push(
                     Diagnostic::new(
                         Code::InvalidValue,
                         m.code_loc.file,
                         m.code_loc.span.clone(),
-                        format!("{} counts {}, so its value is a whole number", m.code, d.units[info.unit.unwrap_or(0)].id),
+                        format!(
+                            "{} counts {}, so its value is a whole number",
+                            m.code,
+                            d.units[info.unit.unwrap_or(0)].id
+                        ),
                     )
                     .help("remove `value decimal`"),
                 );
@@ -163,7 +189,10 @@ impl Checker<'_> {
             if let Some(prefix) = &part.prefix {
                 return Some(prefix.clone());
             }
-            at = part.within.as_ref().and_then(|w| self.tables.get(Kind::Part, &w.name));
+            at = part
+                .within
+                .as_ref()
+                .and_then(|w| self.tables.get(Kind::Part, &w.name));
         }
         None
     }
@@ -171,10 +200,21 @@ impl Checker<'_> {
     fn expand_breakdown(&mut self, m: &Metric, info: &mut MetricInfo) {
         let Some(b) = &m.breakdown else { return };
         let d = self.decls;
-        let lists: Vec<Option<usize>> = b.by.iter().map(|r| self.resolve(r, Kind::Codelist)).collect();
+        let lists: Vec<Option<usize>> =
+            b.by.iter()
+                .map(|r| self.resolve(r, Kind::Codelist))
+                .collect();
         if lists.len() > 2 {
             let span = b.by[2].loc.span.clone();
-            self.push(Diagnostic::new(Code::InvalidValue, b.loc.file, span, "a breakdown is by one list or by a product of two").help("split the breakdown into two metrics"));
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    b.loc.file,
+                    span,
+                    "a breakdown is by one list or by a product of two",
+                )
+                .help("split the breakdown into two metrics"),
+            );
             return;
         }
         if lists.iter().any(|l| l.is_none()) {
@@ -197,10 +237,17 @@ impl Checker<'_> {
             [a, bl] => self.expand_product(m, info, *a, *bl),
             _ => {}
         }
-        if b.kind == Some(BreakdownKind::Partition) && info.items.iter().filter(|i| i.reserved.is_none()).count() == 1 {
+        if b.kind == Some(BreakdownKind::Partition)
+            && info.items.iter().filter(|i| i.reserved.is_none()).count() == 1
+        {
             self.push(
-                Diagnostic::new(Code::BreakdownKindViolated, b.loc.file, b.loc.span.clone(), format!("a partition of {} into one item is an equality", m.code))
-                    .help("write `equals ...` on the metric instead, or list every part"),
+                Diagnostic::new(
+                    Code::BreakdownKindViolated,
+                    b.loc.file,
+                    b.loc.span.clone(),
+                    format!("a partition of {} into one item is an equality", m.code),
+                )
+                .help("write `equals ...` on the metric instead, or list every part"),
             );
         }
         if info.items.len() > 26 {
@@ -208,7 +255,11 @@ impl Checker<'_> {
                 Code::ItemLetterSequence,
                 b.loc.file,
                 b.loc.span.clone(),
-                format!("{} has {} items; item letters run from a to z", m.code, info.items.len()),
+                format!(
+                    "{} has {} items; item letters run from a to z",
+                    m.code,
+                    info.items.len()
+                ),
             ));
         }
         let _ = d;
@@ -229,16 +280,30 @@ impl Checker<'_> {
                         Code::ItemLetterSequence,
                         it.letter_loc.file,
                         it.letter_loc.span.clone(),
-                        format!("item `{got}` of {} is item number {} and should be `{want}`", m.code, n + 1),
+                        format!(
+                            "item `{got}` of {} is item number {} and should be `{want}`",
+                            m.code,
+                            n + 1
+                        ),
                     )
                     .label(format!("expected `{want}`"))
-                    .help("letters run a, b, c ... without gaps, in the order the items are listed"),
+                    .help(
+                        "letters run a, b, c ... without gaps, in the order the items are listed",
+                    ),
                 );
             }
             if let Some(e) = &it.entry {
                 self.push(
-                    Diagnostic::new(Code::InvalidValue, e.loc.file, e.loc.span.clone(), format!("`{}` is a list entry, but this breakdown is not `by` a list", e.name))
-                        .help("add `by LIST` to the breakdown, or write the item's wording in quotes"),
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        e.loc.file,
+                        e.loc.span.clone(),
+                        format!(
+                            "`{}` is a list entry, but this breakdown is not `by` a list",
+                            e.name
+                        ),
+                    )
+                    .help("add `by LIST` to the breakdown, or write the item's wording in quotes"),
                 );
             }
             info.items.push(ExpandedItem {
@@ -257,15 +322,29 @@ impl Checker<'_> {
     fn resolve_entry(&mut self, list: usize, r: &Ref) -> Option<usize> {
         let cl = &self.decls.codelists[list];
         if let Some(i) = cl.entries.iter().position(|e| e.id == r.name) {
-            self.symbols.uses.push(super::Use { kind: Kind::Entry, name: r.name.clone(), loc: r.loc.clone(), parent: Some(cl.id.clone()) });
+            self.symbols.uses.push(super::Use {
+                kind: Kind::Entry,
+                name: r.name.clone(),
+                loc: r.loc.clone(),
+                parent: Some(cl.id.clone()),
+            });
             return Some(i);
         }
         let names: Vec<&str> = cl.entries.iter().map(|e| e.id.as_str()).collect();
-        let mut d = Diagnostic::new(Code::UnknownReference, r.loc.file, r.loc.span.clone(), format!("`{}` has no entry `{}`", cl.id, r.name))
-            .label("unknown entry");
+        let mut d = Diagnostic::new(
+            Code::UnknownReference,
+            r.loc.file,
+            r.loc.span.clone(),
+            format!("`{}` has no entry `{}`", cl.id, r.name),
+        )
+        .label("unknown entry");
         d = match closest_name(&r.name, &names) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.note(format!("the entries of `{}` are: {}", cl.id, names.join(", "))),
+            None => d.note(format!(
+                "the entries of `{}` are: {}",
+                cl.id,
+                names.join(", ")
+            )),
         };
         self.push(d);
         None
@@ -278,50 +357,81 @@ impl Checker<'_> {
         let Some(b) = &m.breakdown else { return };
         let cl = &self.decls.codelists[list];
         let written = b.items.iter().any(|it| it.entry.is_some());
-        let only: Option<Vec<usize>> = b.only.as_ref().map(|only| only.iter().filter_map(|r| self.resolve_entry(list, r)).collect());
+        let only: Option<Vec<usize>> = b.only.as_ref().map(|only| {
+            only.iter()
+                .filter_map(|r| self.resolve_entry(list, r))
+                .collect()
+        });
         // (item index in `b.items` if written, entry if any), in item order.
         let mut plan: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-        let mut by_entry: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut by_entry: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
         if written {
             for (n, it) in b.items.iter().enumerate() {
                 let entry = match &it.entry {
-                    Some(e) => match self.resolve_entry(list, e) {
-                        Some(ei) => {
-                            if let Some(prev) = by_entry.insert(ei, n) {
-                                let p = &b.items[prev];
-                                self.push(
-                                    Diagnostic::new(Code::DuplicateBreakdownEntry, e.loc.file, e.loc.span.clone(), format!("entry `{}` is used by two items of {}", e.name, m.code))
-                                        .label("used again")
-                                        .secondary(p.letter_loc.file, p.letter_loc.span.clone(), "first used by this item"),
-                                );
-                            }
-                            if let Some(only) = &only {
-                                if !only.contains(&ei) {
+                    Some(e) => {
+                        match self.resolve_entry(list, e) {
+                            Some(ei) => {
+                                if let Some(prev) = by_entry.insert(ei, n) {
+                                    let p = &b.items[prev];
                                     self.push(
+                                        Diagnostic::new(
+                                            Code::DuplicateBreakdownEntry,
+                                            e.loc.file,
+                                            e.loc.span.clone(),
+                                            format!(
+                                                "entry `{}` is used by two items of {}",
+                                                e.name, m.code
+                                            ),
+                                        )
+                                        .label("used again")
+                                        .secondary(
+                                            p.letter_loc.file,
+                                            p.letter_loc.span.clone(),
+                                            "first used by this item",
+                                        ),
+                                    );
+                                }
+                                if let Some(only) = &only {
+                                    if !only.contains(&ei) {
+                                        self.push(
                                         Diagnostic::new(Code::BreakdownKindViolated, e.loc.file, e.loc.span.clone(), format!("`{}` is not among the entries listed in `only`", e.name))
                                             .help("add it to `only [...]`, or remove the item"),
                                     );
+                                    }
                                 }
+                                Some(ei)
                             }
-                            Some(ei)
+                            None => None,
                         }
-                        None => None,
-                    },
+                    }
                     None => None,
                 };
                 plan.push((Some(n), entry));
             }
         } else {
-            let order: Vec<usize> = only.clone().unwrap_or_else(|| (0..cl.entries.len()).collect());
+            let order: Vec<usize> = only
+                .clone()
+                .unwrap_or_else(|| (0..cl.entries.len()).collect());
             plan.extend(order.iter().map(|&ei| (None, Some(ei))));
             plan.extend((0..b.items.len()).map(|n| (Some(n), None)));
         }
         let used: Vec<usize> = plan.iter().filter_map(|(_, e)| *e).collect();
-        if b.kind == Some(BreakdownKind::Partition) && cl.exhaustive && used.len() < cl.entries.len() {
+        if b.kind == Some(BreakdownKind::Partition)
+            && cl.exhaustive
+            && used.len() < cl.entries.len()
+        {
             // Leaving entries out of a partition is sound only while the catch-all entry that
             // takes every other case is kept.
-            let missing: Vec<&str> = (0..cl.entries.len()).filter(|e| !used.contains(e)).map(|e| cl.entries[e].id.as_str()).collect();
-            let catch_all_kept = cl.entries.iter().enumerate().any(|(i, e)| e.catch_all && used.contains(&i));
+            let missing: Vec<&str> = (0..cl.entries.len())
+                .filter(|e| !used.contains(e))
+                .map(|e| cl.entries[e].id.as_str())
+                .collect();
+            let catch_all_kept = cl
+                .entries
+                .iter()
+                .enumerate()
+                .any(|(i, e)| e.catch_all && used.contains(&i));
             if !catch_all_kept {
                 self.push(
                     Diagnostic::new(
@@ -341,7 +451,10 @@ impl Checker<'_> {
             let (got, loc) = match written_at {
                 Some(n) => {
                     let it = &b.items[*n];
-                    (it.letter.chars().next().unwrap_or('a'), it.letter_loc.clone())
+                    (
+                        it.letter.chars().next().unwrap_or('a'),
+                        it.letter_loc.clone(),
+                    )
                 }
                 None => (want, b.loc.clone()),
             };
@@ -381,15 +494,31 @@ impl Checker<'_> {
         let Some(b) = &m.breakdown else { return };
         let (la, lb) = (&self.decls.codelists[a], &self.decls.codelists[bl]);
         if b.only.is_some() {
-            self.push(Diagnostic::new(Code::InvalidValue, b.loc.file, b.loc.span.clone(), "`only` cannot be used with a product of two lists"));
+            self.push(Diagnostic::new(
+                Code::InvalidValue,
+                b.loc.file,
+                b.loc.span.clone(),
+                "`only` cannot be used with a product of two lists",
+            ));
         }
         let width = lb.entries.len();
-        let mut explicit_at: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut explicit_at: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
         for (n, it) in b.items.iter().enumerate() {
             let Some(e) = &it.entry else {
                 self.push(
-                    Diagnostic::new(Code::MissingField, it.letter_loc.file, it.letter_loc.span.clone(), format!("item `{}` does not name its pair of entries", it.letter))
-                        .help(format!("write `{} {}.{}`", it.letter, la.entries.first().map_or("a", |e| e.id.as_str()), lb.entries.first().map_or("b", |e| e.id.as_str()))),
+                    Diagnostic::new(
+                        Code::MissingField,
+                        it.letter_loc.file,
+                        it.letter_loc.span.clone(),
+                        format!("item `{}` does not name its pair of entries", it.letter),
+                    )
+                    .help(format!(
+                        "write `{} {}.{}`",
+                        it.letter,
+                        la.entries.first().map_or("a", |e| e.id.as_str()),
+                        lb.entries.first().map_or("b", |e| e.id.as_str())
+                    )),
                 );
                 continue;
             };
@@ -400,10 +529,25 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            let ra = Ref { name: ea.to_string(), loc: Loc { file: e.loc.file, span: e.loc.span.start..e.loc.span.start + ea.len() } };
+            let ra = Ref {
+                name: ea.to_string(),
+                loc: Loc {
+                    file: e.loc.file,
+                    span: e.loc.span.start..e.loc.span.start + ea.len(),
+                },
+            };
             let start_b = e.loc.span.start + ea.len() + 1;
-            let rb = Ref { name: eb.to_string(), loc: Loc { file: e.loc.file, span: start_b..start_b + eb.len() } };
-            let (Some(ia), Some(ib)) = (self.resolve_entry(a, &ra), self.resolve_entry(bl, &rb)) else { continue };
+            let rb = Ref {
+                name: eb.to_string(),
+                loc: Loc {
+                    file: e.loc.file,
+                    span: start_b..start_b + eb.len(),
+                },
+            };
+            let (Some(ia), Some(ib)) = (self.resolve_entry(a, &ra), self.resolve_entry(bl, &rb))
+            else {
+                continue;
+            };
             let pos = ia * width + ib;
             let want = letter(pos);
             let got = it.letter.chars().next().unwrap_or('a');
@@ -423,8 +567,17 @@ impl Checker<'_> {
             if let Some(prev) = explicit_at.insert(pos, n) {
                 let p = &b.items[prev];
                 self.push(
-                    Diagnostic::new(Code::DuplicateBreakdownEntry, e.loc.file, e.loc.span.clone(), format!("`{}` is named by two items", e.name))
-                        .secondary(p.letter_loc.file, p.letter_loc.span.clone(), "first named here"),
+                    Diagnostic::new(
+                        Code::DuplicateBreakdownEntry,
+                        e.loc.file,
+                        e.loc.span.clone(),
+                        format!("`{}` is named by two items", e.name),
+                    )
+                    .secondary(
+                        p.letter_loc.file,
+                        p.letter_loc.span.clone(),
+                        "first named here",
+                    ),
                 );
             }
         }
@@ -433,7 +586,9 @@ impl Checker<'_> {
                 let pos = ia * width + ib;
                 let l = letter(pos);
                 let explicit = explicit_at.get(&pos).copied();
-                let wording = explicit.and_then(|n| b.items[n].wording.clone()).or_else(|| join_labels(ea.label.as_ref(), eb.label.as_ref()));
+                let wording = explicit
+                    .and_then(|n| b.items[n].wording.clone())
+                    .or_else(|| join_labels(ea.label.as_ref(), eb.label.as_ref()));
                 let loc = explicit.map_or_else(|| b.loc.clone(), |n| b.items[n].letter_loc.clone());
                 info.items.push(ExpandedItem {
                     letter: l,
@@ -457,14 +612,27 @@ impl Checker<'_> {
             self.unknown_code(r);
             return None;
         };
-        self.symbols.uses.push(super::Use { kind: Kind::Code, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+        self.symbols.uses.push(super::Use {
+            kind: Kind::Code,
+            name: r.name.clone(),
+            loc: r.loc.clone(),
+            parent: None,
+        });
         match target {
             Target::Item(mi, ii) => {
                 let it = &self.metrics[mi].items[ii];
                 if it.reserved.is_some() {
                     self.push(
-                        Diagnostic::new(Code::InvalidValue, r.loc.file, r.loc.span.clone(), format!("{} is reserved and never collected, so it has no value", r.name))
-                            .label("reserved item"),
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            r.loc.file,
+                            r.loc.span.clone(),
+                            format!(
+                                "{} is reserved and never collected, so it has no value",
+                                r.name
+                            ),
+                        )
+                        .label("reserved item"),
                     );
                     return None;
                 }
@@ -476,7 +644,13 @@ impl Checker<'_> {
                     return Some(vec![(1.0, r.name.clone())]);
                 }
                 if info.kind == Some(BreakdownKind::Partition) {
-                    return Some(info.items.iter().filter(|i| i.reserved.is_none()).map(|i| (1.0, i.code.clone())).collect());
+                    return Some(
+                        info.items
+                            .iter()
+                            .filter(|i| i.reserved.is_none())
+                            .map(|i| (1.0, i.code.clone()))
+                            .collect(),
+                    );
                 }
                 let kind = info.kind.map_or("", |k| k.as_str());
                 self.push(
@@ -497,7 +671,13 @@ impl Checker<'_> {
     pub(super) fn unknown_code(&mut self, r: &Ref) {
         let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
         let suggestion = closest_name(&r.name, &names).map(str::to_string);
-        let mut d = Diagnostic::new(Code::UnknownReference, r.loc.file, r.loc.span.clone(), format!("there is no metric or item {}", r.name)).label("unknown code");
+        let mut d = Diagnostic::new(
+            Code::UnknownReference,
+            r.loc.file,
+            r.loc.span.clone(),
+            format!("there is no metric or item {}", r.name),
+        )
+        .label("unknown code");
         if let Some(s) = suggestion {
             d = d.help(format!("did you mean {s}?"));
         }
@@ -524,24 +704,52 @@ impl Checker<'_> {
     }
 
     /// Checks that `terms` count what metric `mi` counts, at the same time, for the same cohort.
-    fn compat(&mut self, mi: usize, subject: &str, terms: &Terms, via: Option<&Text>, loc: &Loc, what: &str) {
+    fn compat(
+        &mut self,
+        mi: usize,
+        subject: &str,
+        terms: &Terms,
+        via: Option<&Text>,
+        loc: &Loc,
+        what: &str,
+    ) {
         let d = self.decls;
         let me = self.metrics[mi].clone();
         let mut seen = std::collections::BTreeSet::new();
         for (_, code) in terms {
-            let Some(oi) = self.metric_of(code) else { continue };
+            let Some(oi) = self.metric_of(code) else {
+                continue;
+            };
             if !seen.insert(oi) || oi == mi {
                 continue;
             }
             let other = self.metrics[oi].clone();
             let om = &d.metrics[oi];
-            if via.is_none() && (me.unit != other.unit || me.over != other.over) && me.unit.is_some() && other.unit.is_some() {
+            if via.is_none()
+                && (me.unit != other.unit || me.over != other.over)
+                && me.unit.is_some()
+                && other.unit.is_some()
+            {
                 let (a, b) = (self.measure_words(mi), self.measure_words(oi));
                 self.push(
-                    Diagnostic::new(Code::UnitMismatch, loc.file, loc.span.clone(), format!("{subject} {a} but {} {b}", om.code))
-                        .label(format!("{what} of a different unit"))
-                        .secondary(om.code_loc.file, om.code_loc.span.clone(), format!("{} {b}", om.code))
-                        .help(format!("if each {} corresponds to one {}, say so: `{what} {} via \"...\"`", self.unit_singular(mi), self.unit_singular(oi), om.code)),
+                    Diagnostic::new(
+                        Code::UnitMismatch,
+                        loc.file,
+                        loc.span.clone(),
+                        format!("{subject} {a} but {} {b}", om.code),
+                    )
+                    .label(format!("{what} of a different unit"))
+                    .secondary(
+                        om.code_loc.file,
+                        om.code_loc.span.clone(),
+                        format!("{} {b}", om.code),
+                    )
+                    .help(format!(
+                        "if each {} corresponds to one {}, say so: `{what} {} via \"...\"`",
+                        self.unit_singular(mi),
+                        self.unit_singular(oi),
+                        om.code
+                    )),
                 );
             }
             if let (Some(t1), Some(t2)) = (&me.timing, &other.timing) {
@@ -579,7 +787,12 @@ impl Checker<'_> {
     pub(super) fn measure_words(&self, mi: usize) -> String {
         let d = self.decls;
         let info = &self.metrics[mi];
-        let label = |u: usize| d.units[u].label.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone());
+        let label = |u: usize| {
+            d.units[u]
+                .label
+                .as_ref()
+                .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
+        };
         match (info.unit, info.over) {
             (Some(u), Some(o)) => format!("sums {} over {}", label(u), label(o)),
             (Some(u), None) => format!("counts {}", label(u)),
@@ -590,7 +803,10 @@ impl Checker<'_> {
     pub(super) fn unit_singular(&self, mi: usize) -> String {
         let d = self.decls;
         match self.metrics[mi].unit {
-            Some(u) => d.units[u].singular.as_ref().map_or(d.units[u].id.clone(), |t| t.en.value.clone()),
+            Some(u) => d.units[u]
+                .singular
+                .as_ref()
+                .map_or(d.units[u].id.clone(), |t| t.en.value.clone()),
             None => "value".into(),
         }
     }
@@ -632,9 +848,15 @@ impl Checker<'_> {
             let items = self.metrics[mi].items.clone();
             let mut rels = Vec::with_capacity(items.len());
             for it in &items {
-                let explicit = it.explicit.and_then(|n| m.breakdown.as_ref().map(|b| &b.items[n]));
-                let sub = explicit.and_then(|e| e.subset_of.as_ref()).and_then(|r| self.relation(mi, &it.code, r, "subset"));
-                let eq = explicit.and_then(|e| e.equals.as_ref()).and_then(|r| self.relation(mi, &it.code, r, "equals"));
+                let explicit = it
+                    .explicit
+                    .and_then(|n| m.breakdown.as_ref().map(|b| &b.items[n]));
+                let sub = explicit
+                    .and_then(|e| e.subset_of.as_ref())
+                    .and_then(|r| self.relation(mi, &it.code, r, "subset"));
+                let eq = explicit
+                    .and_then(|e| e.equals.as_ref())
+                    .and_then(|r| self.relation(mi, &it.code, r, "equals"));
                 rels.push((sub, eq));
             }
             self.metrics[mi].item_relations = rels;
@@ -646,8 +868,16 @@ impl Checker<'_> {
         let info = &self.metrics[mi];
         if !info.collected && info.kind != Some(BreakdownKind::Partition) {
             self.push(
-                Diagnostic::new(Code::BreakdownKindViolated, m.code_loc.file, m.code_loc.span.clone(), format!("`{what}` on {} relates a total that is not collected", m.code))
-                    .help("put the relation on the items, or add `total`"),
+                Diagnostic::new(
+                    Code::BreakdownKindViolated,
+                    m.code_loc.file,
+                    m.code_loc.span.clone(),
+                    format!(
+                        "`{what}` on {} relates a total that is not collected",
+                        m.code
+                    ),
+                )
+                .help("put the relation on the items, or add `total`"),
             );
         }
     }
@@ -657,24 +887,60 @@ impl Checker<'_> {
             self.unknown_code(w);
             return;
         };
-        self.symbols.uses.push(super::Use { kind: Kind::Code, name: w.name.clone(), loc: w.loc.clone(), parent: None });
+        self.symbols.uses.push(super::Use {
+            kind: Kind::Code,
+            name: w.name.clone(),
+            loc: w.loc.clone(),
+            parent: None,
+        });
         let Target::Metric(oi) = target else {
-            self.push(Diagnostic::new(Code::WrongKind, w.loc.file, w.loc.span.clone(), format!("`each_within` takes a metric with items; {} is an item", w.name)));
+            self.push(Diagnostic::new(
+                Code::WrongKind,
+                w.loc.file,
+                w.loc.span.clone(),
+                format!(
+                    "`each_within` takes a metric with items; {} is an item",
+                    w.name
+                ),
+            ));
             return;
         };
         if self.metrics[oi].items.is_empty() {
-            self.push(Diagnostic::new(Code::WrongKind, w.loc.file, w.loc.span.clone(), format!("{} has no items to match", w.name)).help("`each_within` matches items by their list entries"));
+            self.push(
+                Diagnostic::new(
+                    Code::WrongKind,
+                    w.loc.file,
+                    w.loc.span.clone(),
+                    format!("{} has no items to match", w.name),
+                )
+                .help("`each_within` matches items by their list entries"),
+            );
             return;
         }
-        let terms: Terms = self.metrics[oi].items.iter().map(|i| (1.0, i.code.clone())).collect();
+        let terms: Terms = self.metrics[oi]
+            .items
+            .iter()
+            .map(|i| (1.0, i.code.clone()))
+            .collect();
         self.compat(mi, &m.code, &terms, None, &w.loc, "each_within");
         let mine = self.metrics[mi].items.clone();
         let theirs = self.metrics[oi].items.clone();
-        let matched = mine.iter().filter(|it| !it.entries.is_empty() && theirs.iter().any(|t| t.entries == it.entries)).count();
+        let matched = mine
+            .iter()
+            .filter(|it| !it.entries.is_empty() && theirs.iter().any(|t| t.entries == it.entries))
+            .count();
         if matched == 0 {
             self.push(
-                Diagnostic::new(Code::BreakdownKindViolated, w.loc.file, w.loc.span.clone(), format!("no item of {} has the same list entry as an item of {}", m.code, w.name))
-                    .help("both breakdowns must be `by` the same list"),
+                Diagnostic::new(
+                    Code::BreakdownKindViolated,
+                    w.loc.file,
+                    w.loc.span.clone(),
+                    format!(
+                        "no item of {} has the same list entry as an item of {}",
+                        m.code, w.name
+                    ),
+                )
+                .help("both breakdowns must be `by` the same list"),
             );
         }
         self.metrics[mi].each_within = Some(oi);
@@ -737,7 +1003,10 @@ impl Checker<'_> {
                             key.sort_unstable();
                             if reported.insert(key) {
                                 cycle.push(to);
-                                let names: Vec<&str> = cycle.iter().map(|&c| self.decls.metrics[c].code.as_str()).collect();
+                                let names: Vec<&str> = cycle
+                                    .iter()
+                                    .map(|&c| self.decls.metrics[c].code.as_str())
+                                    .collect();
                                 let d = Diagnostic::new(
                                     Code::SubsetCycle,
                                     loc.file,

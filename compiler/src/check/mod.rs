@@ -78,7 +78,13 @@ pub fn compile_with(sources: &Sources, options: Options) -> Compilation {
         ir.allowed_warnings = allow::allowed_list(&diagnostics, sources);
         ir
     });
-    Compilation { files, decls, diagnostics, symbols, ir }
+    Compilation {
+        files,
+        decls,
+        diagnostics,
+        symbols,
+        ir,
+    }
 }
 
 /// A metric or item code resolves to one of these.
@@ -179,7 +185,11 @@ impl<'a> Checker<'a> {
     }
 
     fn finish(self) -> (Vec<Diagnostic>, Symbols, Option<Ir>) {
-        let ir = if self.decls.editions.is_empty() { None } else { Some(self.build_ir()) };
+        let ir = if self.decls.editions.is_empty() {
+            None
+        } else {
+            Some(self.build_ir())
+        };
         (self.diags, self.symbols, ir)
     }
 
@@ -190,6 +200,9 @@ impl<'a> Checker<'a> {
     /// `path:line` of a location, as the IR records it.
     pub(crate) fn source_ref(&self, loc: &Loc) -> crate::ir::SourceRef {
         let f = self.sources.get(loc.file);
-        crate::ir::SourceRef { file: f.path.clone(), line: f.line_col(loc.span.start).0 }
+        crate::ir::SourceRef {
+            file: f.path.clone(),
+            line: f.line_col(loc.span.start).0,
+        }
     }
 }

@@ -100,7 +100,9 @@ pub struct Symbols {
 
 impl Symbols {
     pub fn def(&self, kind: Kind, name: &str, parent: Option<&str>) -> Option<&Def> {
-        self.defs.iter().find(|d| d.kind == kind && d.name == name && (parent.is_none() || d.parent.as_deref() == parent))
+        self.defs.iter().find(|d| {
+            d.kind == kind && d.name == name && (parent.is_none() || d.parent.as_deref() == parent)
+        })
     }
 }
 
@@ -116,14 +118,24 @@ impl Tables {
     }
 
     pub fn names(&self, kind: Kind) -> Vec<&str> {
-        self.by_kind.get(&kind).map(|t| t.keys().map(|s| s.as_str()).collect()).unwrap_or_default()
+        self.by_kind
+            .get(&kind)
+            .map(|t| t.keys().map(|s| s.as_str()).collect())
+            .unwrap_or_default()
     }
 }
 
 impl Checker<'_> {
     /// Declares a name; a second declaration of the same name and kind is an error that points
     /// at the first.
-    pub(super) fn declare(&mut self, kind: Kind, name: &str, name_loc: &Loc, loc: &Loc, index: usize) {
+    pub(super) fn declare(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        name_loc: &Loc,
+        loc: &Loc,
+        index: usize,
+    ) {
         let table = self.tables.by_kind.entry(kind).or_default();
         if let Some(&first) = table.get(name) {
             let first_loc = self
@@ -148,14 +160,25 @@ impl Checker<'_> {
             return;
         }
         table.insert(name.to_string(), index);
-        self.symbols.defs.push(Def { kind, name: name.to_string(), name_loc: name_loc.clone(), loc: loc.clone(), parent: None });
+        self.symbols.defs.push(Def {
+            kind,
+            name: name.to_string(),
+            name_loc: name_loc.clone(),
+            loc: loc.clone(),
+            parent: None,
+        });
     }
 
     /// Resolves a reference to a declaration of `kind`, reporting unknown names (with a
     /// suggestion) and names of another kind.
     pub(super) fn resolve(&mut self, r: &Ref, kind: Kind) -> Option<usize> {
         if let Some(i) = self.tables.get(kind, &r.name) {
-            self.symbols.uses.push(Use { kind, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+            self.symbols.uses.push(Use {
+                kind,
+                name: r.name.clone(),
+                loc: r.loc.clone(),
+                parent: None,
+            });
             return Some(i);
         }
         self.unknown(r, kind);
@@ -163,7 +186,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn unknown(&mut self, r: &Ref, kind: Kind) {
-        let other = Kind::NAMED.iter().copied().find(|k| *k != kind && self.tables.get(*k, &r.name).is_some());
+        let other = Kind::NAMED
+            .iter()
+            .copied()
+            .find(|k| *k != kind && self.tables.get(*k, &r.name).is_some());
         if let Some(other) = other {
             let d = Diagnostic::new(
                 Code::WrongKind,
@@ -173,26 +199,48 @@ impl Checker<'_> {
             )
             .label(format!("expected {}", kind.noun()));
             let d = match self.symbols.def(other, &r.name, None) {
-                Some(def) => d.secondary(def.name_loc.file, def.name_loc.span.clone(), format!("{} declared here", other.noun())),
+                Some(def) => d.secondary(
+                    def.name_loc.file,
+                    def.name_loc.span.clone(),
+                    format!("{} declared here", other.noun()),
+                ),
                 None => d,
             };
             self.diags.push(d);
             return;
         }
-        let code = if kind == Kind::Instrument { Code::UndeclaredInstrument } else { Code::UnknownReference };
+        let code = if kind == Kind::Instrument {
+            Code::UndeclaredInstrument
+        } else {
+            Code::UnknownReference
+        };
         let names = self.tables.names(kind);
         let suggestion = closest_name(&r.name, &names).map(str::to_string);
-        let mut d = Diagnostic::new(code, r.loc.file, r.loc.span.clone(), format!("there is no {} `{}`", noun_only(kind), r.name))
-            .label(format!("unknown {}", noun_only(kind)));
+        let mut d = Diagnostic::new(
+            code,
+            r.loc.file,
+            r.loc.span.clone(),
+            format!("there is no {} `{}`", noun_only(kind), r.name),
+        )
+        .label(format!("unknown {}", noun_only(kind)));
         d = match (&suggestion, kind) {
             (Some(s), _) => d.help(format!("did you mean `{s}`?")),
-            (None, Kind::Instrument) => d.help(format!("declare it: `instrument {} \"Full title\" {{ kind act }}`", r.name)),
-            (None, _) if names.is_empty() => d.help(format!("declare {} named `{}`", kind.noun(), r.name)),
+            (None, Kind::Instrument) => d.help(format!(
+                "declare it: `instrument {} \"Full title\" {{ kind act }}`",
+                r.name
+            )),
+            (None, _) if names.is_empty() => {
+                d.help(format!("declare {} named `{}`", kind.noun(), r.name))
+            }
             (None, _) => d.note(format!("{} declared: {}", plural(kind), preview(&names))),
         };
         if let Some(s) = suggestion {
             if let Some(def) = self.symbols.def(kind, &s, None) {
-                d = d.secondary(def.name_loc.file, def.name_loc.span.clone(), format!("`{s}` is declared here"));
+                d = d.secondary(
+                    def.name_loc.file,
+                    def.name_loc.span.clone(),
+                    format!("`{s}` is declared here"),
+                );
             }
         }
         self.diags.push(d);
@@ -206,7 +254,11 @@ fn noun_only(kind: Kind) -> &'static str {
 
 fn plural(kind: Kind) -> String {
     let n = noun_only(kind);
-    let p = if n.ends_with('y') && !n.ends_with("ey") { format!("{}ies", &n[..n.len() - 1]) } else { format!("{n}s") };
+    let p = if n.ends_with('y') && !n.ends_with("ey") {
+        format!("{}ies", &n[..n.len() - 1])
+    } else {
+        format!("{n}s")
+    };
     capitalise(&p)
 }
 

@@ -15,12 +15,34 @@ impl Checker<'_> {
         for e in &decls.errata {
             for r in &e.affects {
                 if self.codes.contains_key(&r.name) {
-                    self.symbols.uses.push(super::Use { kind: Kind::Code, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+                    self.symbols.uses.push(super::Use {
+                        kind: Kind::Code,
+                        name: r.name.clone(),
+                        loc: r.loc.clone(),
+                        parent: None,
+                    });
                     continue;
                 }
-                let kinds = [Kind::Group, Kind::Doc, Kind::Codelist, Kind::Part, Kind::Indicator, Kind::Instrument, Kind::Unit, Kind::Cohort];
-                if let Some(k) = kinds.iter().find(|k| self.tables.get(**k, &r.name).is_some()) {
-                    self.symbols.uses.push(super::Use { kind: *k, name: r.name.clone(), loc: r.loc.clone(), parent: None });
+                let kinds = [
+                    Kind::Group,
+                    Kind::Doc,
+                    Kind::Codelist,
+                    Kind::Part,
+                    Kind::Indicator,
+                    Kind::Instrument,
+                    Kind::Unit,
+                    Kind::Cohort,
+                ];
+                if let Some(k) = kinds
+                    .iter()
+                    .find(|k| self.tables.get(**k, &r.name).is_some())
+                {
+                    self.symbols.uses.push(super::Use {
+                        kind: *k,
+                        name: r.name.clone(),
+                        loc: r.loc.clone(),
+                        parent: None,
+                    });
                     continue;
                 }
                 if crate::model::is_metric_code(&r.name) {
@@ -37,8 +59,18 @@ impl Checker<'_> {
         let d = self.decls;
         let mut out: Vec<&Text> = Vec::new();
         for m in &d.metrics {
-            out.extend(m.wording.iter().chain(m.short.iter()).chain(m.rationale.iter()));
-            out.extend(m.includes.iter().chain(m.excludes.iter()).chain(m.counting.iter()));
+            out.extend(
+                m.wording
+                    .iter()
+                    .chain(m.short.iter())
+                    .chain(m.rationale.iter()),
+            );
+            out.extend(
+                m.includes
+                    .iter()
+                    .chain(m.excludes.iter())
+                    .chain(m.counting.iter()),
+            );
             out.extend(m.notes.iter());
             if let Some(b) = &m.breakdown {
                 for it in &b.items {
@@ -77,17 +109,33 @@ impl Checker<'_> {
             for lit in std::iter::once(&t.en).chain(t.cy.iter()) {
                 for (off, code) in code_mentions(&lit.value) {
                     let start = lit.source_offset(off);
-                    found.push((code, Loc { file: t.loc.file, span: start..start + lit_len(&lit.value, off) }));
+                    found.push((
+                        code,
+                        Loc {
+                            file: t.loc.file,
+                            span: start..start + lit_len(&lit.value, off),
+                        },
+                    ));
                 }
             }
         }
         for (code, loc) in found {
             if self.codes.contains_key(&code) {
-                self.symbols.uses.push(super::Use { kind: Kind::Code, name: code, loc, parent: None });
+                self.symbols.uses.push(super::Use {
+                    kind: Kind::Code,
+                    name: code,
+                    loc,
+                    parent: None,
+                });
             } else if self.tables.get(Kind::Indicator, &code).is_none() {
                 let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
-                let mut d = Diagnostic::new(Code::UnknownCodeInText, loc.file, loc.span.clone(), format!("the text mentions {code}, which is not defined"))
-                    .label("unknown code");
+                let mut d = Diagnostic::new(
+                    Code::UnknownCodeInText,
+                    loc.file,
+                    loc.span.clone(),
+                    format!("the text mentions {code}, which is not defined"),
+                )
+                .label("unknown code");
                 if let Some(s) = crate::model::closest_name(&code, &names) {
                     d = d.help(format!("did you mean {s}? if the source prints it this way by mistake, correct it and record an erratum"));
                 }
@@ -120,7 +168,9 @@ impl Checker<'_> {
         for ind in &decls.indicators {
             let Some(mot) = &ind.motivation else { continue };
             let Some(quote) = &mot.quote else { continue };
-            let Some(mi) = self.metric_of(&mot.metric.name) else { continue };
+            let Some(mi) = self.metric_of(&mot.metric.name) else {
+                continue;
+            };
             let m = &decls.metrics[mi];
             let hay: String = [m.rationale.as_ref(), m.wording.as_ref()]
                 .into_iter()
@@ -161,9 +211,14 @@ impl Checker<'_> {
         for t in texts.iter().chain(more.iter()) {
             if t.cy.is_none() && !t.en.value.trim().is_empty() {
                 self.push(
-                    Diagnostic::new(Code::MissingWelsh, t.loc.file, t.loc.span.clone(), "this text has no Welsh version")
-                        .label("English only")
-                        .help("add a line `cy \"...\"` under it"),
+                    Diagnostic::new(
+                        Code::MissingWelsh,
+                        t.loc.file,
+                        t.loc.span.clone(),
+                        "this text has no Welsh version",
+                    )
+                    .label("English only")
+                    .help("add a line `cy \"...\"` under it"),
                 );
             }
         }
@@ -175,10 +230,18 @@ impl Checker<'_> {
             if let Some(r) = &x.extends {
                 let known = decls.editions.iter().any(|e| e.id == r.name);
                 if !known {
-                    self.unknown(&Ref { name: r.name.clone(), loc: r.loc.clone() }, Kind::Edition);
+                    self.unknown(
+                        &Ref {
+                            name: r.name.clone(),
+                            loc: r.loc.clone(),
+                        },
+                        Kind::Edition,
+                    );
                 }
             }
-            let Some((prefix, _)) = &x.prefix else { continue };
+            let Some((prefix, _)) = &x.prefix else {
+                continue;
+            };
             let file = x.loc.file;
             for m in decls.metrics.iter().filter(|m| m.code_loc.file == file) {
                 let p = m.code.split('/').next().unwrap_or("");
@@ -193,8 +256,16 @@ impl Checker<'_> {
             for i in decls.indicators.iter().filter(|i| i.code_loc.file == file) {
                 if i.code.split('/').nth(1) != Some(prefix.as_str()) {
                     self.push(
-                        Diagnostic::new(Code::ExtensionOutsidePrefix, i.code_loc.file, i.code_loc.span.clone(), format!("a local extension declares indicator {}, outside PI/{prefix}/", i.code))
-                            .help(format!("number local indicators PI/{prefix}/01 ...")),
+                        Diagnostic::new(
+                            Code::ExtensionOutsidePrefix,
+                            i.code_loc.file,
+                            i.code_loc.span.clone(),
+                            format!(
+                                "a local extension declares indicator {}, outside PI/{prefix}/",
+                                i.code
+                            ),
+                        )
+                        .help(format!("number local indicators PI/{prefix}/01 ...")),
                     );
                 }
             }
@@ -203,9 +274,17 @@ impl Checker<'_> {
 }
 
 fn lit_len(value: &str, off: usize) -> usize {
-    value[off..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').map(|c| c.len_utf8()).sum()
+    value[off..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+        .map(|c| c.len_utf8())
+        .sum()
 }
 
 fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace("**", "").replace('*', "")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("**", "")
+        .replace('*', "")
 }

@@ -28,7 +28,11 @@ impl Formula {
         r.ok_or(EvalError::DivisionByZero)
     }
 
-    fn eval_inner(&self, value: &dyn Fn(&str) -> Option<f64>, missing: &mut Vec<String>) -> Option<f64> {
+    fn eval_inner(
+        &self,
+        value: &dyn Fn(&str) -> Option<f64>,
+        missing: &mut Vec<String>,
+    ) -> Option<f64> {
         let mut get = |name: &str| match value(name) {
             Some(v) => Some(v),
             None => {
@@ -41,20 +45,51 @@ impl Formula {
             Formula::Number { value } => *value,
             Formula::Metric { code } => get(code)?,
             Formula::Population { id } => get(id)?,
-            Formula::Add { lhs, rhs } => lhs.eval_inner(value, missing)? + rhs.eval_inner(value, missing)?,
-            Formula::Sub { lhs, rhs } => lhs.eval_inner(value, missing)? - rhs.eval_inner(value, missing)?,
-            Formula::Mul { lhs, rhs } => lhs.eval_inner(value, missing)? * rhs.eval_inner(value, missing)?,
-            Formula::Div { lhs, rhs } => div(lhs.eval_inner(value, missing)?, rhs.eval_inner(value, missing)?)?,
+            Formula::Add { lhs, rhs } => {
+                lhs.eval_inner(value, missing)? + rhs.eval_inner(value, missing)?
+            }
+            Formula::Sub { lhs, rhs } => {
+                lhs.eval_inner(value, missing)? - rhs.eval_inner(value, missing)?
+            }
+            Formula::Mul { lhs, rhs } => {
+                lhs.eval_inner(value, missing)? * rhs.eval_inner(value, missing)?
+            }
+            Formula::Div { lhs, rhs } => div(
+                lhs.eval_inner(value, missing)?,
+                rhs.eval_inner(value, missing)?,
+            )?,
             Formula::Neg { arg } => -arg.eval_inner(value, missing)?,
-            Formula::Percent { numerator, denominator } => {
-                100.0 * div(numerator.eval_inner(value, missing)?, denominator.eval_inner(value, missing)?)?
+            Formula::Percent {
+                numerator,
+                denominator,
+            } => {
+                100.0
+                    * div(
+                        numerator.eval_inner(value, missing)?,
+                        denominator.eval_inner(value, missing)?,
+                    )?
             }
-            Formula::Rate { numerator, population, per } => {
-                per * div(numerator.eval_inner(value, missing)?, population.eval_inner(value, missing)?)?
+            Formula::Rate {
+                numerator,
+                population,
+                per,
+            } => {
+                per * div(
+                    numerator.eval_inner(value, missing)?,
+                    population.eval_inner(value, missing)?,
+                )?
             }
-            Formula::Average { total: numerator, count: denominator } | Formula::Ratio { numerator, denominator } => {
-                div(numerator.eval_inner(value, missing)?, denominator.eval_inner(value, missing)?)?
+            Formula::Average {
+                total: numerator,
+                count: denominator,
             }
+            | Formula::Ratio {
+                numerator,
+                denominator,
+            } => div(
+                numerator.eval_inner(value, missing)?,
+                denominator.eval_inner(value, missing)?,
+            )?,
         })
     }
 
@@ -76,11 +111,21 @@ impl Formula {
         match self {
             Formula::Number { .. } | Formula::Metric { .. } | Formula::Population { .. } => {}
             Formula::Neg { arg } => arg.walk(f),
-            Formula::Add { lhs, rhs } | Formula::Sub { lhs, rhs } | Formula::Mul { lhs, rhs } | Formula::Div { lhs, rhs } => {
+            Formula::Add { lhs, rhs }
+            | Formula::Sub { lhs, rhs }
+            | Formula::Mul { lhs, rhs }
+            | Formula::Div { lhs, rhs } => {
                 lhs.walk(f);
                 rhs.walk(f);
             }
-            Formula::Percent { numerator, denominator } | Formula::Ratio { numerator, denominator } => {
+            Formula::Percent {
+                numerator,
+                denominator,
+            }
+            | Formula::Ratio {
+                numerator,
+                denominator,
+            } => {
                 numerator.walk(f);
                 denominator.walk(f);
             }
@@ -88,7 +133,11 @@ impl Formula {
                 total.walk(f);
                 count.walk(f);
             }
-            Formula::Rate { numerator, population, .. } => {
+            Formula::Rate {
+                numerator,
+                population,
+                ..
+            } => {
                 numerator.walk(f);
                 population.walk(f);
             }
@@ -104,7 +153,12 @@ impl Ir {
             return vec![code.to_string()];
         }
         match self.metric(code) {
-            Some(m) => m.items.iter().filter(|i| i.reserved.is_none()).map(|i| i.code.clone()).collect(),
+            Some(m) => m
+                .items
+                .iter()
+                .filter(|i| i.reserved.is_none())
+                .map(|i| i.code.clone())
+                .collect(),
             None => Vec::new(),
         }
     }

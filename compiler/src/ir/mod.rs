@@ -25,7 +25,10 @@ pub struct Text {
 
 impl Text {
     pub fn plain(en: impl Into<String>) -> Text {
-        Text { en: en.into(), cy: None }
+        Text {
+            en: en.into(),
+            cy: None,
+        }
     }
 
     /// The text in a language, falling back to English.
@@ -355,18 +358,51 @@ pub struct DataItem {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Formula {
-    Number { value: f64 },
-    Metric { code: String },
-    Population { id: String },
-    Add { lhs: Box<Formula>, rhs: Box<Formula> },
-    Sub { lhs: Box<Formula>, rhs: Box<Formula> },
-    Mul { lhs: Box<Formula>, rhs: Box<Formula> },
-    Div { lhs: Box<Formula>, rhs: Box<Formula> },
-    Neg { arg: Box<Formula> },
-    Percent { numerator: Box<Formula>, denominator: Box<Formula> },
-    Rate { numerator: Box<Formula>, population: Box<Formula>, per: f64 },
-    Average { total: Box<Formula>, count: Box<Formula> },
-    Ratio { numerator: Box<Formula>, denominator: Box<Formula> },
+    Number {
+        value: f64,
+    },
+    Metric {
+        code: String,
+    },
+    Population {
+        id: String,
+    },
+    Add {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Sub {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Mul {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Div {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Neg {
+        arg: Box<Formula>,
+    },
+    Percent {
+        numerator: Box<Formula>,
+        denominator: Box<Formula>,
+    },
+    Rate {
+        numerator: Box<Formula>,
+        population: Box<Formula>,
+        per: f64,
+    },
+    Average {
+        total: Box<Formula>,
+        count: Box<Formula>,
+    },
+    Ratio {
+        numerator: Box<Formula>,
+        denominator: Box<Formula>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -473,7 +509,10 @@ pub struct Rule {
 impl Rule {
     /// Every code the rule reads.
     pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.lhs.iter().chain(self.rhs.iter()).map(|t| t.code.as_str())
+        self.lhs
+            .iter()
+            .chain(self.rhs.iter())
+            .map(|t| t.code.as_str())
     }
 }
 

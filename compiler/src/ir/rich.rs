@@ -7,11 +7,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { text: String },
-    Strong { text: String },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        text: String,
+    },
+    Strong {
+        text: String,
+    },
     /// A metric or item code mentioned in the text; generators link it to its definition.
-    Code { code: String },
+    Code {
+        code: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +39,10 @@ pub struct Rich {
 
 impl Rich {
     pub fn parse(en: &str, cy: Option<&str>) -> Rich {
-        Rich { en: parse(en), cy: cy.map(parse) }
+        Rich {
+            en: parse(en),
+            cy: cy.map(parse),
+        }
     }
 
     pub fn blocks(&self, lang: super::Lang) -> &[Block] {
@@ -51,8 +62,16 @@ pub fn plain_blocks(blocks: &[Block]) -> String {
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Paragraph { content } | Block::Quote { content } => out.push(plain_inlines(content)),
-            Block::Bullets { items } => out.push(items.iter().map(|i| format!("- {}", plain_inlines(i))).collect::<Vec<_>>().join("\n")),
+            Block::Paragraph { content } | Block::Quote { content } => {
+                out.push(plain_inlines(content))
+            }
+            Block::Bullets { items } => out.push(
+                items
+                    .iter()
+                    .map(|i| format!("- {}", plain_inlines(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         }
     }
     out.join("\n\n")
@@ -62,7 +81,9 @@ pub fn plain_inlines(inlines: &[Inline]) -> String {
     inlines
         .iter()
         .map(|i| match i {
-            Inline::Text { text } | Inline::Emphasis { text } | Inline::Strong { text } => text.as_str(),
+            Inline::Text { text } | Inline::Emphasis { text } | Inline::Strong { text } => {
+                text.as_str()
+            }
             Inline::Code { code } => code.as_str(),
         })
         .collect()
@@ -100,17 +121,26 @@ pub fn parse(text: &str) -> Vec<Block> {
     let mut para: Vec<&str> = Vec::new();
     let mut quote: Vec<&str> = Vec::new();
     let mut bullets: Vec<Vec<&str>> = Vec::new();
-    let flush = |blocks: &mut Vec<Block>, para: &mut Vec<&str>, quote: &mut Vec<&str>, bullets: &mut Vec<Vec<&str>>| {
+    let flush = |blocks: &mut Vec<Block>,
+                 para: &mut Vec<&str>,
+                 quote: &mut Vec<&str>,
+                 bullets: &mut Vec<Vec<&str>>| {
         if !para.is_empty() {
-            blocks.push(Block::Paragraph { content: inlines(&para.join(" ")) });
+            blocks.push(Block::Paragraph {
+                content: inlines(&para.join(" ")),
+            });
             para.clear();
         }
         if !quote.is_empty() {
-            blocks.push(Block::Quote { content: inlines(&quote.join(" ")) });
+            blocks.push(Block::Quote {
+                content: inlines(&quote.join(" ")),
+            });
             quote.clear();
         }
         if !bullets.is_empty() {
-            blocks.push(Block::Bullets { items: bullets.iter().map(|b| inlines(&b.join(" "))).collect() });
+            blocks.push(Block::Bullets {
+                items: bullets.iter().map(|b| inlines(&b.join(" "))).collect(),
+            });
             bullets.clear();
         }
     };
@@ -158,7 +188,9 @@ pub fn inlines(text: &str) -> Vec<Inline> {
     let mut i = 0;
     let push_text = |out: &mut Vec<Inline>, buf: &mut String| {
         if !buf.is_empty() {
-            out.push(Inline::Text { text: std::mem::take(buf) });
+            out.push(Inline::Text {
+                text: std::mem::take(buf),
+            });
         }
     };
     while i < chars.len() {
@@ -175,7 +207,11 @@ pub fn inlines(text: &str) -> Vec<Inline> {
                 let inner: String = chars[i + open..end].iter().collect();
                 let inner = unescape(&inner);
                 push_text(&mut out, &mut buf);
-                out.push(if strong { Inline::Strong { text: inner } } else { Inline::Emphasis { text: inner } });
+                out.push(if strong {
+                    Inline::Strong { text: inner }
+                } else {
+                    Inline::Emphasis { text: inner }
+                });
                 i = end + open;
                 continue;
             }
@@ -183,7 +219,9 @@ pub fn inlines(text: &str) -> Vec<Inline> {
         if c.is_ascii_uppercase() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
             if let Some(len) = code_at(&chars[i..]) {
                 push_text(&mut out, &mut buf);
-                out.push(Inline::Code { code: chars[i..i + len].iter().collect() });
+                out.push(Inline::Code {
+                    code: chars[i..i + len].iter().collect(),
+                });
                 i += len;
                 continue;
             }
@@ -202,7 +240,10 @@ fn unescape(s: &str) -> String {
 /// The closing `*` (or `**`) of an emphasis opened just before `start`: the content must not
 /// be empty or start or end with a space.
 fn find_close(chars: &[char], start: usize, strong: bool) -> Option<usize> {
-    if chars.get(start).is_none_or(|c| c.is_whitespace() || *c == '*') {
+    if chars
+        .get(start)
+        .is_none_or(|c| c.is_whitespace() || *c == '*')
+    {
         return None;
     }
     let mut j = start;
@@ -234,7 +275,10 @@ pub fn code_at(chars: &[char]) -> Option<usize> {
         return None;
     }
     let d0 = caps + 1;
-    let digits = chars[d0..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = chars[d0..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if digits != 3 {
         return None;
     }
@@ -275,29 +319,52 @@ mod tests {
     fn paragraphs_bullets_quotes() {
         let b = parse("First line\nsame para.\n\n- one\n  more\n- two\n\n> quoted\nAfter");
         assert_eq!(b.len(), 4, "{b:#?}");
-        assert!(matches!(&b[1], Block::Bullets { items } if items.len() == 2 && plain_inlines(&items[0]) == "one more"));
+        assert!(
+            matches!(&b[1], Block::Bullets { items } if items.len() == 2 && plain_inlines(&items[0]) == "one more")
+        );
         assert!(matches!(&b[2], Block::Quote { .. }));
     }
 
     #[test]
     fn emphasis_codes_and_literals() {
-        let i = inlines("a **must do** and *Child* see AD/002a+b, 2 * 3 = \\*x\\* <script> $ # @ _ \\n");
+        let i = inlines(
+            "a **must do** and *Child* see AD/002a+b, 2 * 3 = \\*x\\* <script> $ # @ _ \\n",
+        );
         assert_eq!(
             i,
             vec![
                 Inline::Text { text: "a ".into() },
-                Inline::Strong { text: "must do".into() },
-                Inline::Text { text: " and ".into() },
-                Inline::Emphasis { text: "Child".into() },
-                Inline::Text { text: " see ".into() },
-                Inline::Code { code: "AD/002a".into() },
-                Inline::Text { text: "+b, 2 * 3 = *x* <script> $ # @ _ \\n".into() },
+                Inline::Strong {
+                    text: "must do".into()
+                },
+                Inline::Text {
+                    text: " and ".into()
+                },
+                Inline::Emphasis {
+                    text: "Child".into()
+                },
+                Inline::Text {
+                    text: " see ".into()
+                },
+                Inline::Code {
+                    code: "AD/002a".into()
+                },
+                Inline::Text {
+                    text: "+b, 2 * 3 = *x* <script> $ # @ _ \\n".into()
+                },
             ]
         );
     }
 
     #[test]
     fn mentions() {
-        assert_eq!(code_mentions("see AD/016-AD/017 and xAD/001, CA/002a."), vec![(4, "AD/016".into()), (11, "AD/017".into()), (31, "CA/002a".into())]);
+        assert_eq!(
+            code_mentions("see AD/016-AD/017 and xAD/001, CA/002a."),
+            vec![
+                (4, "AD/016".into()),
+                (11, "AD/017".into()),
+                (31, "CA/002a".into())
+            ]
+        );
     }
 }

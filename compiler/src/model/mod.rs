@@ -6,7 +6,6 @@
 
 mod lower;
 
-
 pub use lower::{closest_name, lower_file};
 
 use crate::diag::Code;

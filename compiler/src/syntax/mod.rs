@@ -12,6 +12,11 @@ mod tree;
 
 pub use ast::*;
 
+/// The value of a `"""..."""` literal (quotes included).
+pub fn triple_value(raw: &str) -> String {
+    strings::triple(raw, 0).value
+}
+
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use lexer::TokenKind;
