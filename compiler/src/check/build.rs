@@ -158,13 +158,11 @@ impl Checker<'_> {
         let rules = self.ir_rules(&metric_order);
         for r in &rules {
             for m in metrics.iter_mut() {
-                if r.metric == m.code
+                let involved = r.metric == m.code
                     || r.codes()
-                        .any(|c| c == m.code || crate::model::metric_of_item(c) == m.code)
-                {
-                    if !m.rules.contains(&r.id) {
-                        m.rules.push(r.id.clone());
-                    }
+                        .any(|c| c == m.code || crate::model::metric_of_item(c) == m.code);
+                if involved && !m.rules.contains(&r.id) {
+                    m.rules.push(r.id.clone());
                 }
             }
         }

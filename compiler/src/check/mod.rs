@@ -108,6 +108,9 @@ pub struct ExpandedItem {
     pub loc: Loc,
 }
 
+/// A linear sum of data codes: (coefficient, code).
+pub type LinearTerms = Vec<(f64, String)>;
+
 /// What the checker works out about a metric.
 #[derive(Clone, Debug, Default)]
 pub struct MetricInfo {
@@ -131,7 +134,7 @@ pub struct MetricInfo {
     pub equals: Option<Vec<(f64, String)>>,
     pub each_within: Option<usize>,
     /// Per item: (subset, equals) terms.
-    pub item_relations: Vec<(Option<Vec<(f64, String)>>, Option<Vec<(f64, String)>>)>,
+    pub item_relations: Vec<(Option<LinearTerms>, Option<LinearTerms>)>,
 }
 
 pub(crate) struct Checker<'a> {
@@ -147,7 +150,7 @@ pub(crate) struct Checker<'a> {
     /// Per indicator: the typed, resolved formula (when it checked).
     pub formulas: Vec<Option<formula::Typed>>,
     /// Per explicit rule: (lhs, op, rhs) terms.
-    pub rule_terms: Vec<Option<(Vec<(f64, String)>, crate::ir::Op, Vec<(f64, String)>)>>,
+    pub rule_terms: Vec<Option<(LinearTerms, crate::ir::Op, LinearTerms)>>,
     /// Per part: its cohort, its own or inherited.
     pub part_cohort: Vec<Option<usize>>,
 }

@@ -96,8 +96,10 @@ fn to_codespan(d: &Diagnostic, sources: &Sources) -> cs::Diagnostic<FileId> {
 
 /// Renders diagnostics as text, the way `pmf check` prints them.
 pub fn render_text(diags: &[Diagnostic], sources: &Sources) -> String {
-    let mut config = term::Config::default();
-    config.chars = term::Chars::ascii();
+    let config = term::Config {
+        chars: term::Chars::ascii(),
+        ..term::Config::default()
+    };
     let mut out = String::new();
     for d in diags {
         let cs = to_codespan(d, sources);

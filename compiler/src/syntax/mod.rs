@@ -80,7 +80,8 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
                     };
                     match result {
                         Ok(node) => items.push(Item::Node(node)),
-                        Err((d, span)) => {
+                        Err(e) => {
+                            let (d, span) = *e;
                             errors += 1;
                             if errors <= MAX_ERRORS_PER_FILE {
                                 diags.push(d);
@@ -110,7 +111,7 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
     (SourceFile { file, items }, diags)
 }
 
-type ChunkError = (Diagnostic, Span);
+type ChunkError = Box<(Diagnostic, Span)>;
 
 fn parse_chunk(
     file: FileId,
@@ -119,7 +120,7 @@ fn parse_chunk(
     chunk: &split::Chunk,
 ) -> Result<Node, ChunkError> {
     let span = chunk.span.clone();
-    let fail = |d: Diagnostic| Err((d, span.clone()));
+    let fail = |d: Diagnostic| Err(Box::new((d, span.clone())));
     if chunk.max_depth > MAX_DEPTH {
         return fail(
             Diagnostic::new(
