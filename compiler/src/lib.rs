@@ -5,6 +5,7 @@
 //! declarations) → `check` (resolution and every check, producing diagnostics) → `ir` (the
 //! checked model as versioned data) → generators and the validator, which read only the IR.
 
+pub mod authorities;
 pub mod check;
 pub mod diag;
 pub mod driver;
@@ -14,3 +15,4 @@ pub mod ir;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod validate;

@@ -30,6 +30,26 @@ enum ExportFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DocFormatArg {
+    Pdf,
+    Html,
+    Md,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum LangArg {
+    En,
+    Cy,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TemplateFormat {
+    Xlsx,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a spec: exit 0 when there is no error, 1 when there is.
@@ -61,6 +81,57 @@ enum Command {
         check: bool,
         paths: Vec<PathBuf>,
     },
+    /// Generate the guidance: a PDF, an HTML site or Markdown files, in English or Welsh.
+    Doc {
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: DocFormatArg,
+        /// The language: Welsh uses the spec's Welsh texts and lists those it lacks.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// A file for the PDF, a folder for HTML and Markdown (default: guidance.pdf,
+        /// guidance-html/ or guidance-md/, with `.cy` before the extension in Welsh).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Spec folders or files (default: spec/).
+        paths: Vec<PathBuf>,
+    },
+    /// Write a submission template (XLSX workbook, tidy CSV or JSON), empty or prefilled.
+    Template {
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: TemplateFormat,
+        /// Where to write (default: submission-template.xlsx for XLSX, standard output for CSV
+        /// and JSON; `-` is standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Fill the template from a submission (XLSX, CSV or JSON): last year's return, or an
+        /// export from a case management system.
+        #[arg(long)]
+        prefill: Option<PathBuf>,
+        /// The authority (ONS code or name); also picks one return from a prefill file.
+        #[arg(long)]
+        authority: Option<String>,
+        /// The financial year, e.g. 2021-22; also picks one return from a prefill file.
+        #[arg(long)]
+        period: Option<String>,
+        /// Spec folders or files (default: spec/).
+        paths: Vec<PathBuf>,
+    },
+    /// Check submissions (XLSX, CSV or JSON) against every rule of the spec: exit 0 when no
+    /// error is left after exceptions, 1 when one is, 2 when an input could not be read.
+    Validate {
+        /// The spec folder or files (default: spec/).
+        #[arg(long)]
+        spec: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiagFormat,
+        /// Also compute the indicators of each submission.
+        #[arg(long)]
+        indicators: bool,
+        /// Submission files; a CSV with the header authority,period,rule,explanation holds
+        /// exceptions for the submissions given with it.
+        #[arg(required = true)]
+        submissions: Vec<PathBuf>,
+    },
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -86,6 +157,26 @@ fn main() -> ExitCode {
         Command::Explain { code, list } => cmd_explain(code, list),
         Command::Export { format: _, paths } => cmd_export(paths),
         Command::Fmt { check, paths } => cmd_fmt(paths, check),
+        Command::Doc {
+            format,
+            lang,
+            out,
+            paths,
+        } => cmd_doc(paths, format, lang, out),
+        Command::Template {
+            format,
+            out,
+            prefill,
+            authority,
+            period,
+            paths,
+        } => cmd_template(paths, format, out, prefill, authority, period),
+        Command::Validate {
+            spec,
+            format,
+            indicators,
+            submissions,
+        } => cmd_validate(spec, format, indicators, submissions),
         Command::Build {
             out,
             check,
@@ -304,6 +395,110 @@ fn cmd_fmt(paths: Vec<PathBuf>, check_only: bool) -> ExitCode {
     status
 }
 
+fn cmd_doc(
+    paths: Vec<PathBuf>,
+    format: DocFormatArg,
+    lang: LangArg,
+    out: Option<PathBuf>,
+) -> ExitCode {
+    use pmf::gen::docs::{self, DocFormat};
+    let ir = match compile_clean(paths) {
+        Ok(ir) => ir,
+        Err(code) => return code,
+    };
+    let (format, stem, ext) = match format {
+        DocFormatArg::Pdf => (DocFormat::Pdf, "guidance", ".pdf"),
+        DocFormatArg::Html => (DocFormat::Html, "guidance-html", ""),
+        DocFormatArg::Md => (DocFormat::Markdown, "guidance-md", ""),
+    };
+    let (lang, suffix) = match lang {
+        LangArg::En => (pmf::ir::Lang::En, ""),
+        LangArg::Cy => (pmf::ir::Lang::Cy, ".cy"),
+    };
+    let default = PathBuf::from(format!("{stem}{suffix}{ext}"));
+    let guidance = match docs::generate(&ir, format, lang) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: cannot generate the guidance: {e}");
+            eprintln!("note: this is a fault in pmf, not in the spec; please report it");
+            return ExitCode::from(1);
+        }
+    };
+    let target = out.unwrap_or(default.clone());
+    let result = if format == DocFormat::Pdf {
+        // A folder given for the PDF gets the default file name inside it.
+        let file = if target.is_dir() {
+            target.join(default)
+        } else {
+            target
+        };
+        let bytes = guidance
+            .files
+            .get(docs::PDF_FILE)
+            .cloned()
+            .unwrap_or_default();
+        driver::write_atomic(&file, &bytes)
+            .map(|_| format!("wrote {} ({} KB)", file.display(), bytes.len() / 1024))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))
+    } else if target.is_file() {
+        Err(format!(
+            "{} is a file; give a folder for the {} guidance",
+            target.display(),
+            if format == DocFormat::Html {
+                "HTML"
+            } else {
+                "Markdown"
+            }
+        ))
+    } else {
+        let mut result = Ok(());
+        for (rel, bytes) in &guidance.files {
+            let path = target.join(rel);
+            if let Err(e) = driver::write_atomic(&path, bytes) {
+                result = Err(format!("cannot write {}: {e}", path.display()));
+                break;
+            }
+        }
+        result.map(|_| {
+            let first = if format == DocFormat::Html {
+                "index.html"
+            } else {
+                "index.md"
+            };
+            format!(
+                "wrote {} files into {} (start at {})",
+                guidance.files.len(),
+                target.display(),
+                target.join(first).display()
+            )
+        })
+    };
+    match result {
+        Ok(msg) => println!("{msg}"),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if !guidance.untranslated.is_empty() {
+        let n = guidance.untranslated.len();
+        eprintln!(
+            "note: {n} text{} of the spec {} no Welsh version and {} shown in English; the guidance lists {} under \"Testunau heb eu cyfieithu eto\"",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "has" } else { "have" },
+            if n == 1 { "is" } else { "are" },
+            if n == 1 { "it" } else { "them" },
+        );
+        for u in guidance.untranslated.iter().take(10) {
+            eprintln!("  {}: {}", u.place, u.text);
+        }
+        if n > 10 {
+            eprintln!("  ... and {} more", n - 10);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 const MANIFEST: &str = "MANIFEST.txt";
 
 fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -> ExitCode {
@@ -311,7 +506,14 @@ fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let mut artifacts = gen::build_all(&ir);
+    let mut artifacts = match gen::build_all(&ir) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: cannot build: {e}");
+            eprintln!("note: this is a fault in pmf, not in the spec; please report it");
+            return ExitCode::from(1);
+        }
+    };
     let manifest: String = artifacts.keys().map(|k| format!("{k}\n")).collect();
     artifacts.insert(MANIFEST.into(), manifest.into_bytes());
     let previous: Vec<String> = std::fs::read_to_string(out.join(MANIFEST))
@@ -383,4 +585,140 @@ fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -
         out.display()
     );
     ExitCode::SUCCESS
+}
+
+fn cmd_template(
+    paths: Vec<PathBuf>,
+    format: TemplateFormat,
+    out: Option<PathBuf>,
+    prefill: Option<PathBuf>,
+    authority: Option<String>,
+    period: Option<String>,
+) -> ExitCode {
+    use pmf::gen::templates::{self, Fill};
+    let ir = match compile_clean(paths) {
+        Ok(ir) => ir,
+        Err(code) => return code,
+    };
+    let authority = match authority
+        .as_deref()
+        .map(|a| (a, pmf::authorities::parse(a)))
+    {
+        None => None,
+        Some((_, Some(a))) => Some(a.code.to_string()),
+        Some((a, None)) => {
+            eprintln!("error: `{a}` is not one of the 22 Welsh local authorities");
+            eprintln!("help: give its ONS code (W06000001 to W06000024) or its name, e.g. Cardiff");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(p) = &period {
+        if !pmf::validate::engine::is_period(p) {
+            eprintln!("error: `{p}` is not a financial year");
+            eprintln!("help: write it like 2021-22");
+            return ExitCode::from(2);
+        }
+    }
+    let chosen = match &prefill {
+        None => None,
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: cannot read {name}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let input = match pmf::validate::read::read(&name, &bytes, &ir) {
+                Ok(i) => i,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let all = input.submissions;
+            let matching: Vec<&pmf::validate::Submission> = all
+                .iter()
+                .filter(|s| authority.as_deref().is_none_or(|a| s.authority.trim() == a))
+                .filter(|s| {
+                    period.as_deref().is_none_or(|p| s.period.trim() == p) || all.len() == 1
+                })
+                .collect();
+            match matching.as_slice() {
+                [one] => Some((*one).clone()),
+                [] => {
+                    eprintln!(
+                        "error: {name} holds no return for the authority and period asked for"
+                    );
+                    return ExitCode::from(2);
+                }
+                many => {
+                    eprintln!(
+                        "error: {name} holds {} returns; choose one with --authority and --period",
+                        many.len()
+                    );
+                    for s in many.iter().take(10) {
+                        eprintln!("  {} {}", s.authority, s.period);
+                    }
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let fill = Fill {
+        submission: chosen.as_ref(),
+        authority,
+        period,
+    };
+    let (bytes, default_out) = match format {
+        TemplateFormat::Xlsx => match templates::xlsx::template(&ir, &fill) {
+            Ok(b) => (b, Some(PathBuf::from("submission-template.xlsx"))),
+            Err(e) => {
+                eprintln!("error: the workbook could not be made: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        TemplateFormat::Csv => (templates::csv::template(&ir, &fill).into_bytes(), None),
+        TemplateFormat::Json => (templates::json::template(&ir, &fill).into_bytes(), None),
+    };
+    match out.or(default_out) {
+        Some(p) if p.as_os_str() != "-" => {
+            if let Err(e) = driver::write_atomic(&p, &bytes) {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+            eprintln!("wrote {}", p.display());
+        }
+        _ => {
+            let _ = std::io::stdout().write_all(&bytes);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn cmd_validate(
+    spec: Vec<PathBuf>,
+    format: DiagFormat,
+    indicators: bool,
+    submissions: Vec<PathBuf>,
+) -> ExitCode {
+    let ir = match compile_clean(spec) {
+        Ok(ir) => ir,
+        Err(code) => return code,
+    };
+    let inputs = submissions
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).map_err(|e| e.to_string());
+            (p.display().to_string(), bytes)
+        })
+        .collect();
+    let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators });
+    let text = match format {
+        DiagFormat::Text => report.to_text(),
+        DiagFormat::Json => report.to_json(),
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    ExitCode::from(report.exit_code())
 }

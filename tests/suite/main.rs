@@ -1,9 +1,15 @@
 //! The integration suite: one test binary for every data-driven folder under tests/.
 //! Set UPDATE_EXPECT=1 to write missing or changed expected outputs, then review the diff.
 
+mod cli;
 mod common;
 mod diagnostics;
+mod differential;
 mod explain;
+mod fidelity;
 mod formatter;
 mod reference;
 mod spec;
+mod subgen;
+mod templates;
+mod validate;

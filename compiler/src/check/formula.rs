@@ -291,7 +291,30 @@ impl Checker<'_> {
         match name {
             "percent" => {
                 let (n, d) = (&typed[0].0, &typed[1].0);
-                self.check_same_data(n, d, &loc, "a percentage")?;
+                // Different units are fine when the spec declares the numerator part of the
+                // denominator with a stated correspondence (`subset of ... via "..."`).
+                let bridged = match (n, d) {
+                    (
+                        Ty::Data {
+                            unit: un,
+                            over: on,
+                            codes: nc,
+                            ..
+                        },
+                        Ty::Data {
+                            unit: ud,
+                            over: od,
+                            codes: dc,
+                            ..
+                        },
+                    ) => (un, on) != (ud, od) && self.part_of(nc, dc),
+                    _ => false,
+                };
+                if bridged {
+                    self.check_timing(n, d, &loc, Code::StockFlowMix)?;
+                } else {
+                    self.check_same_data(n, d, &loc, "a percentage")?;
+                }
                 if let (Ty::Data { codes: nc, .. }, Ty::Data { codes: dc, .. }) = (n, d) {
                     if !self.part_of(nc, dc) {
                         self.push(
@@ -480,6 +503,8 @@ impl Checker<'_> {
             );
         }
         let unit = match (ua, ub) {
+            // People per person says nothing; the title says what is divided by what.
+            (Some(x), Some(y)) if x == y => "ratio".to_string(),
             (Some(x), Some(y)) => format!("{} per {}", self.unit_label(*x), self.unit_single(*y)),
             _ => String::new(),
         };
@@ -570,6 +595,22 @@ impl Checker<'_> {
         match (a, b) {
             (Ty::Number, Ty::Number) => Some(Ty::Number),
             (Ty::Data { codes: c1, .. }, Ty::Data { codes: c2, .. }) => {
+                if op == "+" {
+                    if let Some((x, y)) = self.overlapping_pair(c1, c2) {
+                        self.push(
+                            Diagnostic::new(
+                                Code::OverlappingSum,
+                                loc.file,
+                                loc.span.clone(),
+                                format!("{x} and {y} are items of an overlapping breakdown, so adding them counts some units twice"),
+                            )
+                            .label("sum of overlapping items")
+                            .note(format!("{} says one unit can be in several of its items", crate::model::metric_of_item(x)))
+                            .help("use one item at a time, or collect the metric's own total with `total`"),
+                        );
+                        return None;
+                    }
+                }
                 self.check_same_data(a, b, loc, &format!("`{op}`"))?;
                 let mut t = a.clone();
                 if let Ty::Data { codes, .. } = &mut t {
@@ -602,6 +643,25 @@ impl Checker<'_> {
         }
     }
 
+    /// Two different items of the same overlapping breakdown, one from each side.
+    fn overlapping_pair<'c>(&self, a: &'c [String], b: &'c [String]) -> Option<(&'c str, &'c str)> {
+        for x in a {
+            for y in b {
+                if x == y {
+                    continue;
+                }
+                if let (Some(Target::Item(mx, _)), Some(Target::Item(my, _))) =
+                    (self.codes.get(x), self.codes.get(y))
+                {
+                    if mx == my && self.metrics[*mx].kind == Some(BreakdownKind::Overlapping) {
+                        return Some((x, y));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Whether every code of `n` is declared part of the sum `d`.
     pub(super) fn part_of(&self, n: &[String], d: &[String]) -> bool {
         let dset: BTreeSet<&str> = d.iter().map(|s| s.as_str()).collect();
@@ -620,6 +680,12 @@ impl Checker<'_> {
         for (mi, info) in self.metrics.iter().enumerate() {
             let code = self.decls.metrics[mi].code.clone();
             for (ii, it) in info.items.iter().enumerate() {
+                if info.kind == Some(BreakdownKind::Partition) && !info.collected {
+                    // The items of a partition reported only by its items make up the metric.
+                    p.entry(it.code.clone())
+                        .or_default()
+                        .push(BTreeSet::from([code.clone()]));
+                }
                 if info.kind != Some(BreakdownKind::Independent) {
                     if let Some(of) = &info.of {
                         p.entry(it.code.clone()).or_default().push(set(of));

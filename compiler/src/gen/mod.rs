@@ -5,6 +5,9 @@
 
 pub mod codes;
 pub mod diff;
+pub mod docs;
+pub mod templates;
+pub mod validation;
 
 use crate::ir::Ir;
 use std::collections::BTreeMap;
@@ -12,10 +15,14 @@ use std::collections::BTreeMap;
 /// Relative path (with `/`) → bytes.
 pub type Artifacts = BTreeMap<String, Vec<u8>>;
 
-/// Every artifact of a build.
-pub fn build_all(ir: &Ir) -> Artifacts {
+/// Every artifact of a build. An error is a fault of a generator (a template that does not
+/// render), never of the spec, which is checked before it reaches here.
+pub fn build_all(ir: &Ir) -> Result<Artifacts, String> {
     let mut out = Artifacts::new();
     out.insert("ir/spec.json".into(), ir.to_json().into_bytes());
     out.insert("diagnostics.md".into(), codes::index().into_bytes());
-    out
+    out.extend(templates::artifacts(ir));
+    out.extend(validation::artifacts(ir));
+    out.extend(docs::artifacts(ir)?);
+    Ok(out)
 }

@@ -1,0 +1,123 @@
+//! Reading submissions: tidy CSV, JSON and XLSX, from bytes (the command line reads the files).
+//!
+//! Invariant: a reader never panics and never gives up on a readable file because of one bad
+//! row: what is wrong with a row becomes a `Problem` with its line or cell, and only a file that
+//! cannot be read at all (corrupt, not UTF-8, no header, a zip bomb) is a `ReadError`.
+
+mod csv;
+mod json;
+pub mod xlsx;
+
+use super::submission::{Exception, ReadError, Site, Submission};
+use crate::ir::Ir;
+
+pub use xlsx::{MAX_UNPACKED, MAX_XLSX_BYTES};
+
+/// An exception read from a file of exceptions (CSV: `authority,period,rule,explanation`),
+/// which applies to the submission of the same authority and period in any input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LooseException {
+    pub authority: String,
+    pub period: String,
+    pub exception: Exception,
+}
+
+/// What one file holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Input {
+    pub submissions: Vec<Submission>,
+    pub exceptions: Vec<LooseException>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Xlsx,
+}
+
+impl Format {
+    /// By the file's extension, then by its first bytes.
+    pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+        match ext {
+            "csv" | "txt" => return Ok(Format::Csv),
+            "json" => return Ok(Format::Json),
+            "xlsx" | "xlsm" => return Ok(Format::Xlsx),
+            "xls" => {
+                return Err(ReadError::new(
+                    Site::new(name, super::submission::Place::File),
+                    "this is an old-style .xls workbook, which pmf does not read",
+                )
+                .help("open it and save it as an Excel Workbook (.xlsx)"))
+            }
+            "ods" => {
+                return Err(ReadError::new(
+                    Site::new(name, super::submission::Place::File),
+                    "this is an OpenDocument spreadsheet, which pmf does not read",
+                )
+                .help("save it as an Excel 2007-365 workbook (.xlsx)"))
+            }
+            _ => {}
+        }
+        if bytes.starts_with(b"PK") {
+            Ok(Format::Xlsx)
+        } else if bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b'{')
+        {
+            Ok(Format::Json)
+        } else {
+            Ok(Format::Csv)
+        }
+    }
+}
+
+/// Reads one file.
+pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
+    match Format::detect(name, bytes)? {
+        Format::Csv => csv::read(name, bytes),
+        Format::Json => json::read(name, bytes),
+        Format::Xlsx => xlsx::read(name, bytes, ir),
+    }
+}
+
+/// Whether a text looks like a code of a data item (`AD/004c`, `CDF/001`), so that a reader can
+/// tell a mistyped code from a heading.
+pub fn looks_like_code(s: &str) -> bool {
+    let Some((prefix, rest)) = s.split_once('/') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
+    (2..=4).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_alphabetic())
+        && (2..=4).contains(&digits)
+        && rest[digits..].bytes().all(|b| b.is_ascii_alphabetic())
+        && rest.len() - digits <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_headings() {
+        assert!(looks_like_code("AD/004c"));
+        assert!(looks_like_code("WF/011x"));
+        assert!(looks_like_code("ad/001"));
+        assert!(looks_like_code("CDF/001"));
+        assert!(!looks_like_code("PI/AD/01"));
+        assert!(!looks_like_code("Of those:"));
+        assert!(!looks_like_code("1 Information"));
+    }
+
+    #[test]
+    fn formats_by_extension_and_content() {
+        assert_eq!(Format::detect("a.CSV", b""), Ok(Format::Csv));
+        assert_eq!(Format::detect("a", b"PK\x03\x04"), Ok(Format::Xlsx));
+        assert_eq!(Format::detect("a", b"  {\"x\":1}"), Ok(Format::Json));
+        assert!(Format::detect("a.xls", b"").is_err());
+    }
+}

@@ -1,0 +1,506 @@
+//! Completion: what may be typed at the cursor, worked out from the tokens around it (so it
+//! works in a half-typed item that does not parse), with the names the compilation declares.
+//!
+//! At the start of a line it offers the item keywords (at the top level) or the fields of the
+//! enclosing block; after a field it offers what that field takes: units after `counts`,
+//! instruments after `cite`, codes after `subset of`, a breakdown's list entries after an item
+//! letter, codes, populations and functions in a formula. A word shaped like a code (`AD/0`)
+//! always gets the codes, in texts too.
+
+use crate::schema::{self, Value};
+use crate::world::Analysis;
+use lsp_types::{
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat,
+    MarkupContent, MarkupKind, Range, TextEdit,
+};
+use pmf::check::Kind;
+use pmf::syntax::lexer::{tokenize, Token, TokenKind};
+
+/// One candidate, before conversion to the protocol.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub label: String,
+    pub kind: CompletionItemKind,
+    pub detail: Option<String>,
+    pub doc: Option<String>,
+    pub snippet: Option<String>,
+}
+
+/// Where the cursor is, as far as completion cares.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Context {
+    /// Keys of the blocks around the cursor, outermost first.
+    pub enclosing: Vec<String>,
+    /// The words of the opening line of the innermost block.
+    pub block_line: Vec<String>,
+    /// Words on the cursor's line before the word being typed.
+    pub before: Vec<String>,
+    /// The word being typed and where it starts.
+    pub prefix: String,
+    pub prefix_start: usize,
+    pub in_text: bool,
+    pub in_comment: bool,
+}
+
+fn is_open(k: TokenKind, b: u8) -> bool {
+    k == TokenKind::Open(b)
+}
+
+/// Works out the context from the text before the cursor.
+pub fn context(text: &str, offset: usize) -> Context {
+    let offset = offset.min(text.len());
+    let tokens = tokenize(text);
+    // Stack of (key, words of the opening line) for each open brace; brackets push None.
+    let mut stack: Vec<Option<(String, Vec<String>)>> = Vec::new();
+    let mut line_words: Vec<String> = Vec::new();
+    let mut in_text = false;
+    let mut in_comment = false;
+    let mut prefix_start = offset;
+    for t in &tokens {
+        if t.span.start >= offset {
+            break;
+        }
+        let inside = t.span.end > offset || (t.span.end == offset && !closed_at(t, text));
+        match t.kind {
+            TokenKind::Str { .. } | TokenKind::Triple { .. } if inside => {
+                in_text = true;
+                break;
+            }
+            TokenKind::Comment if t.span.end >= offset => {
+                in_comment = true;
+                break;
+            }
+            TokenKind::Newline | TokenKind::Semicolon => line_words.clear(),
+            TokenKind::Open(b) => {
+                if b == b'{' {
+                    let key = line_words.first().cloned().unwrap_or_default();
+                    stack.push(Some((key, line_words.clone())));
+                    line_words.clear();
+                } else {
+                    stack.push(None);
+                }
+            }
+            TokenKind::Close(b) => {
+                // Pop to the matching kind of bracket; a stray close is ignored.
+                if b == b'}' {
+                    while let Some(top) = stack.pop() {
+                        if top.is_some() {
+                            break;
+                        }
+                    }
+                } else if matches!(stack.last(), Some(None)) {
+                    stack.pop();
+                }
+            }
+            TokenKind::Word => {
+                if t.span.end >= offset {
+                    prefix_start = t.span.start;
+                } else if let Some(w) = text.get(t.span.clone()) {
+                    line_words.push(w.to_string());
+                }
+            }
+            TokenKind::Str { .. } | TokenKind::Triple { .. } => line_words.push("\"\"".into()),
+            _ => {}
+        }
+    }
+    let _ = is_open;
+    let enclosing: Vec<String> = stack.iter().flatten().map(|(k, _)| k.clone()).collect();
+    let block_line = stack
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map(|(_, w)| w.clone())
+        .unwrap_or_default();
+    let prefix = text.get(prefix_start..offset).unwrap_or("").to_string();
+    Context {
+        enclosing,
+        block_line,
+        before: line_words,
+        prefix,
+        prefix_start,
+        in_text,
+        in_comment,
+    }
+}
+
+/// Whether a string or comment token is closed before `offset` (at its end).
+fn closed_at(t: &Token, _text: &str) -> bool {
+    match t.kind {
+        TokenKind::Str { closed } | TokenKind::Triple { closed } => closed,
+        _ => true,
+    }
+}
+
+fn looks_like_code(w: &str) -> bool {
+    let head: String = w.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    head.len() >= 2 && w.get(head.len()..).is_some_and(|r| r.starts_with('/'))
+}
+
+/// The candidates at an offset of a file.
+pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, Vec<Candidate>) {
+    let cx = context(text, offset);
+    let mut out = Vec::new();
+    if cx.in_comment {
+        return (cx, out);
+    }
+    if cx.in_text {
+        if looks_like_code(&cx.prefix) || looks_like_code(&text_word_before(text, offset)) {
+            codes(a, &mut out);
+        }
+        return (cx, out);
+    }
+    if looks_like_code(&cx.prefix) {
+        codes(a, &mut out);
+        return (cx, out);
+    }
+    let enclosing: Vec<&str> = cx.enclosing.iter().map(String::as_str).collect();
+    let Some(key) = cx.before.first().map(String::as_str) else {
+        // The start of a line.
+        if enclosing.is_empty() {
+            for k in schema::ITEMS {
+                out.push(Candidate {
+                    label: k.keyword.to_string(),
+                    kind: CompletionItemKind::KEYWORD,
+                    detail: Some("item".into()),
+                    doc: Some(k.doc.to_string()),
+                    snippet: Some(k.snippet.to_string()),
+                });
+            }
+        } else if enclosing.last() == Some(&"example") {
+            codes(a, &mut out);
+            fields(schema::fields_in(&enclosing), &mut out);
+        } else {
+            fields(schema::fields_in(&enclosing), &mut out);
+        }
+        return (cx, out);
+    };
+    let last = cx.before.last().map(String::as_str).unwrap_or(key);
+    let n_args = cx.before.len() - 1;
+    // A breakdown item: `a ENTRY`.
+    if enclosing.last() == Some(&"breakdown") && key.len() == 1 && n_args == 0 {
+        let lists = breakdown_lists(&cx.block_line);
+        entries(a, &lists, &mut out);
+        return (cx, out);
+    }
+    match key {
+        "breakdown" => match last {
+            "of" | "each_within" => codes(a, &mut out),
+            "by" | "*" => names(a, Kind::Codelist, &mut out),
+            "only" => entries(a, &breakdown_lists(&cx.before), &mut out),
+            _ if n_args == 0 => words(schema::BREAKDOWN_KINDS, &mut out),
+            _ => words(&["of", "by", "only", "each_within"], &mut out),
+        },
+        "subset" => match last {
+            "of" => codes(a, &mut out),
+            "subset" => words(&["of"], &mut out),
+            _ => words(&["via"], &mut out),
+        },
+        "equals" if n_args > 0 => words(&["via"], &mut out),
+        "sums" => match (n_args, last) {
+            (_, "over") | (0, _) => names(a, Kind::Unit, &mut out),
+            _ => words(&["over"], &mut out),
+        },
+        "stock" if n_args == 0 => words(&["at"], &mut out),
+        "cite" if n_args == 0 => names(a, Kind::Instrument, &mut out),
+        "cite" => words(
+            &[
+                "section",
+                "sections",
+                "para",
+                "paras",
+                "part",
+                "chapter",
+                "regulation",
+                "volume",
+                "page",
+                "schedule",
+                "annex",
+                "quote",
+            ],
+            &mut out,
+        ),
+        "within" | "every" if enclosing.last() == Some(&"timescale") => match n_args {
+            1 => words(schema::DURATION_UNITS, &mut out),
+            2 if key == "within" => words(&["from"], &mut out),
+            _ => {}
+        },
+        "allow" => allowable(&mut out),
+        "formula" => formula(a, &mut out),
+        _ => {
+            let field = schema::field(&enclosing, key);
+            match field.map(|f| f.value) {
+                Some(Value::Name(kind)) if n_args == 0 => names(a, kind, &mut out),
+                Some(Value::Word(ws)) if n_args == 0 => words(ws, &mut out),
+                Some(Value::Code) => codes(a, &mut out),
+                Some(Value::Formula) => formula(a, &mut out),
+                Some(Value::DiagCode) if n_args == 0 => allowable(&mut out),
+                _ if enclosing.last() == Some(&"example") => {}
+                _ => {}
+            }
+        }
+    }
+    (cx, out)
+}
+
+/// The word ending at the cursor inside a text (codes include `/`).
+fn text_word_before(text: &str, offset: usize) -> String {
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let rev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+        .collect();
+    rev.chars().rev().collect()
+}
+
+/// The codelists named after `by` on a breakdown line (`by a * b`).
+fn breakdown_lists(words: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut taking = false;
+    for w in words {
+        match w.as_str() {
+            "by" => taking = true,
+            "*" => {}
+            "only" | "each_within" | "of" => taking = false,
+            _ if taking => out.push(w.clone()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn fields(fs: &[schema::Field], out: &mut Vec<Candidate>) {
+    for f in fs {
+        out.push(Candidate {
+            label: f.name.to_string(),
+            kind: CompletionItemKind::PROPERTY,
+            detail: Some("field".into()),
+            doc: Some(f.doc.to_string()),
+            snippet: None,
+        });
+    }
+}
+
+fn words(ws: &[&str], out: &mut Vec<Candidate>) {
+    for w in ws {
+        out.push(Candidate {
+            label: (*w).to_string(),
+            kind: CompletionItemKind::KEYWORD,
+            detail: None,
+            doc: None,
+            snippet: None,
+        });
+    }
+}
+
+fn allowable(out: &mut Vec<Candidate>) {
+    for c in pmf::diag::ALL_CODES {
+        let info = c.info();
+        if info.severity == pmf::diag::Severity::Error {
+            continue;
+        }
+        out.push(Candidate {
+            label: info.code.to_string(),
+            kind: CompletionItemKind::CONSTANT,
+            detail: Some(info.name.to_string()),
+            doc: Some(info.summary.to_string()),
+            snippet: None,
+        });
+    }
+}
+
+fn formula(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
+    for (name, sig, doc) in schema::FUNCTIONS {
+        out.push(Candidate {
+            label: (*name).to_string(),
+            kind: CompletionItemKind::FUNCTION,
+            detail: Some((*sig).to_string()),
+            doc: Some((*doc).to_string()),
+            snippet: Some(format!("{name}($1)")),
+        });
+    }
+    codes(a, out);
+    names(a, Kind::Population, out);
+}
+
+fn irs(a: &Analysis) -> Vec<&pmf::ir::Ir> {
+    a.comp.ir.iter().collect()
+}
+
+/// Every metric and item code, with its wording.
+fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
+    let Some(a) = a else { return };
+    let irs = irs(a);
+    for d in a.comp.symbols.defs.iter().filter(|d| d.kind == Kind::Code) {
+        let t = crate::query::Target {
+            kind: Kind::Code,
+            name: d.name.clone(),
+            parent: None,
+        };
+        let doc = crate::hover::card(&t, &irs, &a.comp.decls);
+        out.push(Candidate {
+            label: d.name.clone(),
+            kind: CompletionItemKind::VALUE,
+            detail: Some(short_wording(a, &d.name)),
+            doc,
+            snippet: None,
+        });
+    }
+}
+
+fn short_wording(a: &Analysis, code: &str) -> String {
+    let metric = pmf::model::metric_of_item(code);
+    let Some(m) = a.comp.decls.metrics.iter().find(|m| m.code == metric) else {
+        return String::new();
+    };
+    let w = if code == m.code {
+        m.wording.as_ref().map(|t| t.en().to_string())
+    } else {
+        let letter = code.get(m.code.len()..).unwrap_or("");
+        m.breakdown
+            .as_ref()
+            .and_then(|b| b.items.iter().find(|i| i.letter == letter))
+            .and_then(|i| {
+                i.wording
+                    .as_ref()
+                    .or(i.entry.as_ref().map(|_| &m.wording)?.as_ref())
+            })
+            .map(|t| t.en().to_string())
+    };
+    let w = w.unwrap_or_default();
+    match w.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", w.get(..i).unwrap_or("")),
+        None => w,
+    }
+}
+
+fn names(a: Option<&Analysis>, kind: Kind, out: &mut Vec<Candidate>) {
+    let Some(a) = a else { return };
+    let irs = irs(a);
+    let item_kind = match kind {
+        Kind::Unit => CompletionItemKind::UNIT,
+        Kind::Codelist => CompletionItemKind::ENUM,
+        Kind::Instrument => CompletionItemKind::REFERENCE,
+        Kind::Population => CompletionItemKind::VARIABLE,
+        Kind::Cohort | Kind::Part | Kind::Group => CompletionItemKind::MODULE,
+        _ => CompletionItemKind::VALUE,
+    };
+    for d in a.comp.symbols.defs.iter().filter(|d| d.kind == kind) {
+        let t = crate::query::Target {
+            kind,
+            name: d.name.clone(),
+            parent: None,
+        };
+        let doc = crate::hover::card(&t, &irs, &a.comp.decls);
+        out.push(Candidate {
+            label: d.name.clone(),
+            kind: item_kind,
+            detail: Some(kind.noun().to_string()),
+            doc,
+            snippet: None,
+        });
+    }
+}
+
+/// The entries of the given codelists; for two lists, also their pairs (`male.young`).
+fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
+    let Some(a) = a else { return };
+    let find = |id: &str| a.comp.decls.codelists.iter().find(|c| c.id == id);
+    let label = |e: &pmf::model::Entry| {
+        e.label
+            .as_ref()
+            .map_or(String::new(), |t| t.en().to_string())
+    };
+    match lists {
+        [one] => {
+            if let Some(c) = find(one) {
+                for e in &c.entries {
+                    out.push(Candidate {
+                        label: e.id.clone(),
+                        kind: CompletionItemKind::ENUM_MEMBER,
+                        detail: Some(label(e)),
+                        doc: Some(format!("entry of `{}`", c.id)),
+                        snippet: None,
+                    });
+                }
+            }
+        }
+        [x, y] => {
+            if let (Some(cx), Some(cy)) = (find(x), find(y)) {
+                for ex in &cx.entries {
+                    for ey in &cy.entries {
+                        out.push(Candidate {
+                            label: format!("{}.{}", ex.id, ey.id),
+                            kind: CompletionItemKind::ENUM_MEMBER,
+                            detail: Some(format!("{} × {}", label(ex), label(ey))),
+                            doc: None,
+                            snippet: None,
+                        });
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Protocol items: each replaces the word being typed.
+pub fn to_items(cands: Vec<Candidate>, replace: Range, snippets: bool) -> Vec<CompletionItem> {
+    cands
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (new_text, format) = match (&c.snippet, snippets) {
+                (Some(s), true) => (s.clone(), Some(InsertTextFormat::SNIPPET)),
+                _ => (c.label.clone(), Some(InsertTextFormat::PLAIN_TEXT)),
+            };
+            CompletionItem {
+                label: c.label.clone(),
+                kind: Some(c.kind),
+                detail: c.detail.clone(),
+                documentation: c.doc.map(|d| {
+                    Documentation::MarkupContent(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: d,
+                    })
+                }),
+                sort_text: Some(format!("{i:05}")),
+                filter_text: Some(c.label.clone()),
+                insert_text_format: format,
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(replace, new_text))),
+                ..CompletionItem::default()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_of_a_field_value() {
+        let t = "metric AD/001 {\n  counts con";
+        let cx = context(t, t.len());
+        assert_eq!(cx.enclosing, vec!["metric"]);
+        assert_eq!(cx.before, vec!["counts"]);
+        assert_eq!(cx.prefix, "con");
+        assert!(!cx.in_text);
+    }
+
+    #[test]
+    fn context_inside_texts_and_nested_blocks() {
+        let t = "metric AD/001 {\n  wording \"see AD/0";
+        assert!(context(t, t.len()).in_text);
+        let t = "metric AD/001 {\n  breakdown partition by sex {\n    a ";
+        let cx = context(t, t.len());
+        assert_eq!(cx.enclosing, vec!["metric", "breakdown"]);
+        assert_eq!(cx.block_line, vec!["breakdown", "partition", "by", "sex"]);
+        assert_eq!(cx.before, vec!["a"]);
+        let t = "metric AD/001 {\n  x { }\n}\n";
+        assert!(context(t, t.len()).enclosing.is_empty());
+        let t = "metric AD/001 { // note";
+        assert!(context(t, t.len()).in_comment);
+    }
+}

@@ -1,0 +1,633 @@
+//! Hover cards, in Markdown: what a performance officer would look up in the guidance.
+//!
+//! A card is built from the checked IR (wording, unit, flow or stock, cohort, timescales,
+//! citations, parent and items, the indicators that use it; a codelist's entries; an
+//! instrument's title). When the IR lacks the thing (the spec has no edition header, or the
+//! item does not check yet), a shorter card is made from the declarations.
+
+use crate::query::Target;
+use pmf::check::Kind;
+use pmf::ir::{self, Ir};
+use pmf::model::Declarations;
+use std::fmt::Write;
+
+/// A card for a target, from the first IR that knows it, else from the declarations.
+pub fn card(t: &Target, irs: &[&Ir], decls: &Declarations) -> Option<String> {
+    irs.iter()
+        .find_map(|ir| card_from_ir(t, ir))
+        .or_else(|| card_from_decls(t, decls))
+}
+
+fn text(t: &ir::Text) -> &str {
+    &t.en
+}
+
+fn rich(r: &ir::Rich) -> String {
+    r.plain()
+}
+
+fn terms(ts: &[ir::Term]) -> String {
+    let mut s = String::new();
+    for (i, t) in ts.iter().enumerate() {
+        let sign = if t.coef < 0.0 { "-" } else { "+" };
+        let mag = t.coef.abs();
+        if i > 0 || t.coef < 0.0 {
+            let _ = write!(s, "{}{sign} ", if i > 0 { " " } else { "" });
+        }
+        if (mag - 1.0).abs() > f64::EPSILON {
+            let _ = write!(s, "{mag} × ");
+        }
+        s.push_str(&t.code);
+    }
+    s
+}
+
+fn unit_label(ir: &Ir, id: &str) -> String {
+    match ir.unit(id) {
+        Some(u) => format!("{} (`{id}`)", u.label.en),
+        None => format!("`{id}`"),
+    }
+}
+
+fn ages(a: &ir::AgeRange) -> String {
+    match a.to {
+        Some(to) => format!("aged {}–{to}", a.from),
+        None => format!("aged {} or over", a.from),
+    }
+}
+
+fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
+    let mut s = String::new();
+    match t.kind {
+        Kind::Code => {
+            let metric_code = pmf::model::metric_of_item(&t.name);
+            let m = ir.metric(metric_code)?;
+            if t.name == m.code {
+                metric_card(ir, m, &mut s);
+            } else {
+                let it = m.items.iter().find(|i| i.code == t.name)?;
+                item_card(ir, m, it, &mut s);
+            }
+        }
+        Kind::Indicator => {
+            let i = ir.indicators.iter().find(|i| i.code == t.name)?;
+            let _ = writeln!(s, "**{}** · indicator\n\n{}\n", i.code, text(&i.title));
+            let _ = writeln!(s, "```pmf\nformula {}\n```\n", i.formula_text);
+            let _ = writeln!(s, "{}\n", i.formula_words);
+            let _ = writeln!(
+                s,
+                "*result*: {} · *unit*: {} · *polarity*: {} · *decimals*: {}",
+                i.result,
+                i.unit,
+                polarity(i.polarity),
+                i.decimals
+            );
+            if let Some(r) = &i.reading {
+                let _ = writeln!(s, "\n{}", rich(r));
+            }
+        }
+        Kind::Codelist => {
+            let c = ir.codelists.iter().find(|c| c.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · codelist{}\n\n{}\n",
+                c.id,
+                if c.exhaustive { " (exhaustive)" } else { "" },
+                text(&c.title)
+            );
+            for e in &c.entries {
+                let _ = write!(s, "- `{}` {}", e.id, text(&e.label));
+                if let Some(r) = &e.range {
+                    let _ = write!(s, " ({})", ages(r));
+                }
+                if e.reserved.is_some() {
+                    s.push_str(" — reserved");
+                }
+                s.push('\n');
+            }
+            if !c.used_by.is_empty() {
+                let _ = writeln!(s, "\n*used by*: {}", c.used_by.join(", "));
+            }
+        }
+        Kind::Entry => {
+            let list = t.parent.as_deref()?;
+            let c = ir.codelists.iter().find(|c| c.id == list)?;
+            let e = c.entries.iter().find(|e| e.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · entry of `{}` ({})\n\n{}",
+                e.id,
+                c.id,
+                text(&c.title),
+                text(&e.label)
+            );
+            if let Some(g) = &e.group {
+                let label = g.label.as_ref().map_or("", |l| l.en.as_str());
+                let _ = writeln!(s, "\n*group*: `{}` {label}", g.id);
+            }
+            if let Some(r) = &e.range {
+                let _ = writeln!(s, "\n*range*: {}", ages(r));
+            }
+            if let Some(r) = &e.reserved {
+                let _ = writeln!(s, "\n*reserved*: {}", text(r));
+            }
+        }
+        Kind::Instrument => {
+            let i = ir.instruments.iter().find(|i| i.id == t.name)?;
+            let _ = writeln!(s, "**{}** · instrument\n\n{}", i.id, text(&i.title));
+            let mut facts = Vec::new();
+            if let Some(k) = &i.kind {
+                facts.push(format!("*kind*: {}", k.replace('_', " ")));
+            }
+            if let Some(sh) = &i.short {
+                facts.push(format!("*short*: {}", text(sh)));
+            }
+            if let Some(y) = &i.year {
+                facts.push(format!("*year*: {y}"));
+            }
+            if let Some(w) = &i.within {
+                facts.push(format!("*within*: `{w}`"));
+            }
+            if !facts.is_empty() {
+                let _ = writeln!(s, "\n{}", facts.join(" · "));
+            }
+            if !i.cited_by.is_empty() {
+                let _ = writeln!(s, "\n*cited by*: {}", i.cited_by.join(", "));
+            }
+        }
+        Kind::Population => {
+            let p = ir.populations.iter().find(|p| p.id == t.name)?;
+            let _ = writeln!(s, "**{}** · population\n\n{}", p.id, text(&p.label));
+            if let Some(c) = &p.cohort {
+                let _ = writeln!(s, "\n*cohort*: `{c}`");
+            }
+            if let Some(a) = &p.ages {
+                let _ = writeln!(s, "\n*ages*: {}", ages(a));
+            }
+            if let Some(src) = &p.source {
+                let _ = writeln!(s, "\n*source*: {}", text(src));
+            }
+            let users: Vec<&str> = ir
+                .indicators
+                .iter()
+                .filter(|i| i.populations.iter().any(|x| x == &p.id))
+                .map(|i| i.code.as_str())
+                .collect();
+            if !users.is_empty() {
+                let _ = writeln!(s, "\n*used by*: {}", users.join(", "));
+            }
+        }
+        Kind::Unit => {
+            let u = ir.unit(&t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · unit\n\n{} (one {})\n\n*kind*: {} · *value*: {}{}",
+                u.id,
+                text(&u.label),
+                text(&u.singular),
+                match u.kind {
+                    pmf::model::UnitKind::Entity => "entity, counted one by one",
+                    pmf::model::UnitKind::Measure => "measure, summed",
+                },
+                value_type(u.value_type),
+                if u.person { " · counts people" } else { "" }
+            );
+        }
+        Kind::Cohort => {
+            let c = ir.cohorts.iter().find(|c| c.id == t.name)?;
+            let _ = writeln!(s, "**{}** · cohort\n\n{}", c.id, text(&c.label));
+            if let Some(a) = &c.ages {
+                let _ = writeln!(s, "\n*ages*: {}", ages(a));
+            }
+            if let Some(d) = &c.definition {
+                let _ = writeln!(s, "\n{}", rich(d));
+            }
+        }
+        Kind::Group => {
+            let g = ir.groups.iter().find(|g| g.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · group {} of part `{}`\n\n{}",
+                g.id,
+                g.number.as_deref().unwrap_or(""),
+                g.part,
+                text(&g.title)
+            );
+            if !g.metrics.is_empty() {
+                let _ = writeln!(s, "\n*metrics*: {}", g.metrics.join(", "));
+            }
+        }
+        Kind::Part => {
+            let p = ir.part(&t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · part {}\n\n{}",
+                p.id,
+                p.number.as_deref().unwrap_or(""),
+                text(&p.title)
+            );
+            let mut facts = Vec::new();
+            if let Some(c) = &p.cohort {
+                facts.push(format!("*cohort*: `{c}`"));
+            }
+            if let Some(x) = &p.prefix {
+                facts.push(format!("*codes*: {x}/..."));
+            }
+            if let Some(w) = &p.within {
+                facts.push(format!("*within*: `{w}`"));
+            }
+            if !facts.is_empty() {
+                let _ = writeln!(s, "\n{}", facts.join(" · "));
+            }
+            if !p.groups.is_empty() {
+                let _ = writeln!(s, "\n*groups*: {}", p.groups.join(", "));
+            }
+        }
+        Kind::Definition => {
+            let d = ir.definitions.iter().find(|d| d.id == t.name)?;
+            let _ = writeln!(s, "**{}** · definition\n\n{}", d.id, text(&d.term));
+            if let Some(x) = &d.text {
+                let _ = writeln!(s, "\n{}", rich(x));
+            }
+        }
+        Kind::Source => {
+            let d = ir.sources.iter().find(|d| d.id == t.name)?;
+            let _ = writeln!(s, "**{}** · data source\n\n{}", d.id, text(&d.title));
+            if let Some(x) = &d.note {
+                let _ = writeln!(s, "\n{}", rich(x));
+            }
+        }
+        Kind::Missing => {
+            let d = ir.missing_statuses.iter().find(|d| d.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · missing-value status\n\n{}",
+                d.id,
+                text(&d.label)
+            );
+            if let Some(x) = &d.meaning {
+                let _ = writeln!(s, "\n{}", rich(x));
+            }
+        }
+        Kind::Rule => {
+            let r = ir.rules.iter().find(|r| r.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · rule ({})\n\n{}\n\n`{} {} {}`",
+                r.id,
+                match r.severity {
+                    ir::RuleSeverity::Error => "error",
+                    ir::RuleSeverity::Warning => "warning",
+                },
+                text(&r.message),
+                terms(&r.lhs),
+                r.op.symbol(),
+                terms(&r.rhs)
+            );
+        }
+        Kind::Erratum => {
+            let e = ir.errata.iter().find(|e| e.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · erratum affecting {}\n\n*source*: {}",
+                e.id,
+                e.affects.join(", "),
+                text(&e.source_text)
+            );
+            if let Some(c) = &e.corrected {
+                let _ = writeln!(s, "\n*corrected*: {}", text(c));
+            }
+            let _ = writeln!(s, "\n*reason*: {}", text(&e.reason));
+        }
+        Kind::Edition => {
+            if ir.edition.id != t.name {
+                return None;
+            }
+            let _ = writeln!(
+                s,
+                "**{}** · edition ({})\n\n{}",
+                ir.edition.id,
+                ir.edition.status,
+                text(&ir.edition.title)
+            );
+        }
+        Kind::Doc => return None,
+    }
+    Some(s.trim_end().to_string())
+}
+
+fn polarity(p: pmf::model::Polarity) -> &'static str {
+    match p {
+        pmf::model::Polarity::HigherIsBetter => "higher is better",
+        pmf::model::Polarity::LowerIsBetter => "lower is better",
+        pmf::model::Polarity::Neither => "neither",
+    }
+}
+
+fn value_type(v: pmf::model::ValueType) -> &'static str {
+    match v {
+        pmf::model::ValueType::Whole => "whole number",
+        pmf::model::ValueType::Decimal => "decimal",
+    }
+}
+
+fn timing(t: &ir::Timing) -> String {
+    match (t.kind.as_str(), &t.at) {
+        ("stock", Some(at)) => format!("stock at {at}"),
+        ("stock", None) => "stock".to_string(),
+        _ => "flow, during the year".to_string(),
+    }
+}
+
+fn measure(ir: &Ir, m: &ir::Measure) -> String {
+    match &m.over {
+        Some(over) => format!(
+            "*sums* {} *over* {}",
+            unit_label(ir, &m.unit),
+            unit_label(ir, over)
+        ),
+        None => format!("*counts* {}", unit_label(ir, &m.unit)),
+    }
+}
+
+/// The indicators whose formulas read a code.
+fn indicators_using<'a>(ir: &'a Ir, code: &str) -> Vec<&'a ir::Indicator> {
+    ir.indicators
+        .iter()
+        .filter(|i| i.inputs.iter().any(|c| c == code))
+        .collect()
+}
+
+fn write_indicators(s: &mut String, inds: &[&ir::Indicator]) {
+    if inds.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\n**Indicators**");
+    for i in inds {
+        let _ = writeln!(s, "- {} {} ({})", i.code, text(&i.title), i.unit);
+    }
+}
+
+fn metric_card(ir: &Ir, m: &ir::Metric, s: &mut String) {
+    let _ = write!(s, "**{}** · metric", m.code);
+    if let Some(p) = m.part.as_deref().and_then(|p| ir.part(p)) {
+        let _ = write!(
+            s,
+            " in {} {}",
+            p.number.as_deref().unwrap_or(""),
+            text(&p.title)
+        );
+    }
+    if let Some(g) = m
+        .group
+        .as_deref()
+        .and_then(|g| ir.groups.iter().find(|x| x.id == g))
+    {
+        let _ = write!(
+            s,
+            ", group {} {}",
+            g.number.as_deref().unwrap_or(""),
+            text(&g.title)
+        );
+    }
+    let _ = writeln!(s, "\n\n{}\n", text(&m.wording));
+    let mut facts = vec![measure(ir, &m.measure), timing(&m.timing)];
+    if let Some(c) = &m.cohort {
+        facts.push(format!("*cohort* `{c}`"));
+    }
+    facts.push(value_type(m.value_type).to_string());
+    let _ = writeln!(s, "{}", facts.join(" · "));
+    if let Some(r) = &m.subset_of {
+        let _ = writeln!(s, "\n*subset of* {}", relation(r));
+    }
+    if let Some(r) = &m.equals {
+        let _ = writeln!(s, "\n*equals* {}", relation(r));
+    }
+    if let Some(b) = &m.breakdown {
+        let _ = write!(s, "\n*breakdown* {}", b.kind.as_str());
+        if let Some(of) = &b.of {
+            let _ = write!(s, " of {}", terms(of));
+        }
+        if !b.by.is_empty() {
+            let by: Vec<String> = b.by.iter().map(|x| format!("`{x}`")).collect();
+            let _ = write!(s, " by {}", by.join(" × "));
+        }
+        s.push('\n');
+    }
+    if !m.items.is_empty() {
+        let _ = writeln!(s, "\n**Items**");
+        for it in &m.items {
+            let _ = write!(s, "- **{}** {}", it.letter, text(&it.wording));
+            if it.reserved.is_some() {
+                s.push_str(" — reserved");
+            }
+            s.push('\n');
+        }
+    }
+    if !m.timescales.is_empty() {
+        let _ = writeln!(s, "\n**Timescales**");
+        for t in &m.timescales {
+            let _ = write!(s, "- {}", t.summary);
+            let cites: Vec<String> = t.citations.iter().map(citation_short).collect();
+            if !cites.is_empty() {
+                let _ = write!(s, " ({})", cites.join("; "));
+            }
+            s.push('\n');
+        }
+    }
+    if !m.citations.is_empty() {
+        let _ = writeln!(s, "\n**Citations**");
+        for c in &m.citations {
+            let title = ir
+                .instruments
+                .iter()
+                .find(|i| i.id == c.instrument)
+                .map_or(c.instrument.as_str(), |i| i.title.en.as_str());
+            let _ = write!(s, "- {title}");
+            let locs: Vec<String> = c
+                .locators
+                .iter()
+                .map(|l| format!("{} {}", l.kind, l.value))
+                .collect();
+            if !locs.is_empty() {
+                let _ = write!(s, ", {}", locs.join(", "));
+            }
+            if let Some(q) = &c.quote {
+                let _ = write!(s, ": “{}”", rich(q));
+            }
+            s.push('\n');
+        }
+    }
+    let mut inds = indicators_using(ir, &m.code);
+    for it in &m.items {
+        for i in indicators_using(ir, &it.code) {
+            if !inds.iter().any(|x| x.code == i.code) {
+                inds.push(i);
+            }
+        }
+    }
+    write_indicators(s, &inds);
+}
+
+fn item_card(ir: &Ir, m: &ir::Metric, it: &ir::Item, s: &mut String) {
+    let _ = writeln!(
+        s,
+        "**{}** · item {} of {}\n\n{}\n\n{}\n",
+        it.code,
+        it.letter,
+        m.code,
+        text(&m.wording),
+        text(&it.wording)
+    );
+    let mut facts = vec![measure(ir, &m.measure), timing(&m.timing)];
+    if let Some(c) = &m.cohort {
+        facts.push(format!("*cohort* `{c}`"));
+    }
+    let _ = writeln!(s, "{}", facts.join(" · "));
+    if !it.entry.is_empty() {
+        let e: Vec<String> = it.entry.iter().map(|x| format!("`{x}`")).collect();
+        let _ = writeln!(s, "\n*entry* {}", e.join(" × "));
+    }
+    if let Some(r) = &it.reserved {
+        let _ = writeln!(s, "\n*reserved*: {}", text(r));
+    }
+    if let Some(r) = &it.subset_of {
+        let _ = writeln!(s, "\n*subset of* {}", relation(r));
+    }
+    if let Some(r) = &it.equals {
+        let _ = writeln!(s, "\n*equals* {}", relation(r));
+    }
+    write_indicators(s, &indicators_using(ir, &it.code));
+}
+
+fn relation(r: &ir::Relation) -> String {
+    match &r.via {
+        Some(v) => format!("{} (via “{}”)", terms(&r.terms), text(v)),
+        None => terms(&r.terms),
+    }
+}
+
+fn citation_short(c: &ir::Citation) -> String {
+    let locs: Vec<String> = c
+        .locators
+        .iter()
+        .map(|l| format!("{} {}", l.kind, l.value))
+        .collect();
+    if locs.is_empty() {
+        c.instrument.clone()
+    } else {
+        format!("{} {}", c.instrument, locs.join(", "))
+    }
+}
+
+fn opt_text(t: &Option<pmf::model::Text>) -> &str {
+    t.as_ref().map_or("", |t| t.en())
+}
+
+/// A short card from the declarations, for what the IR does not have.
+fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
+    let (what, title) = match t.kind {
+        Kind::Code => {
+            let code = pmf::model::metric_of_item(&t.name);
+            let m = d.metrics.iter().find(|m| m.code == code)?;
+            if t.name != m.code {
+                let letter = t.name.get(m.code.len()..).unwrap_or("");
+                let it = m
+                    .breakdown
+                    .as_ref()
+                    .and_then(|b| b.items.iter().find(|i| i.letter == letter));
+                let wording = it.map_or("", |i| opt_text(&i.wording));
+                (
+                    format!("item {letter} of {}", m.code),
+                    format!("{}\n\n{wording}", opt_text(&m.wording)),
+                )
+            } else {
+                ("metric".to_string(), opt_text(&m.wording).to_string())
+            }
+        }
+        Kind::Indicator => {
+            let i = d.indicators.iter().find(|i| i.code == t.name)?;
+            ("indicator".into(), opt_text(&i.title).to_string())
+        }
+        Kind::Codelist => {
+            let c = d.codelists.iter().find(|c| c.id == t.name)?;
+            let mut s = opt_text(&c.title).to_string();
+            s.push('\n');
+            for e in &c.entries {
+                let _ = write!(s, "\n- `{}` {}", e.id, opt_text(&e.label));
+            }
+            ("codelist".into(), s)
+        }
+        Kind::Entry => {
+            let c = d
+                .codelists
+                .iter()
+                .find(|c| Some(c.id.as_str()) == t.parent.as_deref())?;
+            let e = c.entries.iter().find(|e| e.id == t.name)?;
+            (
+                format!("entry of `{}`", c.id),
+                opt_text(&e.label).to_string(),
+            )
+        }
+        Kind::Instrument => {
+            let i = d.instruments.iter().find(|i| i.id == t.name)?;
+            ("instrument".into(), opt_text(&i.title).to_string())
+        }
+        Kind::Population => {
+            let p = d.populations.iter().find(|p| p.id == t.name)?;
+            ("population".into(), opt_text(&p.label).to_string())
+        }
+        Kind::Unit => {
+            let u = d.units.iter().find(|u| u.id == t.name)?;
+            ("unit".into(), opt_text(&u.label).to_string())
+        }
+        Kind::Cohort => {
+            let c = d.cohorts.iter().find(|c| c.id == t.name)?;
+            ("cohort".into(), opt_text(&c.label).to_string())
+        }
+        Kind::Group => {
+            let g = d.groups.iter().find(|g| g.id == t.name)?;
+            ("group".into(), opt_text(&g.title).to_string())
+        }
+        Kind::Part => {
+            let p = d.parts.iter().find(|p| p.id == t.name)?;
+            ("part".into(), opt_text(&p.title).to_string())
+        }
+        Kind::Definition => {
+            let x = d.definitions.iter().find(|x| x.id == t.name)?;
+            ("definition".into(), opt_text(&x.term).to_string())
+        }
+        Kind::Source => {
+            let x = d.sources.iter().find(|x| x.id == t.name)?;
+            ("data source".into(), opt_text(&x.title).to_string())
+        }
+        Kind::Missing => {
+            let x = d.missing.iter().find(|x| x.id == t.name)?;
+            (
+                "missing-value status".into(),
+                opt_text(&x.label).to_string(),
+            )
+        }
+        Kind::Doc => {
+            let x = d.docs.iter().find(|x| x.id == t.name)?;
+            ("document section".into(), opt_text(&x.title).to_string())
+        }
+        Kind::Rule => {
+            let x = d.rules.iter().find(|x| x.id == t.name)?;
+            ("rule".into(), opt_text(&x.message).to_string())
+        }
+        Kind::Erratum => {
+            let x = d.errata.iter().find(|x| x.id == t.name)?;
+            ("erratum".into(), opt_text(&x.reason).to_string())
+        }
+        Kind::Edition => {
+            let x = d.editions.iter().find(|x| x.id == t.name)?;
+            ("edition".into(), opt_text(&x.title).to_string())
+        }
+    };
+    Some(
+        format!("**{}** · {what}\n\n{title}", t.name)
+            .trim_end()
+            .to_string(),
+    )
+}

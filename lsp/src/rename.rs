@@ -1,0 +1,179 @@
+//! Rename: renumber a metric everywhere (its declaration, every relation, formula, rule,
+//! erratum, worked example and text that mentions it or one of its items), or rename a
+//! declared name and its uses. A rename that would clash with an existing declaration, or
+//! break a rule of the language, is refused with the reason.
+
+use crate::query::{self, Target};
+use crate::world::Analysis;
+use pmf::check::Kind;
+use pmf::model::{is_indicator_code, is_item_code, is_metric_code, metric_of_item, Loc};
+
+/// One replacement: a location in the compilation and the new text.
+pub type Edit = (Loc, String);
+
+/// Whether a target can be renamed at all; the reason when not.
+pub fn check_renameable(a: &Analysis, t: &Target) -> Result<(), String> {
+    match t.kind {
+        Kind::Code if is_item_code(&t.name) => Err(format!(
+            "{} is an item of {}: an item's code is its metric's code and its letter, so rename {} or change the letter",
+            t.name,
+            metric_of_item(&t.name),
+            metric_of_item(&t.name)
+        )),
+        Kind::Edition => Err(
+            "an edition's id is a text that local extensions name; change it by hand".to_string(),
+        ),
+        _ => match query::def(a, t) {
+            None => Err(format!("`{}` is not declared in this spec", t.name)),
+            Some(d) => {
+                let text = &a.sources.get(d.name_loc.file).text;
+                if text.get(d.name_loc.span.clone()).is_some_and(|s| s.starts_with('"')) {
+                    Err(format!("`{}` is declared as a text; change it by hand", t.name))
+                } else {
+                    Ok(())
+                }
+            }
+        },
+    }
+}
+
+fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The edits that rename a target, or the reason the rename is refused.
+pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, String> {
+    check_renameable(a, t)?;
+    let new_name = new_name.trim();
+    if new_name == t.name {
+        return Ok(Vec::new());
+    }
+    let defs = &a.comp.symbols.defs;
+    let clash = |kind: Kind, name: &str, parent: Option<&str>| {
+        defs.iter().find(|d| {
+            d.kind == kind
+                && d.name == name
+                && (kind != Kind::Entry || d.parent.as_deref() == parent)
+        })
+    };
+    let where_ = |d: &pmf::check::Def| a.sources.location(d.name_loc.file, d.name_loc.span.start);
+    match t.kind {
+        Kind::Code => {
+            if !is_metric_code(new_name) || is_item_code(new_name) {
+                return Err(format!(
+                    "`{new_name}` is not a metric code: write it like {} (letters, a slash, three digits)",
+                    t.name
+                ));
+            }
+            let old_prefix = t.name.split('/').next().unwrap_or("");
+            let new_prefix = new_name.split('/').next().unwrap_or("");
+            if old_prefix != new_prefix {
+                return Err(format!(
+                    "{} is numbered in its part's prefix {old_prefix}/; a new code must keep it (moving a metric to another part is done by hand)",
+                    t.name
+                ));
+            }
+            if let Some(d) = clash(Kind::Code, new_name, None) {
+                return Err(format!("{new_name} is already declared at {}", where_(d)));
+            }
+            if let Some(d) = defs
+                .iter()
+                .find(|d| d.kind == Kind::Code && metric_of_item(&d.name) == new_name)
+            {
+                return Err(format!("{} is already declared at {}", d.name, where_(d)));
+            }
+        }
+        Kind::Indicator => {
+            if !is_indicator_code(new_name) {
+                return Err(format!(
+                    "`{new_name}` is not an indicator code: write it like {}",
+                    t.name
+                ));
+            }
+            if let Some(d) = clash(Kind::Indicator, new_name, None) {
+                return Err(format!("{new_name} is already declared at {}", where_(d)));
+            }
+        }
+        Kind::Rule | Kind::Erratum => {
+            if new_name.is_empty() || new_name.contains(char::is_whitespace) {
+                return Err(format!("`{new_name}` is not a valid id"));
+            }
+            if let Some(d) = clash(t.kind, new_name, None) {
+                return Err(format!("`{new_name}` is already declared at {}", where_(d)));
+            }
+        }
+        _ => {
+            if !is_name(new_name) {
+                return Err(format!(
+                    "`{new_name}` is not a valid name: use letters, digits and underscores, starting with a letter"
+                ));
+            }
+            if let Some(d) = clash(t.kind, new_name, t.parent.as_deref()) {
+                let what = match &t.parent {
+                    Some(list) if t.kind == Kind::Entry => {
+                        format!("`{list}` already has an entry `{new_name}`")
+                    }
+                    _ => format!("there is already {} `{new_name}`", t.kind.noun()),
+                };
+                return Err(format!("{what}, declared at {}", where_(d)));
+            }
+        }
+    }
+    let mut edits: Vec<Edit> = query::occurrences(a, t, true)
+        .into_iter()
+        .map(|l| (l, new_name.to_string()))
+        .collect();
+    if t.kind == Kind::Code {
+        // The metric's items are renumbered with it: AD/002a becomes NEW a in every use.
+        for u in a.comp.symbols.uses.iter().filter(|u| {
+            u.kind == Kind::Code && u.name != t.name && metric_of_item(&u.name) == t.name
+        }) {
+            let span = u.loc.span.start..u.loc.span.start + t.name.len();
+            edits.push((
+                Loc {
+                    file: u.loc.file,
+                    span,
+                },
+                new_name.to_string(),
+            ));
+        }
+    }
+    for loc in extra_code_refs(a, t) {
+        edits.push((loc, new_name.to_string()));
+    }
+    edits.sort_by_key(|(l, _)| (l.file, l.span.start));
+    edits.dedup_by(|x, y| x.0 == y.0);
+    Ok(edits)
+}
+
+/// Uses of a metric or item code that the symbol index does not record: the inputs of worked
+/// examples. For a metric, the part of an item input that is the metric's code.
+pub fn extra_code_refs(a: &Analysis, t: &Target) -> Vec<Loc> {
+    if t.kind != Kind::Code {
+        return Vec::new();
+    }
+    let recorded = |l: &Loc| a.comp.symbols.uses.iter().any(|u| u.loc == *l);
+    let mut out = Vec::new();
+    for ind in &a.comp.decls.indicators {
+        for ex in &ind.examples {
+            for (r, _) in &ex.inputs {
+                if recorded(&r.loc) {
+                    continue;
+                }
+                if r.name == t.name {
+                    out.push(r.loc.clone());
+                } else if !is_item_code(&t.name) && metric_of_item(&r.name) == t.name {
+                    out.push(Loc {
+                        file: r.loc.file,
+                        span: r.loc.span.start..r.loc.span.start + t.name.len(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
