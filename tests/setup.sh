@@ -9,6 +9,14 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 # Debian packages the tests use, by the program they provide.
 declare -A want=(
+  [soffice]=libreoffice-calc-nogui   # the XLSX template recalculated (tests/suite/differential.rs)
+  [sqlite3]=sqlite3                  # the generated SQL on SQLite
+  [pg_ctlcluster]=postgresql         # the generated SQL on a throwaway PostgreSQL server
+  [python3]=python3                  # the generated Python module
+  [pdftotext]=poppler-utils          # the PDF guidance read back (tests/suite/docs.rs)
+  [chromium]=chromium                # the HTML guidance in a browser: axe-core, search
+  [node]=nodejs                      # drives chromium for those tests
+  [npm]=npm                          # installs tests/docs/axe (below)
 )
 
 missing=()
@@ -23,4 +31,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "note: not root, so these packages were not installed: ${missing[*]}" >&2
   fi
+fi
+
+# axe-core and playwright-core for the browser tests of the HTML guidance, at the versions
+# pinned in tests/docs/axe/package-lock.json (never fetched by the tests themselves).
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix "$(dirname "$0")/docs/axe" --no-audit --no-fund --loglevel=error
+else
+  echo "note: npm is missing, so tests/docs/axe was not installed" >&2
 fi

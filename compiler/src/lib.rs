@@ -8,6 +8,7 @@
 pub mod authorities;
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod driver;
 pub mod fmt;
 pub mod gen;

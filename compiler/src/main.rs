@@ -61,6 +61,9 @@ enum Command {
         /// Also report every text that has no Welsh version.
         #[arg(long)]
         welsh: bool,
+        /// Also print the warnings that are allowed with a reason (they are counted either way).
+        #[arg(long)]
+        show_allowed: bool,
     },
     /// Explain a diagnostic code, e.g. `pmf explain PMF0102`.
     Explain {
@@ -153,7 +156,8 @@ fn main() -> ExitCode {
             paths,
             format,
             welsh,
-        } => cmd_check(paths, format, welsh),
+            show_allowed,
+        } => cmd_check(paths, format, welsh, show_allowed),
         Command::Explain { code, list } => cmd_explain(code, list),
         Command::Export { format: _, paths } => cmd_export(paths),
         Command::Fmt { check, paths } => cmd_fmt(paths, check),
@@ -216,7 +220,7 @@ fn print_diags(
     }
 }
 
-fn cmd_check(paths: Vec<PathBuf>, format: DiagFormat, welsh: bool) -> ExitCode {
+fn cmd_check(paths: Vec<PathBuf>, format: DiagFormat, welsh: bool, show_allowed: bool) -> ExitCode {
     let mut failed = false;
     for input in driver::inputs(&default_paths(paths)) {
         let comp = check::compile_with(
@@ -229,6 +233,19 @@ fn cmd_check(paths: Vec<PathBuf>, format: DiagFormat, welsh: bool) -> ExitCode {
         diags.extend(comp.diagnostics);
         diag::sort(&mut diags);
         failed |= diags.iter().any(|d| d.is_error());
+        if format == DiagFormat::Text && !show_allowed {
+            // Allowed warnings are listed in the guidance; on the terminal they would bury what
+            // needs attention. The summary still counts them.
+            let shown: Vec<Diagnostic> = diags
+                .iter()
+                .filter(|d| d.allowed.is_none())
+                .cloned()
+                .collect();
+            let mut rendered = diag::render_text(&shown, &input.sources);
+            rendered.push_str(&format!("{}: {}\n", input.name, diag::summary_line(&diags)));
+            let _ = std::io::stdout().write_all(rendered.as_bytes());
+            continue;
+        }
         print_diags(&diags, &input.sources, &input.name, format, false);
     }
     if failed {

@@ -42,10 +42,6 @@ pub struct Context {
     pub in_comment: bool,
 }
 
-fn is_open(k: TokenKind, b: u8) -> bool {
-    k == TokenKind::Open(b)
-}
-
 /// Works out the context from the text before the cursor.
 pub fn context(text: &str, offset: usize) -> Context {
     let offset = offset.min(text.len());
@@ -103,7 +99,6 @@ pub fn context(text: &str, offset: usize) -> Context {
             _ => {}
         }
     }
-    let _ = is_open;
     let enclosing: Vec<String> = stack.iter().flatten().map(|(k, _)| k.clone()).collect();
     let block_line = stack
         .iter()
@@ -145,7 +140,11 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
         return (cx, out);
     }
     if cx.in_text {
-        if looks_like_code(&cx.prefix) || looks_like_code(&text_word_before(text, offset)) {
+        let word = text_word_before(text, offset);
+        let mut cx = cx;
+        cx.prefix_start = offset - word.len();
+        cx.prefix = word;
+        if looks_like_code(&cx.prefix) {
             codes(a, &mut out);
         }
         return (cx, out);
@@ -332,7 +331,15 @@ fn irs(a: &Analysis) -> Vec<&pmf::ir::Ir> {
 fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
     let irs = irs(a);
-    for d in a.comp.symbols.defs.iter().filter(|d| d.kind == Kind::Code) {
+    let mut defs: Vec<&pmf::check::Def> = a
+        .comp
+        .symbols
+        .defs
+        .iter()
+        .filter(|d| d.kind == Kind::Code)
+        .collect();
+    defs.sort_by(|x, y| x.name.cmp(&y.name));
+    for d in defs {
         let t = crate::query::Target {
             kind: Kind::Code,
             name: d.name.clone(),
@@ -349,26 +356,33 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A metric's or item's wording, shortened: from the IR (which knows the wording of items
+/// derived from a list), else from the declarations.
 fn short_wording(a: &Analysis, code: &str) -> String {
-    let metric = pmf::model::metric_of_item(code);
-    let Some(m) = a.comp.decls.metrics.iter().find(|m| m.code == metric) else {
-        return String::new();
-    };
-    let w = if code == m.code {
-        m.wording.as_ref().map(|t| t.en().to_string())
-    } else {
+    let from_ir = a.comp.ir.as_ref().and_then(|ir| {
+        ir.data_item(code)
+            .map(|d| d.wording.en.clone())
+            .or_else(|| ir.metric(code).map(|m| m.wording.en.clone()))
+    });
+    let from_decls = || {
+        let metric = pmf::model::metric_of_item(code);
+        let m = a.comp.decls.metrics.iter().find(|m| m.code == metric)?;
+        if code == m.code {
+            return m.wording.as_ref().map(|t| t.en().to_string());
+        }
         let letter = code.get(m.code.len()..).unwrap_or("");
-        m.breakdown
+        let it = m
+            .breakdown
+            .as_ref()?
+            .items
+            .iter()
+            .find(|i| i.letter == letter)?;
+        it.wording
             .as_ref()
-            .and_then(|b| b.items.iter().find(|i| i.letter == letter))
-            .and_then(|i| {
-                i.wording
-                    .as_ref()
-                    .or(i.entry.as_ref().map(|_| &m.wording)?.as_ref())
-            })
             .map(|t| t.en().to_string())
+            .or_else(|| it.entry.as_ref().map(|e| e.name.clone()))
     };
-    let w = w.unwrap_or_default();
+    let w = from_ir.or_else(from_decls).unwrap_or_default();
     match w.char_indices().nth(80) {
         Some((i, _)) => format!("{}…", w.get(..i).unwrap_or("")),
         None => w,

@@ -39,7 +39,7 @@ pub fn result_unit(a: &Analysis, code: &str) -> Option<String> {
     Some(if i.unit.is_empty() {
         i.result.clone()
     } else {
-        format!("{} ({})", i.unit, i.result)
+        i.unit.clone()
     })
 }
 

@@ -128,11 +128,14 @@ pub fn occurrences(a: &Analysis, t: &Target, include_def: bool) -> Vec<Loc> {
             out.push(d.name_loc.clone());
         }
     }
+    let mut rest: Vec<Loc> = Vec::new();
     for u in uses(a, t) {
-        if !out.contains(&u.loc) {
-            out.push(u.loc.clone());
+        if !out.contains(&u.loc) && !rest.contains(&u.loc) {
+            rest.push(u.loc.clone());
         }
     }
+    rest.sort_by_key(|l| (l.file, l.span.start));
+    out.extend(rest);
     out
 }
 

@@ -15,9 +15,8 @@ pub type Edit = (Loc, String);
 pub fn check_renameable(a: &Analysis, t: &Target) -> Result<(), String> {
     match t.kind {
         Kind::Code if is_item_code(&t.name) => Err(format!(
-            "{} is an item of {}: an item's code is its metric's code and its letter, so rename {} or change the letter",
+            "{} is an item of {}, which is not declared: an item's code is its metric's code and its letter",
             t.name,
-            metric_of_item(&t.name),
             metric_of_item(&t.name)
         )),
         Kind::Edition => Err(
@@ -45,6 +44,22 @@ fn is_name(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// What a rename at a symbol renames: an item code renumbers its metric (the item's code is
+/// the metric's code and its letter).
+pub fn rename_target(a: &Analysis, t: &Target) -> Target {
+    if t.kind == Kind::Code && is_item_code(&t.name) {
+        let metric = Target {
+            kind: Kind::Code,
+            name: metric_of_item(&t.name).to_string(),
+            parent: None,
+        };
+        if query::def(a, &metric).is_some() {
+            return metric;
+        }
+    }
+    t.clone()
+}
+
 /// The edits that rename a target, or the reason the rename is refused.
 pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, String> {
     check_renameable(a, t)?;
@@ -60,7 +75,13 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 && (kind != Kind::Entry || d.parent.as_deref() == parent)
         })
     };
-    let where_ = |d: &pmf::check::Def| a.sources.location(d.name_loc.file, d.name_loc.span.start);
+    let where_ = |d: &pmf::check::Def| {
+        let f = a.sources.get(d.name_loc.file);
+        let name = std::path::Path::new(&f.path)
+            .file_name()
+            .map_or(f.path.clone(), |n| n.to_string_lossy().into_owned());
+        format!("{name}, line {}", f.line_col(d.name_loc.span.start).0)
+    };
     match t.kind {
         Kind::Code => {
             if !is_metric_code(new_name) || is_item_code(new_name) {
@@ -78,13 +99,13 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 ));
             }
             if let Some(d) = clash(Kind::Code, new_name, None) {
-                return Err(format!("{new_name} is already declared at {}", where_(d)));
+                return Err(format!("{new_name} is already declared in {}", where_(d)));
             }
             if let Some(d) = defs
                 .iter()
                 .find(|d| d.kind == Kind::Code && metric_of_item(&d.name) == new_name)
             {
-                return Err(format!("{} is already declared at {}", d.name, where_(d)));
+                return Err(format!("{} is already declared in {}", d.name, where_(d)));
             }
         }
         Kind::Indicator => {
@@ -95,7 +116,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 ));
             }
             if let Some(d) = clash(Kind::Indicator, new_name, None) {
-                return Err(format!("{new_name} is already declared at {}", where_(d)));
+                return Err(format!("{new_name} is already declared in {}", where_(d)));
             }
         }
         Kind::Rule | Kind::Erratum => {
@@ -103,7 +124,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 return Err(format!("`{new_name}` is not a valid id"));
             }
             if let Some(d) = clash(t.kind, new_name, None) {
-                return Err(format!("`{new_name}` is already declared at {}", where_(d)));
+                return Err(format!("`{new_name}` is already declared in {}", where_(d)));
             }
         }
         _ => {
@@ -119,7 +140,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                     }
                     _ => format!("there is already {} `{new_name}`", t.kind.noun()),
                 };
-                return Err(format!("{what}, declared at {}", where_(d)));
+                return Err(format!("{what}, declared in {}", where_(d)));
             }
         }
     }

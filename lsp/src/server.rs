@@ -468,15 +468,15 @@ impl Server<'_> {
                     .into(),
             ));
         };
-        rename::check_renameable(&at.a, &hit.target).map_err(|e| (ErrorCode::RequestFailed, e))?;
+        let target = rename_target(&at.a, &hit)?;
         let mut span = hit.span.clone();
-        if hit.target.kind == pmf::check::Kind::Code {
+        if target.kind == pmf::check::Kind::Code {
             // A use of an item code renames its metric: select the metric's part.
-            span.end = span.start + hit.target.name.len().min(span.len());
+            span.end = span.start + target.name.len().min(span.len());
         }
         json(PrepareRenameResponse::RangeWithPlaceholder {
             range: at.a.range(at.file, &span),
-            placeholder: hit.target.name.clone(),
+            placeholder: target.name.clone(),
         })
     }
 
@@ -496,7 +496,8 @@ impl Server<'_> {
                 "there is nothing to rename here".into(),
             ));
         };
-        let edits = rename::rename(&at.a, &hit.target, &p.new_name)
+        let target = rename_target(&at.a, &hit)?;
+        let edits = rename::rename(&at.a, &target, &p.new_name)
             .map_err(|e| (ErrorCode::RequestFailed, e))?;
         json(workspace_edit(&at.a, &self.world, edits))
     }
@@ -525,7 +526,7 @@ impl Server<'_> {
         let mut documentation = (*doc).to_string();
         if let Some(ind) = hints::indicator_at(&at.a, at.file, at.offset) {
             if let Some(u) = hints::result_unit(&at.a, &ind.code) {
-                documentation.push_str(&format!("\n\n{} gives {u}.", ind.code));
+                documentation.push_str(&format!("\n\nThe result of {} is in: {u}", ind.code));
             }
         }
         let params: Vec<ParameterInformation> = hints::parameters(sig)
@@ -671,6 +672,23 @@ impl Server<'_> {
             .collect();
         json(hints)
     }
+}
+
+/// What a rename at a symbol renames, or why it cannot.
+fn rename_target(a: &Analysis, hit: &query::Hit) -> Result<query::Target, (ErrorCode, String)> {
+    let target = rename::rename_target(a, &hit.target);
+    if hit.is_def && target != hit.target {
+        // An item's letter in its breakdown: there is no code under the cursor to edit.
+        return Err((
+            ErrorCode::RequestFailed,
+            format!(
+                "this is the letter of {}; rename {} where it is declared or used",
+                hit.target.name, target.name
+            ),
+        ));
+    }
+    rename::check_renameable(a, &target).map_err(|e| (ErrorCode::RequestFailed, e))?;
+    Ok(target)
 }
 
 /// A hover on a field or item keyword: its documentation.

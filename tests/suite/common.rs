@@ -17,9 +17,17 @@ pub fn update() -> bool {
 
 /// Compiles one text as a spec of one file.
 pub fn compile_text(name: &str, text: &str) -> (Sources, Compilation) {
+    compile_text_with(name, text, check::Options::default())
+}
+
+pub fn compile_text_with(
+    name: &str,
+    text: &str,
+    options: check::Options,
+) -> (Sources, Compilation) {
     let mut sources = Sources::new();
     sources.add(name, text);
-    let c = check::compile(&sources);
+    let c = check::compile_with(&sources, options);
     (sources, c)
 }
 

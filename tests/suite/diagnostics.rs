@@ -6,10 +6,14 @@
 //! //       ^^^^^^^ error[PMF0102]: there is no unit `contatc`
 //! ```
 //!
+//! A diagnostic in column 1 or 2, where carets cannot reach, is written with its position:
+//! `//@ 1:1 error[PMF0007]: message` (the width is not compared). A first line
+//! `// pmf-check: --welsh` checks the case as `pmf check --welsh` would.
+//!
 //! Every diagnostic must be annotated, and every annotation must be produced. Beside each
 //! `.pmf`, a `.out` file holds the full rendered report, so changes to the layout show up.
 
-use crate::common::{compile_text, expect_file, files_with_ext, root};
+use crate::common::{expect_file, files_with_ext, root};
 use pmf::diag::{self, Diagnostic};
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
@@ -29,6 +33,26 @@ fn annotations(text: &str) -> (Vec<Expect>, String) {
     for line in text.lines() {
         line_no += 1;
         let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("//@ ") {
+            // `//@ LINE:COL severity[CODE]: message`
+            let (pos, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            let (l, c) = pos.split_once(':').unwrap_or(("0", "0"));
+            if let (Ok(l), Ok(c), Some((head, message))) =
+                (l.parse(), c.parse(), after.split_once("]: "))
+            {
+                if let Some((sev, code)) = head.split_once('[') {
+                    out.push(Expect {
+                        line: l,
+                        col: c,
+                        width: 0,
+                        severity: sev.to_string(),
+                        code: code.to_string(),
+                        message: message.to_string(),
+                    });
+                    continue;
+                }
+            }
+        }
         if let Some(rest) = t.strip_prefix("//") {
             let carets_start = rest.find('^');
             if let Some(cs) = carets_start {
@@ -93,12 +117,33 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
             "tests/diagnostics/{}",
             case.file_name().and_then(|n| n.to_str()).unwrap_or("?")
         );
-        let (sources, comp) = compile_text(&name, &text);
+        let welsh = text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim() == "// pmf-check: --welsh");
+        let (sources, comp) = crate::common::compile_text_with(
+            &name,
+            &text,
+            pmf::check::Options {
+                require_welsh: welsh,
+            },
+        );
         let (mut want, _) = annotations(&text);
+        let positioned: Vec<(usize, usize)> = want
+            .iter()
+            .filter(|w| w.width == 0)
+            .map(|w| (w.line, w.col))
+            .collect();
         let mut got: Vec<Expect> = comp
             .diagnostics
             .iter()
-            .map(|d| actual(d, &sources))
+            .map(|d| {
+                let mut e = actual(d, &sources);
+                if positioned.contains(&(e.line, e.col)) {
+                    e.width = 0;
+                }
+                e
+            })
             .collect();
         want.sort();
         got.sort();

@@ -305,13 +305,18 @@ fn every_backend_finds_the_same_faults_in_tidy_returns() {
         assert!(kinds.contains(k), "no {k} finding among {kinds:?}");
     }
 
+    tidy_backends_agree(&ir, &csv, &expected);
+}
+
+/// Runs the tidy backends (Python, SQLite, PostgreSQL) on a CSV and compares with `expected`.
+fn tidy_backends_agree(ir: &Ir, csv: &str, expected: &Found) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let csv_path = dir.path().join("returns.csv");
-    std::fs::write(&csv_path, &csv).expect("write the returns");
+    std::fs::write(&csv_path, csv).expect("write the returns");
     let sql_path = dir.path().join("pmf_validation.sql");
-    std::fs::write(&sql_path, pmf::gen::validation::sql::generate(&ir)).expect("write the SQL");
+    std::fs::write(&sql_path, pmf::gen::validation::sql::generate(ir)).expect("write the SQL");
     let py_path = dir.path().join("pmf_validate.py");
-    std::fs::write(&py_path, pmf::gen::validation::python(&ir)).expect("write the module");
+    std::fs::write(&py_path, pmf::gen::validation::python(ir)).expect("write the module");
 
     let mut errors = Vec::new();
     let mut ran = Vec::new();
@@ -320,7 +325,7 @@ fn every_backend_finds_the_same_faults_in_tidy_returns() {
         errors.extend(
             compare(
                 "the Python module",
-                &expected,
+                expected,
                 &python_findings(&py, &py_path, &csv_path),
             )
             .err(),
@@ -331,7 +336,7 @@ fn every_backend_finds_the_same_faults_in_tidy_returns() {
         errors.extend(
             compare(
                 "SQLite",
-                &expected,
+                expected,
                 &sqlite_findings(&sqlite, dir.path(), &sql_path, &csv_path),
             )
             .err(),
@@ -350,7 +355,7 @@ fn every_backend_finds_the_same_faults_in_tidy_returns() {
         errors.extend(
             compare(
                 "PostgreSQL",
-                &expected,
+                expected,
                 &postgres_findings(bin, &sql2, &csv2),
             )
             .err(),
@@ -410,14 +415,19 @@ pub fn failing_in_checks(csv: &Path) -> BTreeSet<String> {
 
 #[test]
 fn the_xlsx_formulas_find_the_same_faults() {
+    let ir = shipped_ir();
+    let rets = subgen::returns(&ir, 4242, 12, false);
+    xlsx_agrees(&ir, &rets, true);
+}
+
+fn xlsx_agrees(ir: &Ir, rets: &[Return], with_indicators: bool) {
     let Some(soffice) = tool("soffice", &["libreoffice"]) else {
         return;
     };
-    let ir = shipped_ir();
-    let rets = subgen::returns(&ir, 4242, 12, false);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut files = Vec::new();
     let mut expected = Vec::new();
+    let mut indicators = Vec::new();
     for (k, r) in rets.iter().enumerate() {
         let csv = subgen::to_csv(std::slice::from_ref(r));
         let input = pmf::validate::read::read("r.csv", csv.as_bytes(), &ir).expect("the CSV reads");
@@ -428,6 +438,27 @@ fn the_xlsx_formulas_find_the_same_faults() {
         };
         // Results stored for an empty return: only recalculation gives the truth.
         let bytes = pmf::gen::templates::xlsx::template_uncached(&ir, &fill).expect("the workbook");
+        let engine = pmf::validate::Engine::new(&ir);
+        indicators.push(
+            engine
+                .indicators(sub)
+                .into_iter()
+                .map(|i| {
+                    let dec = ir
+                        .indicators
+                        .iter()
+                        .find(|x| x.code == i.code)
+                        .map(|x| x.decimals)
+                        .unwrap_or(0);
+                    let shown = match (i.value, i.undefined) {
+                        (Some(v), _) => format!("{v:.*}", dec as usize),
+                        (None, true) => "undefined".into(),
+                        (None, false) => "missing".into(),
+                    };
+                    (i.code, shown)
+                })
+                .collect::<Vec<_>>(),
+        );
         let path = dir.path().join(format!("r{k:02}.xlsx"));
         std::fs::write(&path, bytes).expect("write the workbook");
         files.push(path);
@@ -459,7 +490,97 @@ fn the_xlsx_formulas_find_the_same_faults() {
             errors.push(m);
         }
     }
+    // The indicators sheet computes what pmf computes.
+    for (k, exp) in indicators.iter().enumerate() {
+        let got = indicators_in_sheet(&out.join(format!("r{k:02}-Indicators.csv")));
+        // Numbers compare as numbers (the sheet may write 0.2 for 0.20).
+        let same = |a: &str, b: &str| match (a.parse::<f64>(), b.parse::<f64>()) {
+            (Ok(x), Ok(y)) => (x - y).abs() < 1e-9,
+            _ => a == b,
+        };
+        let agree = got.len() == exp.len()
+            && got
+                .iter()
+                .zip(exp)
+                .all(|((c1, v1), (c2, v2))| c1 == c2 && same(v1, v2));
+        if !agree {
+            let diff: Vec<_> = exp
+                .iter()
+                .zip(&got)
+                .filter(|(a, b)| a != b)
+                .take(10)
+                .collect();
+            errors.push(format!(
+                "the indicators of return {k} differ (pmf, workbook): {diff:?}"
+            ));
+        }
+    }
+    if with_indicators {
+        assert!(
+            indicators
+                .iter()
+                .flatten()
+                .any(|(_, v)| v != "missing" && v != "undefined"),
+            "some indicator has a value"
+        );
+    }
     // Returns with faults were there to find.
     assert!(expected.iter().filter(|e| !e.is_empty()).count() >= 4);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// (code, result) of each indicator of a recalculated Indicators sheet.
+fn indicators_in_sheet(csv: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(csv).unwrap_or_else(|e| panic!("{}: {e}", csv.display()));
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for rec in rdr.records().map_while(Result::ok) {
+        if rec.get(0) == Some("Indicator") {
+            in_table = true;
+            continue;
+        }
+        let code = rec.get(0).unwrap_or_default();
+        if in_table && !code.is_empty() && code.contains('/') {
+            out.push((
+                code.to_string(),
+                rec.get(2).unwrap_or_default().replace(',', ""),
+            ));
+        }
+    }
+    out
+}
+
+fn small_spec() -> Ir {
+    let path = crate::common::root().join("tests/submissions/spec/rules.pmf");
+    let text = std::fs::read_to_string(&path).expect("the small spec");
+    let (_, comp) = crate::common::compile_text("rules.pmf", &text);
+    comp.ir.expect("the small spec checks clean")
+}
+
+#[test]
+fn every_backend_agrees_on_rules_of_every_kind() {
+    let ir = small_spec();
+    let ops: BTreeSet<&str> = ir.rules.iter().map(|r| r.op.symbol()).collect();
+    assert_eq!(ops.len(), 6, "the small spec uses every operator: {ops:?}");
+    let rets = subgen::returns(&ir, 99, 150, true);
+    let csv = subgen::to_csv(&rets);
+    let expected = rust_findings(&ir, &csv);
+    let rules: BTreeSet<&str> = expected.iter().map(|(_, _, r)| r.as_str()).collect();
+    for r in [
+        "VR/01",
+        "VR/02",
+        "VR/03",
+        "VR/04",
+        "VR/05",
+        "AD/005.exclusive",
+    ] {
+        assert!(rules.contains(r), "no return breaks {r}: {rules:?}");
+    }
+    tidy_backends_agree(&ir, &csv, &expected);
+    let some: Vec<Return> = rets.into_iter().filter(|r| !r.tidy_only).take(16).collect();
+    xlsx_agrees(&ir, &some, false);
 }

@@ -1,7 +1,6 @@
 //! Every diagnostic code has an explanation with fixed headings and an example that, compiled,
 //! produces that code.
 
-use crate::common::compile_text;
 use pmf::diag::ALL_CODES;
 
 fn example(explanation: &str) -> Option<String> {
@@ -42,7 +41,17 @@ fn every_example_produces_its_code() {
             ));
             continue;
         };
-        let (_, comp) = compile_text("example.pmf", &ex);
+        let welsh = ex
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim() == "// pmf-check: --welsh");
+        let (_, comp) = crate::common::compile_text_with(
+            "example.pmf",
+            &ex,
+            pmf::check::Options {
+                require_welsh: welsh,
+            },
+        );
         if !comp.diagnostics.iter().any(|d| d.code == *c) {
             let got: Vec<String> = comp
                 .diagnostics

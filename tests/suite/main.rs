@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod diagnostics;
 mod differential;
+mod docs;
 mod explain;
 mod fidelity;
 mod formatter;

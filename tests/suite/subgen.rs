@@ -161,8 +161,19 @@ pub fn inject(ir: &Ir, rng: &mut Rng, ret: &mut Return, n: usize, tidy: bool) {
             ]
         })
         .collect();
+    let comparisons: Vec<&pmf::ir::Rule> = ir
+        .rules
+        .iter()
+        .filter(|r| !matches!(r.kind.as_str(), "value" | "required"))
+        .collect();
     for _ in 0..n {
-        let r = rng.pick(&ir.rules);
+        // Half the faults break a comparison: value faults are common, and they make the
+        // comparisons that read them unchecked.
+        let r = if rng.below(2) == 0 && !comparisons.is_empty() {
+            *rng.pick(&comparisons)
+        } else {
+            rng.pick(&ir.rules)
+        };
         let row_of = |ret: &Return, code: &str| ret.rows.iter().position(|x| x.code == code);
         match r.kind.as_str() {
             "value" => {
@@ -198,7 +209,33 @@ pub fn inject(ir: &Ir, rng: &mut Rng, ret: &mut Return, n: usize, tidy: bool) {
                     continue;
                 }
                 let t = rng.pick(&pos);
-                let delta = 1 + rng.below(20);
+                // Enough to break the rule, and a little more.
+                let now = |code: &str| {
+                    ret.rows
+                        .iter()
+                        .find(|x| x.code == code)
+                        .and_then(|x| values::parse_figure(&x.value))
+                        .unwrap_or(0.0)
+                };
+                let sum =
+                    |ts: &[pmf::ir::Term]| ts.iter().map(|t| t.coef * now(&t.code)).sum::<f64>();
+                let gap = match r.op {
+                    Op::Le | Op::Lt | Op::Eq => sum(&rr) - sum(&l) + r.tolerance,
+                    Op::Ge | Op::Gt => sum(&l) - sum(&rr) + r.tolerance,
+                    Op::Ne => 0.0,
+                };
+                if r.op == Op::Ne {
+                    // Equal sides break `!=`.
+                    let target = now(&t.code) + (sum(&rr) - sum(&l)) / t.coef;
+                    if let (Some(i), true) = (row_of(ret, &t.code), target >= 0.0) {
+                        ret.rows[i].value = figure(ir, &t.code, target);
+                        ret.faults
+                            .push(format!("{} := {target} (for {})", t.code, r.id));
+                    }
+                    continue;
+                }
+                // Sometimes exactly on the boundary, which tells `<` from `<=`.
+                let delta = (gap.max(0.0) / t.coef).ceil() as usize + rng.below(4);
                 if let Some(i) = row_of(ret, &t.code) {
                     let old = values::parse_figure(&ret.rows[i].value).unwrap_or(0.0);
                     ret.rows[i].value = figure(ir, &t.code, old + delta as f64);

@@ -527,3 +527,63 @@ fn the_command_line_exits_0_1_or_2() {
         .expect("pmf runs");
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn a_workbook_saved_by_libreoffice_reads_the_same() {
+    let Some(soffice) = crate::differential::tool("soffice", &["libreoffice"]) else {
+        return;
+    };
+    let ir = shipped_ir();
+    let mut r = clean(&ir, 21, "W06000023", "2022-23");
+    let v = value(&r, "AD/004a");
+    set(&mut r, "AD/004a", &format!("{}", v as i64 + 4), "", "a note, with a comma");
+    set(&mut r, "AD/005", "", "Not available", "=not a formula");
+    set(&mut r, "WF/003a", "12.75", "", "");
+    let csv = subgen::to_csv(std::slice::from_ref(&r));
+    let sub = pmf::validate::read::read("r.csv", csv.as_bytes(), &ir)
+        .expect("reads")
+        .submissions
+        .remove(0);
+    let bytes = pmf::gen::templates::xlsx::template(
+        &ir,
+        &pmf::gen::templates::Fill {
+            submission: Some(&sub),
+            ..Default::default()
+        },
+    )
+    .expect("the workbook");
+    let dir = tempfile::tempdir().expect("a folder");
+    let src = dir.path().join("in").join("return.xlsx");
+    std::fs::create_dir_all(src.parent().expect("a parent")).expect("a folder");
+    std::fs::write(&src, &bytes).expect("write");
+    let out = dir.path().join("out");
+    let profile = tempfile::tempdir().expect("a profile");
+    let status = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .arg(&out)
+        .arg(&src)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success());
+    let saved = std::fs::read(out.join("return.xlsx")).expect("LibreOffice saved the workbook");
+    assert_ne!(saved, bytes, "LibreOffice wrote its own file");
+    let findings = |name: &str, b: &[u8]| -> Vec<(String, String)> {
+        let rep = report(&ir, &[(name, b)], false);
+        assert!(rep.unreadable.is_empty(), "{:?}", rep.unreadable);
+        rep.submissions[0]
+            .findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.detail.clone()))
+            .collect()
+    };
+    let ours = findings("return.xlsx", &bytes);
+    assert!(ours.iter().any(|(r, _)| r == "AD/004.partition"), "{ours:?}");
+    assert_eq!(findings("return.xlsx", &saved), ours);
+    let back = pmf::validate::read::read("return.xlsx", &saved, &ir).expect("reads");
+    let s = &back.submissions[0];
+    assert_eq!((s.authority.as_str(), s.period.as_str()), ("W06000023", "2022-23"));
+    let e = s.entry("AD/005").expect("AD/005");
+    assert_eq!(e.comment.as_deref(), Some("=not a formula"));
+    assert_eq!(e.status.as_deref(), Some("Not available"));
+}

@@ -77,7 +77,7 @@ pub fn apply(decls: &Declarations, sources: &Sources, diags: &mut Vec<Diagnostic
         };
         for d in diags.iter_mut() {
             if d.code != code
-                || d.severity != Severity::Warning
+                || d.severity == Severity::Error
                 || d.allowed.is_some()
                 || d.primary.file != a.loc.file
             {

@@ -143,6 +143,17 @@ impl Checker<'_> {
 
         let mut metrics: Vec<ir::Metric> =
             metric_order.iter().map(|&m| self.ir_metric(m)).collect();
+        for m in metrics.iter_mut() {
+            m.fingerprint = ir::fingerprint::metric(m);
+            let prints: Vec<String> = m
+                .items
+                .iter()
+                .map(|i| ir::fingerprint::item(m, i))
+                .collect();
+            for (i, f) in m.items.iter_mut().zip(prints) {
+                i.fingerprint = f;
+            }
+        }
         let indicators = self.ir_indicators(&part_order);
         for ind in &indicators {
             for m in metrics.iter_mut() {
@@ -437,6 +448,8 @@ impl Checker<'_> {
                 })
                 .collect(),
             allowed_warnings: Vec::new(),
+            retired: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -510,6 +523,8 @@ impl Checker<'_> {
                     reserved: otext(&it.reserved),
                     subset_of: relation(&explicit.and_then(|e| e.subset_of.clone()), &sub),
                     equals: relation(&explicit.and_then(|e| e.equals.clone()), &eq),
+                    was: explicit.and_then(|e| e.was.as_ref()).map(provenance),
+                    fingerprint: String::new(),
                     notes: explicit
                         .map(|e| e.notes.iter().map(rich).collect())
                         .unwrap_or_default(),
@@ -577,6 +592,9 @@ impl Checker<'_> {
             rules: Vec::new(),
             errata: Vec::new(),
             source: self.source_ref(&m.code_loc),
+            provenance: m.was.as_ref().map(provenance),
+            reuses: otext(&m.reuses),
+            fingerprint: String::new(),
         }
     }
 
@@ -1045,6 +1063,13 @@ impl Checker<'_> {
 
 /// Decimal figures (whole-time equivalents) are compared within this tolerance.
 pub const DECIMAL_TOLERANCE: f64 = 0.01;
+
+fn provenance(p: &model::Provenance) -> ir::Provenance {
+    ir::Provenance {
+        kind: p.kind,
+        from: p.from.iter().map(|r| r.name.clone()).collect(),
+    }
+}
 
 fn ir_doc(x: &Doc) -> ir::Doc {
     ir::Doc {

@@ -258,7 +258,7 @@ impl Checker<'_> {
                     )
                     .label(format!("starts at {}", b.0))
                     .secondary(a.2.file, a.2.span.clone(), format!("the band before ends at {a_hi}"))
-                    .help("extend a band to cover the gap, or allow this warning if the gap is intended"),
+                    .help("extend a band to cover the gap; if the gap is intended, allow it for the file with `allow PMF0205 \"reason\"` at the top level"),
                 );
             }
         }

@@ -497,7 +497,7 @@ impl Checker<'_> {
         };
         if let (Some(Timing::Stock(_)), Some(Timing::Flow)) = (ta, tb) {
             self.push(
-                Diagnostic::new(Code::StockOverFlow, loc.file, loc.span.clone(), "this ratio divides a stock (at 31 March) by a flow (during the year)")
+                Diagnostic::new(Code::StockOverFlow, loc.file, loc.span.clone(), format!("this ratio divides {} by {}", ta.as_ref().map(timing_words).unwrap_or_default(), tb.as_ref().map(timing_words).unwrap_or_default()))
                     .label("stock over flow")
                     .help("a count on one day over a count through the year is rarely meaningful; allow this warning with the reason if it is"),
             );
@@ -524,11 +524,11 @@ impl Checker<'_> {
             },
         ) = (a, b)
         {
-            if std::mem::discriminant(ta) != std::mem::discriminant(tb) {
+            if !super::metrics::same_timing(ta, tb) {
                 self.push(
                     Diagnostic::new(code, loc.file, loc.span.clone(), format!("this combines {} with {}", timing_words(ta), timing_words(tb)))
-                        .label("a stock and a flow")
-                        .help("a count at 31 March and a count during the year cannot be added or compared"),
+                        .label("counted at different times")
+                        .help("figures counted at different times (on a day, or through the year) cannot be added or compared"),
                 );
                 return None;
             }
@@ -563,11 +563,21 @@ impl Checker<'_> {
         };
         if (ua, oa) != (ub, ob) {
             let (x, y) = (self.unit_phrase(*ua, *oa), self.unit_phrase(*ub, *ob));
-            self.push(
-                Diagnostic::new(Code::UnitMismatch, loc.file, loc.span.clone(), format!("{what} of {x} out of {y} mixes units"))
+            let d = if what == "a percentage" {
+                Diagnostic::new(Code::UnitMismatch, loc.file, loc.span.clone(), format!("a percentage of {x} out of {y} mixes units"))
                     .label("different units")
-                    .help("a percentage compares things of one kind; use ratio(...) for a ratio of different things"),
-            );
+                    .help("a percentage compares things of one kind; use ratio(...) for a ratio of different things")
+            } else {
+                Diagnostic::new(
+                    Code::UnitMismatch,
+                    loc.file,
+                    loc.span.clone(),
+                    format!("{what} joins {x} and {y}"),
+                )
+                .label("different units")
+                .help("add or subtract only figures that count the same unit")
+            };
+            self.push(d);
             return None;
         }
         self.check_timing(a, b, loc, Code::StockFlowMix)?;
@@ -581,7 +591,8 @@ impl Checker<'_> {
                         loc.span.clone(),
                         format!(
                             "{what} relates {} to {}",
-                            d.cohorts[*x].id, d.cohorts[*y].id
+                            cohort_label(d, *x),
+                            cohort_label(d, *y)
                         ),
                     )
                     .help("check the codes; allow this warning with a reason if it is intended"),
@@ -762,7 +773,7 @@ impl Checker<'_> {
                 Diagnostic::new(
                     Code::ExampleIncomplete,
                     ex.loc.file,
-                    ex.loc.span.clone(),
+                    self.head(&ex.loc),
                     format!(
                         "this example of {code} gives no value for {}",
                         missing.join(", ")
@@ -790,7 +801,11 @@ impl Checker<'_> {
                         Code::ExampleMismatch,
                         eloc.file,
                         eloc.span.clone(),
-                        format!("the example expects {expect} but the formula gives {} for these inputs", fmt_num(round(v, *decimals as u32), *decimals)),
+                        format!(
+                            "the example expects {} but the formula gives {} for these inputs",
+                            fmt_num(*expect, *decimals),
+                            fmt_num(round(v, *decimals as u32), *decimals)
+                        ),
                     )
                     .label("does not match the formula")
                     .note(format!("{code} = {}", t.text))
@@ -856,7 +871,7 @@ impl Checker<'_> {
                         return None;
                     }
                     if let (Some(t1), Some(t2)) = (&a.timing, &b.timing) {
-                        if std::mem::discriminant(t1) != std::mem::discriminant(t2) {
+                        if !super::metrics::same_timing(t1, t2) {
                             self.push(Diagnostic::new(
                                 Code::StockFlowMix,
                                 file,
@@ -967,6 +982,13 @@ fn describe(t: &Ty, c: &Checker<'_>) -> Option<String> {
         }),
         _ => None,
     }
+}
+
+fn cohort_label(d: &crate::model::Declarations, c: usize) -> String {
+    d.cohorts[c]
+        .label
+        .as_ref()
+        .map_or(d.cohorts[c].id.clone(), |t| t.en.value.to_lowercase())
 }
 
 pub fn thousands(v: f64) -> String {

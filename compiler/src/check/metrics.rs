@@ -244,7 +244,7 @@ impl Checker<'_> {
                 Diagnostic::new(
                     Code::BreakdownKindViolated,
                     b.loc.file,
-                    b.loc.span.clone(),
+                    self.head(&b.loc),
                     format!("a partition of {} into one item is an equality", m.code),
                 )
                 .help("write `equals ...` on the metric instead, or list every part"),
@@ -254,7 +254,7 @@ impl Checker<'_> {
             self.push(Diagnostic::new(
                 Code::ItemLetterSequence,
                 b.loc.file,
-                b.loc.span.clone(),
+                self.head(&b.loc),
                 format!(
                     "{} has {} items; item letters run from a to z",
                     m.code,
@@ -416,7 +416,7 @@ impl Checker<'_> {
             plan.extend(order.iter().map(|&ei| (None, Some(ei))));
             plan.extend((0..b.items.len()).map(|n| (Some(n), None)));
         }
-        let used: Vec<usize> = plan.iter().filter_map(|(_, e)| *e).collect();
+        let used: std::collections::BTreeSet<usize> = plan.iter().filter_map(|(_, e)| *e).collect();
         if b.kind == Some(BreakdownKind::Partition)
             && cl.exhaustive
             && used.len() < cl.entries.len()
@@ -437,7 +437,7 @@ impl Checker<'_> {
                     Diagnostic::new(
                         Code::BreakdownKindViolated,
                         b.loc.file,
-                        b.loc.span.clone(),
+                        self.head(&b.loc),
                         format!("{} is a partition but leaves out entries of `{}`: {}", m.code, cl.id, missing.join(", ")),
                     )
                     .label("not every entry is used")
@@ -456,7 +456,13 @@ impl Checker<'_> {
                         it.letter_loc.clone(),
                     )
                 }
-                None => (want, b.loc.clone()),
+                None => (
+                    want,
+                    Loc {
+                        file: b.loc.file,
+                        span: self.head(&b.loc),
+                    },
+                ),
             };
             if got != want {
                 let what = match entry {
@@ -497,7 +503,7 @@ impl Checker<'_> {
             self.push(Diagnostic::new(
                 Code::InvalidValue,
                 b.loc.file,
-                b.loc.span.clone(),
+                self.head(&b.loc),
                 "`only` cannot be used with a product of two lists",
             ));
         }
@@ -589,7 +595,13 @@ impl Checker<'_> {
                 let wording = explicit
                     .and_then(|n| b.items[n].wording.clone())
                     .or_else(|| join_labels(ea.label.as_ref(), eb.label.as_ref()));
-                let loc = explicit.map_or_else(|| b.loc.clone(), |n| b.items[n].letter_loc.clone());
+                let loc = explicit.map_or_else(
+                    || Loc {
+                        file: b.loc.file,
+                        span: self.head(&b.loc),
+                    },
+                    |n| b.items[n].letter_loc.clone(),
+                );
                 info.items.push(ExpandedItem {
                     letter: l,
                     code: Self::item_code(m, l),
@@ -669,8 +681,16 @@ impl Checker<'_> {
     }
 
     pub(super) fn unknown_code(&mut self, r: &Ref) {
-        let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
-        let suggestion = closest_name(&r.name, &names).map(str::to_string);
+        let metric = crate::model::metric_of_item(&r.name);
+        if self
+            .decls
+            .broken
+            .iter()
+            .any(|b| *b == r.name || b == metric)
+        {
+            // That item did not parse; its syntax error is reported already.
+            return;
+        }
         let mut d = Diagnostic::new(
             Code::UnknownReference,
             r.loc.file,
@@ -678,9 +698,27 @@ impl Checker<'_> {
             format!("there is no metric or item {}", r.name),
         )
         .label("unknown code");
-        if let Some(s) = suggestion {
-            d = d.help(format!("did you mean {s}?"));
-        }
+        let items = self.codes.get(metric).and_then(|t| match t {
+            Target::Metric(mi) => Some(&self.metrics[*mi].items),
+            Target::Item(..) => None,
+        });
+        d = match items {
+            // `AD/002c` when AD/002 has items a and b: say which items there are.
+            Some(items) if metric != r.name && !items.is_empty() => {
+                let (first, last) = (&items[0].code, &items[items.len() - 1].code);
+                d.help(format!("{metric} has items {first} to {last}"))
+            }
+            Some(_) if metric != r.name => d.help(format!(
+                "{metric} has no breakdown items; refer to {metric} itself"
+            )),
+            _ => {
+                let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
+                match closest_name(&r.name, &names) {
+                    Some(s) => d.help(format!("did you mean {s}?")),
+                    None => d,
+                }
+            }
+        };
         self.push(d);
     }
 
@@ -744,16 +782,27 @@ impl Checker<'_> {
                         om.code_loc.span.clone(),
                         format!("{} {b}", om.code),
                     )
-                    .help(format!(
-                        "if each {} corresponds to one {}, say so: `{what} {} via \"...\"`",
-                        self.unit_singular(mi),
-                        self.unit_singular(oi),
-                        om.code
-                    )),
+                    .help(match what {
+                        "subset" | "equals" => format!(
+                            "if each {} corresponds to one {}, say so: `{} {} via \"...\"`",
+                            self.unit_singular(mi),
+                            self.unit_singular(oi),
+                            if what == "subset" {
+                                "subset of"
+                            } else {
+                                "equals"
+                            },
+                            om.code
+                        ),
+                        _ => format!(
+                            "the items count what {} counts, so their parent must count the same",
+                            m_code(self, mi)
+                        ),
+                    }),
                 );
             }
             if let (Some(t1), Some(t2)) = (&me.timing, &other.timing) {
-                if std::mem::discriminant(t1) != std::mem::discriminant(t2) {
+                if !same_timing(t1, t2) {
                     self.push(
                         Diagnostic::new(
                             Code::StockFlowMix,
@@ -761,9 +810,9 @@ impl Checker<'_> {
                             loc.span.clone(),
                             format!("{subject} is {} but {} is {}", timing_words(t1), om.code, timing_words(t2)),
                         )
-                        .label(format!("{what} relates a stock and a flow"))
+                        .label(format!("{what} relates figures counted at different times"))
                         .secondary(om.code_loc.file, om.code_loc.span.clone(), timing_words(t2))
-                        .help("a count at 31 March and a count during the year cannot be parts of one another; check `flow`/`stock` on both"),
+                        .help("figures counted at different times (on a day, or through the year) cannot be parts of one another; check `flow`/`stock` on both"),
                     );
                 }
             }
@@ -1030,11 +1079,33 @@ impl Checker<'_> {
     }
 }
 
+fn m_code(c: &Checker<'_>, mi: usize) -> String {
+    c.decls.metrics[mi].code.clone()
+}
+
 pub fn letter(n: usize) -> char {
     if n < 26 {
         (b'a' + n as u8) as char
     } else {
         '?'
+    }
+}
+
+/// Whether two timings count at the same time: both during the year, or both on the same day
+/// (a stock with no date is at 31 March).
+pub fn same_timing(a: &Timing, b: &Timing) -> bool {
+    let day = |at: &Option<String>| {
+        let s = at.as_deref().unwrap_or("31 March").to_lowercase();
+        s.replace("st ", " ")
+            .replace("th ", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match (a, b) {
+        (Timing::Flow, Timing::Flow) => true,
+        (Timing::Stock(x), Timing::Stock(y)) => day(x) == day(y),
+        _ => false,
     }
 }
 

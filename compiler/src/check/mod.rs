@@ -200,6 +200,17 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
+    /// The first line of a location: a block is pointed at by its header, not drawn whole.
+    pub(crate) fn head(&self, loc: &Loc) -> crate::source::Span {
+        let text = &self.sources.get(loc.file).text;
+        let start = loc.span.start.min(text.len());
+        let end = text[start..loc.span.end.min(text.len())]
+            .find('\n')
+            .map_or(loc.span.end, |n| start + n);
+        let end = start + text[start..end].trim_end().len();
+        start..end.max(start)
+    }
+
     /// `path:line` of a location, as the IR records it.
     pub(crate) fn source_ref(&self, loc: &Loc) -> crate::ir::SourceRef {
         let f = self.sources.get(loc.file);

@@ -148,7 +148,12 @@ impl Checker<'_> {
                 Code::DuplicateDefinition,
                 name_loc.file,
                 name_loc.span.clone(),
-                format!("{} `{name}` is declared twice", capitalise(kind.noun())),
+                match kind {
+                    Kind::Code | Kind::Indicator => {
+                        format!("{} {name} is declared twice", noun_only(kind))
+                    }
+                    _ => format!("{} `{name}` is declared twice", noun_only(kind)),
+                },
             )
             .label("declared again here")
             .help("give it another name or code, or remove one of the two");
@@ -186,6 +191,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn unknown(&mut self, r: &Ref, kind: Kind) {
+        if self.decls.broken.contains(&r.name) {
+            // That item did not parse; its syntax error is reported already.
+            return;
+        }
         let other = Kind::NAMED
             .iter()
             .copied()

@@ -154,7 +154,7 @@ impl Checker<'_> {
         for m in &decls.metrics {
             for t in &m.timescales {
                 if t.citations.is_empty() {
-                    let d = Diagnostic::new(Code::TimescaleWithoutCitation, t.loc.file, t.loc.span.clone(), format!("this timescale of {} cites no source", m.code))
+                    let d = Diagnostic::new(Code::TimescaleWithoutCitation, t.loc.file, self.head(&t.loc), format!("this timescale of {} cites no source", m.code))
                         .label("no citation")
                         .help("add `cite INSTRUMENT para N` inside the timescale: a statutory timescale should say which requirement sets it");
                     self.push(d);
@@ -229,7 +229,8 @@ impl Checker<'_> {
         for x in &decls.extensions {
             if let Some(r) = &x.extends {
                 let known = decls.editions.iter().any(|e| e.id == r.name);
-                if !known {
+                // With no edition at all, PMF0007 already says so.
+                if !known && !decls.editions.is_empty() {
                     self.unknown(
                         &Ref {
                             name: r.name.clone(),

@@ -6,6 +6,7 @@
 //! changes whenever a field is removed or changes meaning. See `compiler/doc/ir.md`.
 
 pub mod eval;
+pub mod fingerprint;
 pub mod rich;
 
 use crate::model::{BreakdownKind, DurationUnit, Polarity, TimescaleRule, UnitKind, ValueType};
@@ -78,6 +79,31 @@ pub struct Ir {
     pub errata: Vec<Erratum>,
     /// Warnings accepted with a written reason, listed in the guidance.
     pub allowed_warnings: Vec<AllowedWarning>,
+    /// Codes used by earlier editions and no longer used: reserved, so that a code never
+    /// silently comes back with another meaning.
+    #[serde(default)]
+    pub retired: Vec<Retired>,
+    /// What changed since the edition this one supersedes, when it was checked with it.
+    #[serde(default)]
+    pub changes: Vec<crate::diff::Change>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    pub code: String,
+    /// The last edition that used the code.
+    pub last_edition: String,
+    /// What it counted there.
+    pub wording: Text,
+}
+
+/// Where a metric or item came from in the previous edition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// `same` (continued, perhaps under a new code), `merged` (a sum of earlier codes) or
+    /// `split` (a part of an earlier code).
+    pub kind: crate::model::ProvenanceKind,
+    pub from: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,6 +327,11 @@ pub struct Item {
     pub subset_of: Option<Relation>,
     pub equals: Option<Relation>,
     pub notes: Vec<Rich>,
+    #[serde(default)]
+    pub was: Option<Provenance>,
+    /// A hash of what defines what the item counts (not its wording).
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -334,6 +365,17 @@ pub struct Metric {
     pub rules: Vec<String>,
     pub errata: Vec<String>,
     pub source: SourceRef,
+    /// Where the metric came from in the previous edition (absent: the same code, if it existed).
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+    /// Why a code that meant something else earlier is used again.
+    #[serde(default)]
+    pub reuses: Option<Text>,
+    /// A hash of what defines what is counted (unit, timing, cohort, value type, breakdown and
+    /// its entries, relations, definitions, timescales), not of wording or rationale: a change
+    /// in meaning under an unchanged code shows as a changed fingerprint.
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 /// One value of a submission.

@@ -22,6 +22,9 @@ pub fn lower_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Declaration
         }
     }
     l.decls
+        .broken
+        .extend(file.broken.iter().map(|b| b.name.clone()));
+    l.decls
 }
 
 struct Lowerer<'a> {
@@ -871,8 +874,8 @@ impl<'a> Lowerer<'a> {
         if e.title.is_none() {
             let d = self.err(
                 Code::MissingField,
-                &node.key.span,
-                "the edition has no `title`",
+                &e.id_loc.span.clone(),
+                format!("edition `{}` has no `title`", e.id),
             );
             d.help = Some("add `title \"...\"` inside the edition".into());
         }
@@ -1017,8 +1020,8 @@ impl<'a> Lowerer<'a> {
         if x.title.is_none() {
             self.err(
                 Code::MissingField,
-                &node.key.span,
-                "the instrument has no `title`",
+                &x.id_loc.span.clone(),
+                format!("instrument `{}` has no `title`", x.id),
             )
             .help = Some("add `title \"...\"`, the instrument's full name".into());
         }
@@ -1102,7 +1105,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         if x.kind.is_none() {
-            self.err(Code::MissingField, &node.key.span, "the unit has no `kind`").help =
+            self.err(Code::MissingField, &x.id_loc.span.clone(), format!("unit `{}` has no `kind`", x.id)).help =
                 Some("add `kind entity` for things counted one by one, or `kind measure` for quantities that are summed".into());
         }
         self.decls.units.push(x);
@@ -1412,8 +1415,8 @@ impl<'a> Lowerer<'a> {
         if x.part.is_none() {
             self.err(
                 Code::MissingField,
-                &node.key.span,
-                "the group has no `part`",
+                &x.id_loc.span.clone(),
+                format!("group `{}` has no `part`", x.id),
             )
             .help = Some("add `part NAME`, the part this group belongs to".into());
         }
@@ -1422,6 +1425,50 @@ impl<'a> Lowerer<'a> {
             loc: id_loc,
         });
         self.decls.groups.push(x);
+    }
+
+    /// `was AD/009`, `was AD/002a + AD/002b`, `was part of AD/021`.
+    fn provenance(&mut self, node: &Node) -> Option<Provenance> {
+        let loc = self.loc(&node.span);
+        let (split, rest) = match node.args.as_slice() {
+            [p, o, rest @ ..] if p.as_path() == Some("part") && o.as_path() == Some("of") => {
+                (true, rest)
+            }
+            rest => (false, rest),
+        };
+        let [e] = rest else {
+            let d = self.err(
+                Code::InvalidValue,
+                &node.span,
+                "`was` takes the code this continues in the previous edition",
+            );
+            d.help = Some("write `was AD/009` (renumbered), `was AD/002a + AD/002b` (merged) or `was part of AD/021` (split)".into());
+            return None;
+        };
+        let lin = self.lin_expr(e)?;
+        if lin.terms.iter().any(|(sign, _)| *sign < 0) {
+            self.err(
+                Code::InvalidValue,
+                &e.span,
+                "a metric can continue a sum of earlier codes, not a difference",
+            );
+            return None;
+        }
+        let from: Vec<Ref> = lin.terms.into_iter().map(|(_, r)| r).collect();
+        let kind = match (split, from.len()) {
+            (true, 1) => ProvenanceKind::Split,
+            (true, _) => {
+                self.err(
+                    Code::InvalidValue,
+                    &e.span,
+                    "`was part of` names one earlier code",
+                );
+                return None;
+            }
+            (false, 1) => ProvenanceKind::Same,
+            (false, _) => ProvenanceKind::Merged,
+        };
+        Some(Provenance { kind, from, loc })
     }
 
     fn metric(&mut self, node: &Node) {
@@ -1492,6 +1539,8 @@ impl<'a> Lowerer<'a> {
             notes: Vec::new(),
             allows: Vec::new(),
             total: false,
+            was: None,
+            reuses: None,
         };
         const FIELDS: &[&str] = &[
             "wording",
@@ -1516,6 +1565,8 @@ impl<'a> Lowerer<'a> {
             "note",
             "allow",
             "total",
+            "was",
+            "reuses",
         ];
         const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
         let mut seen = BTreeMap::new();
@@ -1629,6 +1680,8 @@ impl<'a> Lowerer<'a> {
                     self.no_args(&c);
                     m.total = true;
                 }
+                "was" => m.was = self.provenance(&c),
+                "reuses" => m.reuses = self.text(&c),
                 _ => self.unknown_field(&c, "a metric", FIELDS),
             }
         }
@@ -1853,6 +1906,7 @@ impl<'a> Lowerer<'a> {
             subset_of: None,
             equals: None,
             notes: Vec::new(),
+            was: None,
         };
         let args = &node.args;
         let mut i = 0;
@@ -1875,10 +1929,11 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "wording" => item.wording = self.text(&c),
+                "was" => item.was = self.provenance(&c),
                 _ => self.unknown_field(
                     &c,
                     "a breakdown item",
-                    &["wording", "subset", "equals", "note"],
+                    &["wording", "subset", "equals", "note", "was"],
                 ),
             }
         }

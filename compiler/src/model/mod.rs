@@ -287,6 +287,7 @@ pub struct BreakdownItem {
     pub subset_of: Option<Relation>,
     pub equals: Option<Relation>,
     pub notes: Vec<Text>,
+    pub was: Option<Provenance>,
 }
 
 #[derive(Clone, Debug)]
@@ -400,6 +401,29 @@ pub struct Metric {
     pub allows: Vec<Allow>,
     /// The metric's own total is reported as well as its items.
     pub total: bool,
+    /// Where the metric came from in the edition this one supersedes.
+    pub was: Option<Provenance>,
+    /// The reason a code that meant something else in an earlier edition is used again.
+    pub reuses: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind {
+    /// The same metric, under the same or another code (`was AD/009`).
+    Same,
+    /// Several earlier metrics or items added together (`was AD/002a + AD/002b`).
+    Merged,
+    /// A part of an earlier metric (`was part of AD/021`).
+    Split,
+}
+
+/// `was ...`: the codes of the previous edition this metric (or item) continues.
+#[derive(Clone, Debug)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    pub from: Vec<Ref>,
+    pub loc: Loc,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -487,6 +511,8 @@ pub struct Declarations {
     pub errata: Vec<Erratum>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
+    /// Names of items that did not parse; references to them are not reported again.
+    pub broken: Vec<String>,
 }
 
 impl Declarations {
@@ -509,6 +535,7 @@ impl Declarations {
         self.rules.extend(other.rules);
         self.errata.extend(other.errata);
         self.file_allows.extend(other.file_allows);
+        self.broken.extend(other.broken);
     }
 }
 

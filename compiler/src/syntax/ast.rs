@@ -9,6 +9,17 @@ use crate::source::{FileId, Span};
 pub struct SourceFile {
     pub file: FileId,
     pub items: Vec<Item>,
+    /// Items that did not parse, by kind and name where those could be read.
+    pub broken: Vec<Broken>,
+}
+
+/// An item that did not parse: `metric AD/001 { ...broken... }` gives key `metric`, name
+/// `AD/001`.
+#[derive(Clone, Debug)]
+pub struct Broken {
+    pub key: String,
+    pub name: String,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]

@@ -39,6 +39,7 @@ const MAX_ERRORS_PER_FILE: usize = 50;
 pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut items = Vec::new();
+    let mut broken = Vec::new();
     if text.len() > MAX_FILE_BYTES {
         diags.push(
             Diagnostic::new(
@@ -53,9 +54,16 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
             )
             .help("split the spec into several files, one per part"),
         );
-        return (SourceFile { file, items }, diags);
+        return (
+            SourceFile {
+                file,
+                items,
+                broken,
+            },
+            diags,
+        );
     }
-    let tokens = lexer::tokenize(text);
+    let tokens = tokens_with_recovery(text);
     let mut errors = 0;
     let mut suppressed = 0;
     for chunk in split::split(text, &tokens) {
@@ -73,6 +81,9 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
                     vec![chunk]
                 };
                 for piece in pieces {
+                    if !piece.has_content {
+                        continue;
+                    }
                     let result = if piece.span == first.1 {
                         Err(first.clone())
                     } else {
@@ -87,6 +98,9 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
                                 diags.push(d);
                             } else {
                                 suppressed += 1;
+                            }
+                            if let Some(b) = broken_header(text, &tokens, &span) {
+                                broken.push(b);
                             }
                             items.push(Item::Error(span));
                         }
@@ -108,7 +122,14 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
                 .help("add items to it (see the language reference), or delete it"),
         );
     }
-    (SourceFile { file, items }, diags)
+    (
+        SourceFile {
+            file,
+            items,
+            broken,
+        },
+        diags,
+    )
 }
 
 type ChunkError = Box<(Diagnostic, Span)>;
@@ -122,11 +143,12 @@ fn parse_chunk(
     let span = chunk.span.clone();
     let fail = |d: Diagnostic| Err(Box::new((d, span.clone())));
     if chunk.max_depth > MAX_DEPTH {
+        let at = deepest_open(tokens, &span).unwrap_or(span.start..span.start);
         return fail(
             Diagnostic::new(
                 Code::NestingTooDeep,
                 file,
-                span.start..span.start,
+                at,
                 format!(
                     "brackets and braces are nested {} deep; at most {MAX_DEPTH} are allowed",
                     chunk.max_depth
@@ -160,6 +182,103 @@ fn parse_chunk(
     }
 }
 
+/// Tokens of the file; a `"""` that is never closed would swallow the rest of the file, so the
+/// text after it is tokenized again from the next line that starts, in column 0, with an item
+/// keyword: the unclosed text is reported and the items after it are still checked.
+fn tokens_with_recovery(text: &str) -> Vec<lexer::Token> {
+    let mut out = Vec::new();
+    let mut base = 0;
+    loop {
+        let part = &text[base..];
+        let mut tokens = lexer::tokenize(part);
+        let cut = match tokens.last() {
+            Some(t) if t.kind == TokenKind::Triple { closed: false } => {
+                next_item_line(part, t.span.start)
+            }
+            _ => None,
+        };
+        match cut {
+            Some(cut) => {
+                let head = lexer::tokenize(&part[..cut]);
+                out.extend(head.into_iter().map(|mut t| {
+                    t.span = t.span.start + base..t.span.end + base;
+                    t
+                }));
+                base += cut;
+            }
+            None => {
+                for t in tokens.iter_mut() {
+                    t.span = t.span.start + base..t.span.end + base;
+                }
+                out.extend(tokens);
+                return out;
+            }
+        }
+    }
+}
+
+/// The start of the first line after `from` that begins, in column 0, with an item keyword.
+fn next_item_line(text: &str, from: usize) -> Option<usize> {
+    let mut pos = text[from..].find('\n')? + from + 1;
+    while pos < text.len() {
+        let line = &text[pos..];
+        let word: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if split::ITEM_KEYWORDS.contains(&word.as_str())
+            && line[word.len()..].starts_with([' ', '\t'])
+        {
+            return Some(pos);
+        }
+        pos += line.find('\n')? + 1;
+    }
+    None
+}
+
+/// The bracket at which nesting first goes deeper than allowed.
+fn deepest_open(tokens: &[lexer::Token], span: &Span) -> Option<Span> {
+    let mut depth = 0usize;
+    for t in tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+    {
+        match t.kind {
+            TokenKind::Open(_) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(t.span.clone());
+                }
+            }
+            TokenKind::Close(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The kind and name of an item that did not parse (`metric AD/001`), so that references to it
+/// elsewhere are not reported as unknown as well.
+fn broken_header(text: &str, tokens: &[lexer::Token], span: &Span) -> Option<Broken> {
+    let mut words = tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end && !t.kind.is_trivia());
+    let key = words.next().filter(|t| t.kind == TokenKind::Word)?;
+    let key_text = &text[key.span.clone()];
+    if !split::ITEM_KEYWORDS.contains(&key_text) {
+        return None;
+    }
+    let name = words
+        .next()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Str { closed: true }))?;
+    let name_text = text[name.span.clone()].trim_matches('"').to_string();
+    Some(Broken {
+        key: key_text.to_string(),
+        name: name_text,
+        span: span.clone(),
+    })
+}
+
 /// Unclosed strings and unbalanced braces get a message of their own: pest would report them
 /// as "expected ..." somewhere far from the cause.
 fn lexical_problem(
@@ -185,6 +304,7 @@ fn lexical_problem(
                 return Some(
                     Diagnostic::new(Code::SyntaxError, file, t.span.start..t.span.start + 3, "this text is never closed")
                         .label("opened here")
+                        .note("the lines after it, up to the next item, are read as part of the text and are not checked")
                         .help("end the text with `\"\"\"`"),
                 )
             }
@@ -195,6 +315,21 @@ fn lexical_problem(
                     b')' => b'(',
                     _ => b'[',
                 };
+                if stack.last().is_some_and(|(open, _)| *open != want) && stack.iter().any(|(open, _)| *open == want) {
+                    // The closer belongs further out: the bracket on top was never closed.
+                    let (open, ospan) = stack.pop().unwrap_or((b'(', t.span.clone()));
+                    let close = match open {
+                        b'{' => '}',
+                        b'(' => ')',
+                        _ => ']',
+                    };
+                    return Some(
+                        Diagnostic::new(Code::SyntaxError, file, ospan, format!("`{}` is not closed", open as char))
+                            .label("opened here")
+                            .secondary(file, t.span.clone(), format!("`{}` comes first", b as char))
+                            .help(format!("add `{close}` where it ends")),
+                    );
+                }
                 match stack.pop() {
                     Some((open, _)) if open == want => {}
                     Some((open, ospan)) => {

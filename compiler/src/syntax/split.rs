@@ -42,7 +42,9 @@ pub struct Chunk {
 /// Splits at lines that begin at depth zero.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     let mut chunks = Vec::new();
-    let mut depth: usize = 0;
+    // Open brackets, innermost last. A closer that does not match is ignored here (the item's
+    // parse reports it), so a stray `)` cannot end an item early.
+    let mut stack: Vec<u8> = Vec::new();
     let mut max_depth = 0;
     let mut chunk_start = 0;
     let mut started = false;
@@ -61,7 +63,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
             }
             TokenKind::Space | TokenKind::Comment => {}
             kind => {
-                if at_line_start && depth == 0 && started {
+                if at_line_start && stack.is_empty() && started {
                     let boundary = after_last.max(chunk_start);
                     chunks.push(Chunk {
                         span: chunk_start..boundary,
@@ -72,11 +74,23 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
                     max_depth = 0;
                 }
                 match kind {
-                    TokenKind::Open(_) => {
-                        depth += 1;
-                        max_depth = max_depth.max(depth);
+                    TokenKind::Open(b) => {
+                        stack.push(b);
+                        max_depth = max_depth.max(stack.len());
                     }
-                    TokenKind::Close(_) => depth = depth.saturating_sub(1),
+                    TokenKind::Close(b) => {
+                        let open = match b {
+                            b'}' => b'{',
+                            b')' => b'(',
+                            _ => b'[',
+                        };
+                        if stack.last() == Some(&open) {
+                            stack.pop();
+                        } else if let Some(i) = stack.iter().rposition(|o| *o == open) {
+                            // Brackets opened inside were never closed; this closes them all.
+                            stack.truncate(i);
+                        }
+                    }
                     _ => {}
                 }
                 started = true;
@@ -126,10 +140,13 @@ pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
         .map(|w| {
             let span = w[0]..w[1];
             let max_depth = depth_of(tokens, &span);
+            let has_content = tokens.iter().any(|t| {
+                t.span.start >= span.start && t.span.end <= span.end && !t.kind.is_trivia()
+            });
             Chunk {
                 span,
                 max_depth,
-                has_content: true,
+                has_content,
             }
         })
         .collect()

@@ -128,7 +128,11 @@ pub fn md_escape(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if at_start_digits(&chars, i) => {
+            // `1.` or `1)` followed by a space starts an ordered list; `5.1` does not.
+            '.' | ')'
+                if at_start_digits(&chars, i)
+                    && chars.get(i + 1).is_none_or(|c| c.is_whitespace()) =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -283,6 +287,7 @@ mod tests {
         );
         assert_eq!(md_escape("- item"), "\\- item");
         assert_eq!(md_escape("12. not a list"), "12\\. not a list");
+        assert_eq!(md_escape("75.0"), "75.0");
         assert_eq!(md_escape("Well-being 2019."), "Well-being 2019.");
         assert_eq!(md_escape(" after a link"), " after a link");
     }

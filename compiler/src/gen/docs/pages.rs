@@ -798,7 +798,11 @@ fn indicator(cx: &Ctx, i: &Indicator) -> IndicatorView {
     });
     facts.push(Fact {
         label: cx.t("value"),
-        value: cx.tf("decimals", &[("n", &i.decimals.to_string())]),
+        value: match i.decimals {
+            0 => cx.t("decimals_none"),
+            1 => cx.t("decimals_one"),
+            n => cx.tf("decimals", &[("n", &n.to_string())]),
+        },
     });
     if !i.inputs.is_empty() {
         facts.push(Fact {

@@ -285,6 +285,27 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
         }
     }
 
+    // The difference of each comparison the fill can check, for the stored results.
+    let mut diffs: BTreeMap<usize, f64> = BTreeMap::new();
+    for (ri, r) in ir.rules.iter().enumerate() {
+        if matches!(r.kind.as_str(), "value" | "required") {
+            continue;
+        }
+        let (l, rr) = values::expanded_sides(ir, r);
+        let vals: Option<Vec<f64>> = l
+            .iter()
+            .chain(rr.iter())
+            .map(|t| state(&t.code).value)
+            .collect();
+        if vals.is_some() {
+            let sum = |ts: &[crate::ir::Term]| {
+                ts.iter()
+                    .map(|t| t.coef * state(&t.code).value.unwrap_or(0.0))
+                    .fold(0.0, |a, b| a + b)
+            };
+            diffs.insert(ri, sum(&l) - sum(&rr));
+        }
+    }
     let fm = Formats::new();
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(first_year(ir) as u16, 4, 1)?;
@@ -477,6 +498,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
                         code,
                         involving.get(code).map(|v| v.as_slice()).unwrap_or(&[]),
                         &failing,
+                        &diffs,
                         d.value_type,
                         &check_row,
                     );
@@ -787,6 +809,7 @@ fn beside_check(
     code: &str,
     rules: &[usize],
     failing: &BTreeSet<String>,
+    diffs: &BTreeMap<usize, f64>,
     vt: ValueType,
     check_row: &dyn Fn(usize) -> u32,
 ) -> (String, String) {
@@ -803,7 +826,19 @@ fn beside_check(
                 "\u{25CB} no figure yet: give it, or a status.".to_string()
             }
             "value" | "required" => continue,
-            _ => format!("\u{2717} {} fails.", r.id),
+            _ => {
+                // By how much, from the Difference column of the Checks sheet.
+                let n = check_row(ri) + 1;
+                parts.push(format!(
+                    "IF({S_CHECKS}!$G${n}=\"FAILS\",\"\u{2717} {} fails by \"&ABS({S_CHECKS}!$F${n})&\". \",\"\")",
+                    r.id
+                ));
+                if failing.contains(&r.id) {
+                    let d = diffs.get(&ri).copied().unwrap_or(0.0).abs();
+                    result.push(format!("\u{2717} {} fails by {}.", r.id, show(d)));
+                }
+                continue;
+            }
         };
         parts.push(format!(
             "IF({S_CHECKS}!$G${}=\"FAILS\",\"{} \",\"\")",
@@ -1427,7 +1462,17 @@ fn indicators(
             Some(e) => format!("=IFERROR(ROUND({e},{}),\"undefined\")", ind.decimals),
             None => "=\"missing\"".into(),
         };
-        ws.write_formula_with_format(row, 2, Formula::new(formula).set_result(shown), &fm.number)?;
+        let places_fmt = if ind.decimals > 0 {
+            format!("#,##0.{}", "0".repeat(ind.decimals as usize))
+        } else {
+            "#,##0".to_string()
+        };
+        let rf = fm
+            .number
+            .clone()
+            .set_num_format(places_fmt)
+            .set_align(FormatAlign::Right);
+        ws.write_formula_with_format(row, 2, Formula::new(formula).set_result(shown), &rf)?;
         ws.write_string_with_format(row, 3, &ind.formula_words, &fm.cell_wrap)?;
         ws.write_string_with_format(row, 4, &ind.unit, &fm.cell_wrap)?;
         let pol = match ind.polarity {

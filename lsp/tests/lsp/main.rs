@@ -1,0 +1,10 @@
+//! The language server's integration tests, one binary: fixture sessions for every feature
+//! (`fixtures`), sessions on the shipped spec (`spec`), the spec edited at random (`random`),
+//! and a real editor, Neovim, driving the binary (`neovim`).
+
+mod client;
+mod common;
+mod fixtures;
+mod neovim;
+mod random;
+mod spec;
