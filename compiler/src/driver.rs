@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub struct Input {
     /// A name for messages: the folder or file given.
     pub name: String,
+    /// The paths it was read from.
+    pub paths: Vec<PathBuf>,
     pub sources: Sources,
     /// Problems met while reading (missing paths, bytes that are not UTF-8).
     pub diagnostics: Vec<Diagnostic>,
@@ -155,9 +157,181 @@ pub fn read_input(paths: &[PathBuf]) -> Input {
     }
     Input {
         name,
+        paths: paths.to_vec(),
         sources,
         diagnostics,
     }
+}
+
+/// Compiles every spec, each edition together with the edition it supersedes (found among the
+/// inputs, or in a folder beside it), so that `was` resolves, codes are compared across
+/// editions and the IR records what changed. Results are in input order.
+pub fn compile_editions(
+    inputs: Vec<Input>,
+    require_welsh: bool,
+) -> Vec<(Input, crate::check::Compilation)> {
+    use crate::check::{compile_with, Options};
+    let plain: Vec<crate::check::Compilation> = inputs
+        .iter()
+        .map(|i| {
+            compile_with(
+                &i.sources,
+                Options {
+                    require_welsh,
+                    previous: None,
+                },
+            )
+        })
+        .collect();
+    let id_of = |c: &crate::check::Compilation| c.decls.editions.first().map(|e| e.id.clone());
+    let supersedes_of = |c: &crate::check::Compilation| {
+        c.decls
+            .editions
+            .first()
+            .and_then(|e| e.supersedes.as_ref())
+            .map(|r| r.name.clone())
+    };
+    let n = inputs.len();
+    let mut finals: Vec<Option<crate::check::Compilation>> = (0..n).map(|_| None).collect();
+    // Editions in an order where each comes after the one it supersedes (a cycle is cut).
+    let mut order: Vec<usize> = Vec::new();
+    for start in 0..n {
+        let mut chain = vec![start];
+        let mut at = start;
+        while let Some(s) = supersedes_of(&plain[at]) {
+            match (0..n).find(|&j| id_of(&plain[j]).as_deref() == Some(s.as_str())) {
+                Some(j) if !chain.contains(&j) => {
+                    chain.push(j);
+                    at = j;
+                }
+                _ => break,
+            }
+        }
+        for &c in chain.iter().rev() {
+            if !order.contains(&c) {
+                order.push(c);
+            }
+        }
+    }
+    for i in order {
+        let previous_ir: Option<crate::ir::Ir> = match supersedes_of(&plain[i]) {
+            None => None,
+            Some(s) => {
+                match (0..n).find(|&j| j != i && id_of(&plain[j]).as_deref() == Some(s.as_str())) {
+                    Some(j) => finals[j]
+                        .as_ref()
+                        .and_then(|c| c.ir.clone())
+                        .or_else(|| plain[j].ir.clone()),
+                    None => sibling_edition(&inputs[i], &s),
+                }
+            }
+        };
+        finals[i] = Some(match &previous_ir {
+            Some(prev) => compile_with(
+                &inputs[i].sources,
+                Options {
+                    require_welsh,
+                    previous: Some(prev),
+                },
+            ),
+            None => compile_with(
+                &inputs[i].sources,
+                Options {
+                    require_welsh,
+                    previous: None,
+                },
+            ),
+        });
+    }
+    inputs
+        .into_iter()
+        .zip(finals.into_iter().zip(plain))
+        .map(|(i, (f, p))| (i, f.unwrap_or(p)))
+        .collect()
+}
+
+/// The IR of edition `id` from a folder beside the input's, when the input is one folder.
+fn sibling_edition(input: &Input, id: &str) -> Option<crate::ir::Ir> {
+    let [dir] = input.paths.as_slice() else {
+        return None;
+    };
+    let parent = dir.parent()?;
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && p != dir)
+        .collect();
+    dirs.sort();
+    for d in dirs {
+        if pmf_files_under(&d).is_empty() {
+            continue;
+        }
+        let other = read_input(std::slice::from_ref(&d));
+        let comp = crate::check::compile(&other.sources);
+        if comp.ir.as_ref().is_some_and(|ir| ir.edition.id == id) {
+            return comp.ir;
+        }
+    }
+    None
+}
+
+/// Reads the `.pmf` files under `paths` as they were committed at git revision `rev`.
+pub fn read_input_git(rev: &str, paths: &[PathBuf]) -> Result<Input, String> {
+    let run = |args: &[&str]| -> Result<Vec<u8>, String> {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if out.status.success() {
+            Ok(out.stdout)
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        }
+    };
+    let mut sources = Sources::new();
+    let mut names = Vec::new();
+    for p in paths {
+        let shown = p.display().to_string();
+        let listing = run(&[
+            "ls-tree",
+            "-r",
+            "--name-only",
+            "--full-name",
+            rev,
+            "--",
+            &shown,
+        ])
+        .map_err(|e| format!("cannot list {shown} at {rev}: {e}"))?;
+        let prefix =
+            String::from_utf8_lossy(&run(&["rev-parse", "--show-prefix"]).unwrap_or_default())
+                .trim()
+                .to_string();
+        let mut files: Vec<String> = String::from_utf8_lossy(&listing)
+            .lines()
+            .filter(|l| l.ends_with(".pmf"))
+            .map(str::to_string)
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(format!("{shown} holds no .pmf files at {rev}"));
+        }
+        for f in files {
+            let bytes = run(&["show", &format!("{rev}:{f}")])
+                .map_err(|e| format!("cannot read {f} at {rev}: {e}"))?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| format!("{f} at {rev} is not UTF-8 text"))?;
+            let shown_name = f.strip_prefix(&prefix).unwrap_or(&f).to_string();
+            sources.add(format!("{rev}:{shown_name}"), text);
+        }
+        names.push(format!("{shown} at {rev}"));
+    }
+    Ok(Input {
+        name: names.join(" "),
+        paths: paths.to_vec(),
+        sources,
+        diagnostics: Vec::new(),
+    })
 }
 
 /// Writes a file so that a reader never sees it half-written: to a temporary file beside it,

@@ -1,6 +1,9 @@
 //! The `pmf` command line: a thin layer over the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+#[path = "cli/diff.rs"]
+mod cli_diff;
 use pmf::diag::{self, Code, Diagnostic};
 use pmf::source::Sources;
 use pmf::{check, driver, fmt, gen};
@@ -135,6 +138,9 @@ enum Command {
         #[arg(required = true)]
         submissions: Vec<PathBuf>,
     },
+    /// What changed between two editions, each change in a category (breaking for
+    /// submissions, breaking for time series, documentation only).
+    Diff(cli_diff::DiffArgs),
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -181,6 +187,7 @@ fn main() -> ExitCode {
             indicators,
             submissions,
         } => cmd_validate(spec, format, indicators, submissions),
+        Command::Diff(args) => cli_diff::run(args),
         Command::Build {
             out,
             check,
@@ -222,13 +229,7 @@ fn print_diags(
 
 fn cmd_check(paths: Vec<PathBuf>, format: DiagFormat, welsh: bool, show_allowed: bool) -> ExitCode {
     let mut failed = false;
-    for input in driver::inputs(&default_paths(paths)) {
-        let comp = check::compile_with(
-            &input.sources,
-            check::Options {
-                require_welsh: welsh,
-            },
-        );
+    for (input, comp) in driver::compile_editions(driver::inputs(&default_paths(paths)), welsh) {
         let mut diags = input.diagnostics;
         diags.extend(comp.diagnostics);
         diag::sort(&mut diags);
@@ -295,13 +296,8 @@ fn cmd_explain(code: Option<String>, list: bool) -> ExitCode {
 fn compile_clean(paths: Vec<PathBuf>) -> Result<pmf::ir::Ir, ExitCode> {
     let inputs = driver::inputs(&default_paths(paths));
     // With several editions, the newest is the one no other supersedes.
-    let mut compiled: Vec<(driver::Input, check::Compilation)> = inputs
-        .into_iter()
-        .map(|i| {
-            let c = check::compile(&i.sources);
-            (i, c)
-        })
-        .collect();
+    let mut compiled: Vec<(driver::Input, check::Compilation)> =
+        driver::compile_editions(inputs, false);
     let superseded: Vec<String> = compiled
         .iter()
         .filter_map(|(_, c)| c.ir.as_ref()?.edition.supersedes.clone())

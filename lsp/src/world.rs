@@ -91,10 +91,20 @@ impl FileView for Analysis {
     }
 }
 
+/// The parse of one file, kept while its text and its place in the project do not change.
+pub struct Parsed {
+    pub index: usize,
+    pub text: String,
+    pub file: pmf::syntax::SourceFile,
+    pub diagnostics: Vec<pmf::diag::Diagnostic>,
+}
+
 pub struct Project {
     /// The folder, or `None` for a file compiled alone.
     pub root: Option<PathBuf>,
     pub files: Vec<ProjectFile>,
+    /// The last parse of each file, by key: an edit re-parses only the file it changed.
+    pub parses: BTreeMap<String, Parsed>,
     pub current: Option<Rc<Analysis>>,
     pub last_good: Option<Rc<Analysis>>,
     pub dirty: bool,
@@ -253,6 +263,7 @@ impl World {
                 disk: None,
                 owned: true,
             }],
+            parses: BTreeMap::new(),
             current: None,
             last_good: None,
             dirty: true,
@@ -319,6 +330,7 @@ impl World {
         self.projects.push(Project {
             root: Some(dir),
             files,
+            parses: BTreeMap::new(),
             current: None,
             last_good: None,
             dirty: true,
@@ -404,8 +416,14 @@ impl World {
         let mut done = Vec::new();
         for i in 0..self.projects.len() {
             if self.projects.get(i).is_some_and(|p| p.dirty) {
-                let analysis = self.compile(i);
+                let mut parses = self
+                    .projects
+                    .get_mut(i)
+                    .map(|p| std::mem::take(&mut p.parses))
+                    .unwrap_or_default();
+                let analysis = self.compile(i, &mut parses);
                 if let Some(p) = self.projects.get_mut(i) {
+                    p.parses = parses;
                     let analysis = Rc::new(analysis);
                     if analysis.is_whole() {
                         p.last_good = Some(analysis.clone());
@@ -419,15 +437,35 @@ impl World {
         done
     }
 
-    fn compile(&self, index: usize) -> Analysis {
+    fn compile(&self, index: usize, parses: &mut BTreeMap<String, Parsed>) -> Analysis {
         let mut sources = Sources::new();
         let mut keys = Vec::new();
         let mut uris = Vec::new();
         let mut lines = Vec::new();
         let mut owned = Vec::new();
+        let mut parsed = Vec::new();
         if let Some(p) = self.projects.get(index) {
-            for f in &p.files {
+            parses.retain(|k, _| p.has(k));
+            for (i, f) in p.files.iter().enumerate() {
                 let text = self.text_of(f);
+                let fresh = parses
+                    .get(&f.key)
+                    .is_some_and(|c| c.index == i && c.text == text);
+                if !fresh {
+                    let (file, diagnostics) = pmf::syntax::parse(FileId(i as u32), text);
+                    parses.insert(
+                        f.key.clone(),
+                        Parsed {
+                            index: i,
+                            text: text.to_string(),
+                            file,
+                            diagnostics,
+                        },
+                    );
+                }
+                if let Some(c) = parses.get(&f.key) {
+                    parsed.push((c.file.clone(), c.diagnostics.clone()));
+                }
                 let name = match &f.path {
                     Some(path) => path.display().to_string(),
                     None => f.key.clone(),
@@ -439,7 +477,7 @@ impl World {
                 owned.push(f.owned);
             }
         }
-        let comp = pmf::check::compile(&sources);
+        let comp = pmf::check::compile_parsed(&sources, parsed, pmf::check::Options::default());
         Analysis {
             sources,
             keys,

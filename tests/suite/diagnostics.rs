@@ -126,6 +126,7 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
             &text,
             pmf::check::Options {
                 require_welsh: welsh,
+                ..Default::default()
             },
         );
         let (mut want, _) = annotations(&text);

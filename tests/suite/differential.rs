@@ -430,15 +430,15 @@ fn xlsx_agrees(ir: &Ir, rets: &[Return], with_indicators: bool) {
     let mut indicators = Vec::new();
     for (k, r) in rets.iter().enumerate() {
         let csv = subgen::to_csv(std::slice::from_ref(r));
-        let input = pmf::validate::read::read("r.csv", csv.as_bytes(), &ir).expect("the CSV reads");
+        let input = pmf::validate::read::read("r.csv", csv.as_bytes(), ir).expect("the CSV reads");
         let sub = &input.submissions[0];
         let fill = pmf::gen::templates::Fill {
             submission: Some(sub),
             ..Default::default()
         };
         // Results stored for an empty return: only recalculation gives the truth.
-        let bytes = pmf::gen::templates::xlsx::template_uncached(&ir, &fill).expect("the workbook");
-        let engine = pmf::validate::Engine::new(&ir);
+        let bytes = pmf::gen::templates::xlsx::template_uncached(ir, &fill).expect("the workbook");
+        let engine = pmf::validate::Engine::new(ir);
         indicators.push(
             engine
                 .indicators(sub)
@@ -462,7 +462,7 @@ fn xlsx_agrees(ir: &Ir, rets: &[Return], with_indicators: bool) {
         let path = dir.path().join(format!("r{k:02}.xlsx"));
         std::fs::write(&path, bytes).expect("write the workbook");
         files.push(path);
-        let rules: BTreeSet<String> = rust_findings(&ir, &csv)
+        let rules: BTreeSet<String> = rust_findings(ir, &csv)
             .into_iter()
             .map(|(_, _, r)| r)
             .filter(|r| !r.starts_with("input."))

@@ -50,6 +50,7 @@ fn every_example_produces_its_code() {
             &ex,
             pmf::check::Options {
                 require_welsh: welsh,
+                ..Default::default()
             },
         );
         if !comp.diagnostics.iter().any(|d| d.code == *c) {

@@ -6,6 +6,7 @@ mod common;
 mod diagnostics;
 mod differential;
 mod docs;
+mod editions;
 mod explain;
 mod fidelity;
 mod formatter;

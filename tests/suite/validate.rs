@@ -412,6 +412,25 @@ fn workbooks_good_and_damaged_give_the_expected_reports() {
             }),
         ),
         (
+            "huge-and-negative.xlsx",
+            rezip(&filled, &|n, t| {
+                if n == adults {
+                    let t = set_cell(
+                        &t,
+                        &format!("C{r001}"),
+                        &format!("<c r=\"C{r001}\"><v>1E+308</v></c>"),
+                    );
+                    set_cell(
+                        &t,
+                        &format!("C{r004a}"),
+                        &format!("<c r=\"C{r004a}\"><v>-5</v></c>"),
+                    )
+                } else {
+                    t
+                }
+            }),
+        ),
+        (
             "error-in-cell.xlsx",
             rezip(&filled, &|n, t| {
                 if n == adults {
@@ -536,7 +555,13 @@ fn a_workbook_saved_by_libreoffice_reads_the_same() {
     let ir = shipped_ir();
     let mut r = clean(&ir, 21, "W06000023", "2022-23");
     let v = value(&r, "AD/004a");
-    set(&mut r, "AD/004a", &format!("{}", v as i64 + 4), "", "a note, with a comma");
+    set(
+        &mut r,
+        "AD/004a",
+        &format!("{}", v as i64 + 4),
+        "",
+        "a note, with a comma",
+    );
     set(&mut r, "AD/005", "", "Not available", "=not a formula");
     set(&mut r, "WF/003a", "12.75", "", "");
     let csv = subgen::to_csv(std::slice::from_ref(&r));
@@ -559,8 +584,17 @@ fn a_workbook_saved_by_libreoffice_reads_the_same() {
     let out = dir.path().join("out");
     let profile = tempfile::tempdir().expect("a profile");
     let status = std::process::Command::new(soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
         .arg(&out)
         .arg(&src)
         .output()
@@ -578,11 +612,17 @@ fn a_workbook_saved_by_libreoffice_reads_the_same() {
             .collect()
     };
     let ours = findings("return.xlsx", &bytes);
-    assert!(ours.iter().any(|(r, _)| r == "AD/004.partition"), "{ours:?}");
+    assert!(
+        ours.iter().any(|(r, _)| r == "AD/004.partition"),
+        "{ours:?}"
+    );
     assert_eq!(findings("return.xlsx", &saved), ours);
     let back = pmf::validate::read::read("return.xlsx", &saved, &ir).expect("reads");
     let s = &back.submissions[0];
-    assert_eq!((s.authority.as_str(), s.period.as_str()), ("W06000023", "2022-23"));
+    assert_eq!(
+        (s.authority.as_str(), s.period.as_str()),
+        ("W06000023", "2022-23")
+    );
     let e = s.entry("AD/005").expect("AD/005");
     assert_eq!(e.comment.as_deref(), Some("=not a formula"));
     assert_eq!(e.status.as_deref(), Some("Not available"));

@@ -8,6 +8,7 @@ use super::names::Kind;
 use super::{Checker, Target};
 use crate::ir::{self, Op, Rich, RuleSeverity, Term};
 use crate::model::{self, BreakdownKind, Doc, Measure, Timing, ValueType};
+use std::collections::{BTreeMap, BTreeSet};
 
 fn text(t: &model::Text) -> ir::Text {
     ir::Text {
@@ -155,37 +156,38 @@ impl Checker<'_> {
             }
         }
         let indicators = self.ir_indicators(&part_order);
+        // Which metric each code belongs to, so that cross references are filled in one pass.
+        let position: BTreeMap<String, usize> = metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.code.clone(), i))
+            .collect();
+        let owner = |code: &str| {
+            position
+                .get(crate::model::metric_of_item(code))
+                .or_else(|| position.get(code))
+                .copied()
+        };
         for ind in &indicators {
-            for m in metrics.iter_mut() {
-                let uses = ind
-                    .inputs
-                    .iter()
-                    .any(|c| *c == m.code || m.items.iter().any(|i| i.code == *c));
-                if uses {
-                    m.indicators.push(ind.code.clone());
-                }
+            let owners: BTreeSet<usize> = ind.inputs.iter().filter_map(|c| owner(c)).collect();
+            for i in owners {
+                metrics[i].indicators.push(ind.code.clone());
             }
         }
         let rules = self.ir_rules(&metric_order);
         for r in &rules {
-            for m in metrics.iter_mut() {
-                let involved = r.metric == m.code
-                    || r.codes()
-                        .any(|c| c == m.code || crate::model::metric_of_item(c) == m.code);
-                if involved && !m.rules.contains(&r.id) {
-                    m.rules.push(r.id.clone());
-                }
+            let owners: BTreeSet<usize> = std::iter::once(r.metric.as_str())
+                .chain(r.codes())
+                .filter_map(owner)
+                .collect();
+            for i in owners {
+                metrics[i].rules.push(r.id.clone());
             }
         }
         for e in &d.errata {
-            for m in metrics.iter_mut() {
-                if e.affects
-                    .iter()
-                    .any(|a| a.name == m.code || crate::model::metric_of_item(&a.name) == m.code)
-                    && !m.errata.contains(&e.id)
-                {
-                    m.errata.push(e.id.clone());
-                }
+            let owners: BTreeSet<usize> = e.affects.iter().filter_map(|a| owner(&a.name)).collect();
+            for i in owners {
+                metrics[i].errata.push(e.id.clone());
             }
         }
         let data_items = self.ir_data_items(&metrics);
@@ -600,9 +602,8 @@ impl Checker<'_> {
 
     fn ir_data_items(&self, metrics: &[ir::Metric]) -> Vec<ir::DataItem> {
         let mut out: Vec<ir::DataItem> = Vec::new();
-        let depth_of = |out: &Vec<ir::DataItem>, code: &str| {
-            out.iter().find(|d| d.code == code).map(|d| d.depth)
-        };
+        let mut depths: BTreeMap<String, u32> = BTreeMap::new();
+        let depth_of = |depths: &BTreeMap<String, u32>, code: &str| depths.get(code).copied();
         for m in metrics {
             let single = |r: &Option<ir::Relation>| match r {
                 Some(r) if r.terms.len() == 1 => Some(r.terms[0].code.clone()),
@@ -612,7 +613,7 @@ impl Checker<'_> {
             if m.collected {
                 let depth = parent_of_metric
                     .as_deref()
-                    .and_then(|p| depth_of(&out, p))
+                    .and_then(|p| depth_of(&depths, p))
                     .map_or(0, |d| d + 1);
                 out.push(ir::DataItem {
                     code: m.code.clone(),
@@ -627,6 +628,7 @@ impl Checker<'_> {
                     parent: parent_of_metric.clone(),
                     depth,
                 });
+                depths.insert(m.code.clone(), depth);
             }
             let item_parent = if m.collected {
                 Some(m.code.clone())
@@ -641,7 +643,7 @@ impl Checker<'_> {
             };
             let base = item_parent
                 .as_deref()
-                .and_then(|p| depth_of(&out, p))
+                .and_then(|p| depth_of(&depths, p))
                 .map_or(0, |d| d + 1);
             for it in m.items.iter().filter(|i| i.reserved.is_none()) {
                 out.push(ir::DataItem {
@@ -661,6 +663,7 @@ impl Checker<'_> {
                     parent: item_parent.clone(),
                     depth: base.max(1),
                 });
+                depths.insert(it.code.clone(), base.max(1));
             }
         }
         out

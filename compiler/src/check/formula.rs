@@ -674,10 +674,16 @@ impl Checker<'_> {
     }
 
     /// Whether every code of `n` is declared part of the sum `d`.
-    pub(super) fn part_of(&self, n: &[String], d: &[String]) -> bool {
+    pub(super) fn part_of(&mut self, n: &[String], d: &[String]) -> bool {
         let dset: BTreeSet<&str> = d.iter().map(|s| s.as_str()).collect();
-        let parents = self.parent_sets();
-        n.iter().all(|c| reaches(c, &dset, &parents, 0))
+        // Built once: every percentage asks, and rebuilding it each time made checking quadratic.
+        if self.parents.is_none() {
+            self.parents = Some(self.parent_sets());
+        }
+        match &self.parents {
+            Some(parents) => n.iter().all(|c| reaches(c, &dset, parents, 0)),
+            None => false,
+        }
     }
 
     /// code → the sums it is declared part of.

@@ -13,6 +13,7 @@
 mod allow;
 mod build;
 mod decls;
+mod editions;
 mod formula;
 mod metrics;
 pub mod names;
@@ -30,9 +31,12 @@ use std::collections::BTreeMap;
 
 /// What the caller wants checked beyond the defaults.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// Report every text that has no Welsh version (PMF0402).
     pub require_welsh: bool,
+    /// The checked edition this one supersedes: `was` provenance is resolved in it, codes
+    /// are compared with it, and the IR records what changed since it.
+    pub previous: Option<&'a Ir>,
 }
 
 /// Everything known about one compilation.
@@ -58,12 +62,26 @@ pub fn compile(sources: &Sources) -> Compilation {
     compile_with(sources, Options::default())
 }
 
-pub fn compile_with(sources: &Sources, options: Options) -> Compilation {
+pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
+    let parsed = sources
+        .ids()
+        .map(|id| syntax::parse(id, &sources.get(id).text))
+        .collect();
+    compile_parsed(sources, parsed, options)
+}
+
+/// `compile_with` on files already parsed: one `syntax::parse` result per file of `sources`,
+/// in order. The language server keeps the parse of every file and re-parses only the file
+/// that changed, which is most of the cost of a compilation.
+pub fn compile_parsed(
+    sources: &Sources,
+    parsed: Vec<(SourceFile, Vec<diag::Diagnostic>)>,
+    options: Options<'_>,
+) -> Compilation {
     let mut diagnostics = Vec::new();
-    let mut files = Vec::with_capacity(sources.len());
+    let mut files = Vec::with_capacity(parsed.len());
     let mut decls = Declarations::default();
-    for id in sources.ids() {
-        let (file, mut d) = syntax::parse(id, &sources.get(id).text);
+    for (file, mut d) in parsed {
         diagnostics.append(&mut d);
         decls.extend(model::lower_file(&file, &mut diagnostics));
         files.push(file);
@@ -140,7 +158,7 @@ pub struct MetricInfo {
 pub(crate) struct Checker<'a> {
     pub decls: &'a Declarations,
     pub sources: &'a Sources,
-    pub options: Options,
+    pub options: Options<'a>,
     pub diags: Vec<Diagnostic>,
     pub tables: Tables,
     pub symbols: Symbols,
@@ -153,10 +171,12 @@ pub(crate) struct Checker<'a> {
     pub rule_terms: Vec<Option<(LinearTerms, crate::ir::Op, LinearTerms)>>,
     /// Per part: its cohort, its own or inherited.
     pub part_cohort: Vec<Option<usize>>,
+    /// code → the sums it is declared part of (for percentages), built on first use.
+    pub parents: Option<BTreeMap<String, Vec<std::collections::BTreeSet<String>>>>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(decls: &'a Declarations, sources: &'a Sources, options: Options) -> Checker<'a> {
+    fn new(decls: &'a Declarations, sources: &'a Sources, options: Options<'a>) -> Checker<'a> {
         Checker {
             decls,
             sources,
@@ -169,6 +189,7 @@ impl<'a> Checker<'a> {
             formulas: Vec::new(),
             rule_terms: Vec::new(),
             part_cohort: Vec::new(),
+            parents: None,
         }
     }
 
@@ -187,12 +208,15 @@ impl<'a> Checker<'a> {
         self.check_extensions();
     }
 
-    fn finish(self) -> (Vec<Diagnostic>, Symbols, Option<Ir>) {
-        let ir = if self.decls.editions.is_empty() {
+    fn finish(mut self) -> (Vec<Diagnostic>, Symbols, Option<Ir>) {
+        let mut ir = if self.decls.editions.is_empty() {
             None
         } else {
             Some(self.build_ir())
         };
+        if let Some(ir) = &mut ir {
+            self.check_editions(ir);
+        }
         (self.diags, self.symbols, ir)
     }
 

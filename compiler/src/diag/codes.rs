@@ -59,6 +59,9 @@ codes! {
     UnknownItemKind = "PMF0109", "unknown-item-kind", Error, "a top-level item of a kind the language does not have";
     ConflictingFields = "PMF0110", "conflicting-fields", Error, "fields that cannot be given together";
     ExtensionOutsidePrefix = "PMF0111", "extension-outside-prefix", Error, "a local extension declares a national code";
+    ReusedCode = "PMF0112", "reused-code", Error, "a code that meant something else in an earlier edition is used again without a reason";
+    MeaningChanged = "PMF0113", "meaning-changed", Warning, "a metric counts something different under an unchanged code";
+    NoPreviousEdition = "PMF0114", "no-previous-edition", Error, "`was` refers to a previous edition the checker does not have";
     ItemLetterSequence = "PMF0201", "item-letter-sequence", Error, "breakdown item letters are out of sequence or missing";
     ProductLetterMismatch = "PMF0202", "product-letter-mismatch", Error, "a product breakdown's letters do not follow the product order";
     InvertedRange = "PMF0203", "inverted-range", Error, "a range whose lower bound is above its upper bound";

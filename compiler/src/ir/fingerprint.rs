@@ -74,14 +74,21 @@ pub fn metric(m: &Metric) -> String {
             b.of.is_some()
         ));
     }
-    for i in &m.items {
-        s.push_str(&format!(
-            "item={}:{}:{};",
-            i.letter,
-            i.entry.join("."),
-            i.reserved.is_some()
-        ));
-    }
+    // Items that stand for list entries are identified by their entries, in a fixed order, so
+    // re-lettering them changes the template but not what the metric counts.
+    let mut items: Vec<String> = m
+        .items
+        .iter()
+        .map(|i| {
+            if i.entry.is_empty() {
+                format!("item={}:{};", i.letter, i.reserved.is_some())
+            } else {
+                format!("item={}:{};", i.entry.join("."), i.reserved.is_some())
+            }
+        })
+        .collect();
+    items.sort();
+    s.push_str(&items.concat());
     fnv1a(&s)
 }
 

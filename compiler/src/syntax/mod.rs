@@ -21,6 +21,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use lexer::TokenKind;
 use pest::Parser;
+use split::within;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "syntax/pmf.pest"]
@@ -239,10 +240,7 @@ fn next_item_line(text: &str, from: usize) -> Option<usize> {
 /// The bracket at which nesting first goes deeper than allowed.
 fn deepest_open(tokens: &[lexer::Token], span: &Span) -> Option<Span> {
     let mut depth = 0usize;
-    for t in tokens
-        .iter()
-        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
-    {
+    for t in within(tokens, span).iter() {
         match t.kind {
             TokenKind::Open(_) => {
                 depth += 1;
@@ -260,9 +258,7 @@ fn deepest_open(tokens: &[lexer::Token], span: &Span) -> Option<Span> {
 /// The kind and name of an item that did not parse (`metric AD/001`), so that references to it
 /// elsewhere are not reported as unknown as well.
 fn broken_header(text: &str, tokens: &[lexer::Token], span: &Span) -> Option<Broken> {
-    let mut words = tokens
-        .iter()
-        .filter(|t| t.span.start >= span.start && t.span.end <= span.end && !t.kind.is_trivia());
+    let mut words = within(tokens, span).iter().filter(|t| !t.kind.is_trivia());
     let key = words.next().filter(|t| t.kind == TokenKind::Word)?;
     let key_text = &text[key.span.clone()];
     if !split::ITEM_KEYWORDS.contains(&key_text) {
@@ -288,10 +284,7 @@ fn lexical_problem(
     span: &Span,
 ) -> Option<Diagnostic> {
     let mut stack: Vec<(u8, Span)> = Vec::new();
-    for t in tokens
-        .iter()
-        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
-    {
+    for t in within(tokens, span).iter() {
         match t.kind {
             TokenKind::Str { closed: false } => {
                 return Some(

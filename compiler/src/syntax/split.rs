@@ -8,6 +8,14 @@
 use super::lexer::{Token, TokenKind};
 use crate::source::Span;
 
+/// The tokens inside a span. Tokens are sorted and do not overlap, so this is two binary
+/// searches; filtering the whole file for every item would make parsing quadratic.
+pub fn within<'t>(tokens: &'t [Token], span: &Span) -> &'t [Token] {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end);
+    tokens.get(start..end.max(start)).unwrap_or(&[])
+}
+
 /// Keys that begin a top-level item; used only for recovery.
 pub const ITEM_KEYWORDS: &[&str] = &[
     "edition",
@@ -115,10 +123,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Chunk> {
 pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
     let mut starts = vec![chunk.span.start];
     let mut line_start = true;
-    for t in tokens
-        .iter()
-        .filter(|t| t.span.start >= chunk.span.start && t.span.end <= chunk.span.end)
-    {
+    for t in within(tokens, &chunk.span).iter() {
         match t.kind {
             TokenKind::Newline => line_start = true,
             TokenKind::Word if line_start => {
@@ -140,9 +145,7 @@ pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
         .map(|w| {
             let span = w[0]..w[1];
             let max_depth = depth_of(tokens, &span);
-            let has_content = tokens.iter().any(|t| {
-                t.span.start >= span.start && t.span.end <= span.end && !t.kind.is_trivia()
-            });
+            let has_content = within(tokens, &span).iter().any(|t| !t.kind.is_trivia());
             Chunk {
                 span,
                 max_depth,
@@ -154,10 +157,7 @@ pub fn resplit(text: &str, tokens: &[Token], chunk: &Chunk) -> Vec<Chunk> {
 
 fn depth_of(tokens: &[Token], span: &Span) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
-    for t in tokens
-        .iter()
-        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
-    {
+    for t in within(tokens, span).iter() {
         match t.kind {
             TokenKind::Open(_) => {
                 depth += 1;

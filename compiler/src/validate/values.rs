@@ -47,8 +47,7 @@ pub fn parse_figure(text: &str) -> Option<f64> {
 /// Whether a figure is valid for a data item of this value type.
 pub fn is_valid(v: f64, value_type: ValueType) -> bool {
     v.is_finite()
-        && v >= 0.0
-        && v <= MAX_VALUE
+        && (0.0..=MAX_VALUE).contains(&v)
         && (value_type == ValueType::Decimal || v.fract() == 0.0)
 }
 

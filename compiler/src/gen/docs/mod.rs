@@ -198,11 +198,6 @@ pub fn typst_source(ir: &Ir, lang: Lang) -> Result<(String, Vec<Untranslated>), 
     Ok((source, cx.untranslated()))
 }
 
-/// Lays out a Typst source made by `typst_source` into PDF bytes.
-pub fn compile_typst(source: &str) -> Result<Vec<u8>, String> {
-    pdf::compile(source)
-}
-
 /// A page of a kind the plan does not hold (the search page of the HTML site).
 fn extra_page(cx: &Ctx, id: &str, kind: PageKind, title_key: &str) -> view::PageView {
     let plan = PagePlan {

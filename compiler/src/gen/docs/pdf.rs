@@ -107,11 +107,7 @@ pub fn compile(source: &str) -> Result<Vec<u8>, String> {
     let world = GuidanceWorld {
         main: Source::new(id, source.to_string()),
     };
-    let t0 = std::time::Instant::now();
-    let _ = fonts();
-    eprintln!("fonts {:?}", t0.elapsed());
     let warned = typst::compile::<PagedDocument>(&world);
-    eprintln!("layout {:?}", t0.elapsed());
     let document = warned
         .output
         .map_err(|errors| describe(&world, source, &errors))?;
@@ -123,9 +119,7 @@ pub fn compile(source: &str) -> Result<Vec<u8>, String> {
         tagged: true,
         ..PdfOptions::default()
     };
-    let r = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&world, source, &errors));
-    eprintln!("pdf {:?}", t0.elapsed());
-    r
+    typst_pdf::pdf(&document, &options).map_err(|errors| describe(&world, source, &errors))
 }
 
 fn describe(world: &GuidanceWorld, source: &str, errors: &[SourceDiagnostic]) -> String {

@@ -679,7 +679,7 @@ fn height(text: &str, width: usize, _min: usize) -> f64 {
     let width = width.max(10);
     let lines: usize = text
         .split('\n')
-        .map(|l| (l.chars().count() + width - 1) / width)
+        .map(|l| l.chars().count().div_ceil(width))
         .map(|n| n.max(1))
         .sum();
     (lines.max(1) as f64) * 13.0 + 2.0

@@ -1,0 +1,218 @@
+//! Editions: a second edition is made from the shipped one by a known list of edits
+//! (tests/editions/2020-revision.edits); it must check clean together with the first, and
+//! `pmf diff` must report exactly the expected changes, each in its category.
+
+use crate::common::{expect_file, root};
+use pmf::diff::{self, Category};
+use std::path::Path;
+
+/// Applies the edits file to a copy of the shipped spec in `dir/2020-revision`.
+fn apply_edits(edits: &str, dir: &Path) {
+    let from = root().join("spec/2019-consultation");
+    let to = dir.join("2020-revision");
+    std::fs::create_dir_all(&to).expect("mkdir");
+    for p in pmf::driver::pmf_files_under(&from) {
+        std::fs::copy(&p, to.join(p.file_name().expect("a file"))).expect("copy");
+    }
+    let mut lines = edits.lines().peekable();
+    let block = |lines: &mut std::iter::Peekable<std::str::Lines>| -> (String, Option<String>) {
+        assert_eq!(
+            lines.next(),
+            Some("<<<"),
+            "an edit starts its text with <<<"
+        );
+        let (mut a, mut b, mut in_b) = (String::new(), String::new(), false);
+        for l in lines.by_ref() {
+            match l {
+                "===" => in_b = true,
+                // The text is the lines between the markers, without the last line break, so an
+                // edit can replace part of a line.
+                ">>>" => {
+                    a.pop();
+                    b.pop();
+                    return (a, in_b.then_some(b));
+                }
+                _ if in_b => {
+                    b.push_str(l);
+                    b.push('\n');
+                }
+                _ => {
+                    a.push_str(l);
+                    a.push('\n');
+                }
+            }
+        }
+        panic!("an edit's text is not closed with >>>");
+    };
+    while let Some(line) = lines.next() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = line.splitn(3, ' ').collect();
+        let path = to.join(words[1]);
+        let mut text = std::fs::read_to_string(&path).expect("the edited file exists");
+        match words[0] {
+            "replace" => {
+                let (old, new) = block(&mut lines);
+                let new = new.expect("replace has === and new text");
+                assert_eq!(
+                    text.matches(&old).count(),
+                    1,
+                    "the text to replace occurs once in {}:\n{old}",
+                    words[1]
+                );
+                text = text.replacen(&old, &new, 1);
+            }
+            "append" => {
+                let (add, _) = block(&mut lines);
+                text.push_str(&add);
+                text.push('\n');
+            }
+            "delete" => {
+                let header = format!("{} {{\n", words[2]);
+                let start = text
+                    .find(&header)
+                    .unwrap_or_else(|| panic!("no item `{}`", words[2]));
+                let end = start + text[start..].find("\n}\n").expect("the item ends") + 3;
+                text.replace_range(start..end, "");
+            }
+            other => panic!("unknown edit `{other}`"),
+        }
+        std::fs::write(&path, text).expect("write");
+    }
+}
+
+#[test]
+fn a_revised_edition_checks_and_diffs_to_exactly_the_known_changes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let edits =
+        std::fs::read_to_string(root().join("tests/editions/2020-revision.edits")).expect("edits");
+    apply_edits(&edits, tmp.path());
+    std::fs::create_dir_all(tmp.path().join("2019-consultation")).expect("mkdir");
+    for p in pmf::driver::pmf_files_under(&root().join("spec/2019-consultation")) {
+        std::fs::copy(
+            &p,
+            tmp.path()
+                .join("2019-consultation")
+                .join(p.file_name().expect("a file")),
+        )
+        .expect("copy");
+    }
+    // Both editions, checked together, as `pmf check` does for spec/.
+    let results =
+        pmf::driver::compile_editions(pmf::driver::inputs(&[tmp.path().to_path_buf()]), false);
+    assert_eq!(results.len(), 2);
+    for (input, comp) in &results {
+        let counting: Vec<_> = comp
+            .diagnostics
+            .iter()
+            .filter(|d| d.counts())
+            .cloned()
+            .collect();
+        assert!(
+            counting.is_empty(),
+            "{}:\n{}",
+            input.name,
+            pmf::diag::render_text(&counting, &input.sources)
+        );
+    }
+    let old = results[0].1.ir.clone().expect("old IR");
+    let new = results[1].1.ir.clone().expect("new IR");
+    assert_eq!(new.edition.supersedes.as_deref(), Some("2019-consultation"));
+    let changes = diff::diff(&old, &new);
+    assert_eq!(new.changes, changes, "the IR records the same changes");
+    // Every planned change, in its category.
+    let has = |cat: Category, kind: &str, code: &str| {
+        changes
+            .iter()
+            .any(|c| c.category == cat && c.kind == kind && c.code == code)
+    };
+    use Category::*;
+    let planned = [
+        (BreakingSubmission, "metric_renumbered", "AD/046"),
+        (BreakingSubmission, "metric_split", "WF/024"),
+        (BreakingSeries, "metric_split", "WF/024"),
+        (BreakingSubmission, "metric_merged", "AD/047"),
+        (BreakingSubmission, "metric_removed", "CH/055"),
+        (BreakingSubmission, "metric_added", "CH/056"),
+        (BreakingSubmission, "item_relettered", "AD/016a"),
+        (BreakingSubmission, "item_relettered", "AD/016b"),
+        (BreakingSubmission, "unit_changed", "AD/045"),
+        (BreakingSeries, "unit_changed", "AD/045"),
+        (BreakingSeries, "timescale_changed", "CH/012"),
+        (Documentation, "rationale_changed", "AD/001"),
+        // The note on AD/044 that named AD/042 and AD/043 now names AD/047.
+        (Documentation, "notes_changed", "AD/044"),
+        (Documentation, "citations_changed", "AD/003"),
+    ];
+    for (cat, kind, code) in planned {
+        assert!(
+            has(cat, kind, code),
+            "missing {cat:?} {kind} {code} in:\n{}",
+            diff::render_text("old", "new", &changes)
+        );
+    }
+    assert_eq!(
+        changes.len(),
+        planned.len(),
+        "exactly the planned changes, no more:\n{}",
+        diff::render_text("old", "new", &changes)
+    );
+    // Retired codes are kept, so that they cannot come back with another meaning.
+    let retired: Vec<&str> = new.retired.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(retired, vec!["CH/055"]);
+    let text = diff::render_text(&old.edition.id, &new.edition.id, &changes);
+    expect_file(&root().join("tests/editions/2020-revision.diff.txt"), &text)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let md = diff::render_markdown(&old.edition.id, &new.edition.id, &changes);
+    expect_file(&root().join("tests/editions/2020-revision.diff.md"), &md)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn reusing_a_retired_or_renumbered_code_is_an_error_and_a_new_meaning_a_warning() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let edits =
+        std::fs::read_to_string(root().join("tests/editions/2020-revision.edits")).expect("edits");
+    apply_edits(&edits, tmp.path());
+    let old = {
+        let input = pmf::driver::read_input(&[root().join("spec/2019-consultation")]);
+        pmf::check::compile(&input.sources).ir.expect("old IR")
+    };
+    let dir = tmp.path().join("2020-revision");
+    // AD/005 was renumbered AD/046: using AD/005 again for something else is refused.
+    let mut adults = std::fs::read_to_string(dir.join("adults.pmf")).expect("read");
+    adults.push_str("\nmetric AD/005 {\n  group adults_iaa\n  wording \"Contacts made in Welsh\"\n  counts contact\n  flow\n}\n");
+    // The meaning of AD/006 changes under the same code: counted as people, not assessments.
+    adults = adults.replacen(
+        "  wording \"The total number of assessments completed by the IAA service during the year",
+        "  wording \"The total number of assessments completed by the IAA service during the year",
+        1,
+    );
+    std::fs::write(dir.join("adults.pmf"), &adults).expect("write");
+    let input = pmf::driver::read_input(&[dir.clone()]);
+    let comp = pmf::check::compile_with(
+        &input.sources,
+        pmf::check::Options {
+            previous: Some(&old),
+            ..Default::default()
+        },
+    );
+    let codes: Vec<(&str, &str)> = comp
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.message.as_str()))
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(c, m)| *c == "PMF0112" && m.starts_with("AD/005 meant something else")),
+        "{codes:?}"
+    );
+    // Without the previous edition, `was` cannot be resolved.
+    let alone = pmf::check::compile(&input.sources);
+    assert!(alone
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "PMF0114"));
+}
