@@ -17,6 +17,7 @@ declare -A want=(
   [chromium]=chromium                # the HTML guidance in a browser: axe-core, search
   [node]=nodejs                      # drives chromium for those tests
   [npm]=npm                          # installs tests/docs/axe (below)
+  [nvim]=neovim                      # a real editor drives pmf-lsp (lsp/tests/lsp/neovim.rs)
 )
 
 missing=()

@@ -170,21 +170,34 @@ pub fn compile_editions(
     inputs: Vec<Input>,
     require_welsh: bool,
 ) -> Vec<(Input, crate::check::Compilation)> {
-    use crate::check::{compile_with, Options};
-    let plain: Vec<crate::check::Compilation> = inputs
+    compile_editions_with(inputs, require_welsh, false)
+}
+
+/// As `compile_editions`; with `check_only` the caller needs only diagnostics, so an IR is
+/// built only where another edition needs it (which makes `pmf check` faster).
+pub fn compile_editions_with(
+    inputs: Vec<Input>,
+    require_welsh: bool,
+    check_only: bool,
+) -> Vec<(Input, crate::check::Compilation)> {
+    use crate::check::{compile_with, Compilation, Options};
+    fn opts(
+        require_welsh: bool,
+        check_only: bool,
+        previous: Option<&crate::ir::Ir>,
+    ) -> Options<'_> {
+        Options {
+            require_welsh,
+            previous,
+            skip_ir: check_only,
+        }
+    }
+    let plain: Vec<Compilation> = inputs
         .iter()
-        .map(|i| {
-            compile_with(
-                &i.sources,
-                Options {
-                    require_welsh,
-                    previous: None,
-                },
-            )
-        })
+        .map(|i| compile_with(&i.sources, opts(require_welsh, check_only, None)))
         .collect();
-    let id_of = |c: &crate::check::Compilation| c.decls.editions.first().map(|e| e.id.clone());
-    let supersedes_of = |c: &crate::check::Compilation| {
+    let id_of = |c: &Compilation| c.decls.editions.first().map(|e| e.id.clone());
+    let supersedes_of = |c: &Compilation| {
         c.decls
             .editions
             .first()
@@ -192,20 +205,20 @@ pub fn compile_editions(
             .map(|r| r.name.clone())
     };
     let n = inputs.len();
-    let mut finals: Vec<Option<crate::check::Compilation>> = (0..n).map(|_| None).collect();
+    let find = |id: &str, not: usize| {
+        (0..n).find(|&j| j != not && id_of(&plain[j]).as_deref() == Some(id))
+    };
     // Editions in an order where each comes after the one it supersedes (a cycle is cut).
     let mut order: Vec<usize> = Vec::new();
     for start in 0..n {
         let mut chain = vec![start];
         let mut at = start;
-        while let Some(s) = supersedes_of(&plain[at]) {
-            match (0..n).find(|&j| id_of(&plain[j]).as_deref() == Some(s.as_str())) {
-                Some(j) if !chain.contains(&j) => {
-                    chain.push(j);
-                    at = j;
-                }
-                _ => break,
+        while let Some(j) = supersedes_of(&plain[at]).and_then(|s| find(&s, at)) {
+            if chain.contains(&j) {
+                break;
             }
+            chain.push(j);
+            at = j;
         }
         for &c in chain.iter().rev() {
             if !order.contains(&c) {
@@ -213,35 +226,40 @@ pub fn compile_editions(
             }
         }
     }
+    let mut finals: Vec<Option<Compilation>> = (0..n).map(|_| None).collect();
     for i in order {
         let previous_ir: Option<crate::ir::Ir> = match supersedes_of(&plain[i]) {
             None => None,
-            Some(s) => {
-                match (0..n).find(|&j| j != i && id_of(&plain[j]).as_deref() == Some(s.as_str())) {
-                    Some(j) => finals[j]
-                        .as_ref()
-                        .and_then(|c| c.ir.clone())
-                        .or_else(|| plain[j].ir.clone()),
-                    None => sibling_edition(&inputs[i], &s),
-                }
-            }
+            Some(s) => match find(&s, i) {
+                Some(j) => match finals[j]
+                    .as_ref()
+                    .and_then(|c| c.ir.clone())
+                    .or_else(|| plain[j].ir.clone())
+                {
+                    Some(ir) => Some(ir),
+                    // Compiled without an IR (check only): this edition needs it.
+                    None => {
+                        compile_with(
+                            &inputs[j].sources,
+                            Options {
+                                require_welsh,
+                                previous: None,
+                                skip_ir: false,
+                            },
+                        )
+                        .ir
+                    }
+                },
+                None => sibling_edition(&inputs[i], &s),
+            },
         };
-        finals[i] = Some(match &previous_ir {
-            Some(prev) => compile_with(
+        // Only an edition with a previous one is compiled again.
+        if let Some(prev) = &previous_ir {
+            finals[i] = Some(compile_with(
                 &inputs[i].sources,
-                Options {
-                    require_welsh,
-                    previous: Some(prev),
-                },
-            ),
-            None => compile_with(
-                &inputs[i].sources,
-                Options {
-                    require_welsh,
-                    previous: None,
-                },
-            ),
-        });
+                opts(require_welsh, check_only, Some(prev)),
+            ));
+        }
     }
     inputs
         .into_iter()

@@ -43,6 +43,9 @@ fn terms(ts: &[ir::Term]) -> String {
 }
 
 fn unit_label(ir: &Ir, id: &str) -> String {
+    if id.is_empty() {
+        return "an undeclared unit".to_string();
+    }
     match ir.unit(id) {
         Some(u) => format!("{} (`{id}`)", u.label.en),
         None => format!("`{id}`"),

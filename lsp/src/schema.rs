@@ -261,6 +261,16 @@ pub const ITEMS: &[ItemKind] = &[
             f("note", "A note for the reader (repeatable).", Free),
             f("allow", "Accept a warning on this metric: `allow PMF0303 \"reason\"`.", DiagCode),
             f("total", "With a breakdown: the metric's own total is reported as well.", Free),
+            f(
+                "was",
+                "The code this metric continues in the previous edition: `was AD/009` (renumbered), `was AD/002a + AD/002b` (merged), `was part of AD/021` (split).",
+                Free,
+            ),
+            f(
+                "reuses",
+                "Why a code retired from an earlier edition is used again: `reuses \"...\"`.",
+                Free,
+            ),
         ],
     },
     ItemKind {
@@ -388,6 +398,11 @@ pub const ITEM_FIELDS: &[Field] = &[
     ),
     f("equals", "The item equals this.", Code),
     f("note", "A note about the item.", Free),
+    f(
+        "was",
+        "The code this item continues in the previous edition: `was AD/009b`.",
+        Free,
+    ),
 ];
 
 pub fn item_kind(keyword: &str) -> Option<&'static ItemKind> {
@@ -460,6 +475,22 @@ mod tests {
             let ours: Vec<&str> = kind.fields.iter().map(|f| f.name).collect();
             assert_eq!(note, ours.join(", "), "fields of {}", kind.keyword);
         }
+    }
+
+    #[test]
+    fn breakdown_item_fields_match_the_compiler() {
+        let text = "metric AD/001 {\n  breakdown independent {\n    a \"x\" {\n      qqqqqqqqqqqq\n    }\n  }\n}\n";
+        let mut sources = Sources::new();
+        sources.add("t.pmf", text);
+        let c = pmf::check::compile(&sources);
+        let note = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == pmf::diag::Code::UnknownField)
+            .flat_map(|d| d.notes.iter())
+            .find_map(|n| n.split_once(" are: ").map(|(_, l)| l.to_string()));
+        let ours: Vec<&str> = ITEM_FIELDS.iter().map(|f| f.name).collect();
+        assert_eq!(note, Some(ours.join(", ")), "{:?}", c.diagnostics);
     }
 
     #[test]

@@ -91,11 +91,10 @@ impl FileView for Analysis {
     }
 }
 
-/// The parse of one file, kept while its text and its place in the project do not change.
+/// The syntax diagnostics of one file's parse, kept while its text and its place in the
+/// project do not change; its tree is the one in the project's current compilation.
 pub struct Parsed {
     pub index: usize,
-    pub text: String,
-    pub file: pmf::syntax::SourceFile,
     pub diagnostics: Vec<pmf::diag::Diagnostic>,
 }
 
@@ -446,25 +445,30 @@ impl World {
         let mut parsed = Vec::new();
         if let Some(p) = self.projects.get(index) {
             parses.retain(|k, _| p.has(k));
+            let prev = p.current.as_deref();
             for (i, f) in p.files.iter().enumerate() {
                 let text = self.text_of(f);
-                let fresh = parses
-                    .get(&f.key)
-                    .is_some_and(|c| c.index == i && c.text == text);
-                if !fresh {
-                    let (file, diagnostics) = pmf::syntax::parse(FileId(i as u32), text);
-                    parses.insert(
-                        f.key.clone(),
-                        Parsed {
-                            index: i,
-                            text: text.to_string(),
-                            file,
-                            diagnostics,
-                        },
-                    );
-                }
-                if let Some(c) = parses.get(&f.key) {
-                    parsed.push((c.file.clone(), c.diagnostics.clone()));
+                let file = FileId(i as u32);
+                // The previous compilation's tree of this file, if nothing about it changed.
+                let reusable = prev.filter(|prev| {
+                    parses.get(&f.key).is_some_and(|c| c.index == i)
+                        && prev.key(file) == Some(f.key.as_str())
+                        && prev.text(file) == text
+                });
+                let tree = reusable.and_then(|prev| prev.comp.files.get(i).cloned());
+                match (tree, parses.get(&f.key)) {
+                    (Some(tree), Some(c)) => parsed.push((tree, c.diagnostics.clone())),
+                    _ => {
+                        let (tree, diagnostics) = pmf::syntax::parse(file, text);
+                        parsed.push((tree, diagnostics.clone()));
+                        parses.insert(
+                            f.key.clone(),
+                            Parsed {
+                                index: i,
+                                diagnostics,
+                            },
+                        );
+                    }
                 }
                 let name = match &f.path {
                     Some(path) => path.display().to_string(),

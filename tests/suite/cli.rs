@@ -97,7 +97,7 @@ fn ten_thousand_nested_parentheses() {
     no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);
-    assert!(t.contains("PMF0004") && t.contains("deep.pmf:5:1"), "{t}");
+    assert!(t.contains("PMF0004") && t.contains("deep.pmf:6:74"), "{t}");
 }
 
 #[test]

@@ -8,7 +8,9 @@
 //!
 //! A diagnostic in column 1 or 2, where carets cannot reach, is written with its position:
 //! `//@ 1:1 error[PMF0007]: message` (the width is not compared). A first line
-//! `// pmf-check: --welsh` checks the case as `pmf check --welsh` would.
+//! `// pmf-check: --welsh` checks the case as `pmf check --welsh` would; a first line
+//! `// pmf-check: --previous NAME.prev` checks it with the edition in NAME.prev (beside it) as
+//! the edition it supersedes.
 //!
 //! Every diagnostic must be annotated, and every annotation must be produced. Beside each
 //! `.pmf`, a `.out` file holds the full rendered report, so changes to the layout show up.
@@ -117,15 +119,20 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
             "tests/diagnostics/{}",
             case.file_name().and_then(|n| n.to_str()).unwrap_or("?")
         );
-        let welsh = text
-            .lines()
-            .next()
-            .is_some_and(|l| l.trim() == "// pmf-check: --welsh");
+        let first = text.lines().next().unwrap_or("").trim();
+        let welsh = first == "// pmf-check: --welsh";
+        let prev_ir = first
+            .strip_prefix("// pmf-check: --previous ")
+            .and_then(|f| {
+                let p = std::fs::read_to_string(case.with_file_name(f)).ok()?;
+                crate::common::compile_text(f, &p).1.ir
+            });
         let (sources, comp) = crate::common::compile_text_with(
             &name,
             &text,
             pmf::check::Options {
                 require_welsh: welsh,
+                previous: prev_ir.as_ref(),
                 ..Default::default()
             },
         );

@@ -41,6 +41,46 @@ fn hostile() -> Ir {
     compile(&root().join("tests/docs/hostile/spec.pmf"))
 }
 
+/// The Welsh test spec as if it replaced an earlier edition: with changes and a retired code,
+/// as the checker records them when both editions are checked together.
+fn with_changes() -> Ir {
+    use pmf::diff::{Category, Change};
+    let mut ir = welsh();
+    ir.edition.supersedes = Some("welsh-2019".into());
+    let change = |category, kind: &str, code: &str, old: Option<&str>, message: &str| Change {
+        category,
+        kind: kind.into(),
+        code: code.into(),
+        old_code: old.map(str::to_string),
+        message: message.into(),
+    };
+    ir.changes = vec![
+        change(
+            Category::BreakingSubmission,
+            "metric_renumbered",
+            "AD/006",
+            Some("AD/016"),
+            "AD/016 is now AD/006 <renumbered>",
+        ),
+        change(
+            Category::Documentation,
+            "rationale_changed",
+            "AD/001",
+            None,
+            "the rationale of AD/001 changed",
+        ),
+    ];
+    ir.retired = vec![pmf::ir::Retired {
+        code: "AD/099".into(),
+        last_edition: "welsh-2019".into(),
+        wording: pmf::ir::Text {
+            en: "An old count #retired".into(),
+            cy: Some("Hen gyfrif #wedi-ymddeol".into()),
+        },
+    }];
+    ir
+}
+
 fn shipped() -> Ir {
     let inputs = driver::inputs(&[root().join("spec")]);
     let input = inputs.into_iter().next().expect("spec/ holds an edition");
@@ -592,6 +632,68 @@ fn the_welsh_pdf_is_welsh() {
     );
 }
 
+#[test]
+fn a_local_extension_gets_a_page_of_its_own_in_every_format() {
+    let input = driver::read_input(&[
+        root().join("spec/2019-consultation"),
+        root().join("tests/docs/extension/cardiff.pmf"),
+    ]);
+    let ir = check::compile(&input.sources)
+        .ir
+        .expect("the edition and the extension check together");
+    let md = generate(&ir, DocFormat::Markdown, Lang::En);
+    let page = text_of(&md, "local-measures.md");
+    assert!(page.contains("# Cardiff local measures"), "{page}");
+    assert!(page.contains("- **Local authority:** W06000015"), "{page}");
+    assert!(page.contains("| [CDF/001](#CDF-001) | Contacts to the IAA service made in Welsh |"));
+    assert!(
+        page.contains("At most [AD/001](adults.md#AD-001)"),
+        "{page}"
+    );
+    let codes = text_of(&md, "codes.md");
+    assert!(
+        codes.contains("| [CDF/001](local-measures.md#CDF-001) |"),
+        "{codes}"
+    );
+    let html = generate(&ir, DocFormat::Html, Lang::En);
+    assert!(text_of(&html, "local-measures.html").contains("id=\"CDF-001\""));
+    let (typst, _) = docs::typst_source(&ir, Lang::En).expect("renders");
+    assert!(typst.contains("<CDF-001>"));
+}
+
+#[test]
+fn changes_since_the_superseded_edition_and_retired_codes_are_listed() {
+    let ir = with_changes();
+    let md = generate(&ir, DocFormat::Markdown, Lang::En);
+    let page = text_of(&md, "changes.md");
+    assert!(page.contains("# Changes since welsh-2019"), "{page}");
+    assert!(page.contains("## Breaking for submissions"), "{page}");
+    assert!(page.contains("| [AD/006](adults.md#AD-006) | AD/016 | AD/016 is now [AD/006](adults.md#AD-006) \\<renumbered\\> |"), "{page}");
+    assert!(page.contains("## Documentation only"), "{page}");
+    assert!(
+        page.contains("| AD/099 | welsh-2019 | An old count \\#retired |"),
+        "{page}"
+    );
+    let cy = generate(&ir, DocFormat::Markdown, Lang::Cy);
+    let page = text_of(&cy, "changes.md");
+    assert!(page.contains("# Newidiadau ers welsh-2019"), "{page}");
+    assert!(
+        page.contains("| AD/099 | welsh-2019 | Hen gyfrif \\#wedi-ymddeol |"),
+        "{page}"
+    );
+    assert!(cy
+        .untranslated
+        .iter()
+        .any(|u| u.place == "change AD/006 · metric_renumbered"));
+    let (typst, _) = docs::typst_source(&ir, Lang::En).expect("renders");
+    assert!(typst.contains("Changes since welsh\\-2019"));
+    generate(&ir, DocFormat::Pdf, Lang::En);
+    // An edition that replaces none has no such page.
+    assert!(!generate(&welsh(), DocFormat::Markdown, Lang::En)
+        .files
+        .contains_key("changes.md"));
+}
+
 // ---- the site in a browser ------------------------------------------------------------------------
 
 #[test]
@@ -605,6 +707,7 @@ fn axe_core_finds_no_accessibility_violation_on_any_page() {
         ("shipped", shipped(), Lang::En),
         ("welsh", welsh(), Lang::Cy),
         ("hostile", hostile(), Lang::En),
+        ("changes", with_changes(), Lang::Cy),
     ] {
         let g = generate(&ir, DocFormat::Html, lang);
         let site = dir.path().join(name);

@@ -4,10 +4,17 @@
 use pmf::diag::ALL_CODES;
 
 fn example(explanation: &str) -> Option<String> {
-    let after = explanation.split("## Example").nth(1)?;
-    let start = after.find("```pmf")? + "```pmf".len();
+    block(explanation.split("## Example").nth(1)?, "```pmf\n")
+}
+
+/// The ```pmf previous block of an example about editions: the edition it supersedes.
+fn previous(explanation: &str) -> Option<String> {
+    block(explanation.split("## Example").nth(1)?, "```pmf previous\n")
+}
+
+fn block(after: &str, fence: &str) -> Option<String> {
+    let start = after.find(fence)? + fence.len();
     let rest = &after[start..];
-    let rest = &rest[rest.find('\n')? + 1..];
     let end = rest.find("```")?;
     Some(rest[..end].to_string())
 }
@@ -45,11 +52,14 @@ fn every_example_produces_its_code() {
             .lines()
             .next()
             .is_some_and(|l| l.trim() == "// pmf-check: --welsh");
+        let prev_ir = previous(c.info().explanation)
+            .and_then(|p| crate::common::compile_text("previous.pmf", &p).1.ir);
         let (_, comp) = crate::common::compile_text_with(
             "example.pmf",
             &ex,
             pmf::check::Options {
                 require_welsh: welsh,
+                previous: prev_ir.as_ref(),
                 ..Default::default()
             },
         );

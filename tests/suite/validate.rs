@@ -459,7 +459,9 @@ fn workbooks_good_and_damaged_give_the_expected_reports() {
         ("truncated.xlsx", filled[..filled.len() / 2].to_vec()),
         ("corrupt.xlsx", {
             let mut b = filled.clone();
-            let mid = b.len() / 3;
+            // Damage the data of the Adults sheet itself.
+            let name = b"xl/worksheets/sheet2.xml";
+            let mid = b.windows(name.len()).position(|w| w == name).unwrap_or(0) + 200;
             for x in &mut b[mid..mid + 400] {
                 *x ^= 0x5A;
             }

@@ -135,7 +135,9 @@ pub fn allowed_list(diags: &[Diagnostic], sources: &Sources) -> Vec<AllowedWarni
                 message: d.message.clone(),
                 reason,
                 location: SourceRef {
-                    file: f.path.clone(),
+                    file: std::path::Path::new(&f.path)
+                        .file_name()
+                        .map_or(f.path.clone(), |n| n.to_string_lossy().into_owned()),
                     line,
                 },
                 item,

@@ -37,6 +37,9 @@ pub struct Options<'a> {
     /// The checked edition this one supersedes: `was` provenance is resolved in it, codes
     /// are compared with it, and the IR records what changed since it.
     pub previous: Option<&'a Ir>,
+    /// Check only, without building the IR (what `pmf check` needs, and faster). Edition
+    /// checks against `previous` still run.
+    pub skip_ir: bool,
 }
 
 /// Everything known about one compilation.
@@ -63,11 +66,52 @@ pub fn compile(sources: &Sources) -> Compilation {
 }
 
 pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
-    let parsed = sources
-        .ids()
-        .map(|id| syntax::parse(id, &sources.get(id).text))
-        .collect();
-    compile_parsed(sources, parsed, options)
+    compile_parsed(sources, parse_all(sources), options)
+}
+
+/// Parses every file; a large spec is parsed on several threads (files parse independently),
+/// and the results are kept in file order.
+fn parse_all(sources: &Sources) -> Vec<(SourceFile, Vec<diag::Diagnostic>)> {
+    let ids: Vec<crate::source::FileId> = sources.ids().collect();
+    let total: usize = ids.iter().map(|id| sources.get(*id).text.len()).sum();
+    let threads = if total >= 512 * 1024 && ids.len() > 1 {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    } else {
+        1
+    };
+    if threads == 1 {
+        return ids
+            .iter()
+            .map(|id| syntax::parse(*id, &sources.get(*id).text))
+            .collect();
+    }
+    let per = ids.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|id| syntax::parse(*id, &sources.get(*id).text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for (h, part) in handles.into_iter().zip(ids.chunks(per)) {
+            match h.join() {
+                Ok(v) => out.extend(v),
+                // A panic in a worker is a bug: parse that part here so it surfaces here.
+                Err(_) => out.extend(
+                    part.iter()
+                        .map(|id| syntax::parse(*id, &sources.get(*id).text)),
+                ),
+            }
+        }
+        out
+    })
 }
 
 /// `compile_with` on files already parsed: one `syntax::parse` result per file of `sources`,
@@ -209,7 +253,9 @@ impl<'a> Checker<'a> {
     }
 
     fn finish(mut self) -> (Vec<Diagnostic>, Symbols, Option<Ir>) {
-        let mut ir = if self.decls.editions.is_empty() {
+        let mut ir = if self.decls.editions.is_empty()
+            || (self.options.skip_ir && self.options.previous.is_none())
+        {
             None
         } else {
             Some(self.build_ir())
@@ -238,8 +284,12 @@ impl<'a> Checker<'a> {
     /// `path:line` of a location, as the IR records it.
     pub(crate) fn source_ref(&self, loc: &Loc) -> crate::ir::SourceRef {
         let f = self.sources.get(loc.file);
+        // The file name only: the IR must not depend on the folder the spec was read from.
+        let name = std::path::Path::new(&f.path)
+            .file_name()
+            .map_or(f.path.clone(), |n| n.to_string_lossy().into_owned());
         crate::ir::SourceRef {
-            file: f.path.clone(),
+            file: name,
             line: f.line_col(loc.span.start).0,
         }
     }

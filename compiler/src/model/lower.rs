@@ -157,7 +157,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn children(&mut self, node: &Node) -> Vec<Node> {
+    fn children<'n>(&mut self, node: &'n Node) -> std::borrow::Cow<'n, [Node]> {
         if node.block.is_none() {
             let d = self.err(
                 Code::SyntaxError,
@@ -170,7 +170,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Folds each `cy "..."` line into the field above it, as its Welsh version.
-    fn merge_welsh(&mut self, nodes: &[Node]) -> Vec<Node> {
+    fn merge_welsh<'n>(&mut self, nodes: &'n [Node]) -> std::borrow::Cow<'n, [Node]> {
+        // Most blocks have no Welsh line: then the nodes are used as they are, not copied.
+        if !nodes.iter().any(|n| n.key.text == "cy") {
+            return std::borrow::Cow::Borrowed(nodes);
+        }
         let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
         for n in nodes {
             if n.key.text == "cy" {
@@ -201,7 +205,7 @@ impl<'a> Lowerer<'a> {
             }
             out.push(n.clone());
         }
-        out
+        std::borrow::Cow::Owned(out)
     }
 
     fn unknown_field(&mut self, node: &Node, item: &str, fields: &[&str]) {
@@ -672,9 +676,9 @@ impl<'a> Lowerer<'a> {
             }
             i += 1;
         }
-        for child in self.merge_welsh(node.children()) {
+        for child in self.merge_welsh(node.children()).iter() {
             match child.key.text.as_str() {
-                "quote" => quote = self.text(&child),
+                "quote" => quote = self.text(child),
                 k if LOCATOR_KINDS.contains(&k) => {
                     let values: Vec<String> = child.args.iter().filter_map(locator_value).collect();
                     if values.is_empty() {
@@ -692,7 +696,7 @@ impl<'a> Lowerer<'a> {
                 _ => {
                     let mut fields = LOCATOR_KINDS.to_vec();
                     fields.push("quote");
-                    self.unknown_field(&child, "a citation", &fields);
+                    self.unknown_field(child, "a citation", &fields);
                 }
             }
         }
@@ -820,20 +824,20 @@ impl<'a> Lowerer<'a> {
             "note",
         ];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
+        for c in self.children(node).iter() {
             if c.key.text != "note"
                 && FIELDS.contains(&c.key.text.as_str())
-                && !self.once(&mut seen, &c)
+                && !self.once(&mut seen, c)
             {
                 continue;
             }
             match c.key.text.as_str() {
-                "title" => e.title = self.text(&c),
-                "framework" => e.framework = self.text(&c),
-                "publisher" => e.publisher = self.text(&c),
-                "status" => e.status = self.word(&c, &["draft", "consultation", "final"]),
+                "title" => e.title = self.text(c),
+                "framework" => e.framework = self.text(c),
+                "publisher" => e.publisher = self.text(c),
+                "status" => e.status = self.word(c, &["draft", "consultation", "final"]),
                 "first_year" => match c.args.as_slice() {
-                    [x] if matches!(x.kind, ExprKind::YearSpan(_)) => e.first_year = self.plain(&c),
+                    [x] if matches!(x.kind, ExprKind::YearSpan(_)) => e.first_year = self.plain(c),
                     _ => {
                         let d = self.err(
                             Code::InvalidValue,
@@ -843,7 +847,7 @@ impl<'a> Lowerer<'a> {
                         d.primary.message = "expected a year such as 2020-21".into();
                     }
                 },
-                "period" => e.period = self.text(&c),
+                "period" => e.period = self.text(c),
                 "supersedes" => {
                     if c.args.len() == 1 && c.args[0].as_path() == Some("none") {
                         e.supersedes = None;
@@ -864,11 +868,11 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "note" => {
-                    if let Some(t) = self.text(&c) {
+                    if let Some(t) = self.text(c) {
                         e.notes.push(t)
                     }
                 }
-                _ => self.unknown_field(&c, "an edition", FIELDS),
+                _ => self.unknown_field(c, "an edition", FIELDS),
             }
         }
         if e.title.is_none() {
@@ -897,16 +901,16 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["title", "authority", "prefix", "extends"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "title" => x.title = self.text(&c),
-                "authority" => x.authority = self.plain(&c),
+                "title" => x.title = self.text(c),
+                "authority" => x.authority = self.plain(c),
                 "prefix" => {
                     let loc = self.loc(&c.span);
-                    if let Some(p) = self.plain(&c) {
+                    if let Some(p) = self.plain(c) {
                         if (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_uppercase())
                         {
                             x.prefix = Some((p, loc));
@@ -931,7 +935,7 @@ impl<'a> Lowerer<'a> {
                         _ => None,
                     }
                 }
-                _ => self.unknown_field(&c, "an extension", FIELDS),
+                _ => self.unknown_field(c, "an extension", FIELDS),
             }
         }
         if x.prefix.is_none() {
@@ -960,20 +964,20 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["number", "title", "text", "section"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if c.key.text != "section" && !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if c.key.text != "section" && !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "number" => d.number = self.plain(&c),
-                "title" => d.title = self.text(&c),
-                "text" => d.text = self.text(&c),
+                "number" => d.number = self.plain(c),
+                "title" => d.title = self.text(c),
+                "text" => d.text = self.text(c),
                 "section" => {
-                    if let Some(s) = self.doc(&c) {
+                    if let Some(s) = self.doc(c) {
                         d.sections.push(s);
                     }
                 }
-                _ => self.unknown_field(&c, "a document section", FIELDS),
+                _ => self.unknown_field(c, "a document section", FIELDS),
             }
         }
         Some(d)
@@ -1004,17 +1008,17 @@ impl<'a> Lowerer<'a> {
             "guidance",
         ];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "title" => x.title = self.text(&c),
-                "short" => x.short = self.text(&c),
-                "kind" => x.kind = self.word(&c, KINDS),
-                "year" => x.year = self.plain(&c),
-                "within" => x.within = self.single_ref(&c, "the instrument this one belongs to"),
-                _ => self.unknown_field(&c, "an instrument", FIELDS),
+                "title" => x.title = self.text(c),
+                "short" => x.short = self.text(c),
+                "kind" => x.kind = self.word(c, KINDS),
+                "year" => x.year = self.plain(c),
+                "within" => x.within = self.single_ref(c, "the instrument this one belongs to"),
+                _ => self.unknown_field(c, "an instrument", FIELDS),
             }
         }
         if x.title.is_none() {
@@ -1042,15 +1046,15 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["label", "definition", "ages"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "label" => x.label = self.text(&c),
-                "definition" => x.definition = self.text(&c),
-                "ages" => x.ages = self.range_of(&c).map(|(a, b, _)| (a, b)),
-                _ => self.unknown_field(&c, "a cohort", FIELDS),
+                "label" => x.label = self.text(c),
+                "definition" => x.definition = self.text(c),
+                "ages" => x.ages = self.range_of(c).map(|(a, b, _)| (a, b)),
+                _ => self.unknown_field(c, "a cohort", FIELDS),
             }
         }
         self.decls.cohorts.push(x);
@@ -1072,15 +1076,15 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["label", "singular", "kind", "value", "person"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "label" => x.label = self.text(&c),
-                "singular" => x.singular = self.text(&c),
+                "label" => x.label = self.text(c),
+                "singular" => x.singular = self.text(c),
                 "kind" => {
-                    x.kind = self.word(&c, &["entity", "measure"]).map(|w| {
+                    x.kind = self.word(c, &["entity", "measure"]).map(|w| {
                         if w == "entity" {
                             UnitKind::Entity
                         } else {
@@ -1089,7 +1093,7 @@ impl<'a> Lowerer<'a> {
                     })
                 }
                 "value" => {
-                    x.value = self.word(&c, &["whole", "decimal"]).map(|w| {
+                    x.value = self.word(c, &["whole", "decimal"]).map(|w| {
                         if w == "whole" {
                             ValueType::Whole
                         } else {
@@ -1098,10 +1102,10 @@ impl<'a> Lowerer<'a> {
                     })
                 }
                 "person" => {
-                    self.no_args(&c);
+                    self.no_args(c);
                     x.is_person = true;
                 }
-                _ => self.unknown_field(&c, "a unit", FIELDS),
+                _ => self.unknown_field(c, "a unit", FIELDS),
             }
         }
         if x.kind.is_none() {
@@ -1124,14 +1128,14 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["term", "text"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "term" => x.term = self.text(&c),
-                "text" => x.text = self.text(&c),
-                _ => self.unknown_field(&c, "a definition", FIELDS),
+                "term" => x.term = self.text(c),
+                "text" => x.text = self.text(c),
+                _ => self.unknown_field(c, "a definition", FIELDS),
             }
         }
         self.decls.definitions.push(x);
@@ -1150,14 +1154,14 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["title", "note"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "title" => x.title = self.text(&c),
-                "note" => x.note = self.text(&c),
-                _ => self.unknown_field(&c, "a data source", FIELDS),
+                "title" => x.title = self.text(c),
+                "note" => x.note = self.text(c),
+                _ => self.unknown_field(c, "a data source", FIELDS),
             }
         }
         self.decls.sources.push(x);
@@ -1178,16 +1182,16 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["label", "cohort", "ages", "source"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "label" => x.label = self.text(&c),
-                "cohort" => x.cohort = self.single_ref(&c, "a cohort"),
-                "ages" => x.ages = self.range_of(&c).map(|(a, b, _)| (a, b)),
-                "source" => x.source = self.text(&c),
-                _ => self.unknown_field(&c, "a population", FIELDS),
+                "label" => x.label = self.text(c),
+                "cohort" => x.cohort = self.single_ref(c, "a cohort"),
+                "ages" => x.ages = self.range_of(c).map(|(a, b, _)| (a, b)),
+                "source" => x.source = self.text(c),
+                _ => self.unknown_field(c, "a population", FIELDS),
             }
         }
         self.decls.populations.push(x);
@@ -1208,36 +1212,36 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["title", "exhaustive", "entry", "group", "note"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
+        for c in self.children(node).iter() {
             match c.key.text.as_str() {
-                "title" if self.once(&mut seen, &c) => x.title = self.text(&c),
-                "note" if self.once(&mut seen, &c) => x.note = self.text(&c),
+                "title" if self.once(&mut seen, c) => x.title = self.text(c),
+                "note" if self.once(&mut seen, c) => x.note = self.text(c),
                 "exhaustive" => {
-                    self.no_args(&c);
+                    self.no_args(c);
                     x.exhaustive = true;
                 }
                 "entry" => {
-                    if let Some(e) = self.entry(&c, None) {
+                    if let Some(e) = self.entry(c, None) {
                         x.entries.push(e);
                     }
                 }
                 "group" => {
-                    let Some((gid, _)) = self.header_name(&c, "a group of entries") else {
+                    let Some((gid, _)) = self.header_name(c, "a group of entries") else {
                         continue;
                     };
-                    let label = self.header_title(&c);
-                    for g in self.children(&c) {
+                    let label = self.header_title(c);
+                    for g in self.children(c).iter() {
                         if g.key.text == "entry" {
-                            if let Some(e) = self.entry(&g, Some((gid.clone(), label.clone()))) {
+                            if let Some(e) = self.entry(g, Some((gid.clone(), label.clone()))) {
                                 x.entries.push(e);
                             }
                         } else {
-                            self.unknown_field(&g, "a group of entries", &["entry"]);
+                            self.unknown_field(g, "a group of entries", &["entry"]);
                         }
                     }
                 }
                 "title" | "note" => {}
-                _ => self.unknown_field(&c, "a codelist", FIELDS),
+                _ => self.unknown_field(c, "a codelist", FIELDS),
             }
         }
         self.decls.codelists.push(x);
@@ -1305,13 +1309,13 @@ impl<'a> Lowerer<'a> {
             }
             i += 1;
         }
-        for c in self.merge_welsh(node.children()) {
+        for c in self.merge_welsh(node.children()).iter() {
             match c.key.text.as_str() {
-                "range" => e.range = self.range_of(&c),
-                "reserved" => e.reserved = self.text(&c),
-                "note" => e.note = self.text(&c),
-                "label" => e.label = self.text(&c),
-                _ => self.unknown_field(&c, "an entry", &["label", "range", "reserved", "note"]),
+                "range" => e.range = self.range_of(c),
+                "reserved" => e.reserved = self.text(c),
+                "note" => e.note = self.text(c),
+                "label" => e.label = self.text(c),
+                _ => self.unknown_field(c, "an entry", &["label", "range", "reserved", "note"]),
             }
         }
         if e.label.is_none() {
@@ -1338,14 +1342,14 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["label", "meaning"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "label" => x.label = self.text(&c),
-                "meaning" => x.meaning = self.text(&c),
-                _ => self.unknown_field(&c, "a missing-value status", FIELDS),
+                "label" => x.label = self.text(c),
+                "meaning" => x.meaning = self.text(c),
+                _ => self.unknown_field(c, "a missing-value status", FIELDS),
             }
         }
         self.decls.missing.push(x);
@@ -1368,18 +1372,18 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["number", "title", "cohort", "within", "prefix", "intro"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "number" => x.number = self.plain(&c),
-                "title" => x.title = self.text(&c),
-                "cohort" => x.cohort = self.single_ref(&c, "a cohort"),
-                "within" => x.within = self.single_ref(&c, "the part this one belongs to"),
-                "prefix" => x.prefix = self.plain(&c),
-                "intro" => x.intro = self.text(&c),
-                _ => self.unknown_field(&c, "a part", FIELDS),
+                "number" => x.number = self.plain(c),
+                "title" => x.title = self.text(c),
+                "cohort" => x.cohort = self.single_ref(c, "a cohort"),
+                "within" => x.within = self.single_ref(c, "the part this one belongs to"),
+                "prefix" => x.prefix = self.plain(c),
+                "intro" => x.intro = self.text(c),
+                _ => self.unknown_field(c, "a part", FIELDS),
             }
         }
         self.decls.parts.push(x);
@@ -1400,16 +1404,16 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["part", "number", "title", "note"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
-                "part" => x.part = self.single_ref(&c, "a part"),
-                "number" => x.number = self.plain(&c),
-                "title" => x.title = self.text(&c),
-                "note" => x.note = self.text(&c),
-                _ => self.unknown_field(&c, "a group", FIELDS),
+                "part" => x.part = self.single_ref(c, "a part"),
+                "number" => x.number = self.plain(c),
+                "title" => x.title = self.text(c),
+                "note" => x.note = self.text(c),
+                _ => self.unknown_field(c, "a group", FIELDS),
             }
         }
         if x.part.is_none() {
@@ -1571,16 +1575,16 @@ impl<'a> Lowerer<'a> {
         const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
         let mut seen = BTreeMap::new();
         let mut timing_span: Option<Span> = None;
-        for c in self.children(node) {
+        for c in self.children(node).iter() {
             let key = c.key.text.as_str();
-            if FIELDS.contains(&key) && !REPEATABLE.contains(&key) && !self.once(&mut seen, &c) {
+            if FIELDS.contains(&key) && !REPEATABLE.contains(&key) && !self.once(&mut seen, c) {
                 continue;
             }
             match key {
-                "wording" => m.wording = self.text(&c),
-                "short" => m.short = self.text(&c),
-                "group" => m.group = self.single_ref(&c, "a group"),
-                "counts" => m.measure = self.single_ref(&c, "a unit").map(Measure::Counts),
+                "wording" => m.wording = self.text(c),
+                "short" => m.short = self.text(c),
+                "group" => m.group = self.single_ref(c, "a group"),
+                "counts" => m.measure = self.single_ref(c, "a unit").map(Measure::Counts),
                 "sums" => match c.args.as_slice() {
                     [q, over, e] if over.as_path() == Some("over") => {
                         if let (Some(quantity), Some(over)) =
@@ -1614,7 +1618,7 @@ impl<'a> Lowerer<'a> {
                     }
                     timing_span = Some(c.key.span.clone());
                     if key == "flow" {
-                        self.no_args(&c);
+                        self.no_args(c);
                         m.timing = Some(Timing::Flow);
                     } else {
                         let at = match c.args.as_slice() {
@@ -1638,9 +1642,9 @@ impl<'a> Lowerer<'a> {
                         m.timing = Some(Timing::Stock(at));
                     }
                 }
-                "cohort" => m.cohort = self.single_ref(&c, "a cohort"),
+                "cohort" => m.cohort = self.single_ref(c, "a cohort"),
                 "value" => {
-                    m.value = self.word(&c, &["whole", "decimal"]).map(|w| {
+                    m.value = self.word(c, &["whole", "decimal"]).map(|w| {
                         if w == "whole" {
                             ValueType::Whole
                         } else {
@@ -1648,41 +1652,41 @@ impl<'a> Lowerer<'a> {
                         }
                     })
                 }
-                "rationale" => m.rationale = self.text(&c),
-                "includes" => m.includes = self.text(&c),
-                "excludes" => m.excludes = self.text(&c),
-                "counting" => m.counting = self.text(&c),
-                "collected_from" => m.collected_from = self.single_ref(&c, "a data source"),
+                "rationale" => m.rationale = self.text(c),
+                "includes" => m.includes = self.text(c),
+                "excludes" => m.excludes = self.text(c),
+                "counting" => m.counting = self.text(c),
+                "collected_from" => m.collected_from = self.single_ref(c, "a data source"),
                 "cite" => {
-                    if let Some(ci) = self.citation(&c) {
+                    if let Some(ci) = self.citation(c) {
                         m.citations.push(ci)
                     }
                 }
                 "timescale" => {
-                    if let Some(t) = self.timescale(&c) {
+                    if let Some(t) = self.timescale(c) {
                         m.timescales.push(t)
                     }
                 }
-                "subset" => m.subset_of = self.relation(&c),
-                "equals" => m.equals = self.relation(&c),
-                "breakdown" => m.breakdown = self.breakdown(&c),
+                "subset" => m.subset_of = self.relation(c),
+                "equals" => m.equals = self.relation(c),
+                "breakdown" => m.breakdown = self.breakdown(c),
                 "note" => {
-                    if let Some(t) = self.text(&c) {
+                    if let Some(t) = self.text(c) {
                         m.notes.push(t)
                     }
                 }
                 "allow" => {
-                    if let Some(a) = self.allow(&c) {
+                    if let Some(a) = self.allow(c) {
                         m.allows.push(a)
                     }
                 }
                 "total" => {
-                    self.no_args(&c);
+                    self.no_args(c);
                     m.total = true;
                 }
-                "was" => m.was = self.provenance(&c),
-                "reuses" => m.reuses = self.text(&c),
-                _ => self.unknown_field(&c, "a metric", FIELDS),
+                "was" => m.was = self.provenance(c),
+                "reuses" => m.reuses = self.text(c),
+                _ => self.unknown_field(c, "a metric", FIELDS),
             }
         }
         let code = m.code.clone();
@@ -1733,7 +1737,7 @@ impl<'a> Lowerer<'a> {
             None => {}
         }
         const FIELDS: &[&str] = &["within", "every", "label", "until", "cite", "note"];
-        for c in self.merge_welsh(node.children()) {
+        for c in self.merge_welsh(node.children()).iter() {
             match c.key.text.as_str() {
                 "within" | "every" => {
                     let mut all = vec![Expr {
@@ -1743,15 +1747,15 @@ impl<'a> Lowerer<'a> {
                     all.extend(c.args.iter().cloned());
                     self.timescale_rule(&all, &mut ts);
                 }
-                "label" => ts.label = self.text(&c),
-                "until" => ts.until = self.text(&c),
-                "note" => ts.note = self.text(&c),
+                "label" => ts.label = self.text(c),
+                "until" => ts.until = self.text(c),
+                "note" => ts.note = self.text(c),
                 "cite" => {
-                    if let Some(ci) = self.citation(&c) {
+                    if let Some(ci) = self.citation(c) {
                         ts.citations.push(ci)
                     }
                 }
-                _ => self.unknown_field(&c, "a timescale", FIELDS),
+                _ => self.unknown_field(c, "a timescale", FIELDS),
             }
         }
         if ts.rule.is_none() {
@@ -1848,7 +1852,7 @@ impl<'a> Lowerer<'a> {
             i += 2;
         }
         let mut seen_letters: BTreeMap<String, Span> = BTreeMap::new();
-        for c in self.merge_welsh(node.children()) {
+        for c in self.merge_welsh(node.children()).iter() {
             let key = c.key.text.clone();
             if key.len() == 1 && key.chars().all(|ch| ch.is_ascii_lowercase()) {
                 if let Some(first) = seen_letters.get(&key) {
@@ -1865,7 +1869,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
                 seen_letters.insert(key.clone(), c.key.span.clone());
-                if let Some(item) = self.breakdown_item(&c) {
+                if let Some(item) = self.breakdown_item(c) {
                     b.items.push(item);
                 }
             } else {
@@ -1919,19 +1923,19 @@ impl<'a> Lowerer<'a> {
         if i < args.len() {
             item.wording = self.text_from(&args[i..], &node.key);
         }
-        for c in self.merge_welsh(node.children()) {
+        for c in self.merge_welsh(node.children()).iter() {
             match c.key.text.as_str() {
-                "subset" => item.subset_of = self.relation(&c),
-                "equals" => item.equals = self.relation(&c),
+                "subset" => item.subset_of = self.relation(c),
+                "equals" => item.equals = self.relation(c),
                 "note" => {
-                    if let Some(t) = self.text(&c) {
+                    if let Some(t) = self.text(c) {
                         item.notes.push(t)
                     }
                 }
-                "wording" => item.wording = self.text(&c),
-                "was" => item.was = self.provenance(&c),
+                "wording" => item.wording = self.text(c),
+                "was" => item.was = self.provenance(c),
                 _ => self.unknown_field(
-                    &c,
+                    c,
                     "a breakdown item",
                     &["wording", "subset", "equals", "note", "was"],
                 ),
@@ -2004,17 +2008,17 @@ impl<'a> Lowerer<'a> {
             "allow",
         ];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
+        for c in self.children(node).iter() {
             let key = c.key.text.as_str();
             if !matches!(key, "note" | "example" | "allow")
                 && FIELDS.contains(&key)
-                && !self.once(&mut seen, &c)
+                && !self.once(&mut seen, c)
             {
                 continue;
             }
             match key {
-                "title" => x.title = self.text(&c),
-                "part" => x.part = self.single_ref(&c, "a part"),
+                "title" => x.title = self.text(c),
+                "part" => x.part = self.single_ref(c, "a part"),
                 "formula" => match c.args.as_slice() {
                     [e] => x.formula = Some(e.clone()),
                     _ => {
@@ -2027,14 +2031,14 @@ impl<'a> Lowerer<'a> {
                 },
                 "polarity" => {
                     x.polarity = self
-                        .word(&c, &["higher_is_better", "lower_is_better", "neither"])
+                        .word(c, &["higher_is_better", "lower_is_better", "neither"])
                         .map(|w| match w.as_str() {
                             "higher_is_better" => Polarity::HigherIsBetter,
                             "lower_is_better" => Polarity::LowerIsBetter,
                             _ => Polarity::Neither,
                         })
                 }
-                "decimals" => match self.plain(&c).map(|s| s.parse::<u32>()) {
+                "decimals" => match self.plain(c).map(|s| s.parse::<u32>()) {
                     Some(Ok(n)) if n <= 6 => x.decimals = Some(n),
                     Some(_) => {
                         self.err(
@@ -2045,7 +2049,7 @@ impl<'a> Lowerer<'a> {
                     }
                     None => {}
                 },
-                "reading" => x.reading = self.text(&c),
+                "reading" => x.reading = self.text(c),
                 "motivated_by" => {
                     match c.args.as_slice() {
                         [m, rest @ ..] => {
@@ -2065,21 +2069,21 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "note" => {
-                    if let Some(t) = self.text(&c) {
+                    if let Some(t) = self.text(c) {
                         x.notes.push(t)
                     }
                 }
                 "example" => {
-                    if let Some(e) = self.example(&c) {
+                    if let Some(e) = self.example(c) {
                         x.examples.push(e)
                     }
                 }
                 "allow" => {
-                    if let Some(a) = self.allow(&c) {
+                    if let Some(a) = self.allow(c) {
                         x.allows.push(a)
                     }
                 }
-                _ => self.unknown_field(&c, "an indicator", FIELDS),
+                _ => self.unknown_field(c, "an indicator", FIELDS),
             }
         }
         let code = x.code.clone();
@@ -2164,16 +2168,16 @@ impl<'a> Lowerer<'a> {
         };
         const FIELDS: &[&str] = &["severity", "assert", "message", "tolerance", "allow"];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
+        for c in self.children(node).iter() {
             if c.key.text != "allow"
                 && FIELDS.contains(&c.key.text.as_str())
-                && !self.once(&mut seen, &c)
+                && !self.once(&mut seen, c)
             {
                 continue;
             }
             match c.key.text.as_str() {
                 "severity" => {
-                    r.severity = self.word(&c, &["error", "warning"]).map(|w| {
+                    r.severity = self.word(c, &["error", "warning"]).map(|w| {
                         if w == "error" {
                             Severity::Error
                         } else {
@@ -2191,7 +2195,7 @@ impl<'a> Lowerer<'a> {
                         );
                     }
                 },
-                "message" => r.message = self.text(&c),
+                "message" => r.message = self.text(c),
                 "tolerance" => match c.args.as_slice() {
                     [e] => r.tolerance = number_value(e).map(|(v, _)| v),
                     _ => {
@@ -2199,11 +2203,11 @@ impl<'a> Lowerer<'a> {
                     }
                 },
                 "allow" => {
-                    if let Some(a) = self.allow(&c) {
+                    if let Some(a) = self.allow(c) {
                         r.allows.push(a)
                     }
                 }
-                _ => self.unknown_field(&c, "a rule", FIELDS),
+                _ => self.unknown_field(c, "a rule", FIELDS),
             }
         }
         for (field, missing) in [
@@ -2256,8 +2260,8 @@ impl<'a> Lowerer<'a> {
             "numbering",
         ];
         let mut seen = BTreeMap::new();
-        for c in self.children(node) {
-            if !self.once(&mut seen, &c) {
+        for c in self.children(node).iter() {
+            if !self.once(&mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -2268,12 +2272,12 @@ impl<'a> Lowerer<'a> {
                         .filter_map(|a| self.reference(a, "a code or name"))
                         .collect()
                 }
-                "kind" => x.kind = self.word(&c, KINDS),
-                "source" => x.source_text = self.text(&c),
-                "corrected" => x.corrected = self.text(&c),
-                "reason" => x.reason = self.text(&c),
-                "fixed_in" => x.fixed_in = self.plain(&c),
-                _ => self.unknown_field(&c, "an erratum", FIELDS),
+                "kind" => x.kind = self.word(c, KINDS),
+                "source" => x.source_text = self.text(c),
+                "corrected" => x.corrected = self.text(c),
+                "reason" => x.reason = self.text(c),
+                "fixed_in" => x.fixed_in = self.plain(c),
+                _ => self.unknown_field(c, "an erratum", FIELDS),
             }
         }
         for (field, missing) in [

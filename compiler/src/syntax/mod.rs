@@ -65,48 +65,66 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
         );
     }
     let tokens = tokens_with_recovery(text);
-    let mut errors = 0;
-    let mut suppressed = 0;
-    for chunk in split::split(text, &tokens) {
-        if !chunk.has_content {
-            continue;
-        }
-        match parse_chunk(file, text, &tokens, &chunk) {
-            Ok(node) => items.push(Item::Node(node)),
-            Err(first) => {
-                // A missing `}` swallows the items after it; cut again at item keywords.
-                let pieces = split::resplit(text, &tokens, &chunk);
-                let pieces = if pieces.len() > 1 {
-                    pieces
-                } else {
-                    vec![chunk]
-                };
-                for piece in pieces {
-                    if !piece.has_content {
-                        continue;
-                    }
-                    let result = if piece.span == first.1 {
-                        Err(first.clone())
-                    } else {
-                        parse_chunk(file, text, &tokens, &piece)
-                    };
-                    match result {
-                        Ok(node) => items.push(Item::Node(node)),
-                        Err(e) => {
-                            let (d, span) = *e;
-                            errors += 1;
-                            if errors <= MAX_ERRORS_PER_FILE {
-                                diags.push(d);
-                            } else {
-                                suppressed += 1;
-                            }
-                            if let Some(b) = broken_header(text, &tokens, &span) {
-                                broken.push(b);
-                            }
-                            items.push(Item::Error(span));
-                        }
+    let chunks: Vec<split::Chunk> = split::split(text, &tokens)
+        .into_iter()
+        .filter(|c| c.has_content)
+        .collect();
+    // Items parse independently, so a large file is parsed on several threads; the results are
+    // put back in file order, so the output does not depend on the threads.
+    let threads = if text.len() >= PARALLEL_BYTES {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    } else {
+        1
+    };
+    let outcomes: Vec<Outcome> = if threads > 1 && chunks.len() > 1 {
+        let per = chunks.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .chunks(per)
+                .map(|part| {
+                    let tokens = &tokens;
+                    scope.spawn(move || {
+                        part.iter()
+                            .flat_map(|c| parse_item(file, text, tokens, c))
+                            .collect::<Vec<Outcome>>()
+                    })
+                })
+                .collect();
+            // A worker that panicked would be a bug; its items are parsed again here rather
+            // than lost, so that the panic surfaces where it can be reported.
+            let mut all = Vec::new();
+            for (h, part) in handles.into_iter().zip(chunks.chunks(per)) {
+                match h.join() {
+                    Ok(v) => all.extend(v),
+                    Err(_) => {
+                        all.extend(part.iter().flat_map(|c| parse_item(file, text, &tokens, c)))
                     }
                 }
+            }
+            all
+        })
+    } else {
+        chunks
+            .iter()
+            .flat_map(|c| parse_item(file, text, &tokens, c))
+            .collect()
+    };
+    let mut errors = 0;
+    let mut suppressed = 0;
+    for o in outcomes {
+        match o {
+            Outcome::Node(node) => items.push(Item::Node(node)),
+            Outcome::Error(d, span, b) => {
+                errors += 1;
+                if errors <= MAX_ERRORS_PER_FILE {
+                    diags.push(d);
+                } else {
+                    suppressed += 1;
+                }
+                broken.extend(b);
+                items.push(Item::Error(span));
             }
         }
     }
@@ -134,6 +152,54 @@ pub fn parse(file: FileId, text: &str) -> (SourceFile, Vec<Diagnostic>) {
 }
 
 type ChunkError = Box<(Diagnostic, Span)>;
+
+/// Files at least this large are parsed on several threads.
+const PARALLEL_BYTES: usize = 512 * 1024;
+
+enum Outcome {
+    Node(Node),
+    Error(Diagnostic, Span, Option<Broken>),
+}
+
+/// Parses one item; when it fails because a `}` is missing, the text is cut again at item
+/// keywords so that the items it swallowed are parsed too.
+fn parse_item(
+    file: FileId,
+    text: &str,
+    tokens: &[lexer::Token],
+    chunk: &split::Chunk,
+) -> Vec<Outcome> {
+    let first = match parse_chunk(file, text, tokens, chunk) {
+        Ok(node) => return vec![Outcome::Node(node)],
+        Err(e) => e,
+    };
+    let pieces = split::resplit(text, tokens, chunk);
+    let pieces = if pieces.len() > 1 {
+        pieces
+    } else {
+        vec![chunk.clone()]
+    };
+    let mut out = Vec::new();
+    for piece in pieces {
+        if !piece.has_content {
+            continue;
+        }
+        let result = if piece.span == first.1 {
+            Err(first.clone())
+        } else {
+            parse_chunk(file, text, tokens, &piece)
+        };
+        match result {
+            Ok(node) => out.push(Outcome::Node(node)),
+            Err(e) => {
+                let (d, span) = *e;
+                let b = broken_header(text, tokens, &span);
+                out.push(Outcome::Error(d, span, b));
+            }
+        }
+    }
+    out
+}
 
 fn parse_chunk(
     file: FileId,

@@ -5,7 +5,6 @@ use lsp_server::{Connection, Message, Notification, Request, RequestId, Response
 use lsp_types::notification::Notification as _;
 use lsp_types::*;
 use std::path::Path;
-use std::str::FromStr;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -23,10 +22,6 @@ pub struct Client {
 
 pub fn uri(path: &Path) -> Uri {
     pmf_lsp::convert::path_to_uri(path).expect("an absolute path")
-}
-
-pub fn uri_str(s: &str) -> Uri {
-    Uri::from_str(s).expect("a valid URI")
 }
 
 impl Client {

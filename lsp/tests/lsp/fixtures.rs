@@ -490,7 +490,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 let word: String = src
                     .get(line as usize)
                     .and_then(|l| l.get(col as usize..(col + tok.length) as usize))
-                    .map(|u| String::from_utf16_lossy(u))
+                    .map(String::from_utf16_lossy)
                     .unwrap_or_else(|| "?".into());
                 let decl = if tok.token_modifiers_bitset & 1 == 1 {
                     ".declaration"

@@ -60,9 +60,7 @@ fn neovim_gets_diagnostics_hover_and_definition() {
         "no diagnostic for the typo:\n{got}"
     );
     assert!(
-        lines
-            .iter()
-            .any(|l| *l == "hover **iaa_outcome** · codelist"),
+        lines.contains(&"hover **iaa_outcome** · codelist"),
         "no hover card:\n{got}"
     );
     let common = std::fs::read_to_string(dir.path().join("common.pmf")).expect("common.pmf");

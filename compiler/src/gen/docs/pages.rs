@@ -152,6 +152,8 @@ pub fn blank(cx: &Ctx, plan: &PagePlan, title: String, title_plain: String) -> P
         codes: vec![],
         errata: vec![],
         allowed: vec![],
+        changes: vec![],
+        retired: vec![],
         untranslated: vec![],
         prev: None,
         next: None,
@@ -172,6 +174,8 @@ fn kind_name(kind: &PageKind) -> &'static str {
         PageKind::Allowed => "allowed",
         PageKind::Untranslated => "untranslated",
         PageKind::Search => "search",
+        PageKind::Local => "part",
+        PageKind::Changes => "changes",
     }
 }
 
@@ -210,6 +214,30 @@ fn page(cx: &Ctx, plan: &PagePlan, rules: &BTreeMap<&str, &Rule>) -> PageView {
             let mut p = blank(cx, plan, v.heading.clone(), plain);
             p.anchor = v.anchor.clone();
             p.part = Some(v);
+            p
+        }
+        PageKind::Local => {
+            let v = local_view(cx, rules);
+            let plain = match ir.extensions.iter().filter_map(|e| e.title.as_ref()).next() {
+                Some(t) => cx.plain(t),
+                None => cx.s.get("local_title"),
+            };
+            let mut p = blank(cx, plan, v.heading.clone(), plain);
+            p.anchor = v.anchor.clone();
+            p.part = Some(v);
+            p
+        }
+        PageKind::Changes => {
+            let since = ir.edition.supersedes.clone().unwrap_or_default();
+            let title = cx.tf("changes_title", &[("edition", &cx.m.esc(&since))]);
+            let plain = cx.s.get("changes_title").replace("{edition}", &since);
+            let mut p = blank(cx, plan, title, plain);
+            p.intro = cx.m.paragraph(&cx.t(if ir.changes.is_empty() {
+                "changes_none"
+            } else {
+                "changes_intro"
+            }));
+            (p.changes, p.retired) = changes(cx);
             p
         }
         PageKind::Indicators => {
@@ -395,6 +423,59 @@ fn part_view(cx: &Ctx, part: &Part, level: usize, rules: &BTreeMap<&str, &Rule>)
         intro: cx.rich_opt(&part.intro, &format!("{} · intro", part.id)),
         groups,
         parts,
+    }
+}
+
+/// The page of the metrics no part holds: a local extension's measures, as one table.
+fn local_view(cx: &Ctx, rules: &BTreeMap<&str, &Rule>) -> PartView {
+    let ir = cx.ir;
+    let metrics: Vec<&Metric> = unplaced(ir)
+        .into_iter()
+        .filter_map(|c| ir.metric(c))
+        .collect();
+    let mut facts = Vec::new();
+    let titles: Vec<String> = ir
+        .extensions
+        .iter()
+        .filter_map(|e| {
+            e.title
+                .as_ref()
+                .map(|t| cx.text(t, &format!("extension {} · title", e.id)))
+        })
+        .collect();
+    for e in &ir.extensions {
+        if let Some(a) = &e.authority {
+            facts.push(Fact {
+                label: cx.t("authority"),
+                value: cx.m.esc(a),
+            });
+        }
+        if let Some(x) = &e.extends {
+            facts.push(Fact {
+                label: cx.t("extends"),
+                value: cx.m.esc(x),
+            });
+        }
+    }
+    let heading = match titles.is_empty() {
+        true => cx.t("local_title"),
+        false => titles.join(&cx.m.esc("; ")),
+    };
+    PartView {
+        anchor: "part-local".into(),
+        heading: heading.clone(),
+        level: 1,
+        facts,
+        intro: String::new(),
+        groups: vec![GroupView {
+            anchor: "group-local".into(),
+            heading: cx.t("local_metrics"),
+            level: 2,
+            note: String::new(),
+            table: metrics.iter().map(|m| table_metric(cx, m)).collect(),
+            metrics: metrics.iter().map(|m| metric(cx, m, 3, rules)).collect(),
+        }],
+        parts: vec![],
     }
 }
 
@@ -1094,18 +1175,24 @@ fn instruments(cx: &Ctx) -> Vec<InstrumentView> {
 
 fn codes(cx: &Ctx) -> Vec<CodeEntry> {
     let ir = cx.ir;
+    let local = unplaced(ir);
+    // Where each code is shown: the part page, the page of local measures, or the indicators.
+    let at = |m: &Metric| match &m.part {
+        Some(p) if !local.contains(&m.code.as_str()) => format!("part:{p}"),
+        _ => "local".to_string(),
+    };
     let mut entries: Vec<(String, String, String)> = Vec::new();
     for m in &ir.metrics {
         entries.push((
             m.code.clone(),
             cx.text(&m.wording, &place(cx, &m.code, "wording")),
-            m.part.clone().unwrap_or_default(),
+            at(m),
         ));
         for i in &m.items {
             entries.push((
                 i.code.clone(),
                 cx.text(&i.wording, &place(cx, &i.code, "wording")),
-                m.part.clone().unwrap_or_default(),
+                at(m),
             ));
         }
     }
@@ -1113,14 +1200,14 @@ fn codes(cx: &Ctx) -> Vec<CodeEntry> {
         entries.push((
             i.code.clone(),
             cx.text(&i.title, &place(cx, &i.code, "title")),
-            String::new(),
+            "indicator".to_string(),
         ));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries
         .into_iter()
-        .map(|(code, wording, part)| {
-            let page = match ir.part(&part) {
+        .map(|(code, wording, at)| {
+            let page = match at.strip_prefix("part:").and_then(|p| ir.part(p)) {
                 Some(p) => {
                     let title = cx.text(&p.title, &format!("{} · title", p.id));
                     cx.link_to(
@@ -1132,7 +1219,8 @@ fn codes(cx: &Ctx) -> Vec<CodeEntry> {
                         ),
                     )
                 }
-                None => cx.link_to(&code, &cx.t("indicators_title")),
+                None if at == "indicator" => cx.link_to(&code, &cx.t("indicators_title")),
+                None => cx.link_to(&code, &cx.t("local_title")),
             };
             CodeEntry {
                 anchor: code_anchor(&code),
@@ -1142,6 +1230,54 @@ fn codes(cx: &Ctx) -> Vec<CodeEntry> {
             }
         })
         .collect()
+}
+
+/// The changes since the superseded edition, by category, and the retired codes.
+fn changes(cx: &Ctx) -> (Vec<ChangeSection>, Vec<RetiredView>) {
+    let ir = cx.ir;
+    let mut sections: Vec<ChangeSection> = Vec::new();
+    let mut cats: Vec<String> = Vec::new();
+    for c in &ir.changes {
+        let cat = tag(&c.category);
+        if !cats.contains(&cat) {
+            cats.push(cat);
+        }
+    }
+    for cat in cats {
+        let changes = ir
+            .changes
+            .iter()
+            .filter(|c| tag(&c.category) == cat)
+            .map(|c| ChangeView {
+                code: if cx.targets.contains_key(&c.code) {
+                    cx.code(&c.code)
+                } else {
+                    cx.m.esc(&c.code)
+                },
+                old_code: c
+                    .old_code
+                    .as_deref()
+                    .map(|o| cx.m.esc(o))
+                    .unwrap_or_default(),
+                message: cx.english(&c.message, &format!("change {} · {}", c.code, c.kind)),
+            })
+            .collect();
+        sections.push(ChangeSection {
+            title: cx.t(&format!("change_{cat}")),
+            explain: cx.t(&format!("change_{cat}_explain")),
+            changes,
+        });
+    }
+    let retired = ir
+        .retired
+        .iter()
+        .map(|r| RetiredView {
+            code: cx.m.esc(&r.code),
+            last_edition: cx.m.esc(&r.last_edition),
+            wording: cx.text(&r.wording, &format!("retired {} · wording", r.code)),
+        })
+        .collect();
+    (sections, retired)
 }
 
 fn errata(cx: &Ctx) -> Vec<ErratumView> {
@@ -1215,9 +1351,17 @@ fn allowed(cx: &Ctx) -> Vec<AllowedView> {
                     }
                 })
                 .unwrap_or_default(),
-            location: cx
-                .m
-                .esc(&format!("{}:{}", a.location.file, a.location.line)),
+            // The file's name, not the path pmf was given: the guidance must not depend on
+            // where it was built from.
+            location: cx.m.esc(&format!(
+                "{}:{}",
+                a.location
+                    .file
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or(&a.location.file),
+                a.location.line
+            )),
             message: cx.english(&a.message, &format!("allow {} · message", a.code)),
             reason: cx.english(&a.reason, &format!("allow {} · reason", a.code)),
         })

@@ -132,6 +132,7 @@ fn describe(world: &GuidanceWorld, source: &str, errors: &[SourceDiagnostic]) ->
                     let line = source[..r.start.min(source.len())].matches('\n').count() + 1;
                     let text: String = source[r.start.min(source.len())..]
                         .chars()
+                        .take_while(|c| *c != '\n')
                         .take(60)
                         .collect();
                     format!(" at line {line} of the typst source: `{text}`")
@@ -139,6 +140,8 @@ fn describe(world: &GuidanceWorld, source: &str, errors: &[SourceDiagnostic]) ->
                 .unwrap_or_default();
             format!("typst: {}{at}", e.message)
         })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect::<Vec<_>>()
         .join("\n")
 }

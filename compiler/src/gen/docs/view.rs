@@ -38,6 +38,10 @@ pub enum PageKind {
     Untranslated,
     /// The search page of the HTML site.
     Search,
+    /// Metrics that no part places (a local authority's extension): a page of their own.
+    Local,
+    /// What changed since the edition this one supersedes, and the codes retired.
+    Changes,
 }
 
 #[derive(Clone, Debug)]
@@ -119,6 +123,18 @@ pub fn plan(ir: &Ir, lang: Lang) -> Vec<PagePlan> {
             kind: PageKind::Part(p.id.clone()),
         });
     }
+    if !unplaced(ir).is_empty() {
+        pages.push(PagePlan {
+            id: unique("local-measures"),
+            kind: PageKind::Local,
+        });
+    }
+    if !ir.changes.is_empty() || !ir.retired.is_empty() {
+        pages.push(PagePlan {
+            id: unique("changes"),
+            kind: PageKind::Changes,
+        });
+    }
     for (id, kind) in [
         ("indicators", PageKind::Indicators),
         ("codelists", PageKind::Codelists),
@@ -140,6 +156,23 @@ pub fn plan(ir: &Ir, lang: Lang) -> Vec<PagePlan> {
         });
     }
     pages
+}
+
+/// The codes of the metrics that no part's groups hold, in IR order: the measures of a local
+/// extension, which belong to no part of the national edition.
+pub fn unplaced(ir: &Ir) -> Vec<&str> {
+    let placed: BTreeSet<&str> = ir
+        .parts
+        .iter()
+        .flat_map(|p| p.groups.iter())
+        .filter_map(|g| ir.groups.iter().find(|x| &x.id == g))
+        .flat_map(|g| g.metrics.iter().map(String::as_str))
+        .collect();
+    ir.metrics
+        .iter()
+        .map(|m| m.code.as_str())
+        .filter(|c| !placed.contains(c))
+        .collect()
 }
 
 /// The top-level part a part is shown under.
@@ -199,12 +232,20 @@ pub fn targets(ir: &Ir, pages: &[PagePlan]) -> BTreeMap<String, Target> {
             at(format!("group:{}", g.id), page, format!("group-{}", g.id));
         }
     }
+    let local = pages
+        .iter()
+        .find(|p| p.kind == PageKind::Local)
+        .map(|p| p.id.as_str());
+    let unplaced = unplaced(ir);
     for m in &ir.metrics {
-        let Some(page) = m
-            .part
-            .as_deref()
-            .and_then(|p| page_of_part.get(top_part(ir, p)))
-        else {
+        let page = if unplaced.contains(&m.code.as_str()) {
+            local
+        } else {
+            m.part
+                .as_deref()
+                .and_then(|p| page_of_part.get(top_part(ir, p)).copied())
+        };
+        let Some(page) = page else {
             continue;
         };
         at(m.code.clone(), page, code_anchor(&m.code));
@@ -726,6 +767,27 @@ pub struct AllowedView {
 }
 
 #[derive(Serialize)]
+pub struct ChangeView {
+    pub code: String,
+    pub old_code: String,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct ChangeSection {
+    pub title: String,
+    pub explain: String,
+    pub changes: Vec<ChangeView>,
+}
+
+#[derive(Serialize)]
+pub struct RetiredView {
+    pub code: String,
+    pub last_edition: String,
+    pub wording: String,
+}
+
+#[derive(Serialize)]
 pub struct UntranslatedView {
     pub place: String,
     pub text: String,
@@ -767,6 +829,8 @@ pub struct PageView {
     pub codes: Vec<CodeEntry>,
     pub errata: Vec<ErratumView>,
     pub allowed: Vec<AllowedView>,
+    pub changes: Vec<ChangeSection>,
+    pub retired: Vec<RetiredView>,
     pub untranslated: Vec<UntranslatedView>,
     pub prev: Option<PageLink>,
     pub next: Option<PageLink>,

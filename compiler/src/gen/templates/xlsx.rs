@@ -153,13 +153,21 @@ impl Formats {
                         base.clone()
                             .set_italic()
                             .set_text_wrap()
-                            .set_indent(d)
+                            .set_align(FormatAlign::Left)
+                            .set_indent(2 * d)
                             .set_font_color(Color::RGB(NOTE_FONT)),
                     )
                 })
                 .collect(),
             wording: (0..6)
-                .map(|d| border(base.clone().set_text_wrap().set_indent(d)))
+                .map(|d| {
+                    border(
+                        base.clone()
+                            .set_text_wrap()
+                            .set_align(FormatAlign::Left)
+                            .set_indent(2 * d),
+                    )
+                })
                 .collect(),
             unit: border(base.clone().set_font_color(Color::RGB(NOTE_FONT))),
             whole: input.clone().set_num_format("#,##0"),
