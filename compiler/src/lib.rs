@@ -13,6 +13,7 @@ pub mod driver;
 pub mod fmt;
 pub mod gen;
 pub mod ir;
+pub mod migrate;
 pub mod model;
 pub mod source;
 pub mod syntax;

@@ -4,6 +4,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 #[path = "cli/diff.rs"]
 mod cli_diff;
+#[path = "cli/migrate.rs"]
+mod cli_migrate;
 use pmf::diag::{self, Code, Diagnostic};
 use pmf::source::Sources;
 use pmf::{check, driver, fmt, gen};
@@ -141,6 +143,9 @@ enum Command {
     /// What changed between two editions, each change in a category (breaking for
     /// submissions, breaking for time series, documentation only).
     Diff(cli_diff::DiffArgs),
+    /// Carry returns made under an earlier edition to a new edition's codes, where the mapping
+    /// is exact; report value by value what cannot be carried and why.
+    Migrate(cli_migrate::MigrateArgs),
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -188,6 +193,7 @@ fn main() -> ExitCode {
             submissions,
         } => cmd_validate(spec, format, indicators, submissions),
         Command::Diff(args) => cli_diff::run(args),
+        Command::Migrate(args) => cli_migrate::run(args),
         Command::Build {
             out,
             check,

@@ -218,3 +218,207 @@ fn reusing_a_retired_or_renumbered_code_is_an_error_and_a_new_meaning_a_warning(
         .iter()
         .any(|d| d.code.as_str() == "PMF0114"));
 }
+
+#[test]
+fn a_return_migrates_across_the_revision_value_by_value() {
+    use pmf::validate::submission::{Entry, Place, Raw, Site, Submission};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let edits =
+        std::fs::read_to_string(root().join("tests/editions/2020-revision.edits")).expect("edits");
+    apply_edits(&edits, tmp.path());
+    let old = pmf::check::compile(
+        &pmf::driver::read_input(&[root().join("spec/2019-consultation")]).sources,
+    )
+    .ir
+    .expect("old IR");
+    let new_input = pmf::driver::read_input(&[tmp.path().join("2020-revision")]);
+    let new = pmf::check::compile_with(
+        &new_input.sources,
+        pmf::check::Options {
+            previous: Some(&old),
+            ..Default::default()
+        },
+    )
+    .ir
+    .expect("new IR");
+    // A return under the old edition: every value distinct, one value missing with a status.
+    let mut sub = Submission::new("old-return.csv");
+    sub.authority = "W06000015".into();
+    sub.period = "2020-21".into();
+    let site = Site::new("old-return.csv", Place::File);
+    let value = |i: usize| (i * 7 + 3) as f64;
+    for (i, d) in old.data_items.iter().enumerate() {
+        let (raw, status) = if d.code == "AD/001" {
+            (Raw::Blank, Some("not_available".to_string()))
+        } else {
+            (Raw::Number(value(i)), None)
+        };
+        sub.entries.push(Entry {
+            code: d.code.clone(),
+            raw,
+            status,
+            comment: None,
+            site: site.clone(),
+        });
+    }
+    let old_value = |code: &str| {
+        old.data_items
+            .iter()
+            .position(|d| d.code == code)
+            .map(value)
+    };
+    let (migrated, report) = pmf::migrate::migrate(&old, &new, &sub);
+    let got = |code: &str| {
+        migrated.entry(code).and_then(|e| match e.raw {
+            Raw::Number(v) => Some(v),
+            _ => None,
+        })
+    };
+    let outcome = |code: &str| {
+        report
+            .steps
+            .iter()
+            .find(|s| s.code == code)
+            .map(|s| s.outcome.as_str())
+    };
+    // The planned changes.
+    assert_eq!(got("AD/046"), old_value("AD/005"), "renumbered");
+    assert_eq!(
+        got("AD/047"),
+        Some(old_value("AD/042").unwrap_or(0.0) + old_value("AD/043").unwrap_or(0.0)),
+        "merged by summing"
+    );
+    assert_eq!(outcome("AD/047"), Some("summed"));
+    assert_eq!(got("AD/016a"), old_value("AD/016b"), "re-lettered");
+    assert_eq!(got("AD/016b"), old_value("AD/016a"), "re-lettered");
+    for code in ["WF/024", "CH/056", "AD/045", "CH/012"] {
+        assert_eq!(outcome(code), Some("not_carried"), "{code}");
+        assert_eq!(got(code), None, "{code}");
+    }
+    assert_eq!(outcome("CH/055"), Some("dropped"));
+    // A missing value keeps its status.
+    assert_eq!(outcome("AD/001"), Some("status"));
+    assert_eq!(
+        migrated
+            .entry("AD/001")
+            .and_then(|e| e.status.clone())
+            .as_deref(),
+        Some("not_available")
+    );
+    // Every other value is carried unchanged under its own code.
+    let special = [
+        "AD/046", "AD/047", "AD/016a", "AD/016b", "WF/024", "CH/056", "AD/045", "CH/012", "AD/001",
+    ];
+    let mut checked = 0;
+    for d in &new.data_items {
+        if special.contains(&d.code.as_str()) {
+            continue;
+        }
+        assert_eq!(
+            got(&d.code),
+            old_value(&d.code),
+            "{} should carry unchanged",
+            d.code
+        );
+        assert_eq!(outcome(&d.code), Some("carried"), "{}", d.code);
+        checked += 1;
+    }
+    assert!(checked > 500, "only {checked} values compared");
+    // The migrated return validates under the new edition as far as its carried values go.
+    let text = pmf::migrate::render_text(&report);
+    assert!(
+        text.contains("not carried  WF/024") && text.contains("dropped      CH/055"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_command_line_diffs_and_migrates() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let edits =
+        std::fs::read_to_string(root().join("tests/editions/2020-revision.edits")).expect("edits");
+    apply_edits(&edits, tmp.path());
+    let old_dir = tmp.path().join("2019-consultation");
+    std::fs::create_dir_all(&old_dir).expect("mkdir");
+    for p in pmf::driver::pmf_files_under(&root().join("spec/2019-consultation")) {
+        std::fs::copy(&p, old_dir.join(p.file_name().expect("a file"))).expect("copy");
+    }
+    let pmf = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pmf"))
+            .args(args)
+            .current_dir(tmp.path())
+            .output()
+            .expect("pmf runs")
+    };
+    let o = pmf(&[
+        "diff",
+        "2019-consultation",
+        "2020-revision",
+        "--fail-on",
+        "breaking",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(
+            "8 breaking for submissions, 3 breaking for time series, 3 documentation only"
+        ),
+        "{text}"
+    );
+    let o = pmf(&[
+        "diff",
+        "2019-consultation",
+        "2020-revision",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["summary"]["breaking_submission"], 8);
+    // A tidy return under the old edition, migrated by the command line.
+    let old = pmf::check::compile(&pmf::driver::read_input(std::slice::from_ref(&old_dir)).sources)
+        .ir
+        .expect("old IR");
+    let mut csv = String::from("authority,period,code,value,status,comment\n");
+    for (i, d) in old.data_items.iter().enumerate() {
+        csv.push_str(&format!("W06000015,2020-21,{},{},,\n", d.code, i + 1));
+    }
+    std::fs::write(tmp.path().join("return.csv"), csv).expect("write");
+    let o = pmf(&[
+        "migrate",
+        "--to",
+        "2020-revision",
+        "--from",
+        "2019-consultation",
+        "--out-dir",
+        "out",
+        "return.csv",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(report.contains("not carried  WF/024"), "{report}");
+    let migrated = std::fs::read_to_string(tmp.path().join("out/W06000015-2020-21.csv"))
+        .expect("the migrated return");
+    let ad005 = old
+        .data_items
+        .iter()
+        .position(|d| d.code == "AD/005")
+        .expect("AD/005")
+        + 1;
+    assert!(
+        migrated
+            .lines()
+            .any(|l| l.starts_with(&format!("W06000015,2020-21,AD/046,{ad005},"))),
+        "{migrated}"
+    );
+}

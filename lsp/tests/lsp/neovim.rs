@@ -25,12 +25,14 @@ fn neovim_gets_diagnostics_hover_and_definition() {
     let out = dir.path().join("nvim-out.txt");
     let script = lsp_dir().join("tests/neovim/session.lua");
     let mut child = Command::new("nvim")
-        .args(["--headless", "--clean", "-c"])
+        // No swap file: a left-over one would stop Neovim at a prompt.
+        .args(["--headless", "--clean", "-n", "-c"])
         .arg(format!("luafile {}", script.display()))
         .env("PMF_LSP_BIN", env!("CARGO_BIN_EXE_pmf-lsp"))
         .env("PMF_NVIM_FILE", &file)
         .env("PMF_NVIM_OUT", &out)
         .env("XDG_STATE_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .env("XDG_CACHE_HOME", dir.path())
         .current_dir(dir.path())
         .stdin(std::process::Stdio::null())
