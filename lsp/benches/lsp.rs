@@ -6,6 +6,7 @@
 //! published for it (median and 95th percentile), hover and definition; for the synthetic spec
 //! 100 times its size (compiler/benches/make_synthetic.py): an edit to diagnostics; and the
 //! peak memory of the server process (VmHWM) in each case. Figures go into BENCHMARKS.md.
+//! `PMF_LSP_BENCH_QUICK=1` measures the framework only.
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -288,6 +289,9 @@ fn main() {
         s.peak_memory_kb() as f64 / 1024.0
     );
     s.stop();
+    if std::env::var_os("PMF_LSP_BENCH_QUICK").is_some() {
+        return;
+    }
 
     // The synthetic spec 100 times the framework.
     let big = root.join("target/synthetic-100x");

@@ -23,6 +23,10 @@ pub struct Candidate {
     pub kind: CompletionItemKind,
     pub detail: Option<String>,
     pub doc: Option<String>,
+    /// A declaration whose hover card documents the candidate, made only when the editor
+    /// asks for it (`completionItem/resolve`): a list of every code would otherwise build
+    /// hundreds of cards for each keystroke.
+    pub card: Option<crate::query::Target>,
     pub snippet: Option<String>,
 }
 
@@ -163,6 +167,7 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
                     kind: CompletionItemKind::KEYWORD,
                     detail: Some("item".into()),
                     doc: Some(k.doc.to_string()),
+                    card: None,
                     snippet: Some(k.snippet.to_string()),
                 });
             }
@@ -276,6 +281,7 @@ fn fields(fs: &[schema::Field], out: &mut Vec<Candidate>) {
             kind: CompletionItemKind::PROPERTY,
             detail: Some("field".into()),
             doc: Some(f.doc.to_string()),
+            card: None,
             snippet: None,
         });
     }
@@ -288,6 +294,7 @@ fn words(ws: &[&str], out: &mut Vec<Candidate>) {
             kind: CompletionItemKind::KEYWORD,
             detail: None,
             doc: None,
+            card: None,
             snippet: None,
         });
     }
@@ -304,6 +311,7 @@ fn allowable(out: &mut Vec<Candidate>) {
             kind: CompletionItemKind::CONSTANT,
             detail: Some(info.name.to_string()),
             doc: Some(info.summary.to_string()),
+            card: None,
             snippet: None,
         });
     }
@@ -316,6 +324,7 @@ fn formula(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
             kind: CompletionItemKind::FUNCTION,
             detail: Some((*sig).to_string()),
             doc: Some((*doc).to_string()),
+            card: None,
             snippet: Some(format!("{name}($1)")),
         });
     }
@@ -323,14 +332,9 @@ fn formula(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     names(a, Kind::Population, out);
 }
 
-fn irs(a: &Analysis) -> Vec<&pmf::ir::Ir> {
-    a.comp.ir.iter().collect()
-}
-
 /// Every metric and item code, with its wording.
 fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
-    let irs = irs(a);
     let mut defs: Vec<&pmf::check::Def> = a
         .comp
         .symbols
@@ -339,18 +343,28 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
         .filter(|d| d.kind == Kind::Code)
         .collect();
     defs.sort_by(|x, y| x.name.cmp(&y.name));
+    // The IR's wordings by code, looked up once for the whole list.
+    let mut wordings: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    if let Some(ir) = &a.comp.ir {
+        for m in &ir.metrics {
+            wordings.insert(&m.code, &m.wording.en);
+        }
+        for d in &ir.data_items {
+            wordings.insert(&d.code, &d.wording.en);
+        }
+    }
     for d in defs {
         let t = crate::query::Target {
             kind: Kind::Code,
             name: d.name.clone(),
             parent: None,
         };
-        let doc = crate::hover::card(&t, &irs, &a.comp.decls);
         out.push(Candidate {
             label: d.name.clone(),
             kind: CompletionItemKind::VALUE,
-            detail: Some(short_wording(a, &d.name)),
-            doc,
+            detail: Some(short_wording(a, &wordings, &d.name)),
+            doc: None,
+            card: Some(t),
             snippet: None,
         });
     }
@@ -358,12 +372,12 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
 
 /// A metric's or item's wording, shortened: from the IR (which knows the wording of items
 /// derived from a list), else from the declarations.
-fn short_wording(a: &Analysis, code: &str) -> String {
-    let from_ir = a.comp.ir.as_ref().and_then(|ir| {
-        ir.data_item(code)
-            .map(|d| d.wording.en.clone())
-            .or_else(|| ir.metric(code).map(|m| m.wording.en.clone()))
-    });
+fn short_wording(
+    a: &Analysis,
+    wordings: &std::collections::BTreeMap<&str, &str>,
+    code: &str,
+) -> String {
+    let from_ir = wordings.get(code).map(|w| w.to_string());
     let from_decls = || {
         let metric = pmf::model::metric_of_item(code);
         let m = a.comp.decls.metrics.iter().find(|m| m.code == metric)?;
@@ -391,7 +405,6 @@ fn short_wording(a: &Analysis, code: &str) -> String {
 
 fn names(a: Option<&Analysis>, kind: Kind, out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
-    let irs = irs(a);
     let item_kind = match kind {
         Kind::Unit => CompletionItemKind::UNIT,
         Kind::Codelist => CompletionItemKind::ENUM,
@@ -406,12 +419,12 @@ fn names(a: Option<&Analysis>, kind: Kind, out: &mut Vec<Candidate>) {
             name: d.name.clone(),
             parent: None,
         };
-        let doc = crate::hover::card(&t, &irs, &a.comp.decls);
         out.push(Candidate {
             label: d.name.clone(),
             kind: item_kind,
             detail: Some(kind.noun().to_string()),
-            doc,
+            doc: None,
+            card: Some(t),
             snippet: None,
         });
     }
@@ -435,6 +448,7 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
                         kind: CompletionItemKind::ENUM_MEMBER,
                         detail: Some(label(e)),
                         doc: Some(format!("entry of `{}`", c.id)),
+                        card: None,
                         snippet: None,
                     });
                 }
@@ -449,6 +463,7 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
                             kind: CompletionItemKind::ENUM_MEMBER,
                             detail: Some(format!("{} × {}", label(ex), label(ey))),
                             doc: None,
+                            card: None,
                             snippet: None,
                         });
                     }
@@ -459,8 +474,63 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
     }
 }
 
-/// Protocol items: each replaces the word being typed.
-pub fn to_items(cands: Vec<Candidate>, replace: Range, snippets: bool) -> Vec<CompletionItem> {
+const KINDS: &[Kind] = &[
+    Kind::Edition,
+    Kind::Instrument,
+    Kind::Cohort,
+    Kind::Unit,
+    Kind::Definition,
+    Kind::Source,
+    Kind::Population,
+    Kind::Codelist,
+    Kind::Entry,
+    Kind::Missing,
+    Kind::Part,
+    Kind::Group,
+    Kind::Doc,
+    Kind::Code,
+    Kind::Indicator,
+    Kind::Rule,
+    Kind::Erratum,
+];
+
+/// What `completionItem/resolve` needs to make an item's card: the document and the target.
+fn resolve_data(uri: &str, t: &crate::query::Target) -> serde_json::Value {
+    serde_json::json!({
+        "uri": uri,
+        "kind": serde_json::to_value(t.kind).unwrap_or_default(),
+        "name": t.name,
+        "parent": t.parent,
+    })
+}
+
+/// The document and target stored in an item by [`to_items`].
+pub fn from_resolve_data(data: &serde_json::Value) -> Option<(String, crate::query::Target)> {
+    let kind = KINDS
+        .iter()
+        .copied()
+        .find(|k| serde_json::to_value(k).ok().as_ref() == data.get("kind"))?;
+    Some((
+        data.get("uri")?.as_str()?.to_string(),
+        crate::query::Target {
+            kind,
+            name: data.get("name")?.as_str()?.to_string(),
+            parent: data
+                .get("parent")
+                .and_then(|p| p.as_str())
+                .map(str::to_string),
+        },
+    ))
+}
+
+/// Protocol items: each replaces the word being typed. Items documented by a card carry what
+/// `completionItem/resolve` needs to make it.
+pub fn to_items(
+    cands: Vec<Candidate>,
+    replace: Range,
+    snippets: bool,
+    uri: &str,
+) -> Vec<CompletionItem> {
     cands
         .into_iter()
         .enumerate()
@@ -482,6 +552,7 @@ pub fn to_items(cands: Vec<Candidate>, replace: Range, snippets: bool) -> Vec<Co
                 sort_text: Some(format!("{i:05}")),
                 filter_text: Some(c.label.clone()),
                 insert_text_format: format,
+                data: c.card.as_ref().map(|t| resolve_data(uri, t)),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(replace, new_text))),
                 ..CompletionItem::default()
             }

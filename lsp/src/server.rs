@@ -40,6 +40,7 @@ pub fn capabilities() -> ServerCapabilities {
         })),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["/".into(), ".".into(), " ".into()]),
+            resolve_provider: Some(true),
             ..CompletionOptions::default()
         }),
         signature_help_provider: Some(SignatureHelpOptions {
@@ -238,6 +239,7 @@ impl Server<'_> {
             req::PrepareRenameRequest::METHOD => self.prepare_rename(parse(p)?),
             req::Rename::METHOD => self.rename(parse(p)?),
             req::Completion::METHOD => self.completion(parse(p)?),
+            req::ResolveCompletionItem::METHOD => self.resolve_completion(parse(p)?),
             req::SignatureHelpRequest::METHOD => self.signature_help(parse(p)?),
             req::DocumentSymbolRequest::METHOD => self.document_symbols(parse(p)?),
             req::WorkspaceSymbolRequest::METHOD => self.workspace_symbols(parse(p)?),
@@ -509,11 +511,41 @@ impl Server<'_> {
         let text = at.a.text(at.file);
         let (cx, cands) = completion::candidates(Some(&at.a), text, at.offset);
         let replace = at.a.range(at.file, &(cx.prefix_start..at.offset));
-        let items = completion::to_items(cands, replace, self.snippets);
+        let uri = p
+            .text_document_position
+            .text_document
+            .uri
+            .as_str()
+            .to_string();
+        let items = completion::to_items(cands, replace, self.snippets, &uri);
         json(CompletionResponse::List(CompletionList {
             is_incomplete: false,
             items,
         }))
+    }
+
+    /// Adds the card of the declaration behind a completion item, when the editor shows it.
+    fn resolve_completion(&mut self, mut item: CompletionItem) -> Answer {
+        let Some((uri, target)) = item.data.as_ref().and_then(completion::from_resolve_data) else {
+            return json(item);
+        };
+        let Ok(uri) = uri.parse::<Uri>() else {
+            return json(item);
+        };
+        let Some(Current(a, last_good, _, _)) = self.analysis(&uri) else {
+            return json(item);
+        };
+        let mut irs: Vec<&pmf::ir::Ir> = a.comp.ir.iter().collect();
+        if let Some(g) = last_good.as_deref() {
+            irs.extend(g.comp.ir.iter());
+        }
+        if let Some(card) = hover::card(&target, &irs, &a.comp.decls) {
+            item.documentation = Some(Documentation::MarkupContent(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: card,
+            }));
+        }
+        json(item)
     }
 
     fn signature_help(&mut self, p: SignatureHelpParams) -> Answer {

@@ -69,12 +69,16 @@ pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
     compile_parsed(sources, parse_all(sources), options)
 }
 
+/// Specs at least this large are parsed on several threads: the shipped framework is, and
+/// parsing is most of the time of a check.
+const PARALLEL_SPEC_BYTES: usize = 64 * 1024;
+
 /// Parses every file; a large spec is parsed on several threads (files parse independently),
 /// and the results are kept in file order.
 fn parse_all(sources: &Sources) -> Vec<(SourceFile, Vec<diag::Diagnostic>)> {
     let ids: Vec<crate::source::FileId> = sources.ids().collect();
     let total: usize = ids.iter().map(|id| sources.get(*id).text.len()).sum();
-    let threads = if total >= 512 * 1024 && ids.len() > 1 {
+    let threads = if total >= PARALLEL_SPEC_BYTES && ids.len() > 1 {
         std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8)

@@ -370,13 +370,21 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                     it.detail.clone().unwrap_or_default()
                 ));
             }
-            if let Some(Documentation::MarkupContent(m)) =
-                items.first().and_then(|i| i.documentation.as_ref())
-            {
-                out.push_str(&format!(
-                    "--- documentation of {}\n{}\n",
-                    items[0].label, m.value
-                ));
+            // The first item's documentation, resolved as an editor does when it shows it.
+            if let Some(first) = items.first() {
+                let resolved = if first.documentation.is_none() && first.data.is_some() {
+                    s.client
+                        .request::<request::ResolveCompletionItem>(first.clone())
+                        .map_err(|e| e.message)?
+                } else {
+                    first.clone()
+                };
+                if let Some(Documentation::MarkupContent(m)) = &resolved.documentation {
+                    out.push_str(&format!(
+                        "--- documentation of {}\n{}\n",
+                        resolved.label, m.value
+                    ));
+                }
             }
             if items.is_empty() {
                 out.push_str("(no completions)\n");
