@@ -59,7 +59,8 @@ fn ages(a: &ir::AgeRange) -> String {
     }
 }
 
-fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
+/// A card from one IR, if it knows the target.
+pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
     let mut s = String::new();
     match t.kind {
         Kind::Code => {

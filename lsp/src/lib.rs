@@ -11,6 +11,7 @@
 //!   that knows how the protocol counts);
 //! - `world`: open documents, projects (the files compiled together) and their compilations;
 //! - `query`: what is at an offset, and where else it is;
+//! - `editions`: a metric's history across editions, and the codes named by `was`;
 //! - `hover`, `completion`, `rename`, `actions`, `outline`, `tokens`, `hints`: the features;
 //! - `schema`: the item kinds and fields of the language, with documentation.
 
@@ -19,6 +20,7 @@
 pub mod actions;
 pub mod completion;
 pub mod convert;
+pub mod editions;
 pub mod hints;
 pub mod hover;
 pub mod outline;

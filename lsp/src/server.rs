@@ -365,7 +365,7 @@ impl Server<'_> {
     /// The current compilation of a document, compiled first if it is stale.
     fn analysis(&mut self, uri: &Uri) -> Option<Current> {
         let key = convert::uri_key(uri);
-        if self.world.projects.iter().any(|p| p.dirty && p.has(&key)) {
+        if self.world.stale(&key) {
             self.flush();
         }
         let p = self.world.project_of(&key)?;
@@ -600,7 +600,8 @@ impl Server<'_> {
     fn workspace_symbols(&mut self, p: WorkspaceSymbolParams) -> Answer {
         self.flush();
         let mut out = Vec::new();
-        for proj in &self.world.projects {
+        // Not the previous editions compiled in the background: their codes would repeat.
+        for proj in self.world.projects.iter().filter(|p| !p.background) {
             if let Some(a) = &proj.current {
                 outline::workspace_symbols(a, &p.query, &mut out, 500);
             }

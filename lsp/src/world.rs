@@ -7,6 +7,14 @@
 //! edition headers (a folder of test cases) is not one spec: each file there is its own
 //! project. Each project keeps its latest compilation and its last one without syntax errors,
 //! from which hover and definition are answered where the current text is broken.
+//!
+//! Editions: when a project's edition header says `supersedes "X"` and a folder beside its
+//! own holds edition X, that folder is a project too (a background one, publishing nothing
+//! until one of its files is opened), compiled first, and the project is checked with its IR
+//! (`check::Options::previous`), as `pmf check` on the folder above both does. The previous
+//! edition is compiled again only when its own files change; each compilation records the
+//! generation of the previous one it was checked against, so that a change there rechecks
+//! the editions that supersede it.
 
 use crate::convert::{self, FileView, LineIndex};
 use lsp_types::Uri;
@@ -46,6 +54,8 @@ pub struct Analysis {
     pub lines: Vec<LineIndex>,
     pub owned: Vec<bool>,
     pub comp: Compilation,
+    /// The compilation of the edition this one supersedes that it was checked against.
+    pub previous: Option<Rc<Analysis>>,
 }
 
 impl Analysis {
@@ -107,6 +117,21 @@ pub struct Project {
     pub current: Option<Rc<Analysis>>,
     pub last_good: Option<Rc<Analysis>>,
     pub dirty: bool,
+    /// Whether the project borrows the files of the national edition it extends.
+    pub borrows: bool,
+    /// A previous edition compiled only because another edition supersedes it: its files
+    /// are not owned, so it publishes nothing.
+    pub background: bool,
+    /// The edition the header supersedes, as last read, and the folder found for it.
+    pub supersedes: Option<String>,
+    pub previous_root: Option<PathBuf>,
+    /// Look for the previous edition's folder again (something appeared on disk).
+    pub relink: bool,
+    /// Counts the compilations, so that the editions superseding this one know when it
+    /// changed.
+    pub generation: u64,
+    /// The previous edition's folder and generation the current compilation was checked with.
+    pub built_on: Option<(PathBuf, u64)>,
 }
 
 impl Project {
@@ -116,6 +141,30 @@ impl Project {
 
     pub fn owns(&self, key: &str) -> bool {
         self.files.iter().any(|f| f.key == key && f.owned)
+    }
+
+    fn new(root: Option<PathBuf>, files: Vec<ProjectFile>) -> Project {
+        Project {
+            root,
+            files,
+            parses: BTreeMap::new(),
+            current: None,
+            last_good: None,
+            dirty: true,
+            borrows: false,
+            background: false,
+            supersedes: None,
+            previous_root: None,
+            relink: false,
+            generation: 0,
+            built_on: None,
+        }
+    }
+
+    /// Whether the project can supersede another edition: a folder of its own, not a local
+    /// extension (which `pmf check` compiles with no previous edition either).
+    fn links(&self) -> bool {
+        self.root.is_some() && !self.borrows
     }
 }
 
@@ -162,6 +211,13 @@ impl World {
         for p in &mut self.projects {
             if p.has(&key) {
                 p.dirty = true;
+                if p.background {
+                    // A previous edition opened in the editor: it now reports its diagnostics.
+                    p.background = false;
+                    for f in &mut p.files {
+                        f.owned = true;
+                    }
+                }
                 found |= p.owns(&key);
             }
         }
@@ -187,6 +243,45 @@ impl World {
         }
     }
 
+    /// The index of the project of the edition that project `i` supersedes.
+    pub fn previous_of(&self, i: usize) -> Option<usize> {
+        let root = self.projects.get(i)?.previous_root.as_deref()?;
+        self.projects
+            .iter()
+            .position(|p| p.root.as_deref() == Some(root))
+            .filter(|&j| j != i)
+    }
+
+    /// Whether the compilation of a document's project is out of date: the project or an
+    /// edition it supersedes has changed since.
+    pub fn stale(&self, key: &str) -> bool {
+        let mut at = self
+            .projects
+            .iter()
+            .position(|p| p.owns(key))
+            .or_else(|| self.projects.iter().position(|p| p.has(key)));
+        let mut seen = BTreeSet::new();
+        while let Some(i) = at {
+            if !seen.insert(i) {
+                break;
+            }
+            let Some(p) = self.projects.get(i) else { break };
+            if p.dirty || p.relink {
+                return true;
+            }
+            let j = self.previous_of(i);
+            let want = j.and_then(|j| {
+                let q = self.projects.get(j)?;
+                Some((q.root.clone()?, q.generation))
+            });
+            if j.is_some_and(|j| !seen.contains(&j)) && want != p.built_on {
+                return true;
+            }
+            at = j;
+        }
+        false
+    }
+
     /// Closes a document: its projects go back to the text on disk. A project none of whose
     /// files is open any more is dropped; the keys whose diagnostics must be cleared are
     /// returned.
@@ -203,14 +298,46 @@ impl World {
                 }
             }
         }
+        // Kept: the projects with an open file, and the editions they supersede.
+        let open: Vec<bool> = self
+            .projects
+            .iter()
+            .map(|p| p.files.iter().any(|f| self.docs.contains_key(&f.key)))
+            .collect();
+        let mut keep = open.clone();
+        let mut grown = true;
+        while grown {
+            grown = false;
+            for i in 0..self.projects.len() {
+                if keep.get(i).copied().unwrap_or(false) {
+                    if let Some(j) = self.previous_of(i) {
+                        if let Some(k) = keep.get_mut(j).filter(|k| !**k) {
+                            *k = true;
+                            grown = true;
+                        }
+                    }
+                }
+            }
+        }
         let mut cleared = Vec::new();
-        let docs = &self.docs;
-        self.projects.retain(|p| {
-            let keep = p.files.iter().any(|f| docs.contains_key(&f.key));
-            if !keep {
+        let mut i = 0;
+        self.projects.retain_mut(|p| {
+            let (kept, opened) = (
+                keep.get(i).copied().unwrap_or(false),
+                open.get(i).copied().unwrap_or(false),
+            );
+            i += 1;
+            if !kept || !opened {
                 cleared.extend(p.files.iter().filter(|f| f.owned).map(|f| f.key.clone()));
             }
-            keep
+            if kept && !opened && !p.background {
+                // Still the previous edition of an open one: back to the background.
+                p.background = true;
+                for f in &mut p.files {
+                    f.owned = false;
+                }
+            }
+            kept
         });
         cleared
     }
@@ -241,7 +368,7 @@ impl World {
                                 key: key.clone(),
                                 path: Some(path.to_path_buf()),
                                 disk: Some(t.clone()),
-                                owned: true,
+                                owned: !p.background,
                             });
                             sort_files(&mut p.files);
                             p.dirty = true;
@@ -251,21 +378,27 @@ impl World {
                 _ => {}
             }
         }
+        // A new file may be the previous edition that was not found.
+        if is_pmf(path) {
+            for p in &mut self.projects {
+                if p.supersedes.is_some() && p.previous_root.is_none() {
+                    p.relink = true;
+                }
+            }
+        }
     }
 
     fn add_project_for(&mut self, key: &str, path: Option<&Path>) {
-        let alone = || Project {
-            root: None,
-            files: vec![ProjectFile {
-                key: key.to_string(),
-                path: path.map(Path::to_path_buf),
-                disk: None,
-                owned: true,
-            }],
-            parses: BTreeMap::new(),
-            current: None,
-            last_good: None,
-            dirty: true,
+        let alone = || {
+            Project::new(
+                None,
+                vec![ProjectFile {
+                    key: key.to_string(),
+                    path: path.map(Path::to_path_buf),
+                    disk: None,
+                    owned: true,
+                }],
+            )
         };
         let Some(dir) = path.and_then(Path::parent) else {
             self.projects.push(alone());
@@ -278,6 +411,12 @@ impl World {
             .find(|p| p.root.as_deref() == Some(dir.as_path()))
         {
             // A new file in a folder that is already a project.
+            if p.background {
+                p.background = false;
+                for f in &mut p.files {
+                    f.owned = true;
+                }
+            }
             p.files.push(ProjectFile {
                 key: key.to_string(),
                 path: path.map(Path::to_path_buf),
@@ -309,6 +448,7 @@ impl World {
             self.projects.push(alone());
             return;
         }
+        let mut borrows = false;
         if editions == 0 {
             let extends: BTreeSet<String> = files
                 .iter()
@@ -320,20 +460,16 @@ impl World {
                         if !files.iter().any(|g| g.key == f.key) {
                             f.owned = false;
                             files.push(f);
+                            borrows = true;
                         }
                     }
                 }
             }
         }
         sort_files(&mut files);
-        self.projects.push(Project {
-            root: Some(dir),
-            files,
-            parses: BTreeMap::new(),
-            current: None,
-            last_good: None,
-            dirty: true,
-        });
+        let mut p = Project::new(Some(dir), files);
+        p.borrows = borrows;
+        self.projects.push(p);
     }
 
     /// The folder that holds a file's spec: its own folder, or the one above when the headers
@@ -410,33 +546,202 @@ impl World {
         None
     }
 
-    /// Recompiles the dirty projects; returns the indices of those compiled.
+    /// Recompiles the projects that changed, or whose previous edition changed, each after
+    /// the edition it supersedes; returns the indices of those compiled.
     pub fn analyze(&mut self) -> Vec<usize> {
         let mut done = Vec::new();
-        for i in 0..self.projects.len() {
-            if self.projects.get(i).is_some_and(|p| p.dirty) {
-                let mut parses = self
-                    .projects
-                    .get_mut(i)
-                    .map(|p| std::mem::take(&mut p.parses))
-                    .unwrap_or_default();
-                let analysis = self.compile(i, &mut parses);
-                if let Some(p) = self.projects.get_mut(i) {
-                    p.parses = parses;
-                    let analysis = Rc::new(analysis);
-                    if analysis.is_whole() {
-                        p.last_good = Some(analysis.clone());
-                    }
-                    p.current = Some(analysis);
-                    p.dirty = false;
-                    done.push(i);
-                }
+        // A pass finds a header whose `supersedes` changed only after compiling it; the next
+        // pass links it and compiles it again (a new previous edition first).
+        for _ in 0..3 {
+            let again = self.analyze_pass(&mut done);
+            if !again {
+                break;
             }
         }
+        done.sort_unstable();
+        done.dedup();
         done
     }
 
-    fn compile(&self, index: usize, parses: &mut BTreeMap<String, Parsed>) -> Analysis {
+    /// One pass of `analyze`; true when a project must be linked and compiled again.
+    fn analyze_pass(&mut self, done: &mut Vec<usize>) -> bool {
+        // Linking may add a previous edition's project, which is linked in turn.
+        let mut i = 0;
+        while i < self.projects.len() {
+            let needs = self
+                .projects
+                .get(i)
+                .is_some_and(|p| p.links() && ((p.dirty && p.current.is_none()) || p.relink));
+            if needs {
+                let guess = self.supersedes_in_headers(i);
+                self.link(i, guess);
+            }
+            i += 1;
+        }
+        let order = self.edition_order();
+        let mut again = false;
+        for (at, &i) in order.iter().enumerate() {
+            let j = self.previous_of(i);
+            // An edition compiled before this one in the order (not across a cycle).
+            let forward = j.filter(|j| order.get(..at).is_some_and(|b| b.contains(j)));
+            let want = forward.and_then(|j| {
+                let q = self.projects.get(j)?;
+                Some((q.root.clone()?, q.generation))
+            });
+            let Some(p) = self.projects.get(i) else {
+                continue;
+            };
+            let stale = p.dirty || (forward.is_some() && p.built_on != want);
+            let unlinked = p.previous_root.is_none() && p.built_on.is_some();
+            if !(stale || unlinked) {
+                continue;
+            }
+            let previous = j
+                .and_then(|j| self.projects.get(j))
+                .and_then(|q| q.current.clone());
+            let mut parses = self
+                .projects
+                .get_mut(i)
+                .map(|p| std::mem::take(&mut p.parses))
+                .unwrap_or_default();
+            let analysis = self.compile(i, &mut parses, previous);
+            // What the compiler read in the header, which wins over the guess.
+            let said = analysis
+                .comp
+                .decls
+                .editions
+                .first()
+                .and_then(|e| e.supersedes.as_ref())
+                .map(|r| r.name.clone());
+            let Some(p) = self.projects.get_mut(i) else {
+                continue;
+            };
+            p.parses = parses;
+            let analysis = Rc::new(analysis);
+            if analysis.is_whole() {
+                p.last_good = Some(analysis.clone());
+            }
+            p.current = Some(analysis);
+            p.dirty = false;
+            p.generation += 1;
+            p.built_on = want;
+            done.push(i);
+            if p.links() && said != p.supersedes {
+                let before = p.previous_root.clone();
+                self.link(i, said);
+                if let Some(p) = self.projects.get_mut(i) {
+                    if p.previous_root != before {
+                        p.dirty = true;
+                        again = true;
+                    }
+                }
+            }
+        }
+        again
+    }
+
+    /// The editions in an order where each comes after the one it supersedes (a cycle is cut
+    /// where it closes).
+    fn edition_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::new();
+        for start in 0..self.projects.len() {
+            let mut chain = vec![start];
+            let mut at = start;
+            while let Some(j) = self.previous_of(at) {
+                if chain.contains(&j) {
+                    break;
+                }
+                chain.push(j);
+                at = j;
+            }
+            for &c in chain.iter().rev() {
+                if !order.contains(&c) {
+                    order.push(c);
+                }
+            }
+        }
+        order
+    }
+
+    /// What the edition header among a project's own files supersedes, read from its lines
+    /// (before the first compilation, which then confirms it).
+    fn supersedes_in_headers(&self, i: usize) -> Option<String> {
+        let p = self.projects.get(i)?;
+        p.files
+            .iter()
+            .filter(|f| f.owned || p.background)
+            .map(|f| header(self.text_of(f)))
+            .find(|h| h.edition.is_some())
+            .and_then(|h| h.supersedes)
+    }
+
+    /// Links project `i` to the folder of the edition `id` beside its own, with a project for
+    /// it (a background one if none is open).
+    fn link(&mut self, i: usize, id: Option<String>) {
+        let Some(p) = self.projects.get(i) else {
+            return;
+        };
+        let found = match (&id, &p.root) {
+            (Some(id), Some(root)) => self.sibling_edition(root, id),
+            _ => None,
+        };
+        if let Some(dir) = &found {
+            if !self
+                .projects
+                .iter()
+                .any(|q| q.root.as_deref() == Some(dir.as_path()))
+            {
+                let mut files = self.folder_files(dir);
+                for f in &mut files {
+                    f.owned = false;
+                }
+                sort_files(&mut files);
+                let mut q = Project::new(Some(dir.clone()), files);
+                q.background = true;
+                self.projects.push(q);
+            }
+        }
+        if let Some(p) = self.projects.get_mut(i) {
+            p.supersedes = id;
+            p.previous_root = found;
+            p.relink = false;
+        }
+    }
+
+    /// The folder beside `root` that holds edition `id` (one edition header, naming it).
+    fn sibling_edition(&self, root: &Path, id: &str) -> Option<PathBuf> {
+        let parent = root.parent()?;
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|d| d.is_dir() && d.as_path() != root)
+            .filter(|d| {
+                d.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_none_or(|n| !SKIP_DIRS.contains(&n))
+            })
+            .collect();
+        dirs.sort();
+        dirs.into_iter().find(|d| {
+            let files = self.folder_files(d);
+            if files.is_empty() || files.len() > MAX_PROJECT_FILES {
+                return false;
+            }
+            let editions: Vec<String> = files
+                .iter()
+                .filter_map(|f| header(self.text_of(f)).edition)
+                .collect();
+            editions.len() == 1 && editions.first().map(String::as_str) == Some(id)
+        })
+    }
+
+    fn compile(
+        &self,
+        index: usize,
+        parses: &mut BTreeMap<String, Parsed>,
+        previous: Option<Rc<Analysis>>,
+    ) -> Analysis {
         let mut sources = Sources::new();
         let mut keys = Vec::new();
         let mut uris = Vec::new();
@@ -481,7 +786,11 @@ impl World {
                 owned.push(f.owned);
             }
         }
-        let comp = pmf::check::compile_parsed(&sources, parsed, pmf::check::Options::default());
+        let options = pmf::check::Options {
+            previous: previous.as_ref().and_then(|a| a.comp.ir.as_ref()),
+            ..pmf::check::Options::default()
+        };
+        let comp = pmf::check::compile_parsed(&sources, parsed, options);
         Analysis {
             sources,
             keys,
@@ -489,6 +798,7 @@ impl World {
             lines,
             owned,
             comp,
+            previous,
         }
     }
 
@@ -553,6 +863,8 @@ pub struct Header {
     pub edition: Option<String>,
     pub extension: bool,
     pub extends: Option<String>,
+    /// The edition an edition header supersedes (`supersedes none` is none).
+    pub supersedes: Option<String>,
 }
 
 pub fn header(text: &str) -> Header {
@@ -568,6 +880,13 @@ pub fn header(text: &str) -> Header {
             h.extension = true;
         } else if let Some(rest) = line.trim_start().strip_prefix("extends ") {
             h.extends = h.extends.or_else(|| quoted(rest));
+        } else if let Some(rest) = line.trim_start().strip_prefix("supersedes ") {
+            // `supersedes "2019-consultation"`, or the id unquoted; `none` says none.
+            let bare = rest.split_whitespace().next().filter(|w| *w != "none");
+            h.supersedes = h
+                .supersedes
+                .or_else(|| quoted(rest))
+                .or_else(|| bare.filter(|w| !w.starts_with('"')).map(str::to_string));
         }
     }
     h
