@@ -54,9 +54,9 @@ pub fn was_refs(a: &Analysis) -> Vec<WasRef> {
 }
 
 fn was_at(a: &Analysis, file: FileId, offset: usize) -> Option<WasRef> {
-    was_refs(a).into_iter().find(|w| {
-        w.loc.file == file && w.loc.span.start <= offset && offset <= w.loc.span.end
-    })
+    was_refs(a)
+        .into_iter()
+        .find(|w| w.loc.file == file && w.loc.span.start <= offset && offset <= w.loc.span.end)
 }
 
 /// The `was` reference at an offset of the current text, or, when the current compilation
@@ -102,21 +102,19 @@ fn old_wording(prev: &Ir, code: &str) -> Option<String> {
 /// `was X in `edition`: “wording”` for each code a provenance names.
 fn origin(p: &Provenance, prev: &Ir, out: &mut String) {
     let id = &prev.edition.id;
-    let one = |code: &str| match old_wording(prev, code) {
-        Some(w) => format!("{code}, {w}"),
-        None => format!("{code} (not in `{id}`)"),
-    };
+    let wording =
+        |code: &str| old_wording(prev, code).unwrap_or_else(|| "not in that edition".into());
     match (p.kind, p.from.as_slice()) {
         (ProvenanceKind::Split, [from]) => {
-            let _ = writeln!(out, "- *split out of* {} in `{id}`", one(from));
+            let _ = writeln!(out, "- *split out of* {from} in `{id}`: {}", wording(from));
         }
         (ProvenanceKind::Same, [from]) => {
-            let _ = writeln!(out, "- *was* {} in `{id}`", one(from));
+            let _ = writeln!(out, "- *was* {from} in `{id}`: {}", wording(from));
         }
         (_, from) => {
             let _ = writeln!(out, "- *merges* {} of `{id}`:", from.join(" + "));
             for f in from {
-                let _ = writeln!(out, "  - {}", one(f));
+                let _ = writeln!(out, "  - {f}: {}", wording(f));
             }
         }
     }
@@ -147,7 +145,7 @@ pub fn history(t: &Target, ir: &Ir, prev: &Ir) -> Option<String> {
                 match (&m.provenance, prev.metric(&m.code)) {
                     (Some(p), _) => origin(p, prev, &mut s),
                     (None, Some(old)) if m.reuses.is_none() => {
-                        same_code(&m.code, &m.wording.en, &old.wording.en, prev, &mut s)
+                        same_code(&m.wording.en, &old.wording.en, prev, &mut s)
                     }
                     (None, _) if m.reuses.is_none() => {
                         let _ = writeln!(s, "- *new* in this edition");
@@ -184,11 +182,8 @@ pub fn history(t: &Target, ir: &Ir, prev: &Ir) -> Option<String> {
                     }
                     (None, Some(_)) => None,
                 };
-                let source = source.filter(|p| {
-                    p.from
-                        .iter()
-                        .all(|f| old_wording(prev, f).is_some())
-                });
+                let source =
+                    source.filter(|p| p.from.iter().all(|f| old_wording(prev, f).is_some()));
                 match source {
                     Some(p) if p.kind == ProvenanceKind::Same && p.from == [it.code.clone()] => {
                         let old = old_wording(prev, &it.code).unwrap_or_default();
@@ -223,14 +218,13 @@ pub fn history(t: &Target, ir: &Ir, prev: &Ir) -> Option<String> {
     Some(s.trim_end().to_string())
 }
 
-fn same_code(code: &str, now: &str, then: &str, prev: &Ir, s: &mut String) {
+fn same_code(now: &str, then: &str, prev: &Ir, s: &mut String) {
     let id = &prev.edition.id;
     if now.split_whitespace().eq(then.split_whitespace()) {
         let _ = writeln!(s, "- *same code* in `{id}`, same wording");
     } else {
         let _ = writeln!(s, "- *same code* in `{id}`, then worded “{then}”");
     }
-    let _ = code;
 }
 
 /// A code used again with `reuses`: what it meant before and why it is used again.
@@ -287,8 +281,7 @@ pub fn fate(code: &str, ir: &Ir) -> String {
     let continues = match ir.metric(metric_of_item(code)) {
         Some(m) if m.code == code => {
             m.reuses.is_none()
-                && m
-                    .provenance
+                && m.provenance
                     .as_ref()
                     .is_none_or(|p| p.from.iter().any(|f| f == code))
         }
@@ -407,25 +400,34 @@ mod tests {
     fn a_renumbered_metric_says_where_it_came_from() {
         let (old, new) = editions();
         let h = history(&code("AD/046"), &new, &old).unwrap_or_default();
-        assert!(h.contains("*was* AD/005, “Repeat contacts” in `y1`"), "{h}");
+        assert!(h.contains("*was* AD/005 in `y1`: “Repeat contacts”"), "{h}");
         assert!(
             h.contains("*Breaking for submissions*: AD/005 is renumbered AD/046"),
             "{h}"
         );
         let h = history(&code("AD/001"), &new, &old).unwrap_or_default();
-        assert!(h.contains("same wording") && h.contains("no change recorded"), "{h}");
+        assert!(
+            h.contains("same wording") && h.contains("no change recorded"),
+            "{h}"
+        );
     }
 
     #[test]
     fn an_old_code_says_what_became_of_it() {
         let (old, new) = editions();
         let f = fate("AD/005", &new);
-        assert!(f.contains("renumbered AD/046") && !f.contains("same code"), "{f}");
+        assert!(
+            f.contains("renumbered AD/046") && !f.contains("same code"),
+            "{f}"
+        );
         let f = fate("AD/009", &new);
         assert!(f.contains("*retired*: last used in `y1`"), "{f}");
         assert!(f.contains("no longer collected"), "{f}");
         let card = retired_card("AD/009", &new).unwrap_or_default();
-        assert!(card.contains("Dropped") && card.contains("reserved"), "{card}");
+        assert!(
+            card.contains("Dropped") && card.contains("reserved"),
+            "{card}"
+        );
         assert!(previous_card("AD/005", &old, Some(&new))
             .is_some_and(|c| c.contains("Repeat contacts") && c.contains("`y1`")));
     }

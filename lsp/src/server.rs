@@ -9,7 +9,7 @@
 use crate::convert::{self, FileView, LineIndex};
 use crate::query;
 use crate::world::{Analysis, World};
-use crate::{actions, completion, hints, hover, outline, rename, tokens};
+use crate::{actions, completion, editions, hints, hover, outline, rename, tokens};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
@@ -390,36 +390,72 @@ impl Server<'_> {
         let Some(at) = self.at(&p.text_document_position_params) else {
             return Ok(Value::Null);
         };
+        // A code after `was`: the previous edition's metric, and what became of it.
+        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
+        if let Some((src, w)) = was {
+            let card = editions::previous_ir(src)
+                .and_then(|prev| editions::previous_card(&w.code, prev, src.comp.ir.as_ref()));
+            if let Some(card) = card {
+                let range =
+                    std::ptr::eq(src, at.a.as_ref()).then(|| at.a.range(at.file, &w.loc.span));
+                return json(markdown_hover(card, range));
+            }
+        }
         let found = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
         let (src, hit) = match found {
             Some(x) => x,
-            None => return json(keyword_hover(&at)),
+            None => return json(keyword_hover(&at).or_else(|| old_code_hover(&at))),
         };
         let mut irs: Vec<&pmf::ir::Ir> = src.comp.ir.iter().collect();
         if let Some(g) = at.last_good.as_deref() {
             irs.extend(g.comp.ir.iter());
         }
-        let Some(card) = hover::card(&hit.target, &irs, &src.comp.decls) else {
+        let Some(mut card) = hover::card(&hit.target, &irs, &src.comp.decls) else {
             return Ok(Value::Null);
         };
+        // The history, from the first compilation that knows the target and was checked
+        // with the previous edition.
+        let history = [Some(src), at.last_good.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|a| {
+                let ir = a.comp.ir.as_ref()?;
+                editions::history(&hit.target, ir, editions::previous_ir(a)?)
+            });
+        if let Some(h) = history {
+            card.push_str("\n\n");
+            card.push_str(&h);
+        }
         let range = if std::ptr::eq(src, at.a.as_ref()) {
             Some(at.a.range(at.file, &hit.span))
         } else {
             None
         };
-        json(Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: card,
-            }),
-            range,
-        })
+        json(markdown_hover(card, range))
     }
 
     fn definition(&mut self, p: GotoDefinitionParams) -> Answer {
         let Some(at) = self.at(&p.text_document_position_params) else {
             return Ok(Value::Null);
         };
+        // A code after `was`: its metric or item in the previous edition's files.
+        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
+        if let Some((src, w)) = was {
+            let Some(prev) = src.previous.as_deref() else {
+                return Ok(Value::Null);
+            };
+            let t = query::Target {
+                kind: pmf::check::Kind::Code,
+                name: w.code,
+                parent: None,
+            };
+            return match query::def(prev, &t)
+                .and_then(|d| prev.location(d.name_loc.file, &d.name_loc.span))
+            {
+                Some(l) => json(GotoDefinitionResponse::Scalar(l)),
+                None => Ok(Value::Null),
+            };
+        }
         let Some((src, hit)) = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset)
         else {
             return Ok(Value::Null);
@@ -441,6 +477,26 @@ impl Server<'_> {
         let Some(at) = self.at(&p.text_document_position) else {
             return Ok(Value::Null);
         };
+        // A code after `was`: its definition in the previous edition and every `was` naming it.
+        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
+        if let Some((src, w)) = was {
+            let mut out: Vec<Location> = Vec::new();
+            if p.context.include_declaration {
+                if let Some(prev) = src.previous.as_deref() {
+                    let t = query::Target {
+                        kind: pmf::check::Kind::Code,
+                        name: w.code.clone(),
+                        parent: None,
+                    };
+                    out.extend(
+                        query::def(prev, &t)
+                            .and_then(|d| prev.location(d.name_loc.file, &d.name_loc.span)),
+                    );
+                }
+            }
+            out.extend(was_locations(src, &w.code));
+            return json(out);
+        }
         let Some((_, hit)) = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset)
         else {
             return Ok(Value::Null);
@@ -452,10 +508,16 @@ impl Server<'_> {
                 locs.push(l);
             }
         }
-        let out: Vec<Location> = locs
+        let mut out: Vec<Location> = locs
             .iter()
             .filter_map(|l| at.a.location(l.file, &l.span))
             .collect();
+        // In a previous edition: the `was` lines of the editions that supersede it.
+        if hit.target.kind == pmf::check::Kind::Code {
+            for later in self.world.superseding(&at.key) {
+                out.extend(was_locations(&later, &hit.target.name));
+            }
+        }
         json(out)
     }
 
@@ -722,6 +784,52 @@ fn rename_target(a: &Analysis, hit: &query::Hit) -> Result<query::Target, (Error
     }
     rename::check_renameable(a, &target).map_err(|e| (ErrorCode::RequestFailed, e))?;
     Ok(target)
+}
+
+fn markdown_hover(value: String, range: Option<Range>) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range,
+    }
+}
+
+/// Where the `was` lines of a compilation name a code.
+fn was_locations(a: &Analysis, code: &str) -> Vec<Location> {
+    editions::was_refs(a)
+        .into_iter()
+        .filter(|w| w.code == code)
+        .filter_map(|w| a.location(w.loc.file, &w.loc.span))
+        .collect()
+}
+
+/// A hover on a code that this edition no longer has (in a text, say): a retired code's
+/// card, or the previous edition's card of a code and what became of it.
+fn old_code_hover(at: &At) -> Option<Hover> {
+    let text = at.a.text(at.file);
+    let (span, word) = query::word_at(text, at.offset)?;
+    let word = word.trim_end_matches('.');
+    let span = span.start..span.start + word.len();
+    let a = [Some(at.a.as_ref()), at.last_good.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|a| a.comp.ir.is_some())?;
+    let ir = a.comp.ir.as_ref()?;
+    let known = |ir: &pmf::ir::Ir| {
+        ir.metric(pmf::model::metric_of_item(word))
+            .is_some_and(|m| m.code == word || m.items.iter().any(|i| i.code == word))
+    };
+    let card = match editions::retired_card(word, ir) {
+        Some(c) => c,
+        None if !known(ir) => {
+            let prev = editions::previous_ir(a).filter(|p| known(p))?;
+            editions::previous_card(word, prev, Some(ir))?
+        }
+        None => return None,
+    };
+    Some(markdown_hover(card, Some(at.a.range(at.file, &span))))
 }
 
 /// A hover on a field or item keyword: its documentation.

@@ -802,6 +802,22 @@ impl World {
         }
     }
 
+    /// The current compilations of the editions that supersede a document's edition.
+    pub fn superseding(&self, key: &str) -> Vec<Rc<Analysis>> {
+        let Some(i) = self
+            .projects
+            .iter()
+            .position(|p| p.owns(key))
+            .or_else(|| self.projects.iter().position(|p| p.has(key)))
+        else {
+            return Vec::new();
+        };
+        (0..self.projects.len())
+            .filter(|&j| self.previous_of(j) == Some(i))
+            .filter_map(|j| self.projects.get(j).and_then(|p| p.current.clone()))
+            .collect()
+    }
+
     /// The project that reports a document's diagnostics.
     pub fn project_of(&self, key: &str) -> Option<&Project> {
         self.projects

@@ -91,31 +91,36 @@ fn parse_all(sources: &Sources) -> Vec<(SourceFile, Vec<diag::Diagnostic>)> {
             .map(|id| syntax::parse(*id, &sources.get(*id).text))
             .collect();
     }
-    let per = ids.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = ids
-            .chunks(per)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|id| syntax::parse(*id, &sources.get(*id).text))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut out = Vec::with_capacity(ids.len());
-        for (h, part) in handles.into_iter().zip(ids.chunks(per)) {
-            match h.join() {
-                Ok(v) => out.extend(v),
-                // A panic in a worker is a bug: parse that part here so it surfaces here.
-                Err(_) => out.extend(
-                    part.iter()
-                        .map(|id| syntax::parse(*id, &sources.get(*id).text)),
-                ),
-            }
+    // Largest files first, each to the least loaded thread, so that the threads finish together.
+    let mut order = ids.clone();
+    order.sort_by_key(|id| std::cmp::Reverse(sources.get(*id).text.len()));
+    let mut buckets: Vec<(usize, Vec<crate::source::FileId>)> = vec![(0, Vec::new()); threads];
+    for id in order {
+        if let Some(b) = buckets.iter_mut().min_by_key(|b| b.0) {
+            b.0 += sources.get(id).text.len();
+            b.1.push(id);
         }
-        out
-    })
+    }
+    let parse = |id: &crate::source::FileId| (*id, syntax::parse(*id, &sources.get(*id).text));
+    let mut out: Vec<(crate::source::FileId, (SourceFile, Vec<diag::Diagnostic>))> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = buckets
+                .iter()
+                .map(|(_, part)| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
+                .collect();
+            let mut out = Vec::with_capacity(ids.len());
+            for (h, (_, part)) in handles.into_iter().zip(&buckets) {
+                match h.join() {
+                    Ok(v) => out.extend(v),
+                    // A panic in a worker is a bug: parse that part here so it surfaces here.
+                    Err(_) => out.extend(part.iter().map(parse)),
+                }
+            }
+            out
+        });
+    // Back in file order: the output must not depend on the threads.
+    out.sort_by_key(|(id, _)| *id);
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 /// `compile_with` on files already parsed: one `syntax::parse` result per file of `sources`,

@@ -4,7 +4,10 @@
 //! request there and the answer is rendered as text and compared with the `.out` file beside
 //! the fixture (UPDATE_EXPECT=1 rewrites it for review).
 //!
-//! A fixture holds one file, or several after `//- /name.pmf` header lines.
+//! A fixture holds one file, or several after `//- /name.pmf` header lines. A header line may
+//! add `from NAME` (the file's text is `lsp/tests/fixtures/NAME`, shared by several fixtures:
+//! the editions under `editions/`) and `open` (the file is opened in the editor too, before
+//! the one with the cursor).
 
 use crate::client::{uri, Client};
 use crate::common::{expect_file, fixtures_dir, TempDir};
@@ -19,6 +22,8 @@ struct Fixture {
     /// (file index, byte offset) of `$0`.
     cursor: Option<(usize, usize)>,
     prelude: bool,
+    /// Indices of the files opened besides the one with the cursor.
+    open: Vec<usize>,
 }
 
 fn parse_fixture(text: &str) -> Fixture {
@@ -34,9 +39,24 @@ fn parse_fixture(text: &str) -> Fixture {
     rest.retain(|w| *w != "noprelude");
     let arg = rest.join(" ");
     let mut files: Vec<(String, String)> = Vec::new();
+    let mut open = Vec::new();
     for line in lines {
-        if let Some(name) = line.strip_prefix("//- /") {
-            files.push((name.trim().to_string(), String::new()));
+        if let Some(header) = line.strip_prefix("//- /") {
+            let mut words = header.split_whitespace();
+            let name = words.next().unwrap_or_default().to_string();
+            let mut text = String::new();
+            while let Some(w) = words.next() {
+                match w {
+                    "open" => open.push(files.len()),
+                    "from" => {
+                        let shared = words.next().unwrap_or_default();
+                        text = std::fs::read_to_string(fixtures_dir().join(shared))
+                            .unwrap_or_else(|e| panic!("the shared fixture file {shared}: {e}"));
+                    }
+                    other => panic!("unknown word `{other}` in the file header {line:?}"),
+                }
+            }
+            files.push((name, text));
             continue;
         }
         if files.is_empty() {
@@ -60,6 +80,7 @@ fn parse_fixture(text: &str) -> Fixture {
         files,
         cursor,
         prelude,
+        open,
     }
 }
 
@@ -222,6 +243,15 @@ fn run_fixture(path: &Path) -> Result<(), String> {
         texts,
         names,
     };
+    for &i in &fx.open {
+        if let (Some(p), Some((_, t))) = (paths.get(i), fx.files.get(i)) {
+            if i != fi {
+                let u = uri(p);
+                s.client.open(&u, t);
+                let _ = s.client.diagnostics(&u, Some(1));
+            }
+        }
+    }
     s.client.open(&main, &main_text);
     let diags = s.client.diagnostics(&main, Some(1));
     let tdp = TextDocumentPositionParams {
