@@ -4,9 +4,12 @@
 //!
 //! `cargo bench -p pmf-lsp` prints, for the shipped framework: an edit to the diagnostics
 //! published for it (median and 95th percentile), hover and definition; for the synthetic spec
-//! 100 times its size (compiler/benches/make_synthetic.py): an edit to diagnostics; and the
-//! peak memory of the server process (VmHWM) in each case. Figures go into BENCHMARKS.md.
-//! `PMF_LSP_BENCH_QUICK=1` measures the framework only.
+//! 100 times its size (compiler/benches/make_synthetic.py): an edit to diagnostics; for the
+//! framework's revision beside the shipped edition (compiler/benches/make_revision.py): an
+//! edit to diagnostics of the revision (checked against the edition it supersedes), hover
+//! with history and definition across editions; and the peak memory of the server process
+//! (VmHWM) in each case. Figures go into BENCHMARKS.md. `PMF_LSP_BENCH_QUICK=1` measures the
+//! framework and its revision only.
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -286,6 +289,81 @@ fn main() {
     );
     println!(
         "framework: peak memory {:.1} MB\n",
+        s.peak_memory_kb() as f64 / 1024.0
+    );
+    s.stop();
+
+    // The framework's known revision beside it (make_revision.py): the revision is checked
+    // with the shipped edition it supersedes, which is compiled once, not on each edit.
+    let eds = root.join("target/editions-bench");
+    let status = Command::new("python3")
+        .arg(root.join("compiler/benches/make_revision.py"))
+        .arg(&eds)
+        .status()
+        .expect("python3 runs make_revision.py");
+    assert!(status.success(), "make_revision.py failed");
+    let eds = eds.canonicalize().expect("the editions folder");
+    let mut s = Server::start(&eds);
+    let revised = spec_files(&eds.join("2020-revision"));
+    let (children, text) = revised
+        .iter()
+        .find(|(p, _)| p.ends_with("children.pmf"))
+        .cloned()
+        .expect("children.pmf");
+    let t = Instant::now();
+    s.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri(&children), "languageId": "pmf", "version": 1, "text": text } }),
+    );
+    let _ = s.diagnostics(&uri(&children), 1);
+    println!(
+        "revision: first diagnostics after opening children.pmf (both editions compiled): {:.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    report(
+        "revision: edit -> diagnostics (children.pmf)",
+        edits(&mut s, &children, &text, 300),
+    );
+    let (adults, atext) = revised
+        .iter()
+        .find(|(p, _)| p.ends_with("adults.pmf"))
+        .cloned()
+        .expect("adults.pmf");
+    s.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri(&adults), "languageId": "pmf", "version": 1, "text": atext } }),
+    );
+    let _ = s.diagnostics(&uri(&adults), 1);
+    let au = uri(&adults);
+    let on_046 = pos(&atext, atext.find("metric AD/046").expect("AD/046") + 10);
+    let on_was = pos(&atext, atext.find("was AD/005").expect("was AD/005") + 6);
+    let (mut hovers, mut defs) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        let t = Instant::now();
+        let h = s.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": au }, "position": on_046 }),
+        );
+        hovers.push(t.elapsed());
+        assert!(
+            h.to_string().contains("was* AD/005"),
+            "the history of AD/046"
+        );
+        let t = Instant::now();
+        let d = s.request(
+            "textDocument/definition",
+            json!({ "textDocument": { "uri": au }, "position": on_was }),
+        );
+        defs.push(t.elapsed());
+        assert!(
+            d.to_string().contains("2019-consultation"),
+            "AD/005 in 2019"
+        );
+    }
+    report("revision: hover with history (AD/046)", hovers);
+    report("revision: definition of `was AD/005`", defs);
+    println!(
+        "revision: peak memory {:.1} MB\n",
         s.peak_memory_kb() as f64 / 1024.0
     );
     s.stop();

@@ -153,6 +153,22 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
         }
         return (cx, out);
     }
+    if cx.before.first().is_some_and(|k| k == "was") {
+        // `was AD/005`, `was AD/042 + AD/043`, `was part of AD/020`: codes of the edition this
+        // one supersedes.
+        match cx.before.last().map(String::as_str) {
+            Some("part") => words(&["of"], &mut out),
+            Some(w) if w != "was" && w != "of" && w != "+" => words(&["+"], &mut out),
+            Some(w) => {
+                if w == "was" && !looks_like_code(&cx.prefix) {
+                    words(&["part"], &mut out);
+                }
+                previous_codes(a, &mut out);
+            }
+            None => {}
+        }
+        return (cx, out);
+    }
     if looks_like_code(&cx.prefix) {
         codes(a, &mut out);
         return (cx, out);
@@ -367,6 +383,36 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
             card: Some(t),
             snippet: None,
         });
+    }
+}
+
+/// Every metric and item code of the edition this one supersedes (when it was found), with
+/// that edition's wording; no card (the cards on resolve are of this edition).
+fn previous_codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
+    let Some(prev) = a.and_then(crate::editions::previous_ir) else {
+        return;
+    };
+    let short = |w: &str| match w.char_indices().nth(70) {
+        Some((i, _)) => format!("{}…", w.get(..i).unwrap_or("")),
+        None => w.to_string(),
+    };
+    let id = &prev.edition.id;
+    for m in &prev.metrics {
+        let all = std::iter::once((m.code.as_str(), m.wording.en.as_str())).chain(
+            m.items
+                .iter()
+                .map(|i| (i.code.as_str(), i.wording.en.as_str())),
+        );
+        for (code, wording) in all {
+            out.push(Candidate {
+                label: code.to_string(),
+                kind: CompletionItemKind::VALUE,
+                detail: Some(format!("{id}: {}", short(wording))),
+                doc: None,
+                card: None,
+                snippet: None,
+            });
+        }
     }
 }
 

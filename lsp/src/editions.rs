@@ -94,7 +94,7 @@ fn old_wording(prev: &Ir, code: &str) -> Option<String> {
     }
     let it = m.items.iter().find(|i| i.code == code)?;
     Some(format!(
-        "item {} of {}: “{}”",
+        "item {} of {}, “{}”",
         it.letter, m.code, it.wording.en
     ))
 }
@@ -187,7 +187,7 @@ pub fn history(t: &Target, ir: &Ir, prev: &Ir) -> Option<String> {
                 match source {
                     Some(p) if p.kind == ProvenanceKind::Same && p.from == [it.code.clone()] => {
                         let old = old_wording(prev, &it.code).unwrap_or_default();
-                        let now = format!("item {} of {}: “{}”", it.letter, m.code, it.wording.en);
+                        let now = format!("item {} of {}, “{}”", it.letter, m.code, it.wording.en);
                         if old == now {
                             let _ = writeln!(s, "- *same code* in `{id}`, same wording");
                         } else {

@@ -723,7 +723,15 @@ impl World {
             })
             .collect();
         dirs.sort();
-        dirs.into_iter().find(|d| {
+        // Only folders with `.pmf` files of their own, so that a spec kept directly in a large
+        // folder (a home folder) does not make the server walk every folder beside it.
+        let has_own_pmf = |d: &Path| {
+            std::fs::read_dir(d).is_ok_and(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .any(|e| is_pmf(&e.path()) && e.path().is_file())
+            })
+        };
+        dirs.into_iter().filter(|d| has_own_pmf(d)).find(|d| {
             let files = self.folder_files(d);
             if files.is_empty() || files.len() > MAX_PROJECT_FILES {
                 return false;
@@ -940,6 +948,178 @@ mod tests {
         assert!(h.extension);
         assert_eq!(h.extends.as_deref(), Some("2019-consultation"));
         assert_eq!(header("metric AD/001 {}\n"), Header::default());
+    }
+
+    /// Two editions side by side in a temporary folder: `old/` and `new/` (which supersedes it).
+    struct Editions(PathBuf);
+
+    impl Editions {
+        fn new(name: &str) -> Editions {
+            let dir =
+                std::env::temp_dir().join(format!("pmf-lsp-world-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let unit = "unit contact \"contacts\" {\n  singular \"contact\"\n  kind entity\n}\n";
+            let edition = |id: &str, sup: &str| {
+                format!("edition \"{id}\" {{\n  title \"T\"\n  status draft\n  first_year 2020-21\n  supersedes {sup}\n}}\n{unit}")
+            };
+            let metric = |code: &str, was: &str| {
+                format!(
+                    "metric {code} {{\n  wording \"Contacts\"\n  counts contact\n  flow\n{was}}}\n"
+                )
+            };
+            for (d, f, t) in [
+                ("old", "edition.pmf", edition("y1", "none")),
+                ("old", "metrics.pmf", metric("AD/005", "")),
+                ("new", "edition.pmf", edition("y2", "\"y1\"")),
+                ("new", "metrics.pmf", metric("AD/046", "  was AD/005\n")),
+            ] {
+                let _ = std::fs::create_dir_all(dir.join(d));
+                let _ = std::fs::write(dir.join(d).join(f), t);
+            }
+            Editions(dir.canonicalize().unwrap_or(dir))
+        }
+
+        fn open(&self, w: &mut World, folder: &str) -> String {
+            let path = self.0.join(folder).join("metrics.pmf");
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let key = convert::path_to_uri(&path)
+                .map(|u| u.as_str().to_string())
+                .unwrap_or_default();
+            w.open(key.clone(), Some(path), text, 1);
+            key
+        }
+    }
+
+    impl Drop for Editions {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn root_of(w: &World, i: usize) -> String {
+        w.projects
+            .get(i)
+            .and_then(|p| p.root.as_ref())
+            .and_then(|r| r.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    fn compiled(w: &mut World) -> Vec<String> {
+        let mut v: Vec<String> = w.analyze().into_iter().map(|i| root_of(w, i)).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn the_previous_edition_is_compiled_once_and_again_only_when_it_changes() {
+        let eds = Editions::new("once");
+        let mut w = World::new(vec![eds.0.clone()]);
+        let new = eds.open(&mut w, "new");
+        assert_eq!(compiled(&mut w), ["new", "old"]);
+        let p = w.project_of(&new).and_then(|p| p.current.clone());
+        let p = p.as_deref();
+        assert!(
+            p.is_some_and(|a| a.previous.is_some()),
+            "checked with the previous edition"
+        );
+        assert!(
+            p.is_some_and(|a| !a.comp.diagnostics.iter().any(|d| d.is_error())),
+            "`was AD/005` resolves"
+        );
+        assert!(
+            w.projects.iter().any(|p| p.background),
+            "old/ is in the background"
+        );
+        // Typing in the new edition compiles it alone.
+        for n in 2..5 {
+            w.change(
+                &new,
+                format!(
+                    "// edit {n}\n{}",
+                    std::fs::read_to_string(eds.0.join("new/metrics.pmf")).unwrap_or_default()
+                ),
+                n,
+            );
+            assert!(w.stale(&new));
+            assert_eq!(compiled(&mut w), ["new"]);
+            assert!(!w.stale(&new));
+        }
+        // Opening and editing the previous edition recompiles it and the edition after it.
+        let old = eds.open(&mut w, "old");
+        assert!(w.stale(&new), "the previous edition changed");
+        assert_eq!(compiled(&mut w), ["new", "old"]);
+        assert!(!w.projects.iter().any(|p| p.background), "old/ is open now");
+        w.change(
+            &old,
+            "metric AD/006 {\n  wording \"Other\"\n  counts contact\n  flow\n}\n".into(),
+            2,
+        );
+        assert_eq!(compiled(&mut w), ["new", "old"]);
+        let errors = w
+            .project_of(&new)
+            .and_then(|p| p.current.as_ref())
+            .map(|a| a.comp.diagnostics.iter().filter(|d| d.is_error()).count());
+        assert_eq!(
+            errors,
+            Some(1),
+            "AD/005 is no longer in the previous edition"
+        );
+        // Closing the previous edition's file keeps it, in the background, for the new one.
+        let cleared = w.close(&old);
+        assert!(
+            cleared.len() == 2 && cleared.contains(&old),
+            "both files of old/ are cleared: {cleared:?}"
+        );
+        assert!(w.projects.iter().any(|p| p.background));
+        assert_eq!(compiled(&mut w), ["new", "old"], "back to the text on disk");
+        // Closing the new edition drops both.
+        let _ = w.close(&new);
+        assert!(w.projects.is_empty());
+    }
+
+    #[test]
+    fn a_header_that_changes_what_it_supersedes_is_linked_again() {
+        let eds = Editions::new("relink");
+        let mut w = World::new(vec![eds.0.clone()]);
+        let new = eds.open(&mut w, "new");
+        let _ = compiled(&mut w);
+        let path = eds.0.join("new/edition.pmf");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let key = convert::path_to_uri(&path)
+            .map(|u| u.as_str().to_string())
+            .unwrap_or_default();
+        w.open(key.clone(), Some(path), text.clone(), 1);
+        w.change(
+            &key,
+            text.replace("supersedes \"y1\"", "supersedes none"),
+            2,
+        );
+        let _ = compiled(&mut w);
+        let a = w.project_of(&new).and_then(|p| p.current.clone());
+        assert!(a.as_deref().is_some_and(|a| a.previous.is_none()));
+        assert!(a.as_deref().is_some_and(|a| a
+            .comp
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "PMF0114")));
+        w.change(&key, text, 3);
+        let _ = compiled(&mut w);
+        let a = w.project_of(&new).and_then(|p| p.current.clone());
+        assert!(a.as_deref().is_some_and(|a| a.previous.is_some()));
+        assert!(a
+            .as_deref()
+            .is_some_and(|a| !a.comp.diagnostics.iter().any(|d| d.is_error())));
+    }
+
+    #[test]
+    fn headers_read_what_an_edition_supersedes() {
+        let h = header("edition \"2020-21\" {\n  supersedes \"2019-consultation\"\n}\n");
+        assert_eq!(h.supersedes.as_deref(), Some("2019-consultation"));
+        let h = header("edition \"2019\" {\n  supersedes none\n}\n");
+        assert_eq!(h.supersedes, None);
+        let h = header("edition \"2020\" {\n  supersedes y2019\n}\n");
+        assert_eq!(h.supersedes.as_deref(), Some("y2019"));
     }
 
     #[test]

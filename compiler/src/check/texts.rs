@@ -165,6 +165,9 @@ impl Checker<'_> {
 
     fn check_motivations(&mut self) {
         let decls = self.decls;
+        // Several indicators cite the same metric: its texts are normalised once.
+        let mut normalised: std::collections::BTreeMap<usize, String> =
+            std::collections::BTreeMap::new();
         for ind in &decls.indicators {
             let Some(mot) = &ind.motivation else { continue };
             let Some(quote) = &mot.quote else { continue };
@@ -172,13 +175,15 @@ impl Checker<'_> {
                 continue;
             };
             let m = &decls.metrics[mi];
-            let hay: String = [m.rationale.as_ref(), m.wording.as_ref()]
-                .into_iter()
-                .flatten()
-                .chain(m.notes.iter())
-                .map(|t| normalise(&t.en.value))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let hay = normalised.entry(mi).or_insert_with(|| {
+                [m.rationale.as_ref(), m.wording.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .chain(m.notes.iter())
+                    .map(|t| normalise(&t.en.value))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
             if !hay.contains(&normalise(&quote.en.value)) {
                 let d = Diagnostic::new(
                     Code::MotivationNotFound,

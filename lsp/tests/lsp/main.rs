@@ -1,9 +1,11 @@
 //! The language server's integration tests, one binary: fixture sessions for every feature
 //! (`fixtures`), sessions on the shipped spec (`spec`), the spec edited at random (`random`),
-//! and a real editor, Neovim, driving the binary (`neovim`).
+//! two editions of the framework (`editions`), and a real editor, Neovim, driving the binary
+//! (`neovim`).
 
 mod client;
 mod common;
+mod editions;
 mod fixtures;
 mod neovim;
 mod random;
