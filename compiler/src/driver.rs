@@ -270,9 +270,8 @@ pub fn compile_editions_with(
 
 /// The IR of edition `id` from a folder beside the input's, when the input is one folder.
 fn sibling_edition(input: &Input, id: &str) -> Option<crate::ir::Ir> {
-    let [dir] = input.paths.as_slice() else {
-        return None;
-    };
+    // The edition's folder: the input's folder (a local extension may be given beside it).
+    let dir = input.paths.iter().find(|p| p.is_dir())?;
     let parent = dir.parent()?;
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
         .ok()?

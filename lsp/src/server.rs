@@ -426,6 +426,15 @@ impl Server<'_> {
             card.push_str("\n\n");
             card.push_str(&h);
         }
+        // In a previous edition: what became of the code in the open editions after it.
+        if hit.target.kind == pmf::check::Kind::Code {
+            for later in self.world.superseding(&at.key) {
+                if let Some(ir) = later.comp.ir.as_ref() {
+                    card.push_str("\n\n");
+                    card.push_str(&editions::fate(&hit.target.name, ir));
+                }
+            }
+        }
         let range = if std::ptr::eq(src, at.a.as_ref()) {
             Some(at.a.range(at.file, &hit.span))
         } else {

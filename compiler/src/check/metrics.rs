@@ -68,7 +68,9 @@ impl Checker<'_> {
         if let Some(p) = info.part {
             let prefix = m.code.split('/').next().unwrap_or("");
             // A local extension's metrics carry its prefix wherever they are placed.
-            let local = d.extensions.iter().any(|x| x.loc.file == m.code_loc.file && x.prefix.as_ref().is_some_and(|(p, _)| p == prefix));
+            let local = d.extensions.iter().any(|x| {
+                x.loc.file == m.code_loc.file && x.prefix.as_ref().is_some_and(|(p, _)| p == prefix)
+            });
             if let Some(want) = self.part_prefix(p).filter(|_| !local) {
                 if want != prefix {
                     let part = &d.parts[p];

@@ -101,6 +101,31 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
     for m in &new.metrics {
         let (kind, from): (ProvenanceKind, Vec<String>) = match &m.provenance {
             Some(p) => (p.kind, p.from.clone()),
+            // A code used again (`reuses`) for a new meaning does not continue the old metric.
+            None if m.reuses.is_some() => {
+                out.push(change(
+                    BreakingSubmission,
+                    "metric_added",
+                    &m.code,
+                    None,
+                    format!(
+                        "{} is used again for a new metric: {}",
+                        m.code,
+                        short(&m.wording.en)
+                    ),
+                ));
+                out.push(change(
+                    BreakingSeries,
+                    "meaning_changed",
+                    &m.code,
+                    Some(&m.code),
+                    format!(
+                        "{} now counts something else; its series does not continue",
+                        m.code
+                    ),
+                ));
+                continue;
+            }
             None if old_metrics.contains_key(m.code.as_str()) => {
                 (ProvenanceKind::Same, vec![m.code.clone()])
             }
@@ -663,12 +688,19 @@ fn compare_indicators(
 ) {
     use Category::*;
     let by_code: BTreeMap<&str, &Indicator> = old.iter().map(|i| (i.code.as_str(), i)).collect();
-    let tr = |f: &Indicator| {
-        let mut s = f.formula_text.clone();
-        for (new, old) in renames {
-            s = s.replace(new.as_str(), &format!("\u{0}{old}\u{0}"));
+    // The new formula with every renumbered code put back to its old code, one whole code at a
+    // time (so AD/016 is never taken for the start of AD/016a).
+    let translated = |f: &Indicator| {
+        let text = &f.formula_text;
+        let mut s = String::with_capacity(text.len());
+        let mut at = 0;
+        for (off, code) in crate::ir::rich::code_mentions(text) {
+            s.push_str(&text[at..off]);
+            s.push_str(renames.get(&code).map_or(code.as_str(), |o| o.as_str()));
+            at = off + code.len();
         }
-        s.replace('\u{0}', "")
+        s.push_str(&text[at..]);
+        s
     };
     for i in new {
         match by_code.get(i.code.as_str()) {
@@ -679,7 +711,7 @@ fn compare_indicators(
                 None,
                 format!("new indicator {}: {}", i.code, i.title.en),
             )),
-            Some(o) if o.formula_text != tr(i) => out.push(change(
+            Some(o) if o.formula_text != translated(i) => out.push(change(
                 BreakingSeries,
                 "indicator_changed",
                 &i.code,
