@@ -10,6 +10,7 @@ mod editions;
 mod explain;
 mod fidelity;
 mod formatter;
+mod parser;
 mod reference;
 mod spec;
 mod subgen;

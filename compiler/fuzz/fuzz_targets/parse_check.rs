@@ -1,5 +1,5 @@
-//! Any text through parse, check and the formatter: nothing may panic, and the formatter may
-//! only change layout.
+//! Any text through parse, check and the formatter: nothing may panic, the hand-written parser
+//! and the pest grammar agree on every item, and the formatter may only change layout.
 
 #![no_main]
 
@@ -7,6 +7,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    if let Err(e) = pmf::syntax::compare_parsers(&text) {
+        panic!("{e}");
+    }
     let mut sources = pmf::source::Sources::new();
     sources.add("fuzz.pmf", text.as_ref());
     let comp = pmf::check::compile(&sources);

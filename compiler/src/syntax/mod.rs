@@ -5,6 +5,7 @@
 //! parses reaches the model.
 
 pub mod ast;
+mod fast;
 pub mod lexer;
 pub mod split;
 mod strings;
@@ -229,6 +230,9 @@ fn parse_chunk(
         return fail(d);
     }
     let src = &text[span.clone()];
+    if let Some(node) = fast::item(src, span.start) {
+        return Ok(node);
+    }
     match PmfParser::parse(Rule::item, src) {
         Ok(mut pairs) => {
             let node = pairs
@@ -247,6 +251,48 @@ fn parse_chunk(
         }
         Err(e) => fail(pest_error(file, text, span.start, &e)),
     }
+}
+
+/// Holds the hand-written parser to pest's: every item of `text` that reaches the parsers is
+/// parsed by both, and the trees (spans included) must be the same, or both must fail. Returns
+/// how many items were compared, or the first difference. For tests and the fuzz target.
+#[doc(hidden)]
+pub fn compare_parsers(text: &str) -> Result<usize, String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Ok(0);
+    }
+    let tokens = tokens_with_recovery(text);
+    let mut compared = 0;
+    for chunk in split::split(text, &tokens) {
+        let pieces = std::iter::once(chunk.clone()).chain(split::resplit(text, &tokens, &chunk));
+        for piece in pieces {
+            let span = piece.span.clone();
+            if !piece.has_content
+                || piece.max_depth > MAX_DEPTH
+                || lexical_problem(FileId(0), text, &tokens, &span).is_some()
+            {
+                continue;
+            }
+            let src = &text[span.clone()];
+            let fast = format!("{:?}", fast::item(src, span.start));
+            let slow = PmfParser::parse(Rule::item, src)
+                .ok()
+                .and_then(|mut pairs| {
+                    pairs
+                        .next()
+                        .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
+                        .map(|p| tree::node(p, span.start))
+                });
+            let slow = format!("{slow:?}");
+            if fast != slow {
+                return Err(format!(
+                    "the parsers disagree on the item at {span:?}:\n{src}\nhand-written: {fast}\npest: {slow}"
+                ));
+            }
+            compared += 1;
+        }
+    }
+    Ok(compared)
 }
 
 /// Tokens of the file; a `"""` that is never closed would swallow the rest of the file, so the
