@@ -4,7 +4,8 @@
 //!
 //! `cargo bench -p pmf-lsp` prints, for the shipped framework: an edit to the diagnostics
 //! published for it (median and 95th percentile), hover and definition; for the synthetic spec
-//! 100 times its size (compiler/benches/make_synthetic.py): an edit to diagnostics; for the
+//! 100 times its size (compiler/benches/make_synthetic.py): an edit to diagnostics, and the
+//! first hover after it (which builds the IR) and the next ones; for the
 //! framework's revision beside the shipped edition (compiler/benches/make_revision.py): an
 //! edit to diagnostics of the revision (checked against the edition it supersedes), hover
 //! with history and definition across editions; and the peak memory of the server process
@@ -406,6 +407,26 @@ fn main() {
         t.elapsed().as_secs_f64() * 1000.0
     );
     report("100x: edit -> diagnostics", edits(&mut s, &p, &t0, 20));
+    // Diagnostics are published from a compilation without the IR; the first request that
+    // reads it (a hover card) after an edit builds it, the next ones use it.
+    let u = uri(&p);
+    let on_code = pos(&t0, t0.find("metric ").expect("a metric") + 9);
+    let hover = |s: &mut Server| {
+        let t = Instant::now();
+        let h = s.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": on_code }),
+        );
+        assert!(!h.is_null(), "a hover card");
+        t.elapsed()
+    };
+    let first = hover(&mut s);
+    println!(
+        "100x: first hover after an edit (builds the IR): {:.0} ms",
+        first.as_secs_f64() * 1000.0
+    );
+    let hovers: Vec<Duration> = (0..20).map(|_| hover(&mut s)).collect();
+    report("100x: hover, IR built", hovers);
     println!(
         "100x: peak memory {:.1} MB",
         s.peak_memory_kb() as f64 / 1024.0

@@ -361,7 +361,7 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     defs.sort_by(|x, y| x.name.cmp(&y.name));
     // The IR's wordings by code, looked up once for the whole list.
     let mut wordings: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
-    if let Some(ir) = &a.comp.ir {
+    if let Some(ir) = a.ir() {
         for m in &ir.metrics {
             wordings.insert(&m.code, &m.wording.en);
         }

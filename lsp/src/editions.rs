@@ -83,7 +83,7 @@ pub fn was_at_either<'a>(
 
 /// The previous edition's IR an analysis was checked with.
 pub fn previous_ir(a: &Analysis) -> Option<&Ir> {
-    a.previous.as_deref().and_then(|p| p.comp.ir.as_ref())
+    a.previous.as_deref().and_then(|p| p.ir())
 }
 
 /// How the previous edition words a metric or item code, for a card.

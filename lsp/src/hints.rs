@@ -34,7 +34,7 @@ pub fn formula_units(
 
 /// The unit an indicator's result is in, in words.
 pub fn result_unit(a: &Analysis, code: &str) -> Option<String> {
-    let ir = a.comp.ir.as_ref()?;
+    let ir = a.ir()?;
     let i = ir.indicators.iter().find(|i| i.code == code)?;
     Some(if i.unit.is_empty() {
         i.result.clone()

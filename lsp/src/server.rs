@@ -394,7 +394,7 @@ impl Server<'_> {
         let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
         if let Some((src, w)) = was {
             let card = editions::previous_ir(src)
-                .and_then(|prev| editions::previous_card(&w.code, prev, src.comp.ir.as_ref()));
+                .and_then(|prev| editions::previous_card(&w.code, prev, src.ir()));
             if let Some(card) = card {
                 let range =
                     std::ptr::eq(src, at.a.as_ref()).then(|| at.a.range(at.file, &w.loc.span));
@@ -406,9 +406,9 @@ impl Server<'_> {
             Some(x) => x,
             None => return json(keyword_hover(&at).or_else(|| old_code_hover(&at))),
         };
-        let mut irs: Vec<&pmf::ir::Ir> = src.comp.ir.iter().collect();
+        let mut irs: Vec<&pmf::ir::Ir> = src.ir().into_iter().collect();
         if let Some(g) = at.last_good.as_deref() {
-            irs.extend(g.comp.ir.iter());
+            irs.extend(g.ir());
         }
         let Some(mut card) = hover::card(&hit.target, &irs, &src.comp.decls) else {
             return Ok(Value::Null);
@@ -419,7 +419,7 @@ impl Server<'_> {
             .into_iter()
             .flatten()
             .find_map(|a| {
-                let ir = a.comp.ir.as_ref()?;
+                let ir = a.ir()?;
                 editions::history(&hit.target, ir, editions::previous_ir(a)?)
             });
         if let Some(h) = history {
@@ -429,7 +429,7 @@ impl Server<'_> {
         // In a previous edition: what became of the code in the open editions after it.
         if hit.target.kind == pmf::check::Kind::Code {
             for later in self.world.superseding(&at.key) {
-                if let Some(ir) = later.comp.ir.as_ref() {
+                if let Some(ir) = later.ir() {
                     card.push_str("\n\n");
                     card.push_str(&editions::fate(&hit.target.name, ir));
                 }
@@ -606,9 +606,9 @@ impl Server<'_> {
         let Some(Current(a, last_good, _, _)) = self.analysis(&uri) else {
             return json(item);
         };
-        let mut irs: Vec<&pmf::ir::Ir> = a.comp.ir.iter().collect();
+        let mut irs: Vec<&pmf::ir::Ir> = a.ir().into_iter().collect();
         if let Some(g) = last_good.as_deref() {
-            irs.extend(g.comp.ir.iter());
+            irs.extend(g.ir());
         }
         if let Some(card) = hover::card(&target, &irs, &a.comp.decls) {
             item.documentation = Some(Documentation::MarkupContent(MarkupContent {
@@ -824,8 +824,8 @@ fn old_code_hover(at: &At) -> Option<Hover> {
     let a = [Some(at.a.as_ref()), at.last_good.as_deref()]
         .into_iter()
         .flatten()
-        .find(|a| a.comp.ir.is_some())?;
-    let ir = a.comp.ir.as_ref()?;
+        .find(|a| a.ir().is_some())?;
+    let ir = a.ir()?;
     let known = |ir: &pmf::ir::Ir| {
         ir.metric(pmf::model::metric_of_item(word))
             .is_some_and(|m| m.code == word || m.items.iter().any(|i| i.code == word))

@@ -19,11 +19,15 @@
 use crate::convert::{self, FileView, LineIndex};
 use lsp_types::Uri;
 use pmf::check::Compilation;
+use pmf::ir::Ir;
+use pmf::model::{Declarations, Shape};
 use pmf::source::{FileId, Sources};
-use pmf::syntax::Item;
+use pmf::syntax::{Item, SourceFile};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// An open document.
 #[derive(Clone, Debug)]
@@ -53,12 +57,42 @@ pub struct Analysis {
     pub uris: Vec<Option<Uri>>,
     pub lines: Vec<LineIndex>,
     pub owned: Vec<bool>,
+    /// Checked without building the IR (`check::Options::skip_ir`), which diagnostics do not
+    /// need; `ir()` builds it when a request first needs it. A compilation checked against a
+    /// previous edition has its IR already (the edition checks need it).
     pub comp: Compilation,
+    /// The shape of each file's part of `comp.decls`, so that the next compilation can
+    /// replace the part of a file that changed.
+    pub shapes: Vec<Shape>,
     /// The compilation of the edition this one supersedes that it was checked against.
     pub previous: Option<Rc<Analysis>>,
+    /// The IR built on first use, when `comp` has none.
+    ir: OnceCell<Option<Ir>>,
 }
 
 impl Analysis {
+    /// The IR of this compilation (present when the spec has an edition header; complete
+    /// only without errors), built on first use: a second run of the checks, which for a
+    /// large spec costs about as much as the compilation, paid only by the requests that
+    /// read the IR (hover, completion, inlay hints, history across editions).
+    pub fn ir(&self) -> Option<&Ir> {
+        if let Some(ir) = &self.comp.ir {
+            return Some(ir);
+        }
+        if self.comp.decls.editions.is_empty() {
+            return None;
+        }
+        self.ir
+            .get_or_init(|| {
+                let options = pmf::check::Options {
+                    previous: self.previous.as_deref().and_then(Analysis::ir),
+                    ..pmf::check::Options::default()
+                };
+                pmf::check::build_ir(&self.sources, &self.comp, options)
+            })
+            .as_ref()
+    }
+
     pub fn file_of(&self, key: &str) -> Option<FileId> {
         self.keys
             .iter()
@@ -75,7 +109,7 @@ impl Analysis {
         self.comp
             .files
             .get(file.0 as usize)
-            .is_some_and(|f| f.items.iter().all(|i| matches!(i, Item::Node(_))))
+            .is_some_and(|f| whole_tree(f))
     }
 
     pub fn is_whole(&self) -> bool {
@@ -101,10 +135,13 @@ impl FileView for Analysis {
     }
 }
 
-/// The syntax diagnostics of one file's parse, kept while its text and its place in the
-/// project do not change; its tree is the one in the project's current compilation.
+/// One file parsed and lowered (its tree and diagnostics; its declarations are its part of
+/// the current compilation's), kept while its text and its place in the project do not
+/// change; the tree is shared with the compilations.
 pub struct Parsed {
     pub index: usize,
+    pub file: Arc<SourceFile>,
+    /// The syntax diagnostics, then those of lowering.
     pub diagnostics: Vec<pmf::diag::Diagnostic>,
 }
 
@@ -112,7 +149,8 @@ pub struct Project {
     /// The folder, or `None` for a file compiled alone.
     pub root: Option<PathBuf>,
     pub files: Vec<ProjectFile>,
-    /// The last parse of each file, by key: an edit re-parses only the file it changed.
+    /// The last parse and lowering of each file, by key: an edit redoes only the file it
+    /// changed.
     pub parses: BTreeMap<String, Parsed>,
     pub current: Option<Rc<Analysis>>,
     pub last_good: Option<Rc<Analysis>>,
@@ -604,7 +642,12 @@ impl World {
                 .get_mut(i)
                 .map(|p| std::mem::take(&mut p.parses))
                 .unwrap_or_default();
-            let analysis = self.compile(i, &mut parses, previous);
+            let (old, good) = self
+                .projects
+                .get_mut(i)
+                .map(|p| (p.current.take(), p.last_good.take()))
+                .unwrap_or_default();
+            let (analysis, good) = self.compile(i, &mut parses, previous, old, good);
             // What the compiler read in the header, which wins over the guess.
             let said = analysis
                 .comp
@@ -618,9 +661,11 @@ impl World {
             };
             p.parses = parses;
             let analysis = Rc::new(analysis);
-            if analysis.is_whole() {
-                p.last_good = Some(analysis.clone());
-            }
+            p.last_good = if analysis.is_whole() {
+                Some(analysis.clone())
+            } else {
+                good
+            };
             p.current = Some(analysis);
             p.dirty = false;
             p.generation += 1;
@@ -744,43 +789,60 @@ impl World {
         })
     }
 
+    /// Compiles project `index`. `old` is its current compilation and `good` its last good
+    /// one, handed over so that, when nothing else holds the old compilation, its
+    /// declarations are taken over (only the edited files' parts replaced) rather than copied;
+    /// returns the new compilation and the last good one to keep if the new one is not whole.
     fn compile(
         &self,
         index: usize,
         parses: &mut BTreeMap<String, Parsed>,
         previous: Option<Rc<Analysis>>,
-    ) -> Analysis {
+        old: Option<Rc<Analysis>>,
+        good: Option<Rc<Analysis>>,
+    ) -> (Analysis, Option<Rc<Analysis>>) {
         let mut sources = Sources::new();
         let mut keys = Vec::new();
         let mut uris = Vec::new();
         let mut lines = Vec::new();
         let mut owned = Vec::new();
-        let mut parsed = Vec::new();
+        let mut files = Vec::new();
+        let mut diagnostics = Vec::new();
+        // Per file: its new declarations, or `None` where the old compilation's part is kept.
+        let mut fresh: Vec<Option<pmf::model::Declarations>> = Vec::new();
         if let Some(p) = self.projects.get(index) {
             parses.retain(|k, _| p.has(k));
-            let prev = p.current.as_deref();
+            let prev = old.as_deref();
             for (i, f) in p.files.iter().enumerate() {
                 let text = self.text_of(f);
                 let file = FileId(i as u32);
-                // The previous compilation's tree of this file, if nothing about it changed.
-                let reusable = prev.filter(|prev| {
+                // This file's parse and lowering, if nothing about it changed since the
+                // previous compilation.
+                let reusable = prev.is_some_and(|prev| {
                     parses.get(&f.key).is_some_and(|c| c.index == i)
                         && prev.key(file) == Some(f.key.as_str())
                         && prev.text(file) == text
                 });
-                let tree = reusable.and_then(|prev| prev.comp.files.get(i).cloned());
-                match (tree, parses.get(&f.key)) {
-                    (Some(tree), Some(c)) => parsed.push((tree, c.diagnostics.clone())),
-                    _ => {
-                        let (tree, diagnostics) = pmf::syntax::parse(file, text);
-                        parsed.push((tree, diagnostics.clone()));
+                match parses.get(&f.key).filter(|_| reusable) {
+                    Some(c) => {
+                        files.push(c.file.clone());
+                        diagnostics.extend(c.diagnostics.iter().cloned());
+                        fresh.push(None);
+                    }
+                    None => {
+                        let (tree, d) = pmf::syntax::parse(file, text);
+                        let l = pmf::check::lower(Arc::new(tree), d);
                         parses.insert(
                             f.key.clone(),
                             Parsed {
                                 index: i,
-                                diagnostics,
+                                file: l.file.clone(),
+                                diagnostics: l.diagnostics.clone(),
                             },
                         );
+                        files.push(l.file);
+                        diagnostics.extend(l.diagnostics);
+                        fresh.push(Some(l.decls));
                     }
                 }
                 let name = match &f.path {
@@ -794,20 +856,43 @@ impl World {
                 owned.push(f.owned);
             }
         }
+        // A whole compilation replaces the last good one: let go of it first, so that the old
+        // compilation (usually the same) can be taken apart.
+        let whole = files.iter().all(|f| whole_tree(f));
+        let good = if whole {
+            good.into_iter().for_each(retire);
+            None
+        } else {
+            good
+        };
+        let (decls, shapes) = merge_declarations(old, &keys, fresh).unwrap_or_else(|| {
+            // Only if the shapes kept do not fit (a bug): every file lowered again.
+            let parts: Vec<pmf::model::Declarations> = files
+                .iter()
+                .map(|f| pmf::model::lower_file(f, &mut Vec::new()))
+                .collect();
+            let shapes = parts.iter().map(pmf::model::Declarations::shape).collect();
+            (pmf::model::Declarations::merge(parts), shapes)
+        });
+        // Diagnostics need no IR; checked against a previous edition, the IR is built anyway.
         let options = pmf::check::Options {
-            previous: previous.as_ref().and_then(|a| a.comp.ir.as_ref()),
+            previous: previous.as_deref().and_then(Analysis::ir),
+            skip_ir: true,
             ..pmf::check::Options::default()
         };
-        let comp = pmf::check::compile_parsed(&sources, parsed, options);
-        Analysis {
+        let comp = pmf::check::compile_merged(&sources, files, decls, diagnostics, options);
+        let analysis = Analysis {
             sources,
             keys,
             uris,
             lines,
             owned,
             comp,
+            shapes,
             previous,
-        }
+            ir: OnceCell::new(),
+        };
+        (analysis, good)
     }
 
     /// The current compilations of the editions that supersede a document's edition.
@@ -836,6 +921,133 @@ impl World {
 
     pub fn version(&self, key: &str) -> Option<i32> {
         self.docs.get(key).map(|d| d.version)
+    }
+}
+
+/// Whether a file parsed without a broken item.
+fn whole_tree(f: &SourceFile) -> bool {
+    f.items.iter().all(|i| matches!(i, Item::Node(_)))
+}
+
+/// The declarations of a new compilation and the shape of each file's part: the old
+/// compilation's, with the part of each file that has `fresh` declarations replaced. When
+/// nothing else holds the old compilation its declarations are taken over, else copied; when
+/// the files are not the same ones in the same order, the parts kept are copied out of it.
+/// `None` when there is no old compilation to take a part from, or its shapes do not fit.
+fn merge_declarations(
+    old: Option<Rc<Analysis>>,
+    keys: &[String],
+    fresh: Vec<Option<Declarations>>,
+) -> Option<(Declarations, Vec<Shape>)> {
+    if fresh.iter().all(Option::is_some) {
+        if let Some(old) = old {
+            retire(old);
+        }
+        let parts: Vec<Declarations> = fresh.into_iter().flatten().collect();
+        let shapes = parts.iter().map(Declarations::shape).collect();
+        return Some((Declarations::merge(parts), shapes));
+    }
+    let old = old?;
+    if old.keys != keys {
+        let mut parts = Vec::with_capacity(fresh.len());
+        for (i, f) in fresh.into_iter().enumerate() {
+            parts.push(match f {
+                Some(d) => d,
+                None => old.comp.decls.part(&old.shapes, i)?,
+            });
+        }
+        retire(old);
+        let shapes = parts.iter().map(Declarations::shape).collect();
+        return Some((Declarations::merge(parts), shapes));
+    }
+    let (mut decls, mut shapes) = match Rc::try_unwrap(old) {
+        Ok(a) => {
+            let Analysis {
+                sources,
+                lines,
+                comp,
+                shapes,
+                ir,
+                previous,
+                ..
+            } = a;
+            let Compilation {
+                files,
+                decls,
+                diagnostics,
+                symbols,
+                ir: built,
+            } = comp;
+            drop(previous);
+            let big = sources
+                .ids()
+                .map(|id| sources.get(id).text.len())
+                .sum::<usize>()
+                > BIG;
+            free_later(
+                (
+                    sources,
+                    lines,
+                    files,
+                    diagnostics,
+                    symbols,
+                    built,
+                    ir.into_inner(),
+                ),
+                big,
+            );
+            (decls, shapes)
+        }
+        Err(shared) => {
+            let copied = (shared.comp.decls.clone(), shared.shapes.clone());
+            retire(shared);
+            copied
+        }
+    };
+    for (i, f) in fresh.into_iter().enumerate() {
+        if let Some(d) = f {
+            if !decls.replace_part(&mut shapes, i, d) {
+                return None;
+            }
+        }
+    }
+    Some((decls, shapes))
+}
+
+/// A spec larger than this (bytes of text) is freed on another thread.
+const BIG: usize = 1 << 20;
+
+/// Lets go of a compilation that has been replaced. Freeing a large one takes a while (a
+/// tenth of a second for a spec of 30 MB), so when nothing else holds it, it is freed on
+/// another thread rather than before the diagnostics of the new one are published.
+fn retire(a: Rc<Analysis>) {
+    let Ok(a) = Rc::try_unwrap(a) else {
+        return;
+    };
+    let Analysis {
+        sources,
+        lines,
+        comp,
+        ir,
+        previous,
+        ..
+    } = a;
+    drop(previous);
+    let big = sources
+        .ids()
+        .map(|id| sources.get(id).text.len())
+        .sum::<usize>()
+        > BIG;
+    free_later((sources, lines, comp, ir.into_inner()), big);
+}
+
+/// Frees a value on a thread of its own when it is big.
+fn free_later<T: Send + 'static>(garbage: T, big: bool) {
+    if big {
+        // If the thread cannot start, the value is freed here, as it would have been.
+        let _ = std::thread::Builder::new()
+            .name("pmf-lsp-free".into())
+            .spawn(move || drop(garbage));
     }
 }
 
@@ -1120,6 +1332,86 @@ mod tests {
         assert_eq!(h.supersedes, None);
         let h = header("edition \"2020\" {\n  supersedes y2019\n}\n");
         assert_eq!(h.supersedes.as_deref(), Some("y2019"));
+    }
+
+    /// The project's current compilation against `check::compile` of the same texts.
+    fn same_as_a_fresh_compile(w: &World, key: &str, what: &str) {
+        let Some(p) = w.project_of(key) else {
+            panic!("no project for {key}");
+        };
+        let Some(a) = p.current.as_deref() else {
+            panic!("not compiled");
+        };
+        let mut sources = Sources::new();
+        for f in &p.files {
+            let name = f.path.as_ref().map(|p| p.display().to_string());
+            sources.add(name.unwrap_or_default(), w.text_of(f));
+        }
+        let fresh = pmf::check::compile(&sources);
+        assert_eq!(
+            format!("{:?}", a.comp.decls),
+            format!("{:?}", fresh.decls),
+            "declarations after {what}"
+        );
+        assert_eq!(
+            format!("{:?}", a.comp.diagnostics),
+            format!("{:?}", fresh.diagnostics),
+            "diagnostics after {what}"
+        );
+        let shapes: Vec<Shape> = a
+            .comp
+            .files
+            .iter()
+            .map(|f| pmf::model::lower_file(f, &mut Vec::new()).shape())
+            .collect();
+        assert_eq!(a.shapes, shapes, "shapes after {what}");
+        assert_eq!(
+            a.ir().map(|ir| format!("{ir:?}")),
+            fresh.ir.map(|ir| format!("{ir:?}")),
+            "IR after {what}"
+        );
+    }
+
+    #[test]
+    fn declarations_kept_across_edits_are_those_of_a_fresh_compile() {
+        let eds = Editions::new("kept");
+        let mut w = World::new(vec![eds.0.clone()]);
+        let key = eds.open(&mut w, "old");
+        let _ = w.analyze();
+        same_as_a_fresh_compile(&w, &key, "opening");
+        let text = w.docs.get(&key).map(|d| d.text.clone()).unwrap_or_default();
+        let more = "metric AD/007 {\n  wording \"More\"\n  counts contact\n  flow\n}\n";
+        let broken = "metric AD/008 {\n  wording \"Broken\n";
+        let steps = [
+            // A whole edit: the old compilation is taken over, the file's part replaced.
+            ("a metric added", format!("{text}{more}")),
+            // A broken edit: the last good compilation is kept, so its parts are copied.
+            ("a broken item", format!("{text}{more}{broken}")),
+            ("the item mended", format!("{text}{more}")),
+            ("a metric removed", text.clone()),
+        ];
+        for (n, (what, t)) in steps.into_iter().enumerate() {
+            w.change(&key, t, 2 + n as i32);
+            let _ = w.analyze();
+            same_as_a_fresh_compile(&w, &key, what);
+        }
+        // A new file after the others: the files are no longer the same, so the parts kept
+        // are copied out one by one.
+        let path = eds.0.join("old").join("z-last.pmf");
+        let added = convert::path_to_uri(&path)
+            .map(|u| u.as_str().to_string())
+            .unwrap_or_default();
+        w.open(
+            added.clone(),
+            Some(path),
+            more.replace("AD/007", "AD/010"),
+            1,
+        );
+        let _ = w.analyze();
+        same_as_a_fresh_compile(&w, &key, "a file added after the others");
+        let _ = w.close(&added);
+        let _ = w.analyze();
+        same_as_a_fresh_compile(&w, &key, "the file closed");
     }
 
     #[test]

@@ -136,6 +136,22 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
                 ..Default::default()
             },
         );
+        // `pmf check` and the language server check without building the IR: the same
+        // diagnostics.
+        let (_, checked) = crate::common::compile_text_with(
+            &name,
+            &text,
+            pmf::check::Options {
+                require_welsh: welsh,
+                previous: prev_ir.as_ref(),
+                skip_ir: true,
+            },
+        );
+        if format!("{:?}", checked.diagnostics) != format!("{:?}", comp.diagnostics) {
+            failures.push(format!(
+                "{name}: checked without the IR (`skip_ir`), the diagnostics differ"
+            ));
+        }
         let (mut want, _) = annotations(&text);
         let positioned: Vec<(usize, usize)> = want
             .iter()

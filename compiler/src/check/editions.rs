@@ -12,39 +12,46 @@ use crate::model::{Provenance, ProvenanceKind};
 use std::collections::BTreeSet;
 
 impl Checker<'_> {
+    /// Without the previous edition, `was` cannot be resolved: each one is reported. Runs
+    /// also when the IR is not built (`Options::skip_ir`), so that `pmf check` and the
+    /// language server report what `pmf build` does.
+    pub(super) fn check_was_without_previous(&mut self) {
+        let decls = self.decls;
+        for m in &decls.metrics {
+            let wases = m.was.iter().chain(
+                m.breakdown
+                    .iter()
+                    .flat_map(|b| b.items.iter().filter_map(|i| i.was.as_ref())),
+            );
+            for w in wases {
+                let supersedes = decls
+                    .editions
+                    .first()
+                    .and_then(|e| e.supersedes.as_ref())
+                    .map(|r| r.name.clone());
+                let d = Diagnostic::new(
+                    Code::NoPreviousEdition,
+                    w.loc.file,
+                    self.head(&w.loc),
+                    match &supersedes {
+                        Some(s) => format!("`was` refers to edition `{s}`, which was not found beside this one"),
+                        None => "`was` refers to the previous edition, but this edition supersedes none".to_string(),
+                    },
+                )
+                .label("no previous edition")
+                .help(match supersedes {
+                    Some(_) => "check the folder that holds both editions (`pmf check spec`), so the previous one is read too",
+                    None => "say which edition this one replaces: `supersedes \"...\"` in the edition header",
+                });
+                self.push(d);
+            }
+        }
+    }
+
     pub(super) fn check_editions(&mut self, ir: &mut Ir) {
         let decls = self.decls;
         let Some(prev) = self.options.previous else {
-            // Without the previous edition, `was` cannot be resolved.
-            for m in &decls.metrics {
-                let wases = m.was.iter().chain(
-                    m.breakdown
-                        .iter()
-                        .flat_map(|b| b.items.iter().filter_map(|i| i.was.as_ref())),
-                );
-                for w in wases {
-                    let supersedes = decls
-                        .editions
-                        .first()
-                        .and_then(|e| e.supersedes.as_ref())
-                        .map(|r| r.name.clone());
-                    let d = Diagnostic::new(
-                        Code::NoPreviousEdition,
-                        w.loc.file,
-                        self.head(&w.loc),
-                        match &supersedes {
-                            Some(s) => format!("`was` refers to edition `{s}`, which was not found beside this one"),
-                            None => "`was` refers to the previous edition, but this edition supersedes none".to_string(),
-                        },
-                    )
-                    .label("no previous edition")
-                    .help(match supersedes {
-                        Some(_) => "check the folder that holds both editions (`pmf check spec`), so the previous one is read too",
-                        None => "say which edition this one replaces: `supersedes \"...\"` in the edition header",
-                    });
-                    self.push(d);
-                }
-            }
+            self.check_was_without_previous();
             return;
         };
         let old_codes: BTreeSet<&str> = prev

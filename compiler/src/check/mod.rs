@@ -28,6 +28,7 @@ use crate::source::Sources;
 use crate::syntax::{self, SourceFile};
 use names::Tables;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What the caller wants checked beyond the defaults.
 #[derive(Clone, Copy, Debug, Default)]
@@ -45,7 +46,9 @@ pub struct Options<'a> {
 /// Everything known about one compilation.
 #[derive(Debug)]
 pub struct Compilation {
-    pub files: Vec<SourceFile>,
+    /// The syntax tree of each file, shared so that the language server can keep the trees of
+    /// the files an edit did not touch from one compilation to the next.
+    pub files: Vec<Arc<SourceFile>>,
     pub decls: Declarations,
     pub diagnostics: Vec<Diagnostic>,
     pub symbols: Symbols,
@@ -124,21 +127,81 @@ fn parse_all(sources: &Sources) -> Vec<(SourceFile, Vec<diag::Diagnostic>)> {
 }
 
 /// `compile_with` on files already parsed: one `syntax::parse` result per file of `sources`,
-/// in order. The language server keeps the parse of every file and re-parses only the file
-/// that changed, which is most of the cost of a compilation.
+/// in order.
 pub fn compile_parsed(
     sources: &Sources,
     parsed: Vec<(SourceFile, Vec<diag::Diagnostic>)>,
     options: Options<'_>,
 ) -> Compilation {
+    let lowered = parsed
+        .into_iter()
+        .map(|(file, d)| lower(Arc::new(file), d))
+        .collect();
+    compile_lowered(sources, lowered, options)
+}
+
+/// One file parsed and lowered: what `compile_lowered` takes for each file. The language
+/// server keeps one per file and redoes it only for the file an edit changed.
+#[derive(Clone, Debug)]
+pub struct Lowered {
+    pub file: Arc<SourceFile>,
+    pub decls: Declarations,
+    /// The file's syntax diagnostics, then those of lowering it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lowers one parsed file (`syntax::parse`'s tree and diagnostics).
+pub fn lower(file: Arc<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Lowered {
+    let decls = model::lower_file(&file, &mut diagnostics);
+    Lowered {
+        file,
+        decls,
+        diagnostics,
+    }
+}
+
+/// `compile_with` on files already parsed and lowered: one `Lowered` per file of `sources`,
+/// in order. Parsing and lowering are about half of a compilation of a large spec; the
+/// language server redoes them only for the file that changed.
+pub fn compile_lowered(
+    sources: &Sources,
+    lowered: Vec<Lowered>,
+    options: Options<'_>,
+) -> Compilation {
     let mut diagnostics = Vec::new();
-    let mut files = Vec::with_capacity(parsed.len());
-    let mut decls = Declarations::default();
-    for (file, mut d) in parsed {
-        diagnostics.append(&mut d);
-        decls.extend(model::lower_file(&file, &mut diagnostics));
+    let mut files = Vec::with_capacity(lowered.len());
+    let mut parts = Vec::with_capacity(lowered.len());
+    for l in lowered {
+        let Lowered {
+            file,
+            decls,
+            diagnostics: mut ds,
+        } = l;
+        diagnostics.append(&mut ds);
+        parts.push(decls);
         files.push(file);
     }
+    compile_merged(
+        sources,
+        files,
+        Declarations::merge(parts),
+        diagnostics,
+        options,
+    )
+}
+
+/// `compile_lowered` with the files' declarations already merged in file order
+/// (`Declarations::merge`) and their diagnostics (each file's `Lowered::diagnostics`, in file
+/// order) in one list: the language server keeps the merged declarations of the previous
+/// compilation and replaces in them only the part of the file that changed
+/// (`Declarations::replace_part`).
+pub fn compile_merged(
+    sources: &Sources,
+    files: Vec<Arc<SourceFile>>,
+    decls: Declarations,
+    mut diagnostics: Vec<Diagnostic>,
+    options: Options<'_>,
+) -> Compilation {
     let mut checker = Checker::new(&decls, sources, options);
     checker.run();
     let (mut diags, symbols, ir) = checker.finish();
@@ -156,6 +219,28 @@ pub fn compile_parsed(
         symbols,
         ir,
     }
+}
+
+/// The IR of a compilation made with `Options::skip_ir` (its `ir` is `None`), built later:
+/// the checks run again on its declarations to work out what the IR needs, and their
+/// diagnostics, already in `comp`, are dropped. The same IR as `compile_with` without
+/// `skip_ir` gives, for the same `options`. The language server publishes diagnostics from
+/// a compilation without IR and builds the IR only when a request needs it.
+pub fn build_ir(sources: &Sources, comp: &Compilation, options: Options<'_>) -> Option<Ir> {
+    if let Some(ir) = &comp.ir {
+        return Some(ir.clone());
+    }
+    let options = Options {
+        skip_ir: false,
+        ..options
+    };
+    let mut checker = Checker::new(&comp.decls, sources, options);
+    checker.run();
+    let (_, _, ir) = checker.finish();
+    ir.map(|mut ir| {
+        ir.allowed_warnings = allow::allowed_list(&comp.diagnostics, sources);
+        ir
+    })
 }
 
 /// A metric or item code resolves to one of these.
@@ -271,6 +356,9 @@ impl<'a> Checker<'a> {
         };
         if let Some(ir) = &mut ir {
             self.check_editions(ir);
+        } else if !self.decls.editions.is_empty() && self.options.previous.is_none() {
+            // The IR was skipped, not the edition checks that need no previous edition.
+            self.check_was_without_previous();
         }
         (self.diags, self.symbols, ir)
     }

@@ -5,8 +5,10 @@
 //! and left out, and the rest of the item is still lowered.
 
 mod lower;
+mod parts;
 
 pub use lower::{closest_name, lower_file};
+pub use parts::Shape;
 
 use crate::diag::Code;
 use crate::source::{FileId, Span};
