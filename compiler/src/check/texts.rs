@@ -287,10 +287,38 @@ fn lit_len(value: &str, off: usize) -> usize {
         .sum()
 }
 
+/// Words separated by single spaces, without emphasis marks (`*`), in one pass.
 fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("**", "")
-        .replace('*', "")
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| *c != '*'));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn normalise_collapses_space_and_drops_emphasis_as_before() {
+        let before = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("**", "")
+                .replace('*', "")
+        };
+        for s in [
+            "",
+            " a  **b**\n c ",
+            "* b",
+            "a * b *",
+            "***x*** y\t\tz",
+            "é  *é*",
+        ] {
+            assert_eq!(super::normalise(s), before(s), "{s:?}");
+        }
+    }
 }
