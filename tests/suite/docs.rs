@@ -224,6 +224,8 @@ fn welsh_guidance_uses_the_welsh_texts_and_the_table_and_lists_what_is_missing()
     assert!(adults.contains("Cyfanswm y cysylltiadau â'r gwasanaeth GCC"));
     assert!(adults.contains("Ar 31 Mawrth (stoc)"));
     assert!(adults.contains("o fewn 1 diwrnod gwaith ar ôl derbyn y cyswllt"));
+    // A timescale's label in Welsh (`timescale "..." cy "..."`).
+    assert!(adults.contains("- *erbyn diwedd y diwrnod gwaith nesaf*: o fewn 1 diwrnod"));
     assert!(adults.contains("Rhaid i [AD/001](#AD-001) fod yn rhif cyfan, 0 neu fwy"));
     let indicators = text_of(&md, "indicators.md");
     assert!(
@@ -239,7 +241,6 @@ fn welsh_guidance_uses_the_welsh_texts_and_the_table_and_lists_what_is_missing()
             "AD/002b · wording",
             "AD/003 · rationale",
             "AD/004c · wording",
-            "AD/003 · timescale",
             "codelist contact_source · other",
         ]
     );
@@ -789,7 +790,7 @@ fn pmf_doc_writes_each_format_and_reports_untranslated_texts() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stderr.contains("note: 5 texts of the spec have no Welsh version"),
+        stderr.contains("note: 4 texts of the spec have no Welsh version"),
         "{stderr}"
     );
     assert!(

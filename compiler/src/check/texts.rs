@@ -213,6 +213,42 @@ impl Checker<'_> {
         for p in &d.parts {
             more.extend(p.title.iter().cloned());
         }
+        // Every other text the guidance prints: the headings and labels of the declarations.
+        let mut add =
+            |texts: &[&Option<Text>]| more.extend(texts.iter().filter_map(|t| (*t).clone()));
+        for e in &d.editions {
+            add(&[&e.title, &e.framework, &e.period, &e.publisher]);
+        }
+        for p in &d.parts {
+            add(&[&p.intro]);
+        }
+        for i in &d.instruments {
+            add(&[&i.title, &i.short]);
+        }
+        for c in &d.cohorts {
+            add(&[&c.label, &c.definition]);
+        }
+        for u in &d.units {
+            add(&[&u.label, &u.singular]);
+        }
+        for x in &d.definitions {
+            add(&[&x.term, &x.text]);
+        }
+        for x in &d.sources {
+            add(&[&x.title, &x.note]);
+        }
+        for x in &d.populations {
+            add(&[&x.label, &x.source]);
+        }
+        for c in &d.codelists {
+            add(&[&c.note]);
+        }
+        for x in &d.missing {
+            add(&[&x.label, &x.meaning]);
+        }
+        for t in d.metrics.iter().flat_map(|m| &m.timescales) {
+            add(&[&t.label, &t.from, &t.until]);
+        }
         for t in texts.iter().chain(more.iter()) {
             if t.cy.is_none() && !t.en.value.trim().is_empty() {
                 self.push(

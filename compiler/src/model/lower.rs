@@ -1730,8 +1730,12 @@ impl<'a> Lowerer<'a> {
         let args = node.args.clone();
         match args.first().map(|a| &a.kind) {
             Some(ExprKind::Str(_)) => {
-                ts.label = self.text_from(&args[..1], &node.key);
-                self.timescale_rule(&args[1..], &mut ts);
+                // The label, with its Welsh when `cy "..."` follows it (on the line or below).
+                let welsh = args.get(1).and_then(|a| a.as_path()) == Some("cy")
+                    && args.get(2).is_some_and(|a| a.as_str().is_some());
+                let n = if welsh { 3 } else { 1 };
+                ts.label = self.text_from(&args[..n], &node.key);
+                self.timescale_rule(&args[n..], &mut ts);
             }
             Some(_) => self.timescale_rule(&args, &mut ts),
             None => {}
