@@ -3,6 +3,7 @@
 //! text.
 
 use crate::common::root;
+use crate::subgen::Rng;
 use pmf::fmt::{format, same_content};
 
 fn spec_files() -> Vec<(String, String)> {
@@ -15,22 +16,6 @@ fn spec_files() -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// Changes only layout: indentation, spaces between tokens, blank lines.

@@ -4,22 +4,8 @@
 //! edits of the shipped spec (the edits an editor makes while someone types, and garbage).
 
 use crate::common::{files_with_ext, root};
+use crate::subgen::Rng;
 use pmf::syntax::compare_parsers;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn all_pmf_files() -> Vec<(String, String)> {
     let mut paths = pmf::driver::pmf_files_under(&root().join("spec"));

@@ -233,24 +233,25 @@ fn parse_chunk(
     if let Some(node) = fast::item(src, span.start) {
         return Ok(node);
     }
-    match PmfParser::parse(Rule::item, src) {
-        Ok(mut pairs) => {
-            let node = pairs
-                .next()
-                .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
-                .map(|p| tree::node(p, span.start));
-            match node {
-                Some(n) => Ok(n),
-                None => fail(Diagnostic::new(
-                    Code::SyntaxError,
-                    file,
-                    span.start..span.start,
-                    "expected an item",
-                )),
-            }
-        }
+    match pest_item(src, span.start) {
+        Ok(Some(n)) => Ok(n),
+        Ok(None) => fail(Diagnostic::new(
+            Code::SyntaxError,
+            file,
+            span.start..span.start,
+            "expected an item",
+        )),
         Err(e) => fail(pest_error(file, text, span.start, &e)),
     }
+}
+
+/// One item parsed by pest, as our tree; `base` is the item's offset in its file.
+fn pest_item(src: &str, base: usize) -> Result<Option<Node>, pest::error::Error<Rule>> {
+    let mut pairs = PmfParser::parse(Rule::item, src)?;
+    Ok(pairs
+        .next()
+        .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
+        .map(|p| tree::node(p, base)))
 }
 
 /// Holds the hand-written parser to pest's: every item of `text` that reaches the parsers is
@@ -275,14 +276,7 @@ pub fn compare_parsers(text: &str) -> Result<usize, String> {
             }
             let src = &text[span.clone()];
             let fast = format!("{:?}", fast::item(src, span.start));
-            let slow = PmfParser::parse(Rule::item, src)
-                .ok()
-                .and_then(|mut pairs| {
-                    pairs
-                        .next()
-                        .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
-                        .map(|p| tree::node(p, span.start))
-                });
+            let slow = pest_item(src, span.start).ok().flatten();
             let slow = format!("{slow:?}");
             if fast != slow {
                 return Err(format!(
