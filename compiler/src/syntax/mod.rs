@@ -246,8 +246,8 @@ fn parse_chunk(
 }
 
 /// One item parsed by pest, as our tree; `base` is the item's offset in its file.
-fn pest_item(src: &str, base: usize) -> Result<Option<Node>, pest::error::Error<Rule>> {
-    let mut pairs = PmfParser::parse(Rule::item, src)?;
+fn pest_item(src: &str, base: usize) -> Result<Option<Node>, Box<pest::error::Error<Rule>>> {
+    let mut pairs = PmfParser::parse(Rule::item, src).map_err(Box::new)?;
     Ok(pairs
         .next()
         .and_then(|item| item.into_inner().find(|p| p.as_rule() == Rule::node))
