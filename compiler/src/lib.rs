@@ -1,20 +1,25 @@
 //! pmf: the compiler for `.pmf` specifications of the Performance and Improvement Framework.
 //!
-//! The pipeline, in order (see ARCHITECTURE.md):
-//! `source` (texts in memory) → `syntax` (a tree per file, resilient) → `model` (typed
-//! declarations) → `check` (resolution and every check, producing diagnostics) → `ir` (the
-//! checked model as versioned data) → generators and the validator, which read only the IR.
+//! This crate is the command line (`src/main.rs`) and, for the tests, benchmarks and fuzz
+//! targets, one place that names every layer. The layers are crates of their own, so that the
+//! dependency graph is the pipeline (see ARCHITECTURE.md):
+//!
+//! `pmf-syntax` (texts, the resilient parser, diagnostics, the formatter) → `pmf-check`
+//! (lowering into the `model`, resolution and every check) → `pmf-ir` (the checked spec as
+//! data: the contract) → the back ends, which depend on the IR and never on the checker:
+//! `pmf-docs`, `pmf-templates`, `pmf-validation-code`, `pmf-validate`, `pmf-diff`,
+//! `pmf-migrate` (with `pmf-return`, what a return is and what its rules mean). `pmf-project`
+//! loads specs and editions from disk and writes outputs.
 
-pub mod authorities;
-pub mod check;
-pub mod diag;
-pub mod diff;
-pub mod driver;
-pub mod fmt;
+pub use pmf_check as check;
+pub use pmf_check::model;
+pub use pmf_diff as diff;
+pub use pmf_ir as ir;
+pub use pmf_ir::authorities;
+pub use pmf_migrate as migrate;
+pub use pmf_project as driver;
+pub use pmf_syntax as syntax;
+pub use pmf_syntax::{diag, fmt, source};
+pub use pmf_validate as validate;
+
 pub mod gen;
-pub mod ir;
-pub mod migrate;
-pub mod model;
-pub mod source;
-pub mod syntax;
-pub mod validate;

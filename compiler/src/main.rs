@@ -476,15 +476,7 @@ fn cmd_doc(
             }
         ))
     } else {
-        let mut result = Ok(());
-        for (rel, bytes) in &guidance.files {
-            let path = target.join(rel);
-            if let Err(e) = driver::write_atomic(&path, bytes) {
-                result = Err(format!("cannot write {}: {e}", path.display()));
-                break;
-            }
-        }
-        result.map(|_| {
+        pmf::driver::output::write(&target, &guidance.files, false).map(|_| {
             let first = if format == DocFormat::Html {
                 "index.html"
             } else {
@@ -524,14 +516,13 @@ fn cmd_doc(
     ExitCode::SUCCESS
 }
 
-const MANIFEST: &str = "MANIFEST.txt";
-
 fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -> ExitCode {
+    use pmf::driver::output;
     let ir = match compile_clean(paths) {
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let mut artifacts = match gen::build_all(&ir) {
+    let artifacts = match gen::build_all(&ir) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: cannot build: {e}");
@@ -539,47 +530,47 @@ fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -
             return ExitCode::from(1);
         }
     };
-    let manifest: String = artifacts.keys().map(|k| format!("{k}\n")).collect();
-    artifacts.insert(MANIFEST.into(), manifest.into_bytes());
-    let previous: Vec<String> = std::fs::read_to_string(out.join(MANIFEST))
-        .map(|s| s.lines().map(str::to_string).collect())
-        .unwrap_or_default();
-    let stale: Vec<&String> = previous
-        .iter()
-        .filter(|p| !artifacts.contains_key(*p))
-        .collect();
     if check_only {
-        let mut differ = 0;
-        for (rel, bytes) in &artifacts {
-            let path = out.join(rel);
-            match std::fs::read(&path) {
-                Ok(existing) if existing == *bytes => {}
-                Ok(existing) => {
-                    differ += 1;
-                    println!("{} differs from what would be built:", path.display());
-                    print!("{}", pmf::gen::diff::short_diff(&existing, bytes, 100));
-                }
-                Err(_) => {
-                    differ += 1;
-                    println!("{} is missing", path.display());
-                }
-            }
+        let cmp = output::compare(out, &artifacts, true);
+        for (rel, existing) in &cmp.changed {
+            let new = if rel == output::MANIFEST {
+                output::manifest(&artifacts).into_bytes()
+            } else {
+                artifacts.get(rel).cloned().unwrap_or_default()
+            };
+            println!(
+                "{} differs from what would be built:",
+                out.join(rel).display()
+            );
+            print!("{}", pmf::driver::short_diff(existing, &new, 100));
         }
-        for s in &stale {
-            differ += 1;
+        for rel in &cmp.missing {
+            println!("{} is missing", out.join(rel).display());
+        }
+        for rel in &cmp.stale.removable {
             println!(
                 "{} is no longer built and should be removed",
-                out.join(s).display()
+                out.join(rel).display()
             );
         }
-        if differ > 0 {
-            eprintln!("error: {differ} generated files are out of date; run `pmf build`");
+        for (rel, why) in &cmp.stale.kept {
+            println!("{rel} is listed in the manifest but no longer built ({why})");
+        }
+        if !cmp.is_fresh() {
+            let n = cmp.changed.len()
+                + cmp.missing.len()
+                + cmp.stale.removable.len()
+                + cmp.stale.kept.len();
+            eprintln!(
+                "error: {n} generated file{} out of date; run `pmf build`",
+                if n == 1 { " is" } else { "s are" }
+            );
             return ExitCode::from(1);
         }
         println!(
             "{} is up to date ({} files)",
             out.display(),
-            artifacts.len()
+            artifacts.len() + 1
         );
         return ExitCode::SUCCESS;
     }
@@ -587,29 +578,31 @@ fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -
         for rel in artifacts.keys() {
             println!("would write {}", out.join(rel).display());
         }
+        println!("would write {}", out.join(output::MANIFEST).display());
         return ExitCode::SUCCESS;
     }
-    let mut written = 0;
-    for (rel, bytes) in &artifacts {
-        let path = out.join(rel);
-        if std::fs::read(&path).is_ok_and(|e| e == *bytes) {
-            continue;
+    match output::write(out, &artifacts, true) {
+        Ok(w) => {
+            for (rel, why) in &w.kept {
+                eprintln!("warning: {rel} is no longer built and was not removed: {why}");
+            }
+            println!(
+                "built {} files into {} ({} changed{})",
+                artifacts.len() + 1,
+                out.display(),
+                w.changed,
+                match w.removed.len() {
+                    0 => String::new(),
+                    n => format!(", {n} stale removed"),
+                }
+            );
+            ExitCode::SUCCESS
         }
-        if let Err(e) = driver::write_atomic(&path, bytes) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(1);
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
         }
-        written += 1;
     }
-    for s in stale {
-        let _ = std::fs::remove_file(out.join(s));
-    }
-    println!(
-        "built {} files into {} ({written} changed)",
-        artifacts.len(),
-        out.display()
-    );
-    ExitCode::SUCCESS
 }
 
 fn cmd_template(

@@ -37,7 +37,7 @@ pub fn result_unit(a: &Analysis, code: &str) -> Option<String> {
     let ir = a.ir()?;
     let i = ir.indicators.iter().find(|i| i.code == code)?;
     Some(if i.unit.is_empty() {
-        i.result.clone()
+        i.result.as_str().to_string()
     } else {
         i.unit.clone()
     })

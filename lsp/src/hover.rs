@@ -81,7 +81,7 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
             let _ = writeln!(
                 s,
                 "*result*: {} · *unit*: {} · *polarity*: {} · *decimals*: {}",
-                i.result,
+                i.result.as_str(),
                 i.unit,
                 polarity(i.polarity),
                 i.decimals
@@ -336,10 +336,10 @@ fn value_type(v: pmf::model::ValueType) -> &'static str {
 }
 
 fn timing(t: &ir::Timing) -> String {
-    match (t.kind.as_str(), &t.at) {
-        ("stock", Some(at)) => format!("stock at {at}"),
-        ("stock", None) => "stock".to_string(),
-        _ => "flow, during the year".to_string(),
+    match (t.kind, &t.at) {
+        (ir::TimingKind::Stock, Some(at)) => format!("stock at {at}"),
+        (ir::TimingKind::Stock, None) => "stock".to_string(),
+        (ir::TimingKind::Flow, _) => "flow, during the year".to_string(),
     }
 }
 

@@ -977,6 +977,7 @@ fn merge_declarations(
                 diagnostics,
                 symbols,
                 ir: built,
+                resolved,
             } = comp;
             drop(previous);
             let big = sources
@@ -992,6 +993,7 @@ fn merge_declarations(
                     diagnostics,
                     symbols,
                     built,
+                    resolved,
                     ir.into_inner(),
                 ),
                 big,

@@ -11,10 +11,6 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-pub fn update() -> bool {
-    std::env::var_os("UPDATE_EXPECT").is_some()
-}
-
 /// Compiles one text as a spec of one file.
 pub fn compile_text(name: &str, text: &str) -> (Sources, Compilation) {
     compile_text_with(name, text, check::Options::default())
@@ -31,26 +27,9 @@ pub fn compile_text_with(
     (sources, c)
 }
 
-/// Compares `actual` with the file at `path`; writes it instead when UPDATE_EXPECT is set or
-/// the file does not exist yet. Returns a message on mismatch.
-pub fn expect_file(path: &Path, actual: &str) -> Result<(), String> {
-    match std::fs::read_to_string(path) {
-        Ok(expected) if expected == actual => Ok(()),
-        Ok(_) if update() => {
-            std::fs::write(path, actual).map_err(|e| e.to_string())?;
-            Ok(())
-        }
-        Err(_) => {
-            std::fs::write(path, actual).map_err(|e| e.to_string())?;
-            Ok(())
-        }
-        Ok(expected) => Err(format!(
-            "{} differs (UPDATE_EXPECT=1 to accept):\n{}",
-            path.display(),
-            pmf::gen::diff::short_diff(expected.as_bytes(), actual.as_bytes(), 40)
-        )),
-    }
-}
+/// Compares `actual` with the expected file at `path`: a missing or different file fails;
+/// `UPDATE_EXPECT=1` rewrites it, except under `CI=true` (see pmf-testkit).
+pub use pmf_testkit::expect_file;
 
 pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

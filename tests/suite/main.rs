@@ -12,6 +12,7 @@ mod fidelity;
 mod formatter;
 mod parser;
 mod reference;
+mod security;
 mod spec;
 mod subgen;
 mod templates;

@@ -92,11 +92,18 @@ fn a_blank_template_reads_back_with_every_value_to_give() {
             .collect();
         assert_eq!(codes, expected, "{name}: every value, in template order");
         let findings = pmf::validate::Engine::new(&ir).check(sub);
-        let required = findings.iter().filter(|f| f.kind == "required").count();
+        let required = findings
+            .iter()
+            .filter(|f| {
+                f.kind == pmf::validate::engine::FindingKind::Rule(pmf::ir::RuleKind::Required)
+            })
+            .count();
         assert_eq!(required, ir.data_items.len(), "{name}");
         let others: Vec<&str> = findings
             .iter()
-            .filter(|f| f.kind != "required")
+            .filter(|f| {
+                f.kind != pmf::validate::engine::FindingKind::Rule(pmf::ir::RuleKind::Required)
+            })
             .map(|f| f.rule.as_str())
             .collect();
         assert_eq!(others, ["input.authority", "input.period"], "{name}");
@@ -356,7 +363,7 @@ fn libreoffice_opens_the_blank_template_and_flags_every_value_to_give() {
     let required: std::collections::BTreeSet<String> = ir
         .rules
         .iter()
-        .filter(|r| r.kind == "required")
+        .filter(|r| r.kind == pmf::ir::RuleKind::Required)
         .map(|r| r.id.clone())
         .collect();
     assert_eq!(

@@ -4,16 +4,13 @@
 //! byte-for-byte deterministic: no timestamps, no hash-map order.
 
 pub mod codes;
-pub mod diff;
-pub mod docs;
-pub mod templates;
-pub mod validation;
+
+pub use pmf_docs as docs;
+pub use pmf_ir::Artifacts;
+pub use pmf_templates as templates;
+pub use pmf_validation_code as validation;
 
 use crate::ir::Ir;
-use std::collections::BTreeMap;
-
-/// Relative path (with `/`) → bytes.
-pub type Artifacts = BTreeMap<String, Vec<u8>>;
 
 /// Every artifact of a build. An error is a fault of a generator (a template that does not
 /// render), never of the spec, which is checked before it reaches here.

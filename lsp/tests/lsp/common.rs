@@ -19,29 +19,14 @@ pub fn spec_dir() -> PathBuf {
     root().join("spec/2019-consultation")
 }
 
-pub fn update() -> bool {
-    std::env::var_os("UPDATE_EXPECT").is_some()
-}
-
 /// Whether a missing outside program must fail the test rather than skip it.
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
-/// Compares `actual` with the file at `path`; writes it instead when UPDATE_EXPECT is set or
-/// the file does not exist yet.
-pub fn expect_file(path: &Path, actual: &str) -> Result<(), String> {
-    match std::fs::read_to_string(path) {
-        Ok(expected) if expected == actual => Ok(()),
-        Ok(_) if update() => std::fs::write(path, actual).map_err(|e| e.to_string()),
-        Err(_) => std::fs::write(path, actual).map_err(|e| e.to_string()),
-        Ok(expected) => Err(format!(
-            "{} differs (UPDATE_EXPECT=1 to accept):\n{}",
-            path.display(),
-            pmf::gen::diff::short_diff(expected.as_bytes(), actual.as_bytes(), 40)
-        )),
-    }
-}
+/// Compares `actual` with the expected file at `path`: a missing or different file fails;
+/// `UPDATE_EXPECT=1` rewrites it, except under `CI=true` (see pmf-testkit).
+pub use pmf_testkit::expect_file;
 
 pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -1,0 +1,440 @@
+//! The model: typed declarations lowered from the syntax tree, one `Declarations` per file,
+//! merged into a `Model`. Names are still unresolved here (`Ref`); `check` resolves them.
+//!
+//! Invariant: lowering never stops at the first problem; a field it cannot read is reported
+//! and left out, and the rest of the item is still lowered.
+
+mod lower;
+mod parts;
+
+pub use lower::{closest_name, lower_file};
+pub use parts::Shape;
+
+use crate::diag::Code;
+pub use crate::ir::code::{is_indicator_code, is_item_code, is_metric_code, metric_of_item};
+pub use crate::ir::{
+    BreakdownKind, DurationUnit, Polarity, ProvenanceKind, TimescaleRule, UnitKind, ValueType,
+};
+use crate::source::{FileId, Span};
+use crate::syntax::{Expr, StrLit};
+
+/// Where something is: a file and a byte range in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// A name or code used to refer to a declaration, resolved by `check`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ref {
+    pub name: String,
+    pub loc: Loc,
+}
+
+/// A text in English, with its Welsh version when the spec gives one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: StrLit,
+    pub cy: Option<StrLit>,
+    pub loc: Loc,
+}
+
+impl Text {
+    pub fn en(&self) -> &str {
+        &self.en.value
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Allow {
+    pub code: Option<Code>,
+    pub code_text: String,
+    pub reason: Option<Text>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Edition {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    pub framework: Option<Text>,
+    pub status: Option<String>,
+    pub first_year: Option<String>,
+    pub period: Option<Text>,
+    pub supersedes: Option<Ref>,
+    pub publisher: Option<Text>,
+    pub notes: Vec<Text>,
+}
+
+/// The header of a local authority's file of local measures.
+#[derive(Clone, Debug)]
+pub struct Extension {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    pub authority: Option<String>,
+    pub prefix: Option<(String, Loc)>,
+    pub extends: Option<Ref>,
+}
+
+/// A prose chapter or section of the guidance.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub number: Option<String>,
+    pub title: Option<Text>,
+    pub text: Option<Text>,
+    pub sections: Vec<Doc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Instrument {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    pub short: Option<Text>,
+    pub kind: Option<String>,
+    pub year: Option<String>,
+    pub within: Option<Ref>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cohort {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub label: Option<Text>,
+    pub definition: Option<Text>,
+    pub ages: Option<(u64, Option<u64>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub label: Option<Text>,
+    pub singular: Option<Text>,
+    pub kind: Option<UnitKind>,
+    pub value: Option<ValueType>,
+    pub is_person: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub term: Option<Text>,
+    pub text: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct DataSource {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Population {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub label: Option<Text>,
+    pub cohort: Option<Ref>,
+    pub ages: Option<(u64, Option<u64>)>,
+    pub source: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub label: Option<Text>,
+    pub group: Option<(String, Option<Text>)>,
+    pub range: Option<(u64, Option<u64>, Loc)>,
+    pub reserved: Option<Text>,
+    /// The entry that takes every case the others do not ("Other").
+    pub catch_all: bool,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Codelist {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    pub exhaustive: bool,
+    pub entries: Vec<Entry>,
+    pub note: Option<Text>,
+}
+
+/// A status that explains a missing value ("not available").
+#[derive(Clone, Debug)]
+pub struct Missing {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub label: Option<Text>,
+    pub meaning: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub number: Option<String>,
+    pub title: Option<Text>,
+    pub cohort: Option<Ref>,
+    pub within: Option<Ref>,
+    pub prefix: Option<String>,
+    pub intro: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub part: Option<Ref>,
+    pub number: Option<String>,
+    pub title: Option<Text>,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Measure {
+    Counts(Ref),
+    Sums { quantity: Ref, over: Ref },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Timing {
+    Flow,
+    Stock(Option<String>),
+}
+
+/// A linear combination of data items: `AD/002a + AD/002b`.
+#[derive(Clone, Debug)]
+pub struct LinExpr {
+    pub terms: Vec<(i64, Ref)>,
+    pub loc: Loc,
+}
+
+/// `subset of ...` or `equals ...`, with the stated correspondence when units differ.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    pub target: LinExpr,
+    pub via: Option<Text>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct BreakdownItem {
+    pub letter: String,
+    pub letter_loc: Loc,
+    pub loc: Loc,
+    /// The codelist entry (or `a.b` pair of entries for a product) this item stands for.
+    pub entry: Option<Ref>,
+    pub wording: Option<Text>,
+    pub subset_of: Option<Relation>,
+    pub equals: Option<Relation>,
+    pub notes: Vec<Text>,
+    pub was: Option<Provenance>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Breakdown {
+    pub kind: Option<BreakdownKind>,
+    pub loc: Loc,
+    pub of: Option<LinExpr>,
+    pub by: Vec<Ref>,
+    pub only: Option<Vec<Ref>>,
+    pub each_within: Option<Ref>,
+    pub items: Vec<BreakdownItem>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Locator {
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Citation {
+    pub instrument: Ref,
+    pub locators: Vec<Locator>,
+    pub quote: Option<Text>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Timescale {
+    pub label: Option<Text>,
+    pub rule: Option<TimescaleRule>,
+    pub amount: Option<u32>,
+    pub unit: Option<DurationUnit>,
+    pub from: Option<Text>,
+    pub until: Option<Text>,
+    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Metric {
+    pub code: String,
+    pub loc: Loc,
+    pub code_loc: Loc,
+    pub wording: Option<Text>,
+    pub short: Option<Text>,
+    pub group: Option<Ref>,
+    pub measure: Option<Measure>,
+    pub timing: Option<Timing>,
+    pub cohort: Option<Ref>,
+    pub value: Option<ValueType>,
+    pub rationale: Option<Text>,
+    pub includes: Option<Text>,
+    pub excludes: Option<Text>,
+    pub counting: Option<Text>,
+    pub collected_from: Option<Ref>,
+    pub citations: Vec<Citation>,
+    pub timescales: Vec<Timescale>,
+    pub subset_of: Option<Relation>,
+    pub equals: Option<Relation>,
+    pub breakdown: Option<Breakdown>,
+    pub notes: Vec<Text>,
+    pub allows: Vec<Allow>,
+    /// The metric's own total is reported as well as its items.
+    pub total: bool,
+    /// Where the metric came from in the edition this one supersedes.
+    pub was: Option<Provenance>,
+    /// The reason a code that meant something else in an earlier edition is used again.
+    pub reuses: Option<Text>,
+}
+
+/// `was ...`: the codes of the previous edition this metric (or item) continues.
+#[derive(Clone, Debug)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    pub from: Vec<Ref>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub inputs: Vec<(Ref, f64)>,
+    pub expect: Option<(f64, usize, Loc)>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Motivation {
+    pub metric: Ref,
+    pub quote: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    pub code: String,
+    pub loc: Loc,
+    pub code_loc: Loc,
+    pub title: Option<Text>,
+    pub part: Option<Ref>,
+    pub formula: Option<Expr>,
+    pub polarity: Option<Polarity>,
+    pub decimals: Option<u32>,
+    pub reading: Option<Text>,
+    pub motivation: Option<Motivation>,
+    pub notes: Vec<Text>,
+    pub examples: Vec<Example>,
+    pub allows: Vec<Allow>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExplicitRule {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub severity: Option<crate::diag::Severity>,
+    pub assert: Option<Expr>,
+    pub message: Option<Text>,
+    pub tolerance: Option<f64>,
+    pub allows: Vec<Allow>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Erratum {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub affects: Vec<Ref>,
+    pub kind: Option<String>,
+    pub source_text: Option<Text>,
+    pub corrected: Option<Text>,
+    pub reason: Option<Text>,
+    pub fixed_in: Option<String>,
+}
+
+/// What one file declares, in file order within each kind.
+#[derive(Clone, Debug, Default)]
+pub struct Declarations {
+    pub editions: Vec<Edition>,
+    pub extensions: Vec<Extension>,
+    pub docs: Vec<Doc>,
+    pub instruments: Vec<Instrument>,
+    pub cohorts: Vec<Cohort>,
+    pub units: Vec<Unit>,
+    pub definitions: Vec<Definition>,
+    pub sources: Vec<DataSource>,
+    pub populations: Vec<Population>,
+    pub codelists: Vec<Codelist>,
+    pub missing: Vec<Missing>,
+    pub parts: Vec<Part>,
+    pub groups: Vec<Group>,
+    pub metrics: Vec<Metric>,
+    pub indicators: Vec<Indicator>,
+    pub rules: Vec<ExplicitRule>,
+    pub errata: Vec<Erratum>,
+    /// `allow` items at the top level of a file: they apply to the whole file.
+    pub file_allows: Vec<Allow>,
+    /// Names of items that did not parse; references to them are not reported again.
+    pub broken: Vec<String>,
+}
+
+impl Declarations {
+    pub fn extend(&mut self, other: Declarations) {
+        self.editions.extend(other.editions);
+        self.extensions.extend(other.extensions);
+        self.docs.extend(other.docs);
+        self.instruments.extend(other.instruments);
+        self.cohorts.extend(other.cohorts);
+        self.units.extend(other.units);
+        self.definitions.extend(other.definitions);
+        self.sources.extend(other.sources);
+        self.populations.extend(other.populations);
+        self.codelists.extend(other.codelists);
+        self.missing.extend(other.missing);
+        self.parts.extend(other.parts);
+        self.groups.extend(other.groups);
+        self.metrics.extend(other.metrics);
+        self.indicators.extend(other.indicators);
+        self.rules.extend(other.rules);
+        self.errata.extend(other.errata);
+        self.file_allows.extend(other.file_allows);
+        self.broken.extend(other.broken);
+    }
+}

@@ -1,0 +1,614 @@
+//! The IR: the checked, resolved spec as plain data, the contract between the compiler and
+//! every consumer (generators, the validator, the language server's hovers).
+//!
+//! Invariants: it is built only from a spec that checked; its lists are in a stable order
+//! (declaration order within a part, parts in number order); it carries `schema_version`, which
+//! changes whenever a field is removed or changes meaning. See `compiler/doc/ir.md`.
+
+pub mod authorities;
+pub mod code;
+pub mod diff;
+pub mod eval;
+pub mod fingerprint;
+mod kinds;
+pub mod rich;
+
+pub use kinds::{
+    BreakdownKind, DurationUnit, MeasureKind, Polarity, ProvenanceKind, ResultKind, RuleKind,
+    RuleOrigin, TimescaleRule, TimingKind, UnitKind, ValueType,
+};
+use serde::{Deserialize, Serialize};
+
+pub use rich::{Block, Inline, Rich};
+
+/// What every generator returns: relative path (with `/`) → bytes, in a stable order.
+pub type Artifacts = std::collections::BTreeMap<String, Vec<u8>>;
+
+/// Bumped when a field is removed or changes meaning; adding a field does not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub en: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cy: Option<String>,
+}
+
+impl Text {
+    pub fn plain(en: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            cy: None,
+        }
+    }
+
+    /// The text in a language, falling back to English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.cy) {
+            (Lang::Cy, Some(cy)) => cy,
+            _ => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Cy,
+}
+
+/// Where a declaration is in the spec, for messages and links back to the source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ir {
+    pub schema_version: u32,
+    pub edition: Edition,
+    pub extensions: Vec<Extension>,
+    pub docs: Vec<Doc>,
+    pub instruments: Vec<Instrument>,
+    pub cohorts: Vec<Cohort>,
+    pub units: Vec<Unit>,
+    pub definitions: Vec<Definition>,
+    pub sources: Vec<DataSource>,
+    pub populations: Vec<Population>,
+    pub missing_statuses: Vec<MissingStatus>,
+    pub parts: Vec<Part>,
+    pub groups: Vec<Group>,
+    pub codelists: Vec<Codelist>,
+    pub metrics: Vec<Metric>,
+    /// Every value a submission reports, in template order: metrics without items, and items.
+    pub data_items: Vec<DataItem>,
+    pub indicators: Vec<Indicator>,
+    pub rules: Vec<Rule>,
+    pub errata: Vec<Erratum>,
+    /// Warnings accepted with a written reason, listed in the guidance.
+    pub allowed_warnings: Vec<AllowedWarning>,
+    /// Codes used by earlier editions and no longer used: reserved, so that a code never
+    /// silently comes back with another meaning.
+    #[serde(default)]
+    pub retired: Vec<Retired>,
+    /// What changed since the edition this one supersedes, when it was checked with it.
+    #[serde(default)]
+    pub changes: Vec<diff::Change>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    pub code: String,
+    /// The last edition that used the code.
+    pub last_edition: String,
+    /// What it counted there.
+    pub wording: Text,
+}
+
+/// Where a metric or item came from in the previous edition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// `same` (continued, perhaps under a new code), `merged` (a sum of earlier codes) or
+    /// `split` (a part of an earlier code).
+    pub kind: ProvenanceKind,
+    pub from: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    pub id: String,
+    pub title: Text,
+    pub framework: Option<Text>,
+    pub status: String,
+    pub first_year: Option<String>,
+    pub period: Option<Text>,
+    pub supersedes: Option<String>,
+    pub publisher: Option<Text>,
+    pub notes: Vec<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub id: String,
+    pub title: Option<Text>,
+    pub authority: Option<String>,
+    pub prefix: String,
+    pub extends: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Doc {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: Text,
+    pub text: Option<Rich>,
+    pub sections: Vec<Doc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instrument {
+    pub id: String,
+    pub title: Text,
+    pub short: Option<Text>,
+    pub kind: Option<String>,
+    pub year: Option<String>,
+    pub within: Option<String>,
+    /// Codes of the metrics that cite this instrument, in metric order.
+    pub cited_by: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub id: String,
+    pub label: Text,
+    pub definition: Option<Rich>,
+    pub ages: Option<AgeRange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgeRange {
+    pub from: u64,
+    pub to: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub label: Text,
+    pub singular: Text,
+    pub kind: UnitKind,
+    pub value_type: ValueType,
+    pub person: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Definition {
+    pub id: String,
+    pub term: Text,
+    pub text: Option<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataSource {
+    pub id: String,
+    pub title: Text,
+    pub note: Option<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Population {
+    pub id: String,
+    pub label: Text,
+    pub cohort: Option<String>,
+    pub ages: Option<AgeRange>,
+    pub source: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingStatus {
+    pub id: String,
+    pub label: Text,
+    pub meaning: Option<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: Text,
+    pub cohort: Option<String>,
+    pub within: Option<String>,
+    pub prefix: Option<String>,
+    pub intro: Option<Rich>,
+    pub groups: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub part: String,
+    pub number: Option<String>,
+    pub title: Text,
+    pub note: Option<Rich>,
+    pub metrics: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Codelist {
+    pub id: String,
+    pub title: Text,
+    pub exhaustive: bool,
+    pub entries: Vec<Entry>,
+    pub note: Option<Rich>,
+    /// Codes of the metrics whose breakdowns use this list.
+    pub used_by: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub label: Text,
+    pub group: Option<EntryGroup>,
+    pub range: Option<AgeRange>,
+    pub reserved: Option<Text>,
+    pub note: Option<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryGroup {
+    pub id: String,
+    pub label: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    /// `count` (counts UNIT) or `sum` (sums UNIT over UNIT).
+    pub kind: MeasureKind,
+    pub unit: String,
+    pub over: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timing {
+    /// `flow` (during the year) or `stock` (at a point in time).
+    pub kind: TimingKind,
+    pub at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub instrument: String,
+    pub locators: Vec<Locator>,
+    pub quote: Option<Rich>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Locator {
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timescale {
+    pub label: Option<Text>,
+    pub rule: TimescaleRule,
+    pub amount: u32,
+    pub unit: DurationUnit,
+    pub from: Option<Text>,
+    pub until: Option<Text>,
+    pub citations: Vec<Citation>,
+    pub note: Option<Rich>,
+    /// The duration in words: "within 42 working days of the point of referral".
+    pub summary: String,
+}
+
+/// A term of a linear expression: `coef × value(code)`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Term {
+    pub code: String,
+    pub coef: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub terms: Vec<Term>,
+    pub via: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breakdown {
+    pub kind: BreakdownKind,
+    pub of: Option<Vec<Term>>,
+    pub by: Vec<String>,
+    pub each_within: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub code: String,
+    pub letter: String,
+    pub wording: Text,
+    /// The codelist entries the item stands for (two for a product).
+    pub entry: Vec<String>,
+    /// Set when the item is kept only so that letters match the source; it is never collected.
+    pub reserved: Option<Text>,
+    pub subset_of: Option<Relation>,
+    pub equals: Option<Relation>,
+    pub notes: Vec<Rich>,
+    #[serde(default)]
+    pub was: Option<Provenance>,
+    /// A hash of what defines what the item counts (not its wording).
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub code: String,
+    pub part: Option<String>,
+    pub group: Option<String>,
+    pub wording: Text,
+    pub short: Option<Text>,
+    pub measure: Measure,
+    pub value_type: ValueType,
+    pub timing: Timing,
+    pub cohort: Option<String>,
+    pub rationale: Option<Rich>,
+    pub includes: Option<Rich>,
+    pub excludes: Option<Rich>,
+    pub counting: Option<Rich>,
+    pub collected_from: Option<String>,
+    pub citations: Vec<Citation>,
+    pub timescales: Vec<Timescale>,
+    pub subset_of: Option<Relation>,
+    pub equals: Option<Relation>,
+    pub breakdown: Option<Breakdown>,
+    pub items: Vec<Item>,
+    /// Whether the metric's own total is reported (true when it has no items, or `total`).
+    pub collected: bool,
+    pub notes: Vec<Rich>,
+    /// Indicators whose formulas use this metric or its items.
+    pub indicators: Vec<String>,
+    /// Rules that involve this metric or its items.
+    pub rules: Vec<String>,
+    pub errata: Vec<String>,
+    pub source: SourceRef,
+    /// Where the metric came from in the previous edition (absent: the same code, if it existed).
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+    /// Why a code that meant something else earlier is used again.
+    #[serde(default)]
+    pub reuses: Option<Text>,
+    /// A hash of what defines what is counted (unit, timing, cohort, value type, breakdown and
+    /// its entries, relations, definitions, timescales), not of wording or rationale: a change
+    /// in meaning under an unchanged code shows as a changed fingerprint.
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
+/// One value of a submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataItem {
+    pub code: String,
+    pub metric: String,
+    pub part: Option<String>,
+    pub group: Option<String>,
+    /// The wording of the value on its own (the item's wording for an item).
+    pub wording: Text,
+    /// For an item: the wording of its metric, the lead-in it is read under.
+    pub lead_in: Option<Text>,
+    pub value_type: ValueType,
+    pub unit: String,
+    pub timing: TimingKind,
+    /// The code of the value this one is a part of, for indenting "of those" items.
+    pub parent: Option<String>,
+    pub depth: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Formula {
+    Number {
+        value: f64,
+    },
+    Metric {
+        code: String,
+    },
+    Population {
+        id: String,
+    },
+    Add {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Sub {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Mul {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Div {
+        lhs: Box<Formula>,
+        rhs: Box<Formula>,
+    },
+    Neg {
+        arg: Box<Formula>,
+    },
+    Percent {
+        numerator: Box<Formula>,
+        denominator: Box<Formula>,
+    },
+    Rate {
+        numerator: Box<Formula>,
+        population: Box<Formula>,
+        per: f64,
+    },
+    Average {
+        total: Box<Formula>,
+        count: Box<Formula>,
+    },
+    Ratio {
+        numerator: Box<Formula>,
+        denominator: Box<Formula>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub inputs: Vec<(String, f64)>,
+    pub expect: f64,
+    pub computed: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub code: String,
+    pub title: Text,
+    pub part: Option<String>,
+    pub formula: Formula,
+    /// The formula as written, with codes.
+    pub formula_text: String,
+    /// The formula in words: "AD/025 as a percentage of AD/024".
+    pub formula_words: String,
+    /// What kind of figure results: percent, rate, average, ratio or number.
+    pub result: ResultKind,
+    /// The unit of the result in words: "%", "per 10,000 population", "days per service".
+    pub unit: String,
+    pub polarity: Polarity,
+    pub decimals: u32,
+    pub reading: Option<Rich>,
+    pub motivated_by: Option<String>,
+    pub motivation: Option<Text>,
+    pub notes: Vec<Rich>,
+    pub examples: Vec<Example>,
+    /// Metric and item codes the formula reads.
+    pub inputs: Vec<String>,
+    pub populations: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSeverity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = "!=")]
+    Ne,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Le => "<=",
+            Op::Eq => "=",
+            Op::Ge => ">=",
+            Op::Lt => "<",
+            Op::Gt => ">",
+            Op::Ne => "!=",
+        }
+    }
+
+    pub fn holds(self, lhs: f64, rhs: f64, tolerance: f64) -> bool {
+        match self {
+            Op::Le => lhs <= rhs + tolerance,
+            Op::Ge => lhs + tolerance >= rhs,
+            Op::Lt => lhs < rhs + tolerance,
+            Op::Gt => lhs + tolerance > rhs,
+            Op::Eq => (lhs - rhs).abs() <= tolerance,
+            Op::Ne => (lhs - rhs).abs() > tolerance,
+        }
+    }
+}
+
+/// A validation rule. `value` and `required` rules concern one code; the others compare two
+/// linear sums of codes: `lhs op rhs`, within `tolerance`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub severity: RuleSeverity,
+    pub message: Text,
+    /// The metric the rule belongs to (for grouping in reports).
+    pub metric: String,
+    pub lhs: Vec<Term>,
+    pub op: Op,
+    pub rhs: Vec<Term>,
+    pub tolerance: f64,
+    /// For `value` rules: the value type the code must have.
+    pub value_type: Option<ValueType>,
+    /// Implied by the spec's structure, or written as a rule.
+    pub origin: RuleOrigin,
+}
+
+impl Rule {
+    /// Every code the rule reads.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.lhs
+            .iter()
+            .chain(self.rhs.iter())
+            .map(|t| t.code.as_str())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erratum {
+    pub id: String,
+    pub affects: Vec<String>,
+    pub kind: Option<String>,
+    pub source_text: Text,
+    pub corrected: Option<Text>,
+    pub reason: Text,
+    pub fixed_in: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllowedWarning {
+    pub code: String,
+    pub message: String,
+    pub reason: String,
+    pub location: SourceRef,
+    /// The item it was allowed on (a code or name), or none for a whole file.
+    pub item: Option<String>,
+}
+
+impl Ir {
+    pub fn metric(&self, code: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.code == code)
+    }
+
+    pub fn part(&self, id: &str) -> Option<&Part> {
+        self.parts.iter().find(|p| p.id == id)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn data_item(&self, code: &str) -> Option<&DataItem> {
+        self.data_items.iter().find(|d| d.code == code)
+    }
+
+    /// Serialises the IR as pretty JSON with a final newline, the form `pmf export` prints.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,740 @@
+//! Runs every rule of the IR over a submission, the built-in backend of the one definition in
+//! `compiler/doc/validation.md`, and computes indicators.
+//!
+//! Invariant: a comparison rule is evaluated only when every operand is usable (exactly one row,
+//! a valid figure); otherwise it gives no finding, and the operand's own `value` or `required`
+//! rule says what is wrong. The generated SQL, Python and XLSX formulas follow the same steps.
+
+use super::submission::{Entry, Place, Raw, Site, Submission};
+use super::values::{self, show};
+use pmf_ir::authorities;
+use pmf_ir::ValueType;
+use pmf_ir::{self as ir, Ir, Op, RuleKind, RuleSeverity};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One thing wrong with a submission.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule id (`AD/004.partition`) or, for a problem of the input, `input.*`.
+    pub rule: String,
+    pub kind: FindingKind,
+    pub severity: RuleSeverity,
+    /// The rule's message.
+    pub message: String,
+    /// What this submission did: "the items add up to 95, AD/001 is 100: 5 short".
+    pub detail: String,
+    /// Where to look: the cells or lines of the values involved.
+    pub sites: Vec<Site>,
+    pub values: Vec<Operand>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lhs: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rhs: Option<f64>,
+    /// lhs − rhs, by how much the rule fails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imbalance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excepted: Option<Excepted>,
+}
+
+/// What a finding is about: a rule of the IR, or the input itself (`input.*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingKind {
+    Rule(RuleKind),
+    Input,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Rule(k) => k.as_str(),
+            FindingKind::Input => "input",
+        }
+    }
+}
+
+impl Serialize for FindingKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operand {
+    pub code: String,
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excepted {
+    pub explanation: String,
+    pub site: Site,
+}
+
+/// The result of an indicator for one submission.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorValue {
+    pub code: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub unit: String,
+    /// Inputs without a usable value, when the result is missing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// Set when a denominator is zero.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub undefined: bool,
+}
+
+/// A rule with its operands resolved to data item indices.
+struct Planned {
+    rule: usize,
+    /// For `value` and `required` rules.
+    target: Option<usize>,
+    lhs: Vec<(Option<usize>, f64)>,
+    rhs: Vec<(Option<usize>, f64)>,
+}
+
+/// The rules of one IR, prepared once and applied to any number of submissions.
+pub struct Engine<'a> {
+    pub ir: &'a Ir,
+    index: BTreeMap<&'a str, usize>,
+    rules: Vec<Planned>,
+    statuses: String,
+}
+
+/// The state of one data item in one submission.
+#[derive(Clone, Default)]
+struct Slot {
+    rows: Vec<usize>,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(ir: &'a Ir) -> Engine<'a> {
+        let index: BTreeMap<&str, usize> = ir
+            .data_items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.code.as_str(), i))
+            .collect();
+        let rules = ir
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(ri, r)| {
+                let (l, rr) = values::expanded_sides(ir, r);
+                let res = |ts: Vec<ir::Term>| -> Vec<(Option<usize>, f64)> {
+                    ts.iter()
+                        .map(|t| (index.get(t.code.as_str()).copied(), t.coef))
+                        .collect()
+                };
+                let target = match r.kind.is_about_one_value() {
+                    true => r
+                        .lhs
+                        .first()
+                        .and_then(|t| index.get(t.code.as_str()).copied()),
+                    false => None,
+                };
+                Planned {
+                    rule: ri,
+                    target,
+                    lhs: res(l),
+                    rhs: res(rr),
+                }
+            })
+            .collect();
+        let statuses = ir
+            .missing_statuses
+            .iter()
+            .map(|s| s.label.en.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Engine {
+            ir,
+            index,
+            rules,
+            statuses,
+        }
+    }
+
+    pub fn is_population(&self, code: &str) -> bool {
+        self.ir.populations.iter().any(|p| p.id == code)
+    }
+
+    /// The usable figure of each data item (None when blank, text, invalid or duplicated).
+    fn usable(&self, sub: &Submission, slots: &[Slot]) -> Vec<Option<f64>> {
+        slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match s.rows.as_slice() {
+                [one] => match sub.entries[*one].raw {
+                    Raw::Number(v) if values::is_valid(v, self.ir.data_items[i].value_type) => {
+                        Some(v)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn slots(&self, sub: &Submission) -> Vec<Slot> {
+        let mut slots = vec![Slot::default(); self.ir.data_items.len()];
+        for (ei, e) in sub.entries.iter().enumerate() {
+            if let Some(&i) = self.index.get(e.code.as_str()) {
+                slots[i].rows.push(ei);
+            }
+        }
+        slots
+    }
+
+    /// Every finding for one submission, in a stable order: problems of the input first, then
+    /// the rules in the IR's order. Exceptions are applied.
+    pub fn check(&self, sub: &Submission) -> Vec<Finding> {
+        let ir = self.ir;
+        let mut out = self.input_findings(sub);
+        let slots = self.slots(sub);
+        let usable = self.usable(sub, &slots);
+        let site_of = |i: usize| -> Option<Site> {
+            slots[i].rows.first().map(|&r| sub.entries[r].site.clone())
+        };
+        for p in &self.rules {
+            let rule = &ir.rules[p.rule];
+            let base = |detail: String, sites: Vec<Site>, values: Vec<Operand>| Finding {
+                rule: rule.id.clone(),
+                kind: FindingKind::Rule(rule.kind),
+                severity: rule.severity,
+                message: rule.message.en.clone(),
+                detail,
+                sites,
+                values,
+                lhs: None,
+                rhs: None,
+                imbalance: None,
+                excepted: None,
+            };
+            match rule.kind {
+                RuleKind::Value => {
+                    let Some(i) = p.target else { continue };
+                    let vt = ir.data_items[i].value_type;
+                    for &r in &slots[i].rows {
+                        let e = &sub.entries[r];
+                        let why = match &e.raw {
+                            Raw::Blank => continue,
+                            Raw::Text(t) => format!(
+                                "{} is not a number: write the figure in digits only, e.g. 1234",
+                                quoted(t)
+                            ),
+                            Raw::Number(v) if values::is_valid(*v, vt) => continue,
+                            Raw::Number(v) => values::why_invalid(*v, vt),
+                        };
+                        let why = match vt {
+                            ValueType::Whole => why,
+                            ValueType::Decimal => {
+                                format!("{why} (a decimal such as 12.5 is allowed)")
+                            }
+                        };
+                        out.push(base(
+                            why,
+                            vec![e.site.clone()],
+                            vec![Operand {
+                                code: e.code.clone(),
+                                value: None,
+                                site: Some(e.site.clone()),
+                            }],
+                        ));
+                    }
+                }
+                RuleKind::Required => {
+                    let Some(i) = p.target else { continue };
+                    let rows: Vec<&Entry> =
+                        slots[i].rows.iter().map(|&r| &sub.entries[r]).collect();
+                    let given = rows.iter().any(|e| e.raw != Raw::Blank);
+                    let explained = rows.iter().any(|e| {
+                        e.status
+                            .as_deref()
+                            .is_some_and(|s| values::status(ir, s).is_some())
+                    });
+                    if given || explained {
+                        continue;
+                    }
+                    let code = &ir.data_items[i].code;
+                    let bad_status = rows
+                        .iter()
+                        .find_map(|e| e.status.as_deref().filter(|s| !values::trim(s).is_empty()));
+                    let (detail, site) = match (rows.first(), bad_status) {
+                        (None, _) => (
+                            match sub.absent_by_part.values().next() {
+                                Some(_) => {
+                                    format!("the workbook has no row for {code} (was it deleted?)")
+                                }
+                                None => format!("there is no row for {code}"),
+                            },
+                            ir.data_items[i]
+                                .part
+                                .as_ref()
+                                .and_then(|p| sub.absent_by_part.get(p))
+                                .unwrap_or(&sub.absent_site)
+                                .clone(),
+                        ),
+                        (Some(e), Some(s)) => (
+                            format!(
+                                "no figure, and the status {} is not one of: {}",
+                                quoted(s),
+                                self.statuses
+                            ),
+                            e.site.clone(),
+                        ),
+                        (Some(e), None) => (
+                            format!(
+                                "no figure and no status (give the figure, or one of: {})",
+                                self.statuses
+                            ),
+                            e.site.clone(),
+                        ),
+                    };
+                    out.push(base(
+                        detail,
+                        vec![site.clone()],
+                        vec![Operand {
+                            code: code.clone(),
+                            value: None,
+                            site: Some(site),
+                        }],
+                    ));
+                }
+                _ => {
+                    let all = p.lhs.iter().chain(p.rhs.iter());
+                    let mut ok = true;
+                    for (i, _) in all.clone() {
+                        ok &= i.is_some_and(|i| usable[i].is_some());
+                    }
+                    if !ok {
+                        continue;
+                    }
+                    let sum = |side: &[(Option<usize>, f64)]| -> f64 {
+                        side.iter()
+                            .map(|(i, c)| c * i.and_then(|i| usable[i]).unwrap_or(0.0))
+                            .fold(0.0, |a, b| a + b)
+                    };
+                    let (l, r) = (sum(&p.lhs), sum(&p.rhs));
+                    if rule.op.holds(l, r, rule.tolerance) {
+                        continue;
+                    }
+                    let mut sites = Vec::new();
+                    let mut operands = Vec::new();
+                    for (i, _) in all {
+                        let i = i.unwrap_or_default();
+                        let site = site_of(i);
+                        if let Some(s) = &site {
+                            if !sites.contains(s) {
+                                sites.push(s.clone());
+                            }
+                        }
+                        operands.push(Operand {
+                            code: ir.data_items[i].code.clone(),
+                            value: usable[i],
+                            site,
+                        });
+                    }
+                    let mut f = base(imbalance_words(rule, l, r), sites, operands);
+                    f.lhs = Some(l);
+                    f.rhs = Some(r);
+                    f.imbalance = Some(l - r);
+                    out.push(f);
+                }
+            }
+        }
+        self.apply_exceptions(sub, &mut out);
+        out
+    }
+
+    fn input_findings(&self, sub: &Submission) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut push = |id: &str, warning: bool, message: String, detail: String, site: Site| {
+            out.push(Finding {
+                rule: id.to_string(),
+                kind: FindingKind::Input,
+                severity: if warning {
+                    RuleSeverity::Warning
+                } else {
+                    RuleSeverity::Error
+                },
+                message,
+                detail,
+                sites: vec![site],
+                values: Vec::new(),
+                lhs: None,
+                rhs: None,
+                imbalance: None,
+                excepted: None,
+            });
+        };
+        // The authority and the period.
+        let a = values::trim(&sub.authority);
+        if a.is_empty() {
+            push(
+                "input.authority",
+                false,
+                "the submission does not say which authority it is from".into(),
+                "give the authority's ONS code, e.g. W06000015 for Cardiff".into(),
+                sub.authority_site.clone(),
+            );
+        } else if authorities::by_code(a).is_none_or(|x| x.code != a) {
+            let hint = match authorities::parse(a) {
+                Some(x) => format!("{} is {}", x.name, x.code),
+                None => "the 22 codes run from W06000001 (Isle of Anglesey) to W06000024 (Merthyr Tydfil)".into(),
+            };
+            push(
+                "input.authority",
+                false,
+                format!(
+                    "{} is not the ONS code of a Welsh local authority",
+                    quoted(a)
+                ),
+                hint,
+                sub.authority_site.clone(),
+            );
+        }
+        let p = values::trim(&sub.period);
+        if !is_period(p) {
+            push(
+                "input.period",
+                false,
+                if p.is_empty() {
+                    "the submission does not say which year it is for".into()
+                } else {
+                    format!("{} is not a financial year", quoted(p))
+                },
+                "write the year like 2020-21".into(),
+                sub.period_site.clone(),
+            );
+        }
+        for pr in &sub.problems {
+            push(
+                pr.id,
+                pr.warning,
+                pr.message.clone(),
+                String::new(),
+                pr.site.clone(),
+            );
+        }
+        // Codes: unknown, duplicated.
+        let mut seen: BTreeMap<&str, &Site> = BTreeMap::new();
+        for e in &sub.entries {
+            let known = self.index.contains_key(e.code.as_str()) || self.is_population(&e.code);
+            if !known {
+                let hint = self.suggest(&e.code);
+                push(
+                    "input.unknown_code",
+                    false,
+                    format!("{} is not a code of this edition", quoted(&e.code)),
+                    hint,
+                    e.site.clone(),
+                );
+                continue;
+            }
+            match seen.get(e.code.as_str()) {
+                Some(first) => push(
+                    "input.duplicate",
+                    false,
+                    format!("{} is given more than once", e.code),
+                    format!(
+                        "first at {first}; keep one row (rules that read {} are not checked)",
+                        e.code
+                    ),
+                    e.site.clone(),
+                ),
+                None => {
+                    seen.insert(&e.code, &e.site);
+                }
+            }
+            if self.is_population(&e.code) {
+                let ok = matches!(e.raw, Raw::Number(v) if values::is_valid(v, ValueType::Decimal))
+                    || e.raw == Raw::Blank;
+                if !ok {
+                    push(
+                        "input.population",
+                        false,
+                        format!("the population {} must be a figure, 0 or more", e.code),
+                        format!("it holds {}", quoted(&e.raw.to_text())),
+                        e.site.clone(),
+                    );
+                }
+            }
+            if e.raw != Raw::Blank
+                && e.status
+                    .as_deref()
+                    .is_some_and(|s| !values::trim(s).is_empty())
+            {
+                push(
+                    "input.value_and_status",
+                    true,
+                    format!("{} has both a figure and a missing-value status", e.code),
+                    "the figure is used; clear the status if the figure is right".into(),
+                    e.site.clone(),
+                );
+            }
+        }
+        out
+    }
+
+    fn suggest(&self, code: &str) -> String {
+        if let Some(d) = self
+            .ir
+            .data_items
+            .iter()
+            .find(|d| d.code.eq_ignore_ascii_case(code))
+        {
+            return format!("codes are written as in the template: {}", d.code);
+        }
+        let up = code.to_ascii_uppercase();
+        if let Some(m) = self.ir.metric(code) {
+            if !m.items.is_empty() {
+                return format!(
+                    "{code} is reported through its items ({}...)",
+                    m.items.first().map(|i| i.code.as_str()).unwrap_or_default()
+                );
+            }
+        }
+        let best = self
+            .ir
+            .data_items
+            .iter()
+            .map(|d| (strsim::levenshtein(&d.code, &up), &d.code))
+            .min();
+        match best {
+            Some((d, c)) if d <= 2 => format!("did you mean {c}?"),
+            _ => "check the code against the template".into(),
+        }
+    }
+
+    fn apply_exceptions(&self, sub: &Submission, findings: &mut Vec<Finding>) {
+        let mut notes = Vec::new();
+        for x in &sub.exceptions {
+            let rule = values::trim(&x.rule);
+            if !self.ir.rules.iter().any(|r| r.id == rule) {
+                let best = self
+                    .ir
+                    .rules
+                    .iter()
+                    .map(|r| (strsim::levenshtein(&r.id, rule), &r.id))
+                    .min()
+                    .filter(|(d, _)| *d <= 3)
+                    .map(|(_, id)| format!("did you mean {id}?"))
+                    .unwrap_or_else(|| {
+                        "use a rule id from the checks, e.g. AD/004.partition".into()
+                    });
+                notes.push((x, format!("there is no rule {}", quoted(rule)), best));
+                continue;
+            }
+            if values::trim(&x.explanation).is_empty() {
+                notes.push((
+                    x,
+                    format!("the exception for {rule} has no explanation, so it is not applied"),
+                    "say why the rule fails for this return".into(),
+                ));
+                continue;
+            }
+            let mut used = false;
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.rule == rule && f.excepted.is_none())
+            {
+                f.excepted = Some(super::engine::Excepted {
+                    explanation: x.explanation.clone(),
+                    site: x.site.clone(),
+                });
+                used = true;
+            }
+            if !used {
+                notes.push((
+                    x,
+                    format!("the exception for {rule} is not needed: the rule does not fail"),
+                    "remove it, or check the figures it was written for".into(),
+                ));
+            }
+        }
+        for (x, message, detail) in notes {
+            findings.push(Finding {
+                rule: "input.exception".into(),
+                kind: FindingKind::Input,
+                severity: RuleSeverity::Warning,
+                message,
+                detail,
+                sites: vec![x.site.clone()],
+                values: Vec::new(),
+                lhs: None,
+                rhs: None,
+                imbalance: None,
+                excepted: None,
+            });
+        }
+    }
+
+    /// Every indicator for one submission.
+    pub fn indicators(&self, sub: &Submission) -> Vec<IndicatorValue> {
+        let slots = self.slots(sub);
+        let usable = self.usable(sub, &slots);
+        let value = |name: &str| -> Option<f64> {
+            if let Some(&i) = self.index.get(name) {
+                return usable[i];
+            }
+            if self.is_population(name) {
+                let rows: Vec<&Entry> = sub.entries.iter().filter(|e| e.code == name).collect();
+                return match rows.as_slice() {
+                    [one] => match one.raw {
+                        Raw::Number(v) if values::is_valid(v, ValueType::Decimal) => Some(v),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+            }
+            let items = self.ir.expand(name);
+            if items.is_empty() {
+                return None;
+            }
+            items
+                .iter()
+                .map(|c| self.index.get(c.as_str()).and_then(|&i| usable[i]))
+                .sum()
+        };
+        self.ir
+            .indicators
+            .iter()
+            .map(|ind| {
+                let r = ind.formula.eval(&value);
+                let (v, missing, undefined) = match r {
+                    Ok(v) => (Some(ir::eval::round(v, ind.decimals)), Vec::new(), false),
+                    Err(ir::eval::EvalError::Missing(m)) => (None, m, false),
+                    Err(ir::eval::EvalError::DivisionByZero) => (None, Vec::new(), true),
+                };
+                IndicatorValue {
+                    code: ind.code.clone(),
+                    title: ind.title.en.clone(),
+                    value: v,
+                    unit: ind.unit.clone(),
+                    missing,
+                    undefined,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A financial year written like 2020-21.
+pub fn is_period(p: &str) -> bool {
+    let b = p.as_bytes();
+    if b.len() != 7
+        || b[4] != b'-'
+        || !p[..4]
+            .bytes()
+            .chain(p[5..].bytes())
+            .all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (y, n) = (
+        p[..4].parse::<u32>().unwrap_or(0),
+        p[5..].parse::<u32>().unwrap_or(99),
+    );
+    (y + 1) % 100 == n
+}
+
+/// The words for how a comparison fails.
+fn imbalance_words(rule: &ir::Rule, l: f64, r: f64) -> String {
+    let side = |terms: &[ir::Term]| -> String {
+        match terms {
+            [one] if one.coef == 1.0 => one.code.clone(),
+            _ if terms.len() > 3 && terms.iter().all(|t| t.coef == 1.0) => {
+                format!("{} + ... + {}", terms[0].code, terms[terms.len() - 1].code)
+            }
+            _ => terms
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    let sign = if t.coef < 0.0 {
+                        " - "
+                    } else if k == 0 {
+                        ""
+                    } else {
+                        " + "
+                    };
+                    let c = t.coef.abs();
+                    if c == 1.0 {
+                        format!("{sign}{}", t.code)
+                    } else {
+                        format!("{sign}{} × {}", show(c), t.code)
+                    }
+                })
+                .collect(),
+        }
+    };
+    let (ls, rs) = (side(&rule.lhs), side(&rule.rhs));
+    let d = (l - r).abs();
+    let how = match rule.op {
+        Op::Eq => {
+            if l > r {
+                format!("{} too many", show(d))
+            } else {
+                format!("{} short", show(d))
+            }
+        }
+        Op::Le | Op::Lt => format!("{} over", show(d)),
+        Op::Ge | Op::Gt => format!("{} under", show(d)),
+        Op::Ne => "they are equal".into(),
+    };
+    let tol = if rule.tolerance > 0.0 {
+        format!(" (tolerance {})", show(rule.tolerance))
+    } else {
+        String::new()
+    };
+    format!("{ls} = {}, {rs} = {}: {how}{tol}", show(l), show(r))
+}
+
+/// A text quoted for a message, cut when long. Never a live formula: it is only ever shown.
+pub fn quoted(s: &str) -> String {
+    // Control characters (a line break inside quotes) are shown, not printed.
+    let mut t: String = s
+        .chars()
+        .take(40)
+        .map(|c| match c {
+            '\n' => '↵',
+            c if c.is_control() => '·',
+            c => c,
+        })
+        .collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    format!("\u{201c}{t}\u{201d}")
+}
+
+/// The place where a data item's row is missing, for a workbook.
+pub fn sheet_site(file: &str, sheet: &str) -> Site {
+    Site::new(
+        file,
+        Place::Sheet {
+            sheet: sheet.to_string(),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert!(is_period("2020-21"));
+        assert!(is_period("1999-00"));
+        assert!(!is_period("2020-22"));
+        assert!(!is_period("2020/21"));
+        assert!(!is_period("2020-2021"));
+        assert!(!is_period(""));
+    }
+}

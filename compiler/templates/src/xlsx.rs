@@ -1,0 +1,1707 @@
+//! The XLSX submission template, written with rust_xlsxwriter.
+//!
+//! Sheets: Cover (authority from the list of 22, period, contact, the state of the return and
+//! how to fill it in); one sheet per part (a row per data item: code, wording indented under
+//! its parent, value with data validation and the definition as input message, status if no
+//! value, comment, and a Check cell); Checks (every rule of the IR as formulas: the two sides,
+//! the difference, FAILS / ok / not checked, excepted); Indicators (populations to type, and
+//! every indicator as a formula); Exceptions (rule id and explanation); a hidden Lists sheet.
+//!
+//! The formulas follow the definition in `validate::values` step by step: hidden helper columns
+//! on each part sheet say whether a value is blank, usable (a valid figure) and whether its
+//! status is recognised, and every check reads them. Each formula also carries the result pmf
+//! computes for the fill, so a spreadsheet that does not recalculate on opening still shows the
+//! truth. Cells are locked, inputs unlocked, sheets protected without a password; print set up.
+
+use super::{Fill, Filled};
+use pmf_ir::authorities::AUTHORITIES;
+use pmf_ir::ValueType;
+use pmf_ir::{Formula as F, Ir, Op, Rule, RuleKind};
+use pmf_return::submission::{quote_sheet, Raw};
+use pmf_return::values::{self, show, MAX_VALUE};
+use pmf_return::workbook::{
+    part_sheet_name, H_CODE, H_COMMENT, H_EXPLANATION, H_RULE, H_STATUS, H_VALUE, L_AUTHORITY,
+    L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
+};
+use pmf_return::{Engine, FindingKind};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions,
+    Workbook, Worksheet, XlsxError,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Columns of a part sheet (0-based).
+const C_CODE: u16 = 0;
+const C_ITEM: u16 = 1;
+const C_VALUE: u16 = 2;
+const C_UNIT: u16 = 3;
+const C_STATUS: u16 = 4;
+const C_COMMENT: u16 = 5;
+const C_CHECK: u16 = 6;
+/// Hidden helpers: 1 when the value is a usable figure, 1 when it is blank, 1 when the status
+/// is recognised.
+const C_USABLE: u16 = 7;
+const C_BLANK: u16 = 8;
+const C_STATUS_OK: u16 = 9;
+/// The header row of every table (0-based), and the first row of data.
+const HEADER_ROW: u32 = 4;
+const FIRST_ROW: u32 = 5;
+/// Rows offered for exceptions.
+const EXCEPTION_ROWS: u32 = 100;
+
+const INPUT_FILL: u32 = 0xFFF4CC;
+const HEADER_FILL: u32 = 0xDCE6F1;
+const GROUP_FILL: u32 = 0xEDEDED;
+const FAIL_FILL: u32 = 0xFFC7CE;
+const FAIL_FONT: u32 = 0x9C0006;
+const NOTE_FONT: u32 = 0x595959;
+
+const S_CHECKS: &str = "Checks";
+const S_INDICATORS: &str = "Indicators";
+const S_EXCEPTIONS: &str = "Exceptions";
+const S_COVER: &str = "Cover";
+const S_LISTS: &str = "Lists";
+
+/// Where a value sits.
+#[derive(Clone)]
+struct Place {
+    sheet: String,
+    row: u32,
+}
+
+impl Place {
+    fn cell(&self, col: u16) -> String {
+        format!(
+            "{}!${}${}",
+            quote_sheet(&self.sheet),
+            col_name(col),
+            self.row + 1
+        )
+    }
+}
+
+fn col_name(col: u16) -> String {
+    pmf_return::workbook::a1(0, col as u32)
+        .trim_end_matches('1')
+        .to_string()
+}
+
+/// The formats of the workbook, made once.
+struct Formats {
+    title: Format,
+    subtitle: Format,
+    note: Format,
+    header: Format,
+    group: Format,
+    code: Format,
+    lead_in: Vec<Format>,
+    wording: Vec<Format>,
+    unit: Format,
+    whole: Format,
+    decimal: Format,
+    input_text: Format,
+    input_wrap: Format,
+    check: Format,
+    helper: Format,
+    label: Format,
+    cell: Format,
+    cell_wrap: Format,
+    number: Format,
+    bold: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new()
+            .set_font_name("Arial")
+            .set_font_size(10)
+            .set_align(FormatAlign::Top);
+        let border = |f: Format| {
+            f.set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xBFBFBF))
+        };
+        let input = border(
+            base.clone()
+                .set_background_color(Color::RGB(INPUT_FILL))
+                .set_unlocked(),
+        );
+        Formats {
+            title: base.clone().set_bold().set_font_size(14),
+            subtitle: base
+                .clone()
+                .set_italic()
+                .set_font_color(Color::RGB(NOTE_FONT)),
+            note: base
+                .clone()
+                .set_text_wrap()
+                .set_font_color(Color::RGB(NOTE_FONT)),
+            header: border(
+                base.clone()
+                    .set_bold()
+                    .set_text_wrap()
+                    .set_background_color(Color::RGB(HEADER_FILL)),
+            ),
+            group: base
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(GROUP_FILL)),
+            code: border(base.clone()),
+            lead_in: (0..6)
+                .map(|d| {
+                    border(
+                        base.clone()
+                            .set_italic()
+                            .set_text_wrap()
+                            .set_align(FormatAlign::Left)
+                            .set_indent(2 * d)
+                            .set_font_color(Color::RGB(NOTE_FONT)),
+                    )
+                })
+                .collect(),
+            wording: (0..6)
+                .map(|d| {
+                    border(
+                        base.clone()
+                            .set_text_wrap()
+                            .set_align(FormatAlign::Left)
+                            .set_indent(2 * d),
+                    )
+                })
+                .collect(),
+            unit: border(base.clone().set_font_color(Color::RGB(NOTE_FONT))),
+            whole: input.clone().set_num_format("#,##0"),
+            decimal: input.clone().set_num_format("#,##0.00"),
+            input_text: input.clone(),
+            input_wrap: input.set_text_wrap(),
+            check: border(
+                base.clone()
+                    .set_text_wrap()
+                    .set_font_color(Color::RGB(FAIL_FONT)),
+            ),
+            helper: base.clone().set_font_color(Color::RGB(NOTE_FONT)),
+            label: base.clone().set_bold(),
+            cell: border(base.clone()),
+            cell_wrap: border(base.clone().set_text_wrap()),
+            number: border(base.clone()),
+            bold: base.set_bold(),
+        }
+    }
+}
+
+/// What the fill makes of each value, as the helper columns compute it.
+struct State {
+    usable: bool,
+    blank: bool,
+    status_ok: bool,
+    value: Option<f64>,
+}
+
+pub fn template(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
+    build(ir, fill, false)
+}
+
+/// The same workbook, but with the results of its formulas computed as for an empty return, so
+/// that only a spreadsheet that recalculates shows the truth: the differential test uses it to
+/// prove that the formulas, not pmf, find the faults.
+pub fn template_uncached(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
+    build(ir, fill, true)
+}
+
+fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
+    let filled = Filled::of(ir, fill);
+    // What the formulas' stored results are computed from.
+    let cache = if stale {
+        Filled {
+            cells: BTreeMap::new(),
+            exceptions: Vec::new(),
+            ..filled.clone()
+        }
+    } else {
+        filled.clone()
+    };
+    let sub = cache.submission(ir);
+    let engine = Engine::new(ir);
+    let failing: BTreeSet<String> = engine
+        .check(&sub)
+        .into_iter()
+        .filter(|f| f.kind != FindingKind::Input)
+        .map(|f| f.rule)
+        .collect();
+    let excepted: BTreeSet<&str> = cache.exceptions.iter().map(|(r, _)| r.as_str()).collect();
+    let state = |code: &str| -> State {
+        let vt = ir
+            .data_item(code)
+            .map(|d| d.value_type)
+            .unwrap_or(ValueType::Decimal);
+        let c = cache.cells.get(code);
+        let raw = c.map(|c| c.raw.clone()).unwrap_or(Raw::Blank);
+        let value = match raw {
+            Raw::Number(v) if values::is_valid(v, vt) => Some(v),
+            _ => None,
+        };
+        State {
+            usable: value.is_some(),
+            blank: raw == Raw::Blank,
+            status_ok: c
+                .and_then(|c| c.status.as_deref())
+                .is_some_and(|s| values::status(ir, s).is_some()),
+            value,
+        }
+    };
+
+    // Where every value goes.
+    let parts: Vec<(&pmf_ir::Part, String)> = ir
+        .parts
+        .iter()
+        .filter(|p| {
+            ir.data_items
+                .iter()
+                .any(|d| d.part.as_deref() == Some(p.id.as_str()))
+        })
+        .map(|p| (p, part_sheet_name(p)))
+        .collect();
+    let mut places: BTreeMap<&str, Place> = BTreeMap::new();
+    let mut layouts: Vec<Vec<Line>> = Vec::new();
+    for (part, sheet) in &parts {
+        let lines = part_lines(ir, &part.id);
+        for (k, l) in lines.iter().enumerate() {
+            if let Line::Item(code) = l {
+                places.insert(
+                    code,
+                    Place {
+                        sheet: sheet.clone(),
+                        row: FIRST_ROW + k as u32,
+                    },
+                );
+            }
+        }
+        layouts.push(lines);
+    }
+    // The Checks sheet: a row per rule.
+    let check_row = |ri: usize| FIRST_ROW + ri as u32;
+    let mut involving: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (ri, r) in ir.rules.iter().enumerate() {
+        let (l, rr) = values::expanded_sides(ir, r);
+        let mut codes: Vec<String> = l.iter().chain(rr.iter()).map(|t| t.code.clone()).collect();
+        codes.dedup();
+        for c in codes {
+            let v = involving.entry(c).or_default();
+            if !v.contains(&ri) {
+                v.push(ri);
+            }
+        }
+    }
+
+    // The difference of each comparison the fill can check, for the stored results.
+    let mut diffs: BTreeMap<usize, f64> = BTreeMap::new();
+    for (ri, r) in ir.rules.iter().enumerate() {
+        if r.kind.is_about_one_value() {
+            continue;
+        }
+        let (l, rr) = values::expanded_sides(ir, r);
+        let vals: Option<Vec<f64>> = l
+            .iter()
+            .chain(rr.iter())
+            .map(|t| state(&t.code).value)
+            .collect();
+        if vals.is_some() {
+            let sum = |ts: &[pmf_ir::Term]| {
+                ts.iter()
+                    .map(|t| t.coef * state(&t.code).value.unwrap_or(0.0))
+                    .fold(0.0, |a, b| a + b)
+            };
+            diffs.insert(ri, sum(&l) - sum(&rr));
+        }
+    }
+    let fm = Formats::new();
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(first_year(ir) as u16, 4, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{}: submission template", ir.edition.title.en))
+            .set_subject(
+                ir.edition
+                    .framework
+                    .as_ref()
+                    .map(|t| t.en.clone())
+                    .unwrap_or_default(),
+            )
+            .set_author(
+                ir.edition
+                    .publisher
+                    .as_ref()
+                    .map(|t| t.en.clone())
+                    .unwrap_or_default(),
+            )
+            .set_comment(format!(
+                "Generated by pmf from the spec, edition {}",
+                ir.edition.id
+            ))
+            .set_creation_datetime(&created),
+    );
+
+    // ---- Cover -------------------------------------------------------------------------------
+    let authority_label = pmf_ir::authorities::by_code(&filled.authority)
+        .map(|a| a.label())
+        .unwrap_or_else(|| filled.authority.clone());
+    let counts = Counts::of(ir, &failing, &excepted);
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(S_COVER)?;
+        cover(ws, ir, &fm, &filled, &authority_label, &parts, &counts)?;
+    }
+
+    // ---- Part sheets -------------------------------------------------------------------------
+    let ident = format!("\"Authority: \"&{N_AUTHORITY}&\"     Period: \"&{N_PERIOD}");
+    let ident_result = format!("Authority: {authority_label}     Period: {}", filled.period);
+    for ((part, sheet), lines) in parts.iter().zip(&layouts) {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet)?;
+        page(ws, ir, true);
+        ws.set_column_width(C_CODE, 10)?;
+        ws.set_column_width(C_ITEM, 60)?;
+        ws.set_column_width(C_VALUE, 13)?;
+        ws.set_column_width(C_UNIT, 14)?;
+        ws.set_column_width(C_STATUS, 20)?;
+        ws.set_column_width(C_COMMENT, 32)?;
+        ws.set_column_width(C_CHECK, 34)?;
+        for c in [C_USABLE, C_BLANK, C_STATUS_OK] {
+            ws.set_column_hidden(c)?;
+        }
+        ws.write_string_with_format(0, 0, part_title(ir, part), &fm.title)?;
+        ws.write_formula_with_format(
+            1,
+            0,
+            Formula::new(format!("={ident}")).set_result(&ident_result),
+            &fm.subtitle,
+        )?;
+        ws.merge_range(2, 0, 2, C_CHECK, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule).", &fm.note)?;
+        ws.set_row_height(2, 27)?;
+        for (c, h) in [
+            (C_CODE, H_CODE),
+            (C_ITEM, "Item"),
+            (C_VALUE, H_VALUE),
+            (C_UNIT, "Unit"),
+            (C_STATUS, H_STATUS),
+            (C_COMMENT, H_COMMENT),
+            (C_CHECK, "Check"),
+            (C_USABLE, "usable"),
+            (C_BLANK, "blank"),
+            (C_STATUS_OK, "status ok"),
+        ] {
+            ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
+        }
+        ws.set_freeze_panes(FIRST_ROW, 0)?;
+        ws.set_repeat_rows(0, HEADER_ROW)?;
+        let last = FIRST_ROW + lines.len() as u32;
+        for (k, line) in lines.iter().enumerate() {
+            let row = FIRST_ROW + k as u32;
+            match line {
+                Line::Group(title) => {
+                    ws.merge_range(row, 0, row, C_CHECK, title, &fm.group)?;
+                    ws.set_row_height(row, 18)?;
+                }
+                Line::LeadIn { code, text, depth } => {
+                    ws.write_string_with_format(row, C_CODE, code, &fm.code)?;
+                    let f = &fm.lead_in[(*depth as usize).min(5)];
+                    ws.merge_range(row, C_ITEM, row, C_CHECK, text, f)?;
+                    ws.set_row_height(row, height(text, 150, 0))?;
+                }
+                Line::Item(code) => {
+                    let code: &str = code;
+                    let Some(d) = ir.data_item(code) else {
+                        continue;
+                    };
+                    let place = &places[code];
+                    let st = state(code);
+                    let cell = filled.cells.get(code);
+                    ws.write_string_with_format(row, C_CODE, code, &fm.code)?;
+                    let depth = (d.depth as usize).min(5);
+                    ws.write_string_with_format(row, C_ITEM, &d.wording.en, &fm.wording[depth])?;
+                    let unit = ir
+                        .unit(&d.unit)
+                        .map(|u| u.label.en.clone())
+                        .unwrap_or_else(|| d.unit.clone());
+                    ws.write_string_with_format(row, C_UNIT, &unit, &fm.unit)?;
+                    let vf = match d.value_type {
+                        ValueType::Whole => &fm.whole,
+                        ValueType::Decimal => &fm.decimal,
+                    };
+                    match cell.map(|c| &c.raw) {
+                        Some(Raw::Number(v)) => {
+                            ws.write_number_with_format(row, C_VALUE, *v, vf)?
+                        }
+                        Some(Raw::Text(t)) => ws.write_string_with_format(row, C_VALUE, t, vf)?,
+                        _ => ws.write_blank(row, C_VALUE, vf)?,
+                    };
+                    match cell.and_then(|c| c.status.as_deref()) {
+                        Some(s) => ws.write_string_with_format(row, C_STATUS, s, &fm.input_text)?,
+                        None => ws.write_blank(row, C_STATUS, &fm.input_text)?,
+                    };
+                    match cell.and_then(|c| c.comment.as_deref()) {
+                        Some(s) => {
+                            ws.write_string_with_format(row, C_COMMENT, s, &fm.input_wrap)?
+                        }
+                        None => ws.write_blank(row, C_COMMENT, &fm.input_wrap)?,
+                    };
+                    ws.add_data_validation(
+                        row,
+                        C_VALUE,
+                        row,
+                        C_VALUE,
+                        &value_validation(
+                            ir,
+                            code,
+                            d.value_type,
+                            &d.wording.en,
+                            d.lead_in.as_ref().map(|t| t.en.as_str()),
+                        )?,
+                    )?;
+                    // Helpers.
+                    let v = format!("{}{}", col_name(C_VALUE), place.row + 1);
+                    let s = format!("{}{}", col_name(C_STATUS), place.row + 1);
+                    let usable = match d.value_type {
+                        ValueType::Whole => format!(
+                            "=IF(ISNUMBER({v}),IF(AND({v}>=0,{v}<={max},{v}=INT({v})),1,0),0)",
+                            max = MAX_VALUE as u64
+                        ),
+                        ValueType::Decimal => format!(
+                            "=IF(ISNUMBER({v}),IF(AND({v}>=0,{v}<={max}),1,0),0)",
+                            max = MAX_VALUE as u64
+                        ),
+                    };
+                    ws.write_formula_with_format(
+                        row,
+                        C_USABLE,
+                        Formula::new(usable).set_result(bit(st.usable)),
+                        &fm.helper,
+                    )?;
+                    ws.write_formula_with_format(
+                        row,
+                        C_BLANK,
+                        Formula::new(format!("=IF(LEN(TRIM({v}))=0,1,0)"))
+                            .set_result(bit(st.blank)),
+                        &fm.helper,
+                    )?;
+                    let words = values::status_words(ir)
+                        .iter()
+                        .map(|w| format!("LOWER(TRIM({s}))=\"{}\"", w.replace('"', "\"\"")))
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    let status_formula = if words.is_empty() {
+                        "=0".to_string()
+                    } else {
+                        format!("=IF(OR({words}),1,0)")
+                    };
+                    ws.write_formula_with_format(
+                        row,
+                        C_STATUS_OK,
+                        Formula::new(status_formula).set_result(bit(st.status_ok)),
+                        &fm.helper,
+                    )?;
+                    // The check beside the input.
+                    let (formula, result) = beside_check(
+                        ir,
+                        code,
+                        involving.get(code).map(|v| v.as_slice()).unwrap_or(&[]),
+                        &failing,
+                        &diffs,
+                        d.value_type,
+                        &check_row,
+                    );
+                    ws.write_formula_with_format(
+                        row,
+                        C_CHECK,
+                        Formula::new(formula).set_result(&result),
+                        &fm.check,
+                    )?;
+                    let lines_needed = [
+                        height(&d.wording.en, 58 - 2 * depth, 0),
+                        height(&result, 32, 0),
+                        height(cell.and_then(|c| c.comment.as_deref()).unwrap_or(""), 30, 0),
+                    ];
+                    ws.set_row_height(row, lines_needed.iter().cloned().fold(15.0, f64::max))?;
+                }
+            }
+        }
+        // Status list, a red value cell when its check shows a fault.
+        ws.add_data_validation(FIRST_ROW, C_STATUS, last, C_STATUS, &status_validation(ir)?)?;
+        let red = Format::new()
+            .set_background_color(Color::RGB(FAIL_FILL))
+            .set_font_color(Color::RGB(FAIL_FONT));
+        ws.add_conditional_format(
+            FIRST_ROW,
+            C_VALUE,
+            last,
+            C_VALUE,
+            &ConditionalFormatFormula::new()
+                .set_rule(
+                    format!(
+                        "=LEFT(${}{},1)=\"\u{2717}\"",
+                        col_name(C_CHECK),
+                        FIRST_ROW + 1
+                    )
+                    .as_str(),
+                )
+                .set_format(red),
+        )?;
+        ws.set_print_area(0, 0, last, C_CHECK)?;
+        protect(ws);
+        ws.set_selection(FIRST_ROW, C_VALUE, FIRST_ROW, C_VALUE)?;
+    }
+
+    // ---- Checks --------------------------------------------------------------------------
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(S_CHECKS)?;
+        page(ws, ir, true);
+        checks(
+            ws, ir, &fm, &places, &filled, &failing, &excepted, &state, &counts,
+        )?;
+    }
+
+    // ---- Indicators ----------------------------------------------------------------------
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(S_INDICATORS)?;
+        page(ws, ir, true);
+        indicators(ws, ir, &fm, &places, &filled, &engine, &sub)?;
+    }
+
+    // ---- Exceptions ----------------------------------------------------------------------
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(S_EXCEPTIONS)?;
+        page(ws, ir, false);
+        exceptions(ws, ir, &fm, &filled, &failing)?;
+    }
+
+    // ---- Lists (hidden) ------------------------------------------------------------------
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(S_LISTS)?;
+        ws.write_string(0, 0, "Authority")?;
+        ws.write_string(0, 1, "ONS code")?;
+        ws.write_string(0, 2, "Status")?;
+        ws.write_string(0, 3, "Period")?;
+        for (k, a) in sorted_authorities().iter().enumerate() {
+            ws.write_string(k as u32 + 1, 0, a.label())?;
+            ws.write_string(k as u32 + 1, 1, a.code)?;
+        }
+        for (k, s) in ir.missing_statuses.iter().enumerate() {
+            ws.write_string(k as u32 + 1, 2, &s.label.en)?;
+        }
+        for (k, p) in periods(ir).iter().enumerate() {
+            ws.write_string(k as u32 + 1, 3, p)?;
+        }
+        ws.set_hidden(true);
+        protect(ws);
+    }
+    wb.define_name(N_AUTHORITY, "=Cover!$C$6")?;
+    wb.define_name(N_PERIOD, "=Cover!$C$7")?;
+    for (k, n) in N_CONTACT.iter().enumerate() {
+        wb.define_name(*n, &format!("=Cover!$C${}", 10 + k))?;
+    }
+    wb.save_to_buffer()
+}
+
+/// One row of a part sheet.
+enum Line<'a> {
+    Group(String),
+    LeadIn {
+        code: String,
+        text: String,
+        depth: u32,
+    },
+    Item(&'a str),
+}
+
+fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    let mut group: Option<&str> = None;
+    let mut metric: Option<&str> = None;
+    for d in ir
+        .data_items
+        .iter()
+        .filter(|d| d.part.as_deref() == Some(part))
+    {
+        if d.group.as_deref() != group {
+            group = d.group.as_deref();
+            if let Some(g) = group.and_then(|g| ir.groups.iter().find(|x| x.id == g)) {
+                let title = match &g.number {
+                    Some(n) => format!("{n}  {}", g.title.en),
+                    None => g.title.en.clone(),
+                };
+                out.push(Line::Group(title));
+            }
+            metric = None;
+        }
+        if Some(d.metric.as_str()) != metric {
+            metric = Some(d.metric.as_str());
+            if let (Some(l), true) = (&d.lead_in, d.code != d.metric) {
+                // A metric reported through its items: its wording leads in. When its own total
+                // is a data item too, that row already shows the code.
+                let own = ir.data_item(&d.metric).is_some();
+                out.push(Line::LeadIn {
+                    code: if own { String::new() } else { d.metric.clone() },
+                    text: l.en.clone(),
+                    depth: d.depth.saturating_sub(1),
+                });
+            }
+        }
+        out.push(Line::Item(&d.code));
+    }
+    out
+}
+
+fn part_title(ir: &Ir, part: &pmf_ir::Part) -> String {
+    let parent = part.within.as_deref().and_then(|w| ir.part(w));
+    let own = match &part.number {
+        Some(n) => format!("{n} {}", part.title.en),
+        None => part.title.en.clone(),
+    };
+    match parent {
+        Some(p) => format!(
+            "{}{}: {own}",
+            p.number
+                .as_deref()
+                .map(|n| format!("{n} "))
+                .unwrap_or_default(),
+            p.title.en
+        ),
+        None => own,
+    }
+}
+
+fn bit(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+/// A row height (points) for a text in a column of `width` characters.
+fn height(text: &str, width: usize, _min: usize) -> f64 {
+    let width = width.max(10);
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(width))
+        .map(|n| n.max(1))
+        .sum();
+    (lines.max(1) as f64) * 13.0 + 2.0
+}
+
+fn first_year(ir: &Ir) -> u32 {
+    ir.edition
+        .first_year
+        .as_deref()
+        .and_then(|y| y.get(..4))
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2020)
+}
+
+/// Financial years offered: from the edition's first year, fifteen of them.
+fn periods(ir: &Ir) -> Vec<String> {
+    let y = first_year(ir);
+    (y..y + 15)
+        .map(|y| format!("{y}-{:02}", (y + 1) % 100))
+        .collect()
+}
+
+fn sorted_authorities() -> Vec<&'static pmf_ir::authorities::Authority> {
+    let mut v: Vec<_> = AUTHORITIES.iter().collect();
+    v.sort_by_key(|a| a.name);
+    v
+}
+
+/// Input title and message limits of the file format.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn value_validation(
+    ir: &Ir,
+    code: &str,
+    vt: ValueType,
+    wording: &str,
+    lead_in: Option<&str>,
+) -> Result<DataValidation, XlsxError> {
+    let unit = ir
+        .data_item(code)
+        .and_then(|d| ir.unit(&d.unit))
+        .map(|u| u.label.en.clone())
+        .unwrap_or_default();
+    let what = match vt {
+        ValueType::Whole => "a whole number, 0 or more",
+        ValueType::Decimal => "a number, 0 or more (two decimals)",
+    };
+    let text = match lead_in {
+        Some(l) => format!("{l} {wording}"),
+        None => wording.to_string(),
+    };
+    let message = clip(&format!("{text}\n\nEnter {what} ({unit}); if it cannot be given, leave it blank and choose a status."), 255);
+    let dv = match vt {
+        ValueType::Whole => DataValidation::new()
+            .allow_whole_number(DataValidationRule::Between(0, MAX_VALUE as i32)),
+        ValueType::Decimal => {
+            DataValidation::new().allow_decimal_number(DataValidationRule::Between(0.0, MAX_VALUE))
+        }
+    };
+    dv.set_input_title(clip(code, 32))?
+        .set_input_message(message)?
+        .set_error_title(clip(&format!("{code}: not a valid figure"), 32))?
+        .set_error_message(clip(&format!("{code} must be {what}, at most 999,999,999. If the figure cannot be given, leave it blank and choose a status."), 255))
+        .map(|d| d.set_error_style(DataValidationErrorStyle::Stop))
+}
+
+fn status_validation(ir: &Ir) -> Result<DataValidation, XlsxError> {
+    let n = ir.missing_statuses.len().max(1) as u32;
+    let meaning = ir
+        .missing_statuses
+        .iter()
+        .map(|s| s.label.en.clone())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    DataValidation::new()
+        .allow_list_formula(Formula::new(format!("={S_LISTS}!$C$2:$C${}", n + 1)))
+        .set_input_title("Why there is no figure")?
+        .set_input_message(clip(
+            &format!("Only when Value is blank: {meaning}. Say more in Comment."),
+            255,
+        ))?
+        .set_error_title("Not a status")?
+        .set_error_message(clip(&format!("Choose one of: {meaning}"), 255))
+        .map(|d| d.set_error_style(DataValidationErrorStyle::Warning))
+}
+
+fn protect(ws: &mut Worksheet) {
+    let opts = ProtectionOptions {
+        select_locked_cells: true,
+        select_unlocked_cells: true,
+        format_columns: true,
+        format_rows: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&opts);
+}
+
+fn page(ws: &mut Worksheet, ir: &Ir, landscape: bool) {
+    ws.set_paper_size(9);
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
+    let title = ir.edition.title.en.replace('&', "&&");
+    ws.set_header(format!("&L&8{title}&R&8&A"));
+    ws.set_footer(format!(
+        "&L&8Edition {}&R&8Page &P of &N",
+        ir.edition.id.replace('&', "&&")
+    ));
+}
+
+/// The formula of the Check cell beside a value, and what it shows for the fill.
+fn beside_check(
+    ir: &Ir,
+    code: &str,
+    rules: &[usize],
+    failing: &BTreeSet<String>,
+    diffs: &BTreeMap<usize, f64>,
+    vt: ValueType,
+    check_row: &dyn Fn(usize) -> u32,
+) -> (String, String) {
+    let mut parts = Vec::new();
+    let mut result = Vec::new();
+    for &ri in rules.iter().take(60) {
+        let r = &ir.rules[ri];
+        let text = match r.kind {
+            RuleKind::Value if r.lhs.first().is_some_and(|t| t.code == code) => match vt {
+                ValueType::Whole => "\u{2717} not a whole number, 0 or more.".to_string(),
+                ValueType::Decimal => "\u{2717} not a number, 0 or more.".to_string(),
+            },
+            RuleKind::Required if r.lhs.first().is_some_and(|t| t.code == code) => {
+                "\u{25CB} no figure yet: give it, or a status.".to_string()
+            }
+            RuleKind::Value | RuleKind::Required => continue,
+            _ => {
+                // By how much, from the Difference column of the Checks sheet.
+                let n = check_row(ri) + 1;
+                parts.push(format!(
+                    "IF({S_CHECKS}!$G${n}=\"FAILS\",\"\u{2717} {} fails by \"&ABS({S_CHECKS}!$F${n})&\". \",\"\")",
+                    r.id
+                ));
+                if failing.contains(&r.id) {
+                    let d = diffs.get(&ri).copied().unwrap_or(0.0).abs();
+                    result.push(format!("\u{2717} {} fails by {}.", r.id, show(d)));
+                }
+                continue;
+            }
+        };
+        parts.push(format!(
+            "IF({S_CHECKS}!$G${}=\"FAILS\",\"{} \",\"\")",
+            check_row(ri) + 1,
+            text.replace('"', "\"\"")
+        ));
+        if failing.contains(&r.id) {
+            result.push(text);
+        }
+    }
+    // Errors first, then the gentle note about a value still to give.
+    let formula = if parts.is_empty() {
+        "=\"\"".to_string()
+    } else {
+        format!("=TRIM({})", parts.join("&"))
+    };
+    (formula, result.join(" "))
+}
+
+/// A side of a rule as a formula over value cells, with its usable flags.
+fn side_formula(
+    terms: &[pmf_ir::Term],
+    places: &BTreeMap<&str, Place>,
+) -> Option<(String, Vec<String>)> {
+    let mut expr = String::new();
+    let mut flags = Vec::new();
+    for (k, t) in terms.iter().enumerate() {
+        let p = places.get(t.code.as_str())?;
+        let c = t.coef;
+        let sign = if c < 0.0 {
+            "-"
+        } else if k == 0 {
+            ""
+        } else {
+            "+"
+        };
+        let mag = c.abs();
+        if mag == 1.0 {
+            expr.push_str(&format!("{sign}{}", p.cell(C_VALUE)));
+        } else {
+            expr.push_str(&format!("{sign}{}*{}", show(mag), p.cell(C_VALUE)));
+        }
+        flags.push(p.cell(C_USABLE));
+    }
+    if expr.is_empty() {
+        expr.push('0');
+    }
+    Some((expr, flags))
+}
+
+fn fail_condition(op: Op, l: &str, r: &str, tol: f64) -> String {
+    let t = show(tol);
+    match op {
+        Op::Le => format!("{l}>{r}+{t}"),
+        Op::Lt => format!("{l}>={r}+{t}"),
+        Op::Ge => format!("{l}+{t}<{r}"),
+        Op::Gt => format!("{l}+{t}<={r}"),
+        Op::Eq => format!("ABS({l}-{r})>{t}"),
+        Op::Ne => format!("ABS({l}-{r})<={t}"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cover(
+    ws: &mut Worksheet,
+    ir: &Ir,
+    fm: &Formats,
+    filled: &Filled,
+    authority_label: &str,
+    parts: &[(&pmf_ir::Part, String)],
+    counts: &Counts,
+) -> Result<(), XlsxError> {
+    page(ws, ir, false);
+    ws.set_column_width(0, 3)?;
+    ws.set_column_width(1, 26)?;
+    ws.set_column_width(2, 44)?;
+    ws.set_column_width(3, 14)?;
+    ws.set_column_width(4, 30)?;
+    ws.write_string_with_format(0, 1, &ir.edition.title.en, &fm.title)?;
+    let sub = format!(
+        "{}: return for one local authority and one financial year",
+        ir.edition
+            .framework
+            .as_ref()
+            .map(|t| t.en.as_str())
+            .unwrap_or("Submission template")
+    );
+    ws.write_string_with_format(1, 1, sub, &fm.subtitle)?;
+    ws.write_string_with_format(
+        2,
+        1,
+        format!(
+            "Edition {} ({}){}",
+            ir.edition.id,
+            ir.edition.status,
+            ir.edition
+                .first_year
+                .as_deref()
+                .map(|y| format!(", from {y}"))
+                .unwrap_or_default()
+        ),
+        &fm.subtitle,
+    )?;
+    ws.write_string_with_format(4, 1, "The return", &fm.bold)?;
+    ws.write_string_with_format(5, 1, L_AUTHORITY, &fm.label)?;
+    ws.write_string_with_format(5, 2, authority_label, &fm.input_text)?;
+    let code_result = pmf_ir::authorities::by_code(&filled.authority)
+        .map(|a| a.code)
+        .unwrap_or("");
+    ws.write_formula_with_format(
+        5,
+        3,
+        Formula::new(format!(
+            "=IFERROR(VLOOKUP({N_AUTHORITY},{S_LISTS}!$A$2:$B$23,2,FALSE),\"\")"
+        ))
+        .set_result(code_result),
+        &fm.cell,
+    )?;
+    ws.write_string_with_format(6, 1, L_PERIOD, &fm.label)?;
+    ws.write_string_with_format(6, 2, &filled.period, &fm.input_text)?;
+    let years = periods(ir);
+    ws.add_data_validation(
+        5,
+        2,
+        5,
+        2,
+        &DataValidation::new()
+            .allow_list_formula(Formula::new(format!("={S_LISTS}!$A$2:$A$23")))
+            .set_input_title("Local authority")?
+            .set_input_message(
+                "Choose your authority from the list of the 22 Welsh local authorities.",
+            )?
+            .set_error_title("Not a Welsh local authority")?
+            .set_error_message("Choose your authority from the list.")?,
+    )?;
+    ws.add_data_validation(
+        6,
+        2,
+        6,
+        2,
+        &DataValidation::new()
+            .allow_list_formula(Formula::new(format!(
+                "={S_LISTS}!$D$2:$D${}",
+                years.len() + 1
+            )))
+            .set_input_title("Financial year")?
+            .set_input_message("The year the figures are for, 1 April to 31 March, e.g. 2020-21.")?
+            .set_error_title("Not a financial year")?
+            .set_error_message("Choose the financial year from the list, e.g. 2020-21.")?,
+    )?;
+    ws.write_string_with_format(8, 1, "Contact for questions about this return", &fm.bold)?;
+    let contact = [
+        ("Name", &filled.contact.name),
+        ("Job title", &filled.contact.role),
+        ("Email", &filled.contact.email),
+        ("Telephone", &filled.contact.phone),
+    ];
+    for (k, (label, v)) in contact.iter().enumerate() {
+        let r = 9 + k as u32;
+        ws.write_string_with_format(r, 1, *label, &fm.label)?;
+        ws.write_string_with_format(r, 2, v.as_deref().unwrap_or(""), &fm.input_text)?;
+    }
+    ws.write_string_with_format(14, 1, "State of the return", &fm.bold)?;
+    ws.merge_range(15, 1, 15, 4, "", &fm.check)?;
+    let c = format!("{S_CHECKS}!");
+    ws.write_formula_with_format(
+        15,
+        1,
+        Formula::new(format!(
+            "=IF({c}$B$3=0,\"Complete: no rule fails.\",IF(AND({c}$E$3=0,{c}$E$4=0),\"No error left to correct; see the Checks sheet for warnings and explained rules.\",TRIM(IF({c}$E$3>0,{c}$E$3&\" figures still to give. \",\"\")&IF({c}$E$4>0,{c}$E$4&\" errors to correct or explain (see the Checks sheet).\",\"\"))))"
+        ))
+        .set_result(counts.state()),
+        &fm.check,
+    )?;
+    ws.write_string_with_format(17, 1, "How to fill in this return", &fm.bold)?;
+    let steps = [
+        "1. Choose your authority and the financial year above, and say who to contact.".to_string(),
+        format!(
+            "2. On each part's sheet ({}), type each figure in a yellow Value cell. Figures are whole numbers, 0 or more, except whole-time equivalents (WTE), which take two decimals.",
+            parts.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        format!(
+            "3. If a figure cannot be given, leave Value blank and choose why under \"{H_STATUS}\" ({}); say more in Comment.",
+            ir.missing_statuses.iter().map(|s| s.label.en.clone()).collect::<Vec<_>>().join(", ")
+        ),
+        "4. The Check cell beside each figure, and the Checks sheet, show at once any rule the figures break: parts that must add up to their total, subsets that cannot exceed it, and so on.".into(),
+        "5. If a rule fails and the figures are right, explain why on the Exceptions sheet (the rule id from the Checks sheet, and your explanation).".into(),
+        "6. The Indicators sheet computes the indicators from your figures (rates need the populations Welsh Government supplies).".into(),
+        "7. Save the workbook as .xlsx and send it. Cells other than the yellow ones are protected so that the checks keep working; the protection has no password.".into(),
+    ];
+    for (k, s) in steps.iter().enumerate() {
+        let r = 18 + k as u32;
+        ws.merge_range(r, 1, r, 4, s, &fm.note)?;
+        ws.set_row_height(r, height(s, 110, 0))?;
+    }
+    ws.set_print_area(0, 0, 18 + steps.len() as u32, 4)?;
+    protect(ws);
+    ws.set_selection(5, 2, 5, 2)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn checks(
+    ws: &mut Worksheet,
+    ir: &Ir,
+    fm: &Formats,
+    places: &BTreeMap<&str, Place>,
+    filled: &Filled,
+    failing: &BTreeSet<String>,
+    excepted: &BTreeSet<&str>,
+    state: &dyn Fn(&str) -> State,
+    counts: &Counts,
+) -> Result<(), XlsxError> {
+    let _ = filled;
+    for (c, w) in [
+        (0u16, 18.0),
+        (1, 9.0),
+        (2, 58.0),
+        (3, 11.0),
+        (4, 11.0),
+        (5, 11.0),
+        (6, 12.0),
+        (7, 11.0),
+    ] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_column_hidden(8)?;
+    ws.set_column_hidden(9)?;
+    ws.write_string_with_format(0, 0, "Checks: every rule of the edition", &fm.title)?;
+    ws.merge_range(1, 0, 1, 7, "Each rule is checked as you type. FAILS: the figures break the rule. not checked: a figure the rule needs is blank, not valid, or given with a status. excepted: explained on the Exceptions sheet. Filter the Result column to see what fails.", &fm.note)?;
+    ws.set_row_height(1, 27)?;
+    let last = FIRST_ROW + ir.rules.len() as u32;
+    let rng = |c: &str| format!("${c}${}:${c}${}", FIRST_ROW + 1, last.max(FIRST_ROW + 1));
+    ws.write_string_with_format(2, 0, "Rules failing", &fm.label)?;
+    ws.write_formula_with_format(
+        2,
+        1,
+        Formula::new(format!("=COUNTIF({},\"FAILS\")", rng("G")))
+            .set_result(counts.fail.to_string()),
+        &fm.bold,
+    )?;
+    ws.write_string_with_format(
+        2,
+        2,
+        "Figures still to give (no figure, no status)",
+        &fm.label,
+    )?;
+    ws.write_formula_with_format(
+        2,
+        4,
+        Formula::new(format!(
+            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"required\"))",
+            rng("G"),
+            rng("J")
+        ))
+        .set_result(counts.todo.to_string()),
+        &fm.bold,
+    )?;
+    ws.write_string_with_format(3, 2, "Other errors to correct or explain", &fm.label)?;
+    ws.write_formula_with_format(
+        3,
+        4,
+        Formula::new(format!(
+            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"error\")*({}<>\"excepted\")*({}<>\"required\"))",
+            rng("G"),
+            rng("B"),
+            rng("H"),
+            rng("J")
+        ))
+        .set_result(counts.other_errors.to_string()),
+        &fm.bold,
+    )?;
+    ws.write_string_with_format(3, 0, "Errors not explained", &fm.label)?;
+    ws.write_formula_with_format(
+        3,
+        1,
+        Formula::new(format!(
+            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"error\")*({}<>\"excepted\"))",
+            rng("G"),
+            rng("B"),
+            rng("H")
+        ))
+        .set_result(counts.errors.to_string()),
+        &fm.bold,
+    )?;
+    for (c, h) in [
+        (0u16, H_RULE),
+        (1, "Severity"),
+        (2, "Message"),
+        (3, "Left"),
+        (4, "Right"),
+        (5, "Difference"),
+        (6, "Result"),
+        (7, "Exception"),
+        (8, "all usable"),
+        (9, "kind"),
+    ] {
+        ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
+    }
+    ws.set_freeze_panes(FIRST_ROW, 1)?;
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    for (ri, r) in ir.rules.iter().enumerate() {
+        let row = FIRST_ROW + ri as u32;
+        let n = row + 1;
+        ws.write_string_with_format(row, 0, &r.id, &fm.cell)?;
+        ws.write_string_with_format(row, 9, r.kind.as_str(), &fm.helper)?;
+        ws.write_string_with_format(
+            row,
+            1,
+            match r.severity {
+                pmf_ir::RuleSeverity::Error => "error",
+                pmf_ir::RuleSeverity::Warning => "warning",
+            },
+            &fm.cell,
+        )?;
+        ws.write_string_with_format(row, 2, &r.message.en, &fm.cell_wrap)?;
+        ws.set_row_height(row, height(&r.message.en, 56, 0))?;
+        let fails = failing.contains(&r.id);
+        let result = if fails { "FAILS" } else { "ok" };
+        let (left, right, diff, result_formula, result_value, usable_formula, usable_value) =
+            rule_cells(ir, r, places, n, state, fails, result);
+        write_cell(ws, row, 3, &left, &fm.number)?;
+        write_cell(ws, row, 4, &right, &fm.number)?;
+        write_cell(ws, row, 5, &diff, &fm.number)?;
+        ws.write_formula_with_format(
+            row,
+            6,
+            Formula::new(result_formula).set_result(&result_value),
+            &fm.cell,
+        )?;
+        let exc = if fails && excepted.contains(r.id.as_str()) {
+            "excepted"
+        } else {
+            ""
+        };
+        ws.write_formula_with_format(
+            row,
+            7,
+            Formula::new(format!(
+                "=IF(AND(G{n}=\"FAILS\",COUNTIF({S_EXCEPTIONS}!$A${}:$A${},A{n})>0),\"excepted\",\"\")",
+                FIRST_ROW + 1,
+                FIRST_ROW + EXCEPTION_ROWS
+            ))
+            .set_result(exc),
+            &fm.cell,
+        )?;
+        if let Some(u) = usable_formula {
+            ws.write_formula_with_format(
+                row,
+                8,
+                Formula::new(u).set_result(usable_value),
+                &fm.helper,
+            )?;
+        }
+    }
+    ws.autofilter(HEADER_ROW, 0, last.saturating_sub(1).max(HEADER_ROW), 7)?;
+    let red = Format::new()
+        .set_background_color(Color::RGB(FAIL_FILL))
+        .set_font_color(Color::RGB(FAIL_FONT));
+    ws.add_conditional_format(
+        FIRST_ROW,
+        0,
+        last.max(FIRST_ROW),
+        7,
+        &ConditionalFormatFormula::new()
+            .set_rule(format!("=AND($G{0}=\"FAILS\",$H{0}<>\"excepted\")", FIRST_ROW + 1).as_str())
+            .set_format(red),
+    )?;
+    ws.set_print_area(0, 0, last, 7)?;
+    protect(ws);
+    Ok(())
+}
+
+/// A cell that is a formula with a result, or nothing.
+type Cellf = Option<(String, String)>;
+
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    c: &Cellf,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match c {
+        Some((formula, result)) => {
+            ws.write_formula_with_format(row, col, Formula::new(formula).set_result(result), f)?;
+        }
+        None => {
+            ws.write_blank(row, col, f)?;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::type_complexity)]
+fn rule_cells(
+    ir: &Ir,
+    r: &Rule,
+    places: &BTreeMap<&str, Place>,
+    n: u32,
+    state: &dyn Fn(&str) -> State,
+    fails: bool,
+    result: &str,
+) -> (Cellf, Cellf, Cellf, String, String, Option<String>, String) {
+    let target = r.lhs.first().and_then(|t| places.get(t.code.as_str()));
+    match (r.kind, target) {
+        (RuleKind::Value, Some(p)) => (
+            None,
+            None,
+            None,
+            format!(
+                "=IF(AND({}=0,{}=0),\"FAILS\",\"ok\")",
+                p.cell(C_BLANK),
+                p.cell(C_USABLE)
+            ),
+            result.into(),
+            None,
+            String::new(),
+        ),
+        (RuleKind::Required, Some(p)) => (
+            None,
+            None,
+            None,
+            format!(
+                "=IF(AND({}=1,{}=0),\"FAILS\",\"ok\")",
+                p.cell(C_BLANK),
+                p.cell(C_STATUS_OK)
+            ),
+            result.into(),
+            None,
+            String::new(),
+        ),
+        _ => {
+            let (l, rr) = values::expanded_sides(ir, r);
+            let sides = side_formula(&l, places).zip(side_formula(&rr, places));
+            let Some(((le, lf), (re, rf))) = sides else {
+                // A code with no cell: the rule can never be checked, as in every backend.
+                return (
+                    None,
+                    None,
+                    None,
+                    "=\"not checked\"".into(),
+                    "not checked".into(),
+                    None,
+                    String::new(),
+                );
+            };
+            let flags: Vec<String> = lf.into_iter().chain(rf).collect();
+            let usable = l.iter().chain(rr.iter()).all(|t| state(&t.code).usable);
+            let sum = |terms: &[pmf_ir::Term]| -> f64 {
+                terms
+                    .iter()
+                    .map(|t| t.coef * state(&t.code).value.unwrap_or(0.0))
+                    .fold(0.0, |a, b| a + b)
+            };
+            let (lv, rv) = (sum(&l), sum(&rr));
+            let shown = |v: f64| if usable { show(v) } else { String::new() };
+            let left = Some((format!("=IF(I{n}=1,{le},\"\")"), shown(lv)));
+            let right = Some((format!("=IF(I{n}=1,{re},\"\")"), shown(rv)));
+            let diff = Some((format!("=IF(I{n}=1,D{n}-E{n},\"\")"), shown(lv - rv)));
+            let cond = fail_condition(r.op, &format!("D{n}"), &format!("E{n}"), r.tolerance);
+            let formula = format!("=IF(I{n}=1,IF({cond},\"FAILS\",\"ok\"),\"not checked\")");
+            let res = if !usable {
+                "not checked".to_string()
+            } else if fails {
+                "FAILS".into()
+            } else {
+                "ok".into()
+            };
+            (
+                left,
+                right,
+                diff,
+                formula,
+                res,
+                Some(format!("={}", flags.join("*"))),
+                bit(usable).into(),
+            )
+        }
+    }
+}
+
+fn indicators(
+    ws: &mut Worksheet,
+    ir: &Ir,
+    fm: &Formats,
+    places: &BTreeMap<&str, Place>,
+    filled: &Filled,
+    engine: &Engine,
+    sub: &pmf_return::Submission,
+) -> Result<(), XlsxError> {
+    for (c, w) in [
+        (0u16, 18.0),
+        (1, 48.0),
+        (2, 13.0),
+        (3, 40.0),
+        (4, 26.0),
+        (5, 16.0),
+    ] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_column_hidden(C_USABLE)?;
+    ws.write_string_with_format(0, 0, "Indicators", &fm.title)?;
+    ws.merge_range(1, 0, 1, 5, "Computed from the figures as you type. \"missing\": a figure the indicator needs is blank or not valid; \"undefined\": its denominator is 0. Rates need the populations below, which Welsh Government supplies each year.", &fm.note)?;
+    ws.set_row_height(1, 27)?;
+    // Populations: a table the reader reads like the part sheets.
+    for (c, h) in [
+        (0u16, H_CODE),
+        (1, "Population"),
+        (2, H_VALUE),
+        (3, "Source"),
+    ] {
+        ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
+    }
+    let mut pop_places: BTreeMap<&str, Place> = BTreeMap::new();
+    for (k, p) in ir.populations.iter().enumerate() {
+        let row = FIRST_ROW + k as u32;
+        pop_places.insert(
+            &p.id,
+            Place {
+                sheet: S_INDICATORS.into(),
+                row,
+            },
+        );
+        ws.write_string_with_format(row, 0, &p.id, &fm.code)?;
+        ws.write_string_with_format(row, 1, &p.label.en, &fm.cell_wrap)?;
+        let cell = filled.cells.get(p.id.as_str());
+        let vf = &fm.decimal;
+        let usable = match cell.map(|c| &c.raw) {
+            Some(Raw::Number(v)) => {
+                ws.write_number_with_format(row, 2, *v, vf)?;
+                values::is_valid(*v, ValueType::Decimal)
+            }
+            Some(Raw::Text(t)) => {
+                ws.write_string_with_format(row, 2, t, vf)?;
+                false
+            }
+            _ => {
+                ws.write_blank(row, 2, vf)?;
+                false
+            }
+        };
+        ws.add_data_validation(
+            row,
+            2,
+            row,
+            2,
+            &DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(0.0, MAX_VALUE))
+                .set_input_title(clip(&p.id, 32))?
+                .set_input_message(clip(
+                    &format!(
+                        "{}{}",
+                        p.label.en,
+                        p.source
+                            .as_ref()
+                            .map(|s| format!(". Source: {}", s.en))
+                            .unwrap_or_default()
+                    ),
+                    255,
+                ))?,
+        )?;
+        ws.write_string_with_format(
+            row,
+            3,
+            p.source.as_ref().map(|s| s.en.as_str()).unwrap_or(""),
+            &fm.cell_wrap,
+        )?;
+        let v = format!("C{}", row + 1);
+        ws.write_formula_with_format(
+            row,
+            C_USABLE,
+            Formula::new(format!(
+                "=IF(ISNUMBER({v}),IF(AND({v}>=0,{v}<={}),1,0),0)",
+                MAX_VALUE as u64
+            ))
+            .set_result(bit(usable)),
+            &fm.helper,
+        )?;
+    }
+    let start = FIRST_ROW + ir.populations.len() as u32 + 2;
+    for (c, h) in [
+        (0u16, "Indicator"),
+        (1, "Title"),
+        (2, "Result"),
+        (3, "Formula"),
+        (4, "Unit"),
+        (5, "Better when"),
+    ] {
+        ws.write_string_with_format(start, c, h, &fm.header)?;
+    }
+    let results = engine.indicators(sub);
+    if ir.indicators.is_empty() {
+        ws.merge_range(
+            start + 1,
+            0,
+            start + 1,
+            5,
+            "This edition defines no indicators.",
+            &fm.note,
+        )?;
+    }
+    for (k, (ind, res)) in ir.indicators.iter().zip(&results).enumerate() {
+        let row = start + 1 + k as u32;
+        ws.write_string_with_format(row, 0, &ind.code, &fm.code)?;
+        ws.write_string_with_format(row, 1, &ind.title.en, &fm.cell_wrap)?;
+        let mut flags = Vec::new();
+        let expr = excel_formula(ir, &ind.formula, places, &pop_places, &mut flags);
+        let shown = match (res.value, res.undefined) {
+            (Some(v), _) => show(v),
+            (None, true) => "undefined".into(),
+            (None, false) => "missing".into(),
+        };
+        let formula = match expr {
+            Some(e) if !flags.is_empty() => format!(
+                "=IF({}=1,IFERROR(ROUND({e},{}),\"undefined\"),\"missing\")",
+                flags.join("*"),
+                ind.decimals
+            ),
+            Some(e) => format!("=IFERROR(ROUND({e},{}),\"undefined\")", ind.decimals),
+            None => "=\"missing\"".into(),
+        };
+        let places_fmt = if ind.decimals > 0 {
+            format!("#,##0.{}", "0".repeat(ind.decimals as usize))
+        } else {
+            "#,##0".to_string()
+        };
+        let rf = fm
+            .number
+            .clone()
+            .set_num_format(places_fmt)
+            .set_align(FormatAlign::Right);
+        ws.write_formula_with_format(row, 2, Formula::new(formula).set_result(shown), &rf)?;
+        ws.write_string_with_format(row, 3, &ind.formula_words, &fm.cell_wrap)?;
+        ws.write_string_with_format(row, 4, &ind.unit, &fm.cell_wrap)?;
+        let pol = match ind.polarity {
+            pmf_ir::Polarity::HigherIsBetter => "higher",
+            pmf_ir::Polarity::LowerIsBetter => "lower",
+            _ => "neither",
+        };
+        ws.write_string_with_format(row, 5, pol, &fm.cell)?;
+        ws.set_row_height(
+            row,
+            height(&ind.title.en, 46, 0).max(height(&ind.formula_words, 38, 0)),
+        )?;
+    }
+    let last = start + 1 + ir.indicators.len().max(1) as u32;
+    ws.set_print_area(0, 0, last, 5)?;
+    protect(ws);
+    Ok(())
+}
+
+/// An indicator formula as a spreadsheet formula, in the order `ir::eval` computes it.
+fn excel_formula(
+    ir: &Ir,
+    f: &F,
+    places: &BTreeMap<&str, Place>,
+    pops: &BTreeMap<&str, Place>,
+    flags: &mut Vec<String>,
+) -> Option<String> {
+    let go = |x: &F, flags: &mut Vec<String>| excel_formula(ir, x, places, pops, flags);
+    Some(match f {
+        F::Number { value } => show(*value),
+        F::Metric { code } => {
+            let codes = ir.expand(code);
+            if codes.is_empty() {
+                return None;
+            }
+            let mut cells = Vec::new();
+            for c in codes {
+                let p = places.get(c.as_str())?;
+                flags.push(p.cell(C_USABLE));
+                cells.push(p.cell(C_VALUE));
+            }
+            format!("({})", cells.join("+"))
+        }
+        F::Population { id } => {
+            let p = pops.get(id.as_str())?;
+            flags.push(p.cell(C_USABLE));
+            p.cell(C_VALUE)
+        }
+        F::Add { lhs, rhs } => format!("({}+{})", go(lhs, flags)?, go(rhs, flags)?),
+        F::Sub { lhs, rhs } => format!("({}-{})", go(lhs, flags)?, go(rhs, flags)?),
+        F::Mul { lhs, rhs } => format!("({}*{})", go(lhs, flags)?, go(rhs, flags)?),
+        F::Div { lhs, rhs } => format!("({}/{})", go(lhs, flags)?, go(rhs, flags)?),
+        F::Neg { arg } => format!("(-{})", go(arg, flags)?),
+        F::Percent {
+            numerator,
+            denominator,
+        } => {
+            format!(
+                "(100*({}/{}))",
+                go(numerator, flags)?,
+                go(denominator, flags)?
+            )
+        }
+        F::Rate {
+            numerator,
+            population,
+            per,
+        } => {
+            format!(
+                "({}*({}/{}))",
+                show(*per),
+                go(numerator, flags)?,
+                go(population, flags)?
+            )
+        }
+        F::Average { total: a, count: b }
+        | F::Ratio {
+            numerator: a,
+            denominator: b,
+        } => {
+            format!("({}/{})", go(a, flags)?, go(b, flags)?)
+        }
+    })
+}
+
+fn exceptions(
+    ws: &mut Worksheet,
+    ir: &Ir,
+    fm: &Formats,
+    filled: &Filled,
+    failing: &BTreeSet<String>,
+) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 20)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_column_width(2, 26)?;
+    ws.write_string_with_format(0, 0, "Exceptions: rules that fail for a reason", &fm.title)?;
+    ws.merge_range(1, 0, 1, 2, "When a rule fails and the figures are nevertheless right, give the rule id (from the Checks sheet) and explain why. Welsh Government reads every explanation. An explained rule shows as \"excepted\" on the Checks sheet.", &fm.note)?;
+    ws.set_row_height(1, 40)?;
+    for (c, h) in [(0u16, H_RULE), (1, H_EXPLANATION), (2, "Check")] {
+        ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
+    }
+    let n_rules = ir.rules.len() as u32;
+    let rules_range = format!(
+        "{S_CHECKS}!$A${}:$A${}",
+        FIRST_ROW + 1,
+        FIRST_ROW + n_rules.max(1)
+    );
+    let table = format!(
+        "{S_CHECKS}!$A${}:$G${}",
+        FIRST_ROW + 1,
+        FIRST_ROW + n_rules.max(1)
+    );
+    for k in 0..EXCEPTION_ROWS {
+        let row = FIRST_ROW + k;
+        let n = row + 1;
+        let x = filled.exceptions.get(k as usize);
+        ws.write_string_with_format(
+            row,
+            0,
+            x.map(|x| x.0.as_str()).unwrap_or(""),
+            &fm.input_text,
+        )?;
+        ws.write_string_with_format(
+            row,
+            1,
+            x.map(|x| x.1.as_str()).unwrap_or(""),
+            &fm.input_wrap,
+        )?;
+        let result = match x {
+            None => String::new(),
+            Some((r, _)) if !ir.rules.iter().any(|x| &x.id == r) => "no such rule".into(),
+            Some((r, _)) if failing.contains(r) => "explains a failing rule".into(),
+            Some(_) => "the rule does not fail".into(),
+        };
+        ws.write_formula_with_format(
+            row,
+            2,
+            Formula::new(format!(
+                "=IF(LEN(TRIM(A{n}))=0,\"\",IF(COUNTIF({rules_range},A{n})=0,\"no such rule\",IF(VLOOKUP(A{n},{table},7,FALSE)=\"FAILS\",\"explains a failing rule\",\"the rule does not fail\")))"
+            ))
+            .set_result(result),
+            &fm.check,
+        )?;
+        if let Some((_, e)) = x {
+            ws.set_row_height(row, height(e, 68, 0))?;
+        }
+    }
+    ws.add_data_validation(
+        FIRST_ROW,
+        0,
+        FIRST_ROW + EXCEPTION_ROWS - 1,
+        0,
+        &DataValidation::new()
+            .allow_list_formula(Formula::new(format!("={rules_range}")))
+            .set_input_title("Rule id")?
+            .set_input_message(
+                "The id of a failing rule, from the Checks sheet, e.g. AD/004.partition.",
+            )?
+            .set_error_title("Not a rule id")?
+            .set_error_message(
+                "Choose a rule id from the list (the Rule column of the Checks sheet).",
+            )?
+            .set_error_style(DataValidationErrorStyle::Warning),
+    )?;
+    ws.set_print_area(0, 0, FIRST_ROW + EXCEPTION_ROWS, 2)?;
+    protect(ws);
+    Ok(())
+}
+
+/// The counts the Cover and the Checks sheet show, for the stored results.
+struct Counts {
+    fail: usize,
+    errors: usize,
+    todo: usize,
+    other_errors: usize,
+}
+
+impl Counts {
+    fn of(ir: &Ir, failing: &BTreeSet<String>, excepted: &BTreeSet<&str>) -> Counts {
+        let fails = |r: &&Rule| failing.contains(&r.id);
+        let open_error = |r: &&Rule| {
+            r.severity == pmf_ir::RuleSeverity::Error && !excepted.contains(r.id.as_str())
+        };
+        Counts {
+            fail: ir.rules.iter().filter(fails).count(),
+            errors: ir.rules.iter().filter(fails).filter(open_error).count(),
+            todo: ir
+                .rules
+                .iter()
+                .filter(fails)
+                .filter(|r| r.kind == RuleKind::Required)
+                .count(),
+            other_errors: ir
+                .rules
+                .iter()
+                .filter(fails)
+                .filter(open_error)
+                .filter(|r| r.kind != RuleKind::Required)
+                .count(),
+        }
+    }
+
+    /// What the Cover's formula shows.
+    fn state(&self) -> String {
+        if self.fail == 0 {
+            return "Complete: no rule fails.".into();
+        }
+        if self.todo == 0 && self.other_errors == 0 {
+            return "No error left to correct; see the Checks sheet for warnings and explained rules."
+                .into();
+        }
+        let mut s = String::new();
+        if self.todo > 0 {
+            s.push_str(&format!("{} figures still to give. ", self.todo));
+        }
+        if self.other_errors > 0 {
+            s.push_str(&format!(
+                "{} errors to correct or explain (see the Checks sheet).",
+                self.other_errors
+            ));
+        }
+        s.trim().to_string()
+    }
+}

@@ -1,0 +1,114 @@
+//! Generated validation code: SQL for PostgreSQL and SQLite, and a dependency-free Python 3
+//! module, each applying the IR's rules to tidy submissions with the same rule ids and the same
+//! meaning as `pmf validate` (the differential test holds them to it).
+//!
+//! Invariant: rules and the definition of a value come only from the IR and
+//! `validate::values`; nothing here decides what a rule means.
+
+pub mod sql;
+
+use pmf_ir::authorities::AUTHORITIES;
+use pmf_ir::ValueType;
+use pmf_ir::{Ir, RuleSeverity};
+use pmf_return::values::{self, MAX_FIGURE_LEN, MAX_VALUE};
+use serde_json::{json, Map, Value};
+
+const PYTHON: &str = include_str!("pmf_validate.py");
+const README: &str = include_str!("README.md");
+
+/// The Python module: the static code with the spec's data in place of its marker.
+pub fn python(ir: &Ir) -> String {
+    let items: Map<String, Value> = ir
+        .data_items
+        .iter()
+        .map(|d| {
+            let vt = match d.value_type {
+                ValueType::Whole => "whole",
+                ValueType::Decimal => "decimal",
+            };
+            (d.code.clone(), json!(vt))
+        })
+        .collect();
+    let authorities: Map<String, Value> = AUTHORITIES
+        .iter()
+        .map(|a| (a.code.to_string(), json!(a.name)))
+        .collect();
+    let rules: Vec<Value> = ir
+        .rules
+        .iter()
+        .map(|r| {
+            let (l, rr) = values::expanded_sides(ir, r);
+            let side = |ts: &[pmf_ir::Term]| -> Vec<Value> {
+                ts.iter().map(|t| json!([t.code, t.coef])).collect()
+            };
+            let target = match r.kind.is_about_one_value() {
+                true => r.lhs.first().map(|t| t.code.clone()).unwrap_or_default(),
+                false => String::new(),
+            };
+            json!([
+                r.id,
+                r.kind,
+                match r.severity {
+                    RuleSeverity::Error => "error",
+                    RuleSeverity::Warning => "warning",
+                },
+                r.message.en,
+                r.op.symbol(),
+                r.tolerance,
+                target,
+                side(&l),
+                side(&rr)
+            ])
+        })
+        .collect();
+    let spec = json!({
+        "edition": ir.edition.id,
+        "max_value": MAX_VALUE,
+        "max_figure_len": MAX_FIGURE_LEN,
+        "items": items,
+        "populations": ir.populations.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+        "status_words": values::status_words(ir),
+        "authorities": authorities,
+        "rules": rules,
+    });
+    // JSON without null, true or false is a Python literal.
+    let data = serde_json::to_string_pretty(&spec).unwrap_or_default();
+    PYTHON.replacen(
+        "# @@SPEC@@",
+        &format!(
+            "# The rules of edition {}, from the spec.\nSPEC = {data}",
+            ir.edition.id
+        ),
+        1,
+    )
+}
+
+/// Every generated validation file, for `pmf build`.
+pub fn artifacts(ir: &Ir) -> Vec<(String, Vec<u8>)> {
+    vec![
+        (
+            "validation/pmf_validation.sql".into(),
+            sql::generate(ir).into_bytes(),
+        ),
+        ("validation/pmf_validate.py".into(), python(ir).into_bytes()),
+        (
+            "validation/README.md".into(),
+            README.replace("{edition}", &ir.edition.id).into_bytes(),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn python_data_has_no_json_only_literals() {
+        let ir = pmf_ir::Ir::default();
+        let py = super::python(&ir);
+        let data = py.split("SPEC = ").nth(1).unwrap_or_default();
+        let data = data.split("\n\n").next().unwrap_or_default();
+        for bad in ["null", "true", "false"] {
+            assert!(!data.contains(bad), "{bad} in {data}");
+        }
+        assert!(!py.contains("@@SPEC@@"));
+    }
+}
