@@ -1545,6 +1545,7 @@ impl<'a> Lowerer<'a> {
             total: false,
             was: None,
             reuses: None,
+            same: None,
         };
         const FIELDS: &[&str] = &[
             "wording",
@@ -1571,6 +1572,7 @@ impl<'a> Lowerer<'a> {
             "total",
             "was",
             "reuses",
+            "same",
         ];
         const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
         let mut seen = BTreeMap::new();
@@ -1686,6 +1688,7 @@ impl<'a> Lowerer<'a> {
                 }
                 "was" => m.was = self.provenance(c),
                 "reuses" => m.reuses = self.text(c),
+                "same" => m.same = self.text(c),
                 _ => self.unknown_field(c, "a metric", FIELDS),
             }
         }
@@ -1915,6 +1918,7 @@ impl<'a> Lowerer<'a> {
             equals: None,
             notes: Vec::new(),
             was: None,
+            same: None,
         };
         let args = &node.args;
         let mut i = 0;
@@ -1938,10 +1942,11 @@ impl<'a> Lowerer<'a> {
                 }
                 "wording" => item.wording = self.text(c),
                 "was" => item.was = self.provenance(c),
+                "same" => item.same = self.text(c),
                 _ => self.unknown_field(
                     c,
                     "a breakdown item",
-                    &["wording", "subset", "equals", "note", "was"],
+                    &["wording", "subset", "equals", "note", "was", "same"],
                 ),
             }
         }
