@@ -140,7 +140,11 @@ fn search_index(cx: &Ctx) -> String {
             t: text(cx, &i.title),
             u: format!("indicators.html#{}", code_anchor(&i.code)),
             k: page_title("indicators_title"),
-            x: format!("{} {}", i.formula_text, i.formula_words),
+            x: format!(
+                "{} {}",
+                i.formula_text,
+                cx.words().formula(&i.formula).plain(ir, cx.lang())
+            ),
         });
     }
     let mut docs: Vec<&pmf_ir::Doc> = ir.docs.iter().collect();

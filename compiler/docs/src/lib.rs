@@ -15,7 +15,6 @@ mod markup;
 mod pages;
 mod pdf;
 mod view;
-mod words;
 
 pub use view::Untranslated;
 

@@ -422,6 +422,41 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The wording of what the IR means, in this view's language (pmf-words).
+    pub fn words(&self) -> pmf_words::Words<'a> {
+        pmf_words::Words::new(self.ir, self.lang())
+    }
+
+    /// A phrase of pmf-words as markup: codes linked, the spec's texts in this language (or
+    /// marked as English and noted), populations linked to their definitions in Welsh (in
+    /// English they read as running text, as the formulas in words always have).
+    pub fn phrase(&self, p: &pmf_words::Phrase, place: &str) -> String {
+        use pmf_words::Piece;
+        let mut out = String::new();
+        for piece in &p.0 {
+            match piece {
+                Piece::Words(w) => out.push_str(&self.m.esc(w)),
+                Piece::Code(c) => out.push_str(&self.code(c)),
+                Piece::Spec(t) => out.push_str(&self.text(t, place)),
+                Piece::Population(id) => match self.lang() {
+                    Lang::En => out.push_str(&self.m.esc(&pmf_words::population_label(
+                        self.ir,
+                        id,
+                        Lang::En,
+                    ))),
+                    Lang::Cy => {
+                        let label = match self.ir.populations.iter().find(|p| &p.id == id) {
+                            Some(p) => self.text(&p.label, &format!("population {id} · label")),
+                            None => self.m.esc(id),
+                        };
+                        out.push_str(&self.link_to(&format!("population:{id}"), &label));
+                    }
+                },
+            }
+        }
+        out
+    }
+
     /// `inner` linked to the definition `key` (`codelist:age_band`), or as is.
     pub fn link_to(&self, key: &str, inner: &str) -> String {
         match self.targets.get(key) {

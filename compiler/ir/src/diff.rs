@@ -352,12 +352,7 @@ fn compare_metric(
         ));
         explained_meaning = true;
     }
-    let ts = |x: &Metric| {
-        x.timescales
-            .iter()
-            .map(|t| t.summary.clone())
-            .collect::<Vec<_>>()
-    };
+    let ts = |x: &Metric| x.timescales.iter().map(timescale_words).collect::<Vec<_>>();
     if ts(om) != ts(m) {
         let (a, b) = (ts(om).join("; "), ts(m).join("; "));
         out.push(change(
@@ -634,7 +629,7 @@ fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &m
                 "rule_added",
                 &r.metric,
                 None,
-                format!("new rule {}: {}", r.id, r.message.en),
+                format!("new rule {} ({})", r.id, rule_words(r)),
             )),
             Some((or, obody)) if *obody != body => {
                 let tighter = strictness(r.op) > strictness(or.op)
@@ -647,7 +642,7 @@ fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &m
                         "rule_tightened",
                         &r.metric,
                         Some(&or.metric),
-                        format!("rule {} changed: {}", r.id, r.message.en),
+                        format!("rule {} changed ({})", r.id, rule_words(r)),
                     ));
                 } else {
                     out.push(change(
@@ -655,7 +650,7 @@ fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &m
                         "rule_relaxed",
                         &r.metric,
                         Some(&or.metric),
-                        format!("rule {} is looser: {}", r.id, r.message.en),
+                        format!("rule {} is looser ({})", r.id, rule_words(r)),
                     ));
                 }
             }
@@ -745,4 +740,41 @@ pub fn summary(changes: &[Change]) -> BTreeMap<Category, usize> {
         *m.entry(c.category).or_insert(0) += 1;
     }
     m
+}
+
+/// A timescale as a short key for comparison and for the change's message: its rule, amount,
+/// unit and events, in the English of the spec's own texts.
+fn timescale_words(t: &crate::Timescale) -> String {
+    let rule = match t.rule {
+        crate::TimescaleRule::Within => "within",
+        crate::TimescaleRule::Every => "every",
+    };
+    let mut s = format!("{rule} {} {}", t.amount, t.unit.label(t.amount));
+    if let Some(f) = &t.from {
+        s.push_str(&format!(" of {}", f.en));
+    }
+    if let Some(u) = &t.until {
+        s.push_str(&format!(", until {}", u.en));
+    }
+    s
+}
+
+/// A rule as its comparison of codes: `AD/004a + AD/004b = AD/004`.
+fn rule_words(r: &Rule) -> String {
+    let side = |t: &[crate::Term]| {
+        t.iter()
+            .map(|t| {
+                if t.coef == 1.0 {
+                    t.code.clone()
+                } else {
+                    format!("{} × {}", t.coef, t.code)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    match r.kind.is_about_one_value() {
+        true => format!("{} {}", r.kind.as_str(), side(&r.lhs)),
+        false => format!("{} {} {}", side(&r.lhs), r.op.symbol(), side(&r.rhs)),
+    }
 }

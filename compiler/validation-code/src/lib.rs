@@ -33,6 +33,7 @@ pub fn python(ir: &Ir) -> String {
         .iter()
         .map(|a| (a.code.to_string(), json!(a.name)))
         .collect();
+    let words = pmf_words::Words::new(ir, pmf_ir::Lang::En);
     let rules: Vec<Value> = ir
         .rules
         .iter()
@@ -52,7 +53,7 @@ pub fn python(ir: &Ir) -> String {
                     RuleSeverity::Error => "error",
                     RuleSeverity::Warning => "warning",
                 },
-                r.message.en,
+                words.rule_text(r),
                 r.op.symbol(),
                 r.tolerance,
                 target,

@@ -160,6 +160,7 @@ CREATE TABLE pmf_rule_term (
     inserts(&mut o, "pmf_authority", "code, name", &las);
     let mut rules = Vec::new();
     let mut terms = Vec::new();
+    let words = pmf_words::Words::new(ir, pmf_ir::Lang::En);
     for (k, r) in ir.rules.iter().enumerate() {
         let (l, rr) = values::expanded_sides(ir, r);
         let target = match r.kind.is_about_one_value() {
@@ -182,7 +183,7 @@ CREATE TABLE pmf_rule_term (
                 RuleSeverity::Error => "error",
                 RuleSeverity::Warning => "warning",
             }),
-            lit(&r.message.en),
+            lit(&words.rule_text(r)),
             lit(r.op.symbol()),
             num(r.tolerance)
         ));
