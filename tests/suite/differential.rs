@@ -106,18 +106,20 @@ fn compare(name: &str, expected: &Found, actual: &Found) -> Result<(), String> {
 
 const QUERY: &str = "SELECT authority, period, rule_id FROM pmf_violation";
 
-/// Runs the SQL, loads the returns, runs the SQL again (as the README says) in a database file
-/// of `dir`; gives the database.
+/// Runs the SQL, loads the returns by column name, runs the SQL again (as the README says) in a
+/// database file of `dir`; gives the database.
 pub fn sqlite_load(sqlite: &Path, dir: &Path, sql: &Path, csv: &Path) -> PathBuf {
     let db = dir.join("returns.db");
     let read = format!(".read {}", sql.display());
     run(Command::new(sqlite).arg(&db).arg(&read).current_dir(dir));
     run(Command::new(sqlite)
         .arg(&db)
-        .arg(format!(
-            ".import --csv --skip 1 {} pmf_submission",
-            csv.display()
-        ))
+        .arg(format!(".import --csv {} pmf_csv", csv.display()))
+        .arg(
+            "INSERT INTO pmf_submission (authority, period, code, value, status, comment) \
+             SELECT authority, period, code, value, status, comment FROM pmf_csv",
+        )
+        .arg("DROP TABLE pmf_csv")
         .current_dir(dir));
     run(Command::new(sqlite).arg(&db).arg(&read).current_dir(dir));
     db

@@ -157,14 +157,21 @@ fn validators_of_a_hostile_spec_run_the_same_checks_and_nothing_else() {
         let n = sqlite_json(&sqlite, &db, "SELECT count(*) AS n FROM pmf_submission");
         assert_eq!(n[0]["n"], Value::from(csv.lines().count() - 1));
         let sql_text = |s: &str| s.replace('\0', "\u{FFFD}");
-        let got = sqlite_json(&sqlite, &db, "SELECT id, message FROM pmf_rule ORDER BY seq");
+        let got = sqlite_json(
+            &sqlite,
+            &db,
+            "SELECT id, message FROM pmf_rule ORDER BY seq",
+        );
         assert_eq!(got.len(), ir.rules.len());
         for (g, r) in got.iter().zip(&ir.rules) {
             assert_eq!(field(g, "id"), r.id);
             assert_eq!(field(g, "message"), sql_text(&r.message.en), "{}", r.id);
         }
         let got = sqlite_json(&sqlite, &db, "SELECT label FROM pmf_population");
-        assert_eq!(field(&got[0], "label"), sql_text(&ir.populations[0].label.en));
+        assert_eq!(
+            field(&got[0], "label"),
+            sql_text(&ir.populations[0].label.en)
+        );
         let got: BTreeSet<String> = sqlite_json(&sqlite, &db, "SELECT word FROM pmf_status_word")
             .iter()
             .map(|v| field(v, "word"))
@@ -229,23 +236,14 @@ fn the_sql_says_when_returns_were_loaded_after_it_ran() {
     std::fs::write(&csv, subgen::to_csv(&rets)).expect("write");
     let db = sqlite_load(&sqlite, dir.path(), &sql, &csv);
     let stale = "SELECT count(*) FROM pmf_violation WHERE rule_id = 'sql.stale'";
-    assert_eq!(
-        run(Command::new(&sqlite).arg(&db).arg(stale)).trim(),
-        "0"
-    );
+    assert_eq!(run(Command::new(&sqlite).arg(&db).arg(stale)).trim(), "0");
     run(Command::new(&sqlite).arg(&db).arg(format!(
         ".import --csv --skip 1 {} pmf_submission",
         csv.display()
     )));
-    assert_eq!(
-        run(Command::new(&sqlite).arg(&db).arg(stale)).trim(),
-        "1"
-    );
+    assert_eq!(run(Command::new(&sqlite).arg(&db).arg(stale)).trim(), "1");
     run(Command::new(&sqlite)
         .arg(&db)
         .arg(format!(".read {}", sql.display())));
-    assert_eq!(
-        run(Command::new(&sqlite).arg(&db).arg(stale)).trim(),
-        "0"
-    );
+    assert_eq!(run(Command::new(&sqlite).arg(&db).arg(stale)).trim(), "0");
 }

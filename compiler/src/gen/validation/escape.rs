@@ -157,7 +157,8 @@ pub fn md_text(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const HOSTILE: &str = "a'b\"c\\d\ne\rf\u{0}g\u{b}h\u{c}i\u{85}j\u{2028}k\u{2029}l\u{1b}m\u{202e}n*/o--p#q";
+    const HOSTILE: &str =
+        "a'b\"c\\d\ne\rf\u{0}g\u{b}h\u{c}i\u{85}j\u{2028}k\u{2029}l\u{1b}m\u{202e}n*/o--p#q";
 
     #[test]
     fn comments_hold_one_line() {

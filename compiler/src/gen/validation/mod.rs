@@ -123,12 +123,19 @@ mod tests {
         let py = super::python(&ir);
         assert!(!py.lines().any(|l| l.starts_with("import os")), "{py}");
         let sql = super::sql::generate(&ir);
-        assert!(!sql.lines().any(|l| l.starts_with("DROP TABLE pmf_submission")));
+        assert!(!sql
+            .lines()
+            .any(|l| l.starts_with("DROP TABLE pmf_submission")));
         let readme = super::artifacts(&ir)
             .into_iter()
             .find(|(p, _)| p.ends_with("README.md"))
             .map(|(_, b)| String::from_utf8(b).unwrap_or_default())
             .unwrap_or_default();
-        assert!(readme.starts_with("# Validation code for edition x import os; os\\.system\\(\\'echo pwned\\'\\)"), "{readme}");
+        assert!(
+            readme.starts_with(
+                "# Validation code for edition x import os; os\\.system\\(\\'echo pwned\\'\\)"
+            ),
+            "{readme}"
+        );
     }
 }
