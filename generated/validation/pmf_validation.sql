@@ -4,10 +4,13 @@
 --
 -- 1. Run this file once: it makes the table pmf_submission (when there is none) and the rules.
 -- 2. Load returns into pmf_submission, one row per value (authority, period, code, value,
---    status, comment). PostgreSQL (psql):
+--    status, comment). PostgreSQL (psql), the file's columns in this order:
 --      \copy pmf_submission (authority, period, code, value, status, comment) FROM 'returns.csv' WITH (FORMAT csv, HEADER true)
---    SQLite (sqlite3):
---      .import --csv --skip 1 returns.csv pmf_submission
+--    SQLite (sqlite3), by column name:
+--      .import --csv returns.csv pmf_csv
+--      INSERT INTO pmf_submission (authority, period, code, value, status, comment)
+--        SELECT authority, period, code, value, status, comment FROM pmf_csv;
+--      DROP TABLE pmf_csv;
 --    DuckDB:
 --      INSERT INTO pmf_submission (authority, period, code, value, status, comment)
 --        SELECT authority, period, code, value, status, comment

@@ -306,10 +306,12 @@ fn postgres_findings(bin: PathBuf, sql: &Path, csv: &Path) -> Found {
 }
 
 fn python_findings(python: &Path, module: &Path, csv: &Path) -> Found {
+    // JSON, not the TSV form: a rule's message may hold tabs and line breaks.
     let out = Command::new(python)
         .arg(module)
         .arg(csv)
-        .args(["--format", "tsv"])
+        .args(["--format", "json"])
+        .current_dir(module.parent().unwrap_or(Path::new(".")))
         .output()
         .expect("python3 runs");
     assert!(
@@ -317,14 +319,17 @@ fn python_findings(python: &Path, module: &Path, csv: &Path) -> Found {
         "the Python module failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f[0].to_string(), f[1].to_string(), f[2].to_string())
-        })
-        .collect()
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("the Python module writes JSON");
+    let mut found = Found::new();
+    for r in v["returns"].as_array().into_iter().flatten() {
+        let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        for f in r["findings"].as_array().into_iter().flatten() {
+            let rule = f["rule"].as_str().unwrap_or_default().to_string();
+            found.insert((text("authority"), text("period"), rule));
+        }
+    }
+    found
 }
 
 #[test]
