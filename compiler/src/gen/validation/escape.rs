@@ -9,7 +9,8 @@
 
 /// Characters that may end a line somewhere, or hide what a line says: control characters
 /// (C0, DEL, C1, including NUL, CR, LF, VT, FF and NEL), the Unicode line and paragraph
-/// separators, zero-width and bidirectional formatting characters, and the byte order mark.
+/// separators, zero-width and bidirectional formatting characters, the byte order mark and
+/// the tag characters.
 fn unsafe_in_line(c: char) -> bool {
     c.is_control()
         || matches!(c,
@@ -18,7 +19,8 @@ fn unsafe_in_line(c: char) -> bool {
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}'
             | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}')
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}')
 }
 
 /// The text on one line, every unsafe character a space.

@@ -133,7 +133,7 @@ mod tests {
             .unwrap_or_default();
         assert!(
             readme.starts_with(
-                "# Validation code for edition x import os; os\\.system\\(\\'echo pwned\\'\\)"
+                "# Validation code for edition x import os\\; os\\.system\\(\\'echo pwned\\'\\)"
             ),
             "{readme}"
         );
