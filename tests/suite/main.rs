@@ -17,3 +17,4 @@ mod spec;
 mod subgen;
 mod templates;
 mod validate;
+mod validation_sql;
