@@ -61,45 +61,60 @@ fn parent<'a>(cx: &Ctx<'a>, m: &Metric) -> Option<&'a Metric> {
     })
 }
 
-/// A metric's title (markup and plain): its short name where the spec declares one, its
-/// wording when that stands as a title, else the title of the metric it is read under.
+/// A metric's title (markup and plain): its short name where the spec declares one, else its
+/// wording. A wording that only leads in ("Of those:", "... received from") is made a title:
+/// "Of those" is dropped ("Of those, the number whose reviews ..." → "The number whose reviews
+/// ..."), and a lead-in with nothing left is named after the metric it breaks down.
 pub fn title(cx: &Ctx, m: &Metric) -> (String, String) {
-    let mut cur = m;
-    for _ in 0..8 {
-        if let Some(s) = &cur.short {
-            return (cx.text(s, &place(&cur.code, "short")), cx.plain(s));
-        }
-        if !is_lead_in(&cur.wording.en) {
-            break;
-        }
-        match parent(cx, cur) {
-            Some(p) if p.code != cur.code => cur = p,
-            _ => break,
-        }
+    title_at(cx, m, 0)
+}
+
+fn title_at(cx: &Ctx, m: &Metric, depth: usize) -> (String, String) {
+    if let Some(s) = &m.short {
+        return (cx.text(s, &place(&m.code, "short")), cx.plain(s));
     }
-    let w = cx.plain(&cur.wording);
-    let trimmed = w.trim().trim_end_matches([':', ',']).trim_end();
-    if cur.code == m.code && trimmed.len() == w.trim().len() {
+    let w = cx.plain(&m.wording);
+    if !is_lead_in(&m.wording.en) {
         return (cx.text(&m.wording, &place(&m.code, "wording")), w);
     }
-    // The wording of the metric itself or of its parent, without the colon that led in.
-    let t = crate::ir::Text {
-        en: cur
-            .wording
-            .en
-            .trim()
-            .trim_end_matches([':', ','])
-            .to_string(),
-        cy: cur
-            .wording
-            .cy
-            .as_ref()
-            .map(|c| c.trim().trim_end_matches([':', ',']).to_string()),
-    };
-    (
-        cx.text(&t, &place(&cur.code, "wording")),
-        trimmed.to_string(),
-    )
+    if cx.lang() == Lang::Cy && m.wording.cy.is_none() {
+        // Shown in English, and listed, as the wording would be.
+        cx.text(&m.wording, &place(&m.code, "wording"));
+    }
+    let trimmed = lead_in_title(&w);
+    if trimmed.split_whitespace().count() >= 3 {
+        let markup = match (cx.lang(), &m.wording.cy) {
+            (Lang::Cy, None) => cx.m.foreign(Lang::En, &cx.linked(&trimmed), false),
+            _ => cx.linked(&trimmed),
+        };
+        return (markup, trimmed);
+    }
+    match parent(cx, m).filter(|p| p.code != m.code && depth < 8) {
+        Some(p) => {
+            let (t, plain) = title_at(cx, p, depth + 1);
+            (
+                cx.tf("title_by_item", &[("title", &t)]),
+                cx.tf_plain("title_by_item", &[("title", &plain)]),
+            )
+        }
+        None => (cx.text(&m.wording, &place(&m.code, "wording")), w),
+    }
+}
+
+/// A lead-in as a title: without "Of those" before it and the colon after it, capitalised.
+fn lead_in_title(w: &str) -> String {
+    let mut t = w.trim();
+    for lead in ["of those", "of these"] {
+        if t.to_lowercase().starts_with(lead) {
+            t = t[lead.len()..].trim_start_matches([',', ':', ' ']);
+        }
+    }
+    let t = t.trim_end_matches([':', ',', ' ']);
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub fn cohort_label(cx: &Ctx, id: &str) -> Option<String> {
@@ -263,8 +278,8 @@ fn relation(cx: &Ctx, kind: &str, r: &Relation, place: &str) -> String {
 fn metric(cx: &Ctx, m: &Metric, level: usize, part_cohort: Option<&str>) -> MetricView {
     let ir = cx.ir;
     let (title, title_plain) = title(cx, m);
-    let wording_is_title = m.short.is_none() && !is_lead_in(&m.wording.en);
-    let wording = match wording_is_title {
+    // The wording as printed, when the title is not it.
+    let wording = match title_plain == cx.plain(&m.wording) {
         true => String::new(),
         false => cx.text(&m.wording, &place(&m.code, "wording")),
     };
@@ -362,7 +377,8 @@ fn metric(cx: &Ctx, m: &Metric, level: usize, part_cohort: Option<&str>) -> Metr
     }
     for e in &m.errata {
         if let Some(e) = ir.errata.iter().find(|x| &x.id == e) {
-            if editorial::for_readers(e) {
+            // A correction made (in this edition or an earlier one) reads as this edition does.
+            if editorial::for_readers(e) && e.fixed_in.is_some() {
                 lines.push(line(cx, "corrected_line", &correction(cx, e)));
             }
         }
@@ -655,7 +671,17 @@ fn indicator(cx: &Ctx, i: &Indicator) -> IndicatorView {
         let inputs = e
             .inputs
             .iter()
-            .map(|(c, v)| format!("{}{}", cx.code(c), cx.m.esc(&format!(" = {}", number(*v)))))
+            .map(|(c, v)| {
+                // A population figure by its label, not its identifier.
+                let name = match cx.ir.populations.iter().find(|p| &p.id == c) {
+                    Some(p) => cx.link_to(
+                        &format!("population:{c}"),
+                        &cx.text(&p.label, &format!("population {c} · label")),
+                    ),
+                    None => cx.code(c),
+                };
+                format!("{name}{}", cx.m.esc(&format!(" = {}", number(*v))))
+            })
             .collect::<Vec<_>>()
             .join(&cx.m.esc("; "));
         let result = cx.m.esc(&format!("{:.*}", i.decimals as usize, e.expect));

@@ -2,12 +2,21 @@
 //! crate in-process), a static HTML site that works offline, and Markdown for reviewing
 //! changes, in English or Welsh.
 //!
+//! Two documents come from the same IR: the guidance, for the local authorities that make the
+//! return (the chapters, how to complete the return, the parts with a table and a card per
+//! metric, the indicators, definitions, legal instruments, corrections), and the technical
+//! annex, for the spec's editors (errata with the text as printed, notes about the printed
+//! text, accepted warnings, rules, lists and identifiers). `editorial` decides which is which.
+//! The PDFs are two files; the site and the Markdown hold both.
+//!
 //! The flow is the same for every format: `view` arranges the IR as pages in one language,
-//! with text escaped by the format's `Markup`; tera templates (`templates/<format>/`) give it
-//! its layout; the PDF's Typst source then goes through `pdf`.
+//! with text escaped by the format's `Markup` (`pages`, `cards` and `annex` build them);
+//! tera templates (`templates/<format>/`) give it its layout; the PDF's Typst source then goes
+//! through `pdf`.
 //!
 //! Invariants: reads only the IR; the same IR and language give byte-identical files; spec text
-//! is never markup in any output; a Welsh build lists every text it had to show in English.
+//! is never markup in any output; a Welsh build lists every text it had to show in English;
+//! a fixed string's placeholder left unfilled, or a key not in the table, fails the build.
 
 mod annex;
 mod cards;

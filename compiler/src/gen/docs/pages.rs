@@ -405,9 +405,10 @@ fn index(cx: &Ctx) -> IndexView {
         Lang::Cy => true,
         Lang::En => welsh_complete(cx.ir),
     };
-    if other_language {
-        notice.push(cx.m.paragraph(&cx.t("also_available")));
-    }
+    let other_language = match other_language {
+        true => cx.m.paragraph(&cx.t("also_available")),
+        false => String::new(),
+    };
     let contact = e
         .contact
         .as_ref()
@@ -427,6 +428,7 @@ fn index(cx: &Ctx) -> IndexView {
         facts,
         colophon,
         notice,
+        other_language,
         contact,
         preface,
     }
@@ -706,6 +708,11 @@ fn corrections(cx: &Ctx) -> Vec<CorrectionSection> {
     sections
         .into_iter()
         .map(|(fixed, rows)| CorrectionSection {
+            now_title: cx.t(if fixed.is_some() {
+                "now_reads"
+            } else {
+                "should_read"
+            }),
             title: match fixed {
                 Some(f) if f == ir.edition.id => cx.t("corrections_this_edition"),
                 Some(f) => cx.tf("corrections_in", &[("edition", &cx.m.esc(&f))]),

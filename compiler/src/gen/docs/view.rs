@@ -947,6 +947,9 @@ pub struct CorrectionRow {
 #[derive(Serialize)]
 pub struct CorrectionSection {
     pub title: String,
+    /// The heading of the column of the corrected text: "Now reads", or "Should read" for
+    /// corrections not made yet.
+    pub now_title: String,
     pub rows: Vec<CorrectionRow>,
 }
 
@@ -1066,8 +1069,10 @@ pub struct IndexView {
     pub facts: Vec<Fact>,
     /// Who published the guidance, when, and its number: for the back page.
     pub colophon: Vec<Fact>,
-    /// Copyright, licence, the other language: one block each.
+    /// Copyright and licence: one block each, for the back page.
     pub notice: Vec<String>,
+    /// "This document is also available in Welsh", when it is: for the cover.
+    pub other_language: String,
     /// Whom to contact, with its label run in; empty when none is declared.
     pub contact: String,
     pub preface: String,
