@@ -119,6 +119,11 @@ impl Checker<'_> {
             period: otext(&e.period),
             supersedes: e.supersedes.as_ref().map(|r| r.name.clone()),
             publisher: otext(&e.publisher),
+            published: e.published.clone(),
+            number: e.number.clone(),
+            copyright: otext(&e.copyright),
+            licence: e.licence.clone(),
+            contact: otext(&e.contact),
             notes: e.notes.iter().map(rich).collect(),
         });
 

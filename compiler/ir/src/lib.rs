@@ -126,6 +126,21 @@ pub struct Edition {
     pub period: Option<Text>,
     pub supersedes: Option<String>,
     pub publisher: Option<Text>,
+    /// The date of publication, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The document number, e.g. `WG39012`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The copyright line, e.g. "Crown copyright 2019".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<Text>,
+    /// The licence: `ogl` (Open Government Licence v3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Whom to contact with queries about the guidance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Text>,
     pub notes: Vec<Rich>,
 }
 
