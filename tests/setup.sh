@@ -13,6 +13,7 @@ declare -A want=(
   [sqlite3]=sqlite3                  # the generated SQL on SQLite
   [pg_ctlcluster]=postgresql         # the generated SQL on a throwaway PostgreSQL server
   [python3]=python3                  # the generated Python module
+  [pip3]=python3-pip                 # installs the duckdb module (below)
   [pdftotext]=poppler-utils          # the PDF guidance read back (tests/suite/docs.rs)
   [chromium]=chromium                # the HTML guidance in a browser: axe-core, search
   [node]=nodejs                      # drives chromium for those tests
@@ -31,6 +32,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
     echo "note: not root, so these packages were not installed: ${missing[*]}" >&2
+  fi
+fi
+
+# The duckdb Python module, for the generated SQL on DuckDB (tests/suite/differential.rs), at a
+# pinned version, into the python3 the tests run. A Python that refuses packages outside a
+# virtual environment (PEP 668, Debian's own python3) is told to install it anyway: the module
+# is a wheel with no dependencies.
+DUCKDB_VERSION=2.0.1
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check "duckdb==$DUCKDB_VERSION" 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages "duckdb==$DUCKDB_VERSION" \
+      || echo "note: the duckdb Python module could not be installed" >&2
   fi
 fi
 

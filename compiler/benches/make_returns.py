@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Makes a tidy CSV of returns for the validation benchmark: every Welsh local authority (22)
-for ten financial years, one row per value of the template (about 130,000 rows).
+for ten financial years, one row per value of the template (119,460 rows for the shipped spec).
 
-    python3 compiler/benches/make_returns.py generated/templates/submission-template.csv OUT.csv
+    python3 compiler/benches/make_returns.py generated/templates/submission-template.csv OUT.csv [YEARS]
+
+YEARS (10 unless given) is the number of financial years from 2020-21; 100 makes a file ten
+times the size (1,194,600 rows), every period still a valid financial year.
 
 The codes come from the CSV template, so the file follows the spec. Figures are random
 (seeded, so the file is the same every time); a few are left blank with a status, a few are
@@ -20,7 +23,7 @@ AUTHORITIES = [
 ]
 
 
-def main(template, out):
+def main(template, out, years=10):
     with open(template, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     rng = random.Random(2020)
@@ -28,7 +31,7 @@ def main(template, out):
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["authority", "period", "code", "value", "status", "comment"])
-        for year in range(2020, 2030):
+        for year in range(2020, 2020 + years):
             period = "%d-%02d" % (year, (year + 1) % 100)
             for la in AUTHORITIES:
                 for r in rows:
@@ -47,6 +50,6 @@ def main(template, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 10)

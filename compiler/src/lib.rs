@@ -21,5 +21,6 @@ pub use pmf_project as driver;
 pub use pmf_syntax as syntax;
 pub use pmf_syntax::{diag, fmt, source};
 pub use pmf_validate as validate;
+pub use pmf_words as words;
 
 pub mod gen;

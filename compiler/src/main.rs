@@ -100,6 +100,11 @@ enum Command {
         /// guidance-html/ or guidance-md/, with `.cy` before the extension in Welsh).
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// The technical annex for the spec's editors (errata as printed, accepted warnings,
+        /// rules, identifiers) as a PDF of its own (default: annex.pdf). The HTML and Markdown
+        /// guidance hold the annex's pages already.
+        #[arg(long)]
+        annex: bool,
         /// Spec folders or files (default: spec/).
         paths: Vec<PathBuf>,
     },
@@ -176,8 +181,9 @@ fn main() -> ExitCode {
             format,
             lang,
             out,
+            annex,
             paths,
-        } => cmd_doc(paths, format, lang, out),
+        } => cmd_doc(paths, format, lang, out, annex),
         Command::Template {
             format,
             out,
@@ -425,13 +431,19 @@ fn cmd_doc(
     format: DocFormatArg,
     lang: LangArg,
     out: Option<PathBuf>,
+    annex: bool,
 ) -> ExitCode {
     use pmf::gen::docs::{self, DocFormat};
+    if annex && !matches!(format, DocFormatArg::Pdf) {
+        eprintln!("error: `--annex` is for the PDF: the HTML and Markdown guidance hold the annex's pages already (annex*.html, annex*.md)");
+        return ExitCode::from(2);
+    }
     let ir = match compile_clean(paths) {
         Ok(ir) => ir,
         Err(code) => return code,
     };
     let (format, stem, ext) = match format {
+        DocFormatArg::Pdf if annex => (DocFormat::Pdf, "annex", ".pdf"),
         DocFormatArg::Pdf => (DocFormat::Pdf, "guidance", ".pdf"),
         DocFormatArg::Html => (DocFormat::Html, "guidance-html", ""),
         DocFormatArg::Md => (DocFormat::Markdown, "guidance-md", ""),
@@ -441,7 +453,25 @@ fn cmd_doc(
         LangArg::Cy => (pmf::ir::Lang::Cy, ".cy"),
     };
     let default = PathBuf::from(format!("{stem}{suffix}{ext}"));
-    let guidance = match docs::generate(&ir, format, lang) {
+    let made = match (format, annex) {
+        (DocFormat::Pdf, true) => docs::annex(&ir, lang),
+        // The site links from every page to the PDFs, the templates and the validation code,
+        // which it holds under downloads/.
+        (DocFormat::Html, _) => docs::downloads(&ir, lang).and_then(|mut files| {
+            files.extend(gen::templates::artifacts(&ir));
+            files.extend(gen::validation::artifacts(&ir));
+            let list: Vec<docs::Download> = files
+                .into_iter()
+                .map(|(path, bytes)| docs::Download {
+                    href: format!("downloads/{}", path.rsplit('/').next().unwrap_or(&path)),
+                    bytes: Some(bytes),
+                })
+                .collect();
+            docs::site(&ir, lang, &list)
+        }),
+        _ => docs::generate(&ir, format, lang),
+    };
+    let guidance = match made {
         Ok(g) => g,
         Err(e) => {
             eprintln!("error: cannot generate the guidance: {e}");
@@ -459,7 +489,11 @@ fn cmd_doc(
         };
         let bytes = guidance
             .files
-            .get(docs::PDF_FILE)
+            .get(if annex {
+                docs::ANNEX_FILE
+            } else {
+                docs::PDF_FILE
+            })
             .cloned()
             .unwrap_or_default();
         driver::write_atomic(&file, &bytes)

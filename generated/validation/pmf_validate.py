@@ -22,6 +22,7 @@ report what is wrong).
 """
 
 import csv
+import io
 import json
 import re
 import sys
@@ -22778,7 +22779,9 @@ def read_csv(path):
         raise ReadError("%s:%d: this line is not UTF-8 text" % (path, line))
     if not text.strip():
         raise ReadError("%s: the file is empty" % path)
-    reader = csv.reader(text.splitlines(True))
+    # Records end at CR or LF only, as in pmf validate (str.splitlines would also split at
+    # U+2028, form feeds and other characters a value may hold).
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = None
     rows, exceptions = [], []
     line = 0

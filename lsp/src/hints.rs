@@ -36,11 +36,7 @@ pub fn formula_units(
 pub fn result_unit(a: &Analysis, code: &str) -> Option<String> {
     let ir = a.ir()?;
     let i = ir.indicators.iter().find(|i| i.code == code)?;
-    Some(if i.unit.is_empty() {
-        i.result.as_str().to_string()
-    } else {
-        i.unit.clone()
-    })
+    Some(crate::hover::unit_words(ir, i))
 }
 
 /// The function call around the cursor on its line: the function and the parameter the

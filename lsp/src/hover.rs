@@ -77,12 +77,12 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
             let i = ir.indicators.iter().find(|i| i.code == t.name)?;
             let _ = writeln!(s, "**{}** · indicator\n\n{}\n", i.code, text(&i.title));
             let _ = writeln!(s, "```pmf\nformula {}\n```\n", i.formula_text);
-            let _ = writeln!(s, "{}\n", i.formula_words);
+            let _ = writeln!(s, "{}\n", formula_words(ir, i));
             let _ = writeln!(
                 s,
                 "*result*: {} · *unit*: {} · *polarity*: {} · *decimals*: {}",
                 i.result.as_str(),
-                i.unit,
+                unit_words(ir, i),
                 polarity(i.polarity),
                 i.decimals
             );
@@ -283,7 +283,7 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
                     ir::RuleSeverity::Error => "error",
                     ir::RuleSeverity::Warning => "warning",
                 },
-                text(&r.message),
+                rule_words(ir, r),
                 terms(&r.lhs),
                 r.op.symbol(),
                 terms(&r.rhs)
@@ -362,13 +362,13 @@ fn indicators_using<'a>(ir: &'a Ir, code: &str) -> Vec<&'a ir::Indicator> {
         .collect()
 }
 
-fn write_indicators(s: &mut String, inds: &[&ir::Indicator]) {
+fn write_indicators(s: &mut String, ir: &Ir, inds: &[&ir::Indicator]) {
     if inds.is_empty() {
         return;
     }
     let _ = writeln!(s, "\n**Indicators**");
     for i in inds {
-        let _ = writeln!(s, "- {} {} ({})", i.code, text(&i.title), i.unit);
+        let _ = writeln!(s, "- {} {} ({})", i.code, text(&i.title), unit_words(ir, i));
     }
 }
 
@@ -431,7 +431,13 @@ fn metric_card(ir: &Ir, m: &ir::Metric, s: &mut String) {
     if !m.timescales.is_empty() {
         let _ = writeln!(s, "\n**Timescales**");
         for t in &m.timescales {
-            let _ = write!(s, "- {}", t.summary);
+            let _ = write!(
+                s,
+                "- {}",
+                pmf::words::Words::new(ir, ir::Lang::En)
+                    .timescale(t)
+                    .plain(ir, ir::Lang::En)
+            );
             let cites: Vec<String> = t.citations.iter().map(citation_short).collect();
             if !cites.is_empty() {
                 let _ = write!(s, " ({})", cites.join("; "));
@@ -470,7 +476,7 @@ fn metric_card(ir: &Ir, m: &ir::Metric, s: &mut String) {
             }
         }
     }
-    write_indicators(s, &inds);
+    write_indicators(s, ir, &inds);
 }
 
 fn item_card(ir: &Ir, m: &ir::Metric, it: &ir::Item, s: &mut String) {
@@ -501,7 +507,7 @@ fn item_card(ir: &Ir, m: &ir::Metric, it: &ir::Item, s: &mut String) {
     if let Some(r) = &it.equals {
         let _ = writeln!(s, "\n*equals* {}", relation(r));
     }
-    write_indicators(s, &indicators_using(ir, &it.code));
+    write_indicators(s, ir, &indicators_using(ir, &it.code));
 }
 
 fn relation(r: &ir::Relation) -> String {
@@ -634,4 +640,23 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
             .trim_end()
             .to_string(),
     )
+}
+
+/// What pmf-words says, in English (the language of the editor's cards).
+fn rule_words(ir: &Ir, r: &ir::Rule) -> String {
+    pmf::words::Words::new(ir, ir::Lang::En).rule_text(r)
+}
+
+fn formula_words(ir: &Ir, i: &ir::Indicator) -> String {
+    pmf::words::Words::new(ir, ir::Lang::En)
+        .formula(&i.formula)
+        .plain(ir, ir::Lang::En)
+}
+
+/// The unit of an indicator's result in words, or what kind of figure it is.
+pub fn unit_words(ir: &Ir, i: &ir::Indicator) -> String {
+    pmf::words::Words::new(ir, ir::Lang::En)
+        .result_unit(i)
+        .map(|u| u.plain(ir, ir::Lang::En))
+        .unwrap_or_else(|| i.result.as_str().to_string())
 }

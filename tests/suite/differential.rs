@@ -1,11 +1,13 @@
 //! Every validation backend agrees: for many generated returns (clean ones, and ones with faults
-//! injected into random rules), the built-in validator, the generated SQL on SQLite and on a
-//! real PostgreSQL server, the generated Python module, and the XLSX template's formulas
-//! recalculated by LibreOffice report the same set of (authority, period, rule id) findings.
+//! injected into random rules), the built-in validator, the generated SQL on SQLite, on a real
+//! PostgreSQL server and on DuckDB, the generated Python module, and the XLSX template's
+//! formulas recalculated by LibreOffice report the same set of (authority, period, rule id)
+//! findings. The SQL is run as the README says: once to make the tables, then the returns are
+//! loaded, then once more to validate them.
 //!
-//! The outside programs (sqlite3, PostgreSQL, python3, LibreOffice) may be missing on a
-//! developer's machine, and the test then says so and skips that backend; under CI=true a
-//! missing program fails the test. tests/setup.sh installs them.
+//! The outside programs (sqlite3, PostgreSQL, python3 and its duckdb module, LibreOffice) may
+//! be missing on a developer's machine, and the test then says so and skips that backend; under
+//! CI=true a missing program fails the test. tests/setup.sh installs them.
 
 use crate::subgen::{self, Return};
 use pmf::ir::Ir;
@@ -77,7 +79,7 @@ fn parse_tsv(text: &str) -> Found {
         .collect()
 }
 
-fn run(cmd: &mut Command) -> String {
+pub fn run(cmd: &mut Command) -> String {
     let out = cmd
         .output()
         .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
@@ -104,20 +106,80 @@ fn compare(name: &str, expected: &Found, actual: &Found) -> Result<(), String> {
 
 const QUERY: &str = "SELECT authority, period, rule_id FROM pmf_violation";
 
-fn sqlite_findings(sqlite: &Path, dir: &Path, sql: &Path, csv: &Path) -> Found {
+/// Runs the SQL, loads the returns by column name, runs the SQL again (as the README says) in a
+/// database file of `dir`; gives the database.
+pub fn sqlite_load(sqlite: &Path, dir: &Path, sql: &Path, csv: &Path) -> PathBuf {
     let db = dir.join("returns.db");
+    let read = format!(".read {}", sql.display());
+    run(Command::new(sqlite).arg(&db).arg(&read).current_dir(dir));
     run(Command::new(sqlite)
         .arg(&db)
-        .arg(format!(".read {}", sql.display())));
-    run(Command::new(sqlite).arg(&db).arg(format!(
-        ".import --csv --skip 1 {} pmf_submission",
-        csv.display()
-    )));
+        .arg(format!(".import --csv {} pmf_csv", csv.display()))
+        .arg(
+            "INSERT INTO pmf_submission (authority, period, code, value, status, comment) \
+             SELECT authority, period, code, value, status, comment FROM pmf_csv",
+        )
+        .arg("DROP TABLE pmf_csv")
+        .current_dir(dir));
+    run(Command::new(sqlite).arg(&db).arg(&read).current_dir(dir));
+    db
+}
+
+fn sqlite_findings(sqlite: &Path, dir: &Path, sql: &Path, csv: &Path) -> Found {
+    let db = sqlite_load(sqlite, dir, sql, csv);
     parse_tsv(&run(Command::new(sqlite)
         .arg("-separator")
         .arg("\t")
         .arg(&db)
         .arg(QUERY)))
+}
+
+/// The Python that has the duckdb module, or None (a failure under CI=true).
+pub fn duckdb_python() -> Option<PathBuf> {
+    let py = tool("python3", &[])?;
+    let ok = Command::new(&py)
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        return Some(py);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "the duckdb Python module is needed by this test under CI (tests/setup.sh installs it)"
+    );
+    eprintln!("note: the duckdb Python module is not installed; DuckDB is skipped");
+    None
+}
+
+/// The generated SQL on DuckDB, as the README says: the file, the returns loaded by column
+/// name, the file again; then `query`, printed as tab-separated lines.
+const DUCKDB_RUN: &str = r#"
+import duckdb, sys
+db, sql_path, csv, query = sys.argv[1:5]
+sql = open(sql_path, encoding="utf-8").read()
+con = duckdb.connect(db)
+con.execute("SET enable_progress_bar = false")
+con.execute(sql)
+con.execute(
+    "INSERT INTO pmf_submission (authority, period, code, value, status, comment) "
+    "SELECT authority, period, code, value, status, comment "
+    "FROM read_csv(?, header = true, all_varchar = true, "
+    "delim = ',', quote = '\"', escape = '\"')", [csv])
+con.execute(sql)
+for row in con.execute(query).fetchall():
+    print("\t".join("" if v is None else str(v) for v in row))
+"#;
+
+pub fn duckdb_query(python: &Path, dir: &Path, sql: &Path, csv: &Path, query: &str) -> String {
+    run(Command::new(python)
+        .arg("-c")
+        .arg(DUCKDB_RUN)
+        .arg(dir.join("returns.duckdb"))
+        .arg(sql)
+        .arg(csv)
+        .arg(query)
+        .current_dir(dir))
 }
 
 /// A throwaway PostgreSQL server on loopback, stopped when dropped.
@@ -239,14 +301,17 @@ fn postgres_findings(bin: PathBuf, sql: &Path, csv: &Path) -> Found {
             csv.display()
         ),
     ]);
+    pg.psql(&["-f", &sql.display().to_string()]);
     parse_tsv(&pg.psql(&["-At", "-F", "\t", "-c", QUERY]))
 }
 
 fn python_findings(python: &Path, module: &Path, csv: &Path) -> Found {
+    // JSON, not the TSV form: a rule's message may hold tabs and line breaks.
     let out = Command::new(python)
         .arg(module)
         .arg(csv)
-        .args(["--format", "tsv"])
+        .args(["--format", "json"])
+        .current_dir(module.parent().unwrap_or(Path::new(".")))
         .output()
         .expect("python3 runs");
     assert!(
@@ -254,14 +319,17 @@ fn python_findings(python: &Path, module: &Path, csv: &Path) -> Found {
         "the Python module failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f[0].to_string(), f[1].to_string(), f[2].to_string())
-        })
-        .collect()
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("the Python module writes JSON");
+    let mut found = Found::new();
+    for r in v["returns"].as_array().into_iter().flatten() {
+        let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        for f in r["findings"].as_array().into_iter().flatten() {
+            let rule = f["rule"].as_str().unwrap_or_default().to_string();
+            found.insert((text("authority"), text("period"), rule));
+        }
+    }
+    found
 }
 
 #[test]
@@ -308,8 +376,9 @@ fn every_backend_finds_the_same_faults_in_tidy_returns() {
     tidy_backends_agree(&ir, &csv, &expected);
 }
 
-/// Runs the tidy backends (Python, SQLite, PostgreSQL) on a CSV and compares with `expected`.
-fn tidy_backends_agree(ir: &Ir, csv: &str, expected: &Found) {
+/// Runs the tidy backends (Python, SQLite, PostgreSQL, DuckDB) on a CSV and compares with
+/// `expected`.
+pub fn tidy_backends_agree(ir: &Ir, csv: &str, expected: &Found) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let csv_path = dir.path().join("returns.csv");
     std::fs::write(&csv_path, csv).expect("write the returns");
@@ -360,6 +429,11 @@ fn tidy_backends_agree(ir: &Ir, csv: &str, expected: &Found) {
             )
             .err(),
         );
+    }
+    if let Some(py) = duckdb_python() {
+        ran.push("duckdb");
+        let out = duckdb_query(&py, dir.path(), &sql_path, &csv_path, QUERY);
+        errors.extend(compare("DuckDB", expected, &parse_tsv(&out)).err());
     }
     eprintln!("backends compared: {ran:?}; {} findings", expected.len());
     assert!(errors.is_empty(), "{}", errors.join("\n"));
@@ -554,7 +628,7 @@ fn indicators_in_sheet(csv: &Path) -> Vec<(String, String)> {
     out
 }
 
-fn small_spec() -> Ir {
+pub fn small_spec() -> Ir {
     let path = crate::common::root().join("tests/submissions/spec/rules.pmf");
     let text = std::fs::read_to_string(&path).expect("the small spec");
     let (_, comp) = crate::common::compile_text("rules.pmf", &text);

@@ -226,19 +226,39 @@ fn welsh_guidance_uses_the_welsh_texts_and_the_table_and_lists_what_is_missing()
     let md = generate(&ir, DocFormat::Markdown, Lang::Cy);
     let adults = text_of(&md, "adults.md");
     // Fixed wording from the translation table.
-    assert!(adults.contains("| Cyfeirnod | Metrig | Pam rydym yn mesur hyn? |"));
+    assert!(
+        adults.contains("| Cyfeirnod | Metrig | Yn cyfrif | Pryd |"),
+        "{adults}"
+    );
+    assert!(adults.contains("**Pam rydym yn mesur hyn?**"), "{adults}");
     // Texts of the spec in Welsh, dates in Welsh, composed wording in Welsh.
     assert!(adults.contains("Cyfanswm y cysylltiadau â'r gwasanaeth GCC"));
-    assert!(adults.contains("Ar 31 Mawrth (stoc)"));
+    assert!(adults.contains("| Ar 31 Mawrth |"), "{adults}");
     assert!(adults.contains("o fewn 1 diwrnod gwaith ar ôl derbyn y cyswllt"));
     // A timescale's label in Welsh (`timescale "..." cy "..."`).
-    assert!(adults.contains("- *erbyn diwedd y diwrnod gwaith nesaf*: o fewn 1 diwrnod"));
-    assert!(adults.contains("Rhaid i [AD/001](#AD-001) fod yn rhif cyfan, 0 neu fwy"));
+    assert!(
+        adults.contains("**Amserlen** “erbyn diwedd y diwrnod gwaith nesaf”: o fewn 1 diwrnod"),
+        "{adults}"
+    );
+    let rules = text_of(&md, "annex-rules.md");
+    assert!(rules.contains("Rhaid i [AD/001](adults.md#AD-001) fod yn rhif cyfan, 0 neu fwy"));
     let indicators = text_of(&md, "indicators.md");
     assert!(
         indicators.contains("[AD/006](adults.md#AD-006) fel canran o [AD/005](adults.md#AD-005)"),
         "{indicators}"
     );
+    // The cover in Welsh: the publication notice and the other language.
+    let index = text_of(&md, "index.md");
+    for want in [
+        "- **Cyhoeddwyd:** 12 Rhagfyr 2019",
+        "- **Rhif y ddogfen:** WG00000",
+        "© Hawlfraint y Goron 2019",
+        "Drwydded Llywodraeth Agored v3.0",
+        "Mae'r ddogfen hon ar gael yn Saesneg hefyd.",
+        "**Ymholiadau** Gwasanaethau Gwybodaeth a Dadansoddi, Llywodraeth Cymru",
+    ] {
+        assert!(index.contains(want), "{want} is not on the cover:\n{index}");
+    }
     // What the spec lacks in Welsh is shown in English, and listed, each place once.
     assert!(adults.contains("the number where advice and assistance was provided"));
     let places: Vec<&str> = md.untranslated.iter().map(|u| u.place.as_str()).collect();
@@ -251,7 +271,7 @@ fn welsh_guidance_uses_the_welsh_texts_and_the_table_and_lists_what_is_missing()
             "codelist contact_source · other",
         ]
     );
-    let list = text_of(&md, "untranslated.md");
+    let list = text_of(&md, "annex-untranslated.md");
     assert!(list.contains("# Testunau heb eu cyfieithu eto"), "{list}");
     assert!(list.contains(
         "| AD/003 · rationale | Measuring compliance with the Part 2 Code of Practice. |"
@@ -262,10 +282,56 @@ fn welsh_guidance_uses_the_welsh_texts_and_the_table_and_lists_what_is_missing()
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
     assert!(page
         .contains("<span lang=\"en\">the number where advice and assistance was provided</span>"));
-    // The English guidance of the same spec lists nothing and has no such page.
+    // The English guidance of the same spec lists nothing and has no such page; it does not
+    // claim a Welsh version, which would show English texts.
     let en = generate(&ir, DocFormat::Markdown, Lang::En);
     assert!(en.untranslated.is_empty());
-    assert!(!en.files.contains_key("untranslated.md"));
+    assert!(!en.files.contains_key("annex-untranslated.md"));
+    let index = text_of(&en, "index.md");
+    assert!(
+        index.contains("- **Published:** 12 December 2019"),
+        "{index}"
+    );
+    assert!(index.contains("© Crown copyright 2019"), "{index}");
+    assert!(!index.contains("also available in Welsh"), "{index}");
+}
+
+/// The IR with a Welsh version of every text that has none (the English, marked), so that
+/// its Welsh guidance shows nothing in English.
+fn all_welsh(ir: &Ir) -> Ir {
+    fn fill(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(en) = o.get("en").cloned() {
+                    if o.get("cy").is_none_or(|c| c.is_null()) {
+                        o.insert("cy".into(), en);
+                    }
+                }
+                o.values_mut().for_each(fill);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(fill),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(ir).expect("the IR serialises");
+    fill(&mut v);
+    serde_json::from_value(v).expect("the IR reads back")
+}
+
+#[test]
+fn the_english_guidance_says_it_is_in_welsh_too_only_when_every_text_is() {
+    let ir = all_welsh(&welsh());
+    let cy = generate(&ir, DocFormat::Markdown, Lang::Cy);
+    assert!(cy.untranslated.is_empty(), "{:?}", cy.untranslated);
+    let en = generate(&ir, DocFormat::Markdown, Lang::En);
+    let index = text_of(&en, "index.md");
+    assert!(
+        index.contains("This document is also available in Welsh."),
+        "{index}"
+    );
+    // The shipped edition has almost no Welsh yet, and says nothing of the kind.
+    let shipped = generate(&shipped(), DocFormat::Markdown, Lang::En);
+    assert!(!text_of(&shipped, "index.md").contains("available in Welsh"));
 }
 
 // ---- spec text is text ----------------------------------------------------------------------------
@@ -386,19 +452,32 @@ fn hostile_text_is_literal_in_the_pdf() {
     if !have("pdftotext", &["-v"]) {
         return;
     }
-    let g = generate(&hostile(), DocFormat::Pdf, Lang::En);
+    // The guidance and the annex: what the one leaves out, the other shows.
+    let guidance = generate(&hostile(), DocFormat::Pdf, Lang::En);
+    let annex = docs::annex(&hostile(), Lang::En).expect("the annex");
+    let text = pdf_text(&guidance.files[docs::PDF_FILE], &[])
+        + &pdf_text(&annex.files[docs::ANNEX_FILE], &[]);
+    assert_literal("pdf", &text);
+}
+
+/// The text of a PDF, by pdftotext with these options.
+fn pdf_text(pdf: &[u8], options: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
-    let pdf = dir.path().join("h.pdf");
-    std::fs::write(&pdf, &g.files[docs::PDF_FILE]).expect("write");
+    let path = dir.path().join("g.pdf");
+    std::fs::write(&path, pdf).expect("write");
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
-        .arg(&pdf)
+        .args(options)
+        .arg(&path)
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_literal("pdf", &text);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -466,6 +545,7 @@ fn the_same_spec_gives_the_same_bytes() {
     let b = docs::artifacts(&ir).expect("builds");
     assert!(a == b, "the shipped guidance differs between two runs");
     assert!(a.keys().any(|k| k == "guidance/guidance.pdf"));
+    assert!(a.keys().any(|k| k == "guidance/annex.pdf"));
     assert!(a.keys().any(|k| k == "guidance/html/adults.html"));
     assert!(a.keys().any(|k| k == "guidance/md/adults.md"));
 }
@@ -513,7 +593,7 @@ fn every_internal_link_lands_on_an_anchor_and_every_code_has_one() {
             links += 1;
         }
     }
-    assert!(links > 5000, "only {links} links");
+    assert!(links > 3000, "only {links} links");
     // Every metric and item has its anchor, from its code.
     let all: BTreeSet<&String> = anchors.values().flatten().collect();
     for m in &ir.metrics {
@@ -540,6 +620,32 @@ fn every_internal_link_lands_on_an_anchor_and_every_code_has_one() {
     assert!(
         adults.contains("received during the year (<a href=\"#AD-001\">AD/001</a>) received from")
     );
+    // The site `pmf build` writes links from every page to the PDFs, the templates and the
+    // validation code, and each link lands on a file the build writes.
+    let built = pmf::gen::build_all(&ir).expect("builds");
+    for (page, _) in &pages {
+        let site = built
+            .get(&format!("guidance/html/{page}"))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let downloads: Vec<&str> = site
+            .split("<ul class=\"downloads\">")
+            .nth(1)
+            .and_then(|s| s.split("</ul>").next())
+            .unwrap_or_default()
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert_eq!(downloads.len(), 9, "{page} links to {downloads:?}");
+        for href in downloads {
+            let target = resolve("guidance/html", href);
+            assert!(
+                built.contains_key(&target),
+                "{page} links to {href}: no {target}"
+            );
+        }
+    }
 
     // The Markdown links land too.
     let md = generate(&ir, DocFormat::Markdown, Lang::En);
@@ -561,6 +667,21 @@ fn every_internal_link_lands_on_an_anchor_and_every_code_has_one() {
             );
         }
     }
+}
+
+/// A relative link from a folder, as a path of the build: `guidance/html` + `../annex.pdf`.
+fn resolve(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    for p in href.split('/') {
+        match p {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 #[test]
@@ -607,12 +728,7 @@ fn the_pdf_is_a_tagged_a4_document_with_outline_links_and_metadata() {
         .output()
         .expect("pdftotext runs");
     let page3 = String::from_utf8_lossy(&text.stdout);
-    // The running header and the page number.
-    assert!(
-        page3.contains("Technical Guidance: a test edition"),
-        "{page3}"
-    );
-    assert!(page3.contains("Edition welsh-test"), "{page3}");
+    // The page number.
     assert!(page3.contains("Page 3 of"), "{page3}");
     // The familiar table.
     let all = Command::new("pdftotext")
@@ -621,11 +737,16 @@ fn the_pdf_is_a_tagged_a4_document_with_outline_links_and_metadata() {
         .output()
         .expect("runs");
     let all = squash(&String::from_utf8_lossy(&all.stdout));
+    let layout = squash(&pdf_text(pdf, &["-layout"]));
+    assert!(layout.contains("Reference Metric Counts When"), "{layout}");
+    assert!(all.contains("These add up to AD/001."), "{all}");
+    // The cover and the back page carry the publication notice.
+    assert!(all.contains("© Crown copyright 2019"), "{all}");
+    assert!(all.contains("Open Government Licence v3.0"), "{all}");
     assert!(
-        all.contains("Reference Metric Why are we measuring this?"),
+        all.contains("Enquiries Knowledge and Analytical Services"),
         "{all}"
     );
-    assert!(all.contains("These add up to AD/001."), "{all}");
 }
 
 #[test]
@@ -652,10 +773,12 @@ fn a_local_extension_gets_a_page_of_its_own_in_every_format() {
     let md = generate(&ir, DocFormat::Markdown, Lang::En);
     let page = text_of(&md, "local-measures.md");
     assert!(page.contains("# Cardiff local measures"), "{page}");
-    assert!(page.contains("- **Local authority:** W06000015"), "{page}");
-    assert!(page.contains("| [CDF/001](#CDF-001) | Contacts to the IAA service made in Welsh |"));
+    assert!(page.contains("**Local authority** W06000015"), "{page}");
+    assert!(page.contains(
+        "| [CDF/001](#CDF-001) | Contacts to the IAA service made in Welsh | contacts | During the year |"
+    ), "{page}");
     assert!(
-        page.contains("At most [AD/001](adults.md#AD-001)"),
+        page.contains("**Part of** [AD/001](adults.md#AD-001): never more than it."),
         "{page}"
     );
     let codes = text_of(&md, "codes.md");
@@ -765,11 +888,29 @@ fn the_search_works_from_the_file_system() {
             format!("file://{search}?q=AD/004"),
             format!("file://{search}?q=direct%20payments%20review"),
             format!("file://{search}?q=zzzz-nothing"),
+            // Codes are found whatever their case, spaces and slashes.
+            format!("file://{search}?q=ad002a"),
+            format!("file://{search}?q=Ad%20002A"),
+            format!("file://{search}?q=piad01"),
+            // Words of a metric's notes, of an item's wording, of an indicator's reading.
+            format!("file://{search}?q=exclusive%20no%20further%20action"),
+            format!("file://{search}?q=dig%20deeper"),
         ],
     );
     let first = &found[0]["results"][0];
     assert_eq!(first["href"], "adults.html#AD-004", "{found}");
-    assert_eq!(found[0]["status"], "14 found", "{found}");
+    // AD/004 and its eleven items first, then what mentions AD/004.
+    let codes: Vec<&str> = found[0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .take(12)
+        .filter_map(|r| r["href"].as_str())
+        .collect();
+    assert!(
+        codes.iter().all(|h| h.starts_with("adults.html#AD-004")),
+        "{codes:?}"
+    );
     let words = found[1]["results"].as_array().expect("results");
     assert!(
         words.iter().any(|r| r["href"] == "adults.html#AD-026"),
@@ -777,6 +918,70 @@ fn the_search_works_from_the_file_system() {
     );
     assert_eq!(found[2]["status"], "Nothing matches.");
     assert_eq!(found[2]["results"], serde_json::json!([]));
+    for (i, want) in [
+        (3, "adults.html#AD-002a"),
+        (4, "adults.html#AD-002a"),
+        (5, "indicators.html#PI-AD-01"),
+    ] {
+        assert_eq!(found[i]["results"][0]["href"], want, "{}", found[i]);
+    }
+    let notes = found[6]["results"].as_array().expect("results");
+    assert!(
+        notes.iter().any(|r| r["href"] == "adults.html#AD-002"),
+        "{notes:?}"
+    );
+    assert!(
+        found[7]["results"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty()),
+        "{}",
+        found[7]
+    );
+}
+
+#[test]
+fn on_a_phone_the_content_comes_first_and_tables_are_stacked() {
+    if !have_browser() {
+        return;
+    }
+    let g = generate(&shipped(), DocFormat::Html, Lang::En);
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_all(&g, dir.path());
+    let pages: Vec<String> = [
+        "adults.html",
+        "indicators.html",
+        "index.html",
+        "definitions.html",
+    ]
+    .iter()
+    .map(|p| dir.path().join(p).display().to_string())
+    .collect();
+    let mut args = vec!["390".to_string()];
+    args.extend(pages.iter().cloned());
+    for p in browser("layout", &args).as_array().expect("a list") {
+        let page = p["page"].as_str().unwrap_or_default();
+        assert!(
+            p["mainTop"].as_f64() < p["tocTop"].as_f64(),
+            "{page}: the contents come before the content on a phone: {p}"
+        );
+        assert!(
+            p["scrollWidth"].as_f64() <= p["viewport"].as_f64(),
+            "{page} is wider than the phone: {p}"
+        );
+        for t in p["tables"].as_array().expect("tables") {
+            assert_eq!(t["display"], "block", "{page}: a table is not stacked: {p}");
+        }
+    }
+    let mut args = vec!["1280".to_string()];
+    args.extend(pages.iter().cloned());
+    for p in browser("layout", &args).as_array().expect("a list") {
+        for t in p["tables"].as_array().expect("tables") {
+            assert_eq!(
+                t["display"], "table-row",
+                "a table is stacked on a wide screen: {p}"
+            );
+        }
+    }
 }
 
 // ---- the command line -----------------------------------------------------------------------------
@@ -808,7 +1013,7 @@ fn pmf_doc_writes_each_format_and_reports_untranslated_texts() {
         stderr.contains("AD/002b · wording: the number where advice and assistance was provided")
     );
     assert!(dir.path().join("md/adults.md").is_file());
-    assert!(dir.path().join("md/untranslated.md").is_file());
+    assert!(dir.path().join("md/annex-untranslated.md").is_file());
 
     let o = pmf(&["doc", "--format", "html", spec], dir.path());
     assert!(o.status.success());
@@ -824,6 +1029,29 @@ fn pmf_doc_writes_each_format_and_reports_untranslated_texts() {
     let pdf = std::fs::read(dir.path().join("out/guidance.pdf")).expect("the PDF");
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(String::from_utf8_lossy(&o.stdout).contains("wrote out/guidance.pdf"));
+
+    // The annex is a PDF of its own; the site holds its pages already.
+    let o = pmf(&["doc", "--annex", "-o", "out", spec], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("wrote out/annex.pdf"));
+    let o = pmf(&["doc", "--annex", "--format", "html", spec], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("`--annex` is for the PDF"));
+    // The site holds what it links to: the PDFs, the templates and the validation code.
+    let site = dir.path().join("guidance-html");
+    for f in [
+        "guidance.pdf",
+        "annex.pdf",
+        "submission-template.xlsx",
+        "pmf_validate.py",
+    ] {
+        assert!(site.join("downloads").join(f).is_file(), "no downloads/{f}");
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("<a href=\"downloads/submission-template.xlsx\">"),
+        "{index}"
+    );
 }
 
 #[test]
@@ -860,4 +1088,282 @@ fn pmf_doc_refuses_a_broken_spec_and_a_file_for_a_site() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr)
         .contains("taken is a file; give a folder for the Markdown guidance"));
+}
+
+// ---- the guidance as a published document ----------------------------------------------------
+
+/// `{name}`: a placeholder of the fixed wording.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices('{') {
+        let rest = &text[i + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+            .collect();
+        if !name.is_empty() && rest[name.len()..].starts_with('}') {
+            found.push(format!("{{{name}}}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_placeholder_reaches_any_page_in_either_language() {
+    let mut checked = 0;
+    for (name, ir) in [
+        ("shipped", shipped()),
+        ("welsh", welsh()),
+        ("hostile", hostile()),
+    ] {
+        for lang in [Lang::En, Lang::Cy] {
+            for format in [DocFormat::Html, DocFormat::Markdown] {
+                let g = generate(&ir, format, lang);
+                for (path, bytes) in &g.files {
+                    let text = String::from_utf8_lossy(bytes);
+                    let text = match path.ends_with(".html") {
+                        true => html_text(&text),
+                        false => text.into_owned(),
+                    };
+                    let found = placeholders(&text);
+                    assert!(found.is_empty(), "{name} {lang:?} {path}: {found:?}");
+                    checked += 1;
+                }
+            }
+            // The PDFs' sources: an unfilled placeholder would be escaped there as `\{name\}`.
+            let guidance = docs::typst_source(&ir, lang).expect("renders").0;
+            let annex = docs::typst_annex_source(&ir, lang).expect("renders").0;
+            for source in [guidance, annex] {
+                let found = placeholders(&source.replace("\\{", "{").replace("\\}", "}"));
+                assert!(found.is_empty(), "{name} {lang:?} PDF: {found:?}");
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} pages");
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    for lang in [Lang::En, Lang::Cy] {
+        let g = generate(&welsh(), DocFormat::Pdf, lang);
+        let annex = docs::annex(&welsh(), lang).expect("the annex");
+        let text = pdf_text(&g.files[docs::PDF_FILE], &[])
+            + &pdf_text(&annex.files[docs::ANNEX_FILE], &[]);
+        assert!(
+            placeholders(&text).is_empty(),
+            "{lang:?}: {:?}",
+            placeholders(&text)
+        );
+    }
+}
+
+/// The lines of the shipped guidance's PDF as laid out (pdftotext -layout), without the
+/// running footer, spaces squashed; and the PDF.
+fn shipped_lines() -> (Vec<Vec<String>>, Vec<u8>) {
+    let g = generate(&shipped(), DocFormat::Pdf, Lang::En);
+    let pdf = g.files[docs::PDF_FILE].clone();
+    let text = pdf_text(&pdf, &["-layout"]);
+    let pages = text
+        .split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .map(squash)
+                .filter(|l| !l.is_empty() && !l.starts_with("Page "))
+                .collect()
+        })
+        .collect();
+    (pages, pdf)
+}
+
+#[test]
+fn the_shipped_guidance_fits_in_90_pages_of_10_point_text() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let (pages, pdf) = shipped_lines();
+    let n = pages.iter().filter(|p| !p.is_empty()).count();
+    assert!(n <= 90, "{n} pages");
+    // The size of the body text: the height of a word's box is its font's ascent and descent,
+    // 1.15 times the size for Liberation Sans; most words are body text.
+    let bbox = pdf_text(&pdf, &["-bbox"]);
+    let mut heights: Vec<f64> = bbox
+        .split("<word ")
+        .skip(1)
+        .filter_map(|w| {
+            let num = |key: &str| -> Option<f64> {
+                w.split(&format!("{key}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            Some(num("yMax")? - num("yMin")?)
+        })
+        .collect();
+    heights.sort_by(|a, b| a.total_cmp(b));
+    let median = heights[heights.len() / 2];
+    // pdftotext makes a word of Liberation Sans 0.938 times its size high (the 8 pt running
+    // header's words are 7.51 pt high).
+    let size = median / 0.9385;
+    assert!(
+        size >= 9.99,
+        "the body text is {size:.2} pt, less than 10 pt"
+    );
+    // A card that a page breaks is named again at the top of the next page.
+    let continued = pages
+        .iter()
+        .filter(|p| p.first().is_some_and(|l| l.ends_with("(continued)")))
+        .count();
+    assert!(continued > 0, "no page names the card it continues");
+}
+
+#[test]
+fn the_guidance_repeats_no_boilerplate_line() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let ir = shipped();
+    let (pages, _) = shipped_lines();
+    // Headings and the header rows of tables may repeat (the same group in two parts); so may
+    // the spec's own words (the source repeats its rationales) after a run-in label.
+    let md = generate(&ir, DocFormat::Markdown, Lang::En);
+    let mut headings = BTreeSet::new();
+    for bytes in md.files.values() {
+        let text = String::from_utf8_lossy(bytes);
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if l.starts_with('#') {
+                headings.insert(squash(&md_plain(l.trim_start_matches('#'))));
+            }
+            if l.starts_with('|') && lines.get(i + 1).is_some_and(|n| n.starts_with("|---")) {
+                let cells: Vec<String> = l.trim_matches('|').split('|').map(md_plain).collect();
+                headings.insert(squash(&cells.join(" ")));
+            }
+        }
+    }
+    let spec = squash(&ir.to_json().replace("\\\"", "\""));
+    let labels = [
+        "Why are we measuring this?",
+        "Legal basis",
+        "Timescale",
+        "Note",
+        "Part of",
+        "Equal to",
+        "What to include",
+        "What not to include",
+        "How to count",
+        "Taken from",
+        "Used by indicators",
+        "Correction",
+        "Formula",
+        "How to read it",
+        "Worked example",
+    ];
+    let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
+    for line in pages.iter().flatten() {
+        *count.entry(line.as_str()).or_default() += 1;
+    }
+    let mut repeated = Vec::new();
+    for (line, n) in count {
+        if n <= 5 || headings.contains(line) || line.split(' ').count() < 3 {
+            continue;
+        }
+        let rest = labels
+            .iter()
+            .find_map(|l| line.strip_prefix(&format!("{l} ")))
+            .unwrap_or(line);
+        if rest.split(' ').count() >= 3 && spec.contains(rest) {
+            continue;
+        }
+        repeated.push(format!("{n} × {line}"));
+    }
+    assert!(repeated.is_empty(), "boilerplate:\n{}", repeated.join("\n"));
+}
+
+/// A Markdown line as plain text: links, anchors, emphasis and escapes dropped.
+fn md_plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("<a id=\"") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].split_once("</a>").map(|x| x.1).unwrap_or("");
+    }
+    out.push_str(rest);
+    let mut plain = String::new();
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => plain.extend(chars.next()),
+            '*' => {}
+            '[' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                }
+            }
+            c => plain.push(c),
+        }
+    }
+    plain
+}
+
+#[test]
+fn the_guidance_prints_no_material_for_the_specs_authors() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let ir = shipped();
+    let g = generate(&ir, DocFormat::Pdf, Lang::En);
+    let text = squash(&pdf_text(&g.files[docs::PDF_FILE], &[]));
+    for bad in [
+        "Generated from the specification",
+        "the compiler",
+        ".pmf",
+        "Warnings accepted",
+        "({via})",
+        "the source",
+        "as printed",
+        "extraction",
+        "AD_E0",
+        "Validation rules",
+        "rounded half away from zero to",
+    ] {
+        assert!(!text.contains(bad), "the guidance prints `{bad}`");
+    }
+    // No identifier of the spec (`speech_language`, `adult_waiting_service`).
+    let ids: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.contains('_') && w.chars().any(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(ids.is_empty(), "identifiers: {ids:?}");
+    // A metric's heading is its title, never a lead-in.
+    let md = generate(&ir, DocFormat::Markdown, Lang::En);
+    for (path, bytes) in &md.files {
+        for l in String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|l| l.starts_with('#'))
+        {
+            let h = md_plain(l.trim_start_matches('#')).trim().to_string();
+            assert!(
+                !h.contains("Of those") && !h.contains("Of these") && !h.ends_with(':'),
+                "{path}: heading `{h}`"
+            );
+        }
+    }
+    // The annex has what the guidance leaves out.
+    let annex = docs::annex(&ir, Lang::En).expect("the annex");
+    let annex = squash(&pdf_text(&annex.files[docs::ANNEX_FILE], &[]));
+    for want in [
+        "AD_E02",
+        "As printed",
+        "Warnings accepted",
+        "indicators.pmf:",
+        "AD/001.value",
+        "The source prints no heading for this table",
+        "speech_language",
+    ] {
+        assert!(annex.contains(want), "the annex has no `{want}`");
+    }
 }

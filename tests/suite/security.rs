@@ -244,3 +244,62 @@ fn an_unreadable_folder_is_an_error_not_silence() {
         "{t}"
     );
 }
+
+#[test]
+fn a_letter_from_another_alphabet_is_named() {
+    // A Cyrillic capital A in a code, and a Cyrillic small o in a name.
+    let dir = spec_with(
+        "unit contact \"contacts\" {\n  kind entity\n}\nmetric AD/001 {\n  wording \"x\"\n  counts c\u{043E}ntact\n  flow\n}\nmetric AD/002 {\n  wording \"y\"\n  counts contact\n  flow\n  subset of \u{0410}D/001\n}\n",
+    );
+    let o = pmf(&["check", "a.pmf"], dir.path());
+    failed_cleanly(&o);
+    let t = text(&o);
+    assert!(t.contains("U+043E") && t.contains("`contact`"), "{t}");
+    assert!(t.contains("U+0410") && t.contains("`AD/001`"), "{t}");
+}
+
+#[test]
+fn an_invisible_character_in_any_text_is_refused() {
+    for (what, bad) in [
+        ("a NUL", "\\u{0}"),
+        ("an escape", "\\u{1b}[2J"),
+        ("a line separator", "\\u{2028}"),
+        ("a bidirectional override", "\\u{202e}"),
+    ] {
+        let dir = spec_with(&format!(
+            "unit contact \"contacts {bad}\" {{\n  kind entity\n}}\n"
+        ));
+        let o = pmf(&["check", "a.pmf"], dir.path());
+        failed_cleanly(&o);
+        assert!(
+            text(&o).contains("invisible character") && text(&o).contains("a.pmf:4:"),
+            "{what}: {}",
+            text(&o)
+        );
+    }
+}
+
+#[test]
+fn an_edition_id_must_be_a_plain_name() {
+    for id in [
+        "t\\n-- DROP TABLE x",
+        "a b",
+        "../x",
+        "x'y",
+        "\\u{e9}t\\u{e9}",
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("a.pmf"),
+            format!("edition \"{id}\" {{\n  title \"T\"\n}}\n"),
+        )
+        .expect("write");
+        let o = pmf(&["check", "a.pmf"], dir.path());
+        failed_cleanly(&o);
+        assert!(
+            text(&o).contains("must be letters, digits"),
+            "{id}: {}",
+            text(&o)
+        );
+    }
+}

@@ -48,26 +48,6 @@ fn terms(t: &Terms) -> Vec<Term> {
         .collect()
 }
 
-fn join_codes(t: &Terms) -> String {
-    let mut s = String::new();
-    for (i, (coef, code)) in t.iter().enumerate() {
-        let c = if (coef.abs() - 1.0).abs() < f64::EPSILON {
-            String::new()
-        } else {
-            format!("{} × ", coef.abs())
-        };
-        if i == 0 {
-            s.push_str(&format!("{}{c}{code}", if *coef < 0.0 { "−" } else { "" }));
-        } else {
-            s.push_str(&format!(
-                " {} {c}{code}",
-                if *coef < 0.0 { "−" } else { "+" }
-            ));
-        }
-    }
-    s
-}
-
 impl Checker<'_> {
     fn part_order(&self) -> Vec<usize> {
         let d = self.decls;
@@ -139,6 +119,11 @@ impl Checker<'_> {
             period: otext(&e.period),
             supersedes: e.supersedes.as_ref().map(|r| r.name.clone()),
             publisher: otext(&e.publisher),
+            published: e.published.clone(),
+            number: e.number.clone(),
+            copyright: otext(&e.copyright),
+            licence: e.licence.clone(),
+            contact: otext(&e.contact),
             notes: e.notes.iter().map(rich).collect(),
         });
 
@@ -565,13 +550,6 @@ impl Checker<'_> {
                         until: otext(&t.until),
                         citations: t.citations.iter().map(|c| self.ir_citation(c)).collect(),
                         note: orich(&t.note),
-                        summary: timescale_summary(
-                            rule,
-                            amount,
-                            unit,
-                            t.from.as_ref(),
-                            t.until.as_ref(),
-                        ),
                     })
                 })
                 .collect(),
@@ -708,9 +686,8 @@ impl Checker<'_> {
                     part: x.part.as_ref().map(|r| r.name.clone()),
                     formula: t.formula.clone(),
                     formula_text: t.text.clone(),
-                    formula_words: t.words.clone(),
                     result: t.result,
-                    unit: t.unit.clone(),
+                    result_unit: t.unit.clone(),
                     polarity: x.polarity.unwrap_or(model::Polarity::Neither),
                     decimals: x.decimals.unwrap_or(1),
                     reading: orich(&x.reading),
@@ -768,14 +745,13 @@ impl Checker<'_> {
                         lhs: Vec<Term>,
                         op: Op,
                         rhs: Vec<Term>,
-                        message: String,
                         value_type: Option<ValueType>,
                         tol: f64| {
             out.push(ir::Rule {
                 id,
                 kind,
                 severity: RuleSeverity::Error,
-                message: ir::Text::plain(message),
+                message: None,
                 metric: metric.to_string(),
                 lhs,
                 op,
@@ -789,10 +765,6 @@ impl Checker<'_> {
             let m = &d.metrics[mi];
             let info = &self.metrics[mi];
             let vt = info.value_type.unwrap_or(ValueType::Whole);
-            let kind_words = match vt {
-                ValueType::Whole => "a whole number, 0 or more",
-                ValueType::Decimal => "a number, 0 or more",
-            };
             let mut data: Vec<String> = Vec::new();
             if info.collected {
                 data.push(m.code.clone());
@@ -815,7 +787,6 @@ impl Checker<'_> {
                     one.clone(),
                     Op::Ge,
                     Vec::new(),
-                    format!("{code} must be {kind_words}"),
                     Some(vt),
                     0.0,
                 );
@@ -826,7 +797,6 @@ impl Checker<'_> {
                     one,
                     Op::Ge,
                     Vec::new(),
-                    format!("{code} has no value: give the figure, or the reason it is missing"),
                     None,
                     0.0,
                 );
@@ -841,11 +811,6 @@ impl Checker<'_> {
                 })
                 .collect();
             let item_codes: Vec<&str> = items.iter().map(|i| i.code.as_str()).collect();
-            let span_words = match (items.first(), items.last()) {
-                (Some(a), Some(b)) if items.len() > 1 => format!("{} to {}", a.code, b.code),
-                (Some(a), _) => a.code.clone(),
-                _ => String::new(),
-            };
             let mut parents: Vec<Terms> = Vec::new();
             if let Some(of) = &info.of {
                 parents.push(of.clone());
@@ -866,7 +831,6 @@ impl Checker<'_> {
                     .chain(pcodes.iter().copied())
                     .collect();
                 let tol = self.tolerance(&all);
-                let pwords = join_codes(parent);
                 match info.kind {
                     Some(BreakdownKind::Partition) => push(
                         format!("{}.partition{suffix}", m.code),
@@ -875,10 +839,6 @@ impl Checker<'_> {
                         item_terms.clone(),
                         Op::Eq,
                         terms(parent),
-                        format!(
-                            "the items of {} ({span_words}) must add up to {pwords}",
-                            m.code
-                        ),
                         None,
                         tol,
                     ),
@@ -889,10 +849,6 @@ impl Checker<'_> {
                         item_terms.clone(),
                         Op::Le,
                         terms(parent),
-                        format!(
-                            "the items of {} ({span_words}) must add up to no more than {pwords}",
-                            m.code
-                        ),
                         None,
                         tol,
                     ),
@@ -908,7 +864,6 @@ impl Checker<'_> {
                                 }],
                                 Op::Le,
                                 terms(parent),
-                                format!("{} cannot be more than {pwords}", it.code),
                                 None,
                                 tol,
                             );
@@ -936,7 +891,6 @@ impl Checker<'_> {
                                 code: o.code.clone(),
                                 coef: 1.0,
                             }],
-                            format!("{} cannot be more than {}", it.code, o.code),
                             None,
                             tol,
                         );
@@ -964,7 +918,6 @@ impl Checker<'_> {
                         terms(subject),
                         Op::Le,
                         terms(t),
-                        format!("{} cannot be more than {}", m.code, join_codes(t)),
                         None,
                         self.tolerance(&codes),
                     );
@@ -982,7 +935,6 @@ impl Checker<'_> {
                         terms(subject),
                         Op::Eq,
                         terms(t),
-                        format!("{} must equal {}", m.code, join_codes(t)),
                         None,
                         self.tolerance(&codes),
                     );
@@ -1010,7 +962,6 @@ impl Checker<'_> {
                         me.clone(),
                         Op::Le,
                         terms(t),
-                        format!("{} cannot be more than {}", it.code, join_codes(t)),
                         None,
                         self.tolerance(&codes),
                     );
@@ -1026,7 +977,6 @@ impl Checker<'_> {
                         me,
                         Op::Eq,
                         terms(t),
-                        format!("{} must equal {}", it.code, join_codes(t)),
                         None,
                         self.tolerance(&codes),
                     );
@@ -1052,7 +1002,7 @@ impl Checker<'_> {
                     Some(crate::diag::Severity::Warning) => RuleSeverity::Warning,
                     _ => RuleSeverity::Error,
                 },
-                message: r.message.as_ref().map(text).unwrap_or_default(),
+                message: Some(r.message.as_ref().map(text).unwrap_or_default()),
                 metric,
                 lhs: terms(l),
                 op: *op,
@@ -1089,27 +1039,4 @@ fn ir_doc(x: &Doc) -> ir::Doc {
         text: orich(&x.text),
         sections: x.sections.iter().map(ir_doc).collect(),
     }
-}
-
-pub fn timescale_summary(
-    rule: model::TimescaleRule,
-    amount: u32,
-    unit: model::DurationUnit,
-    from: Option<&model::Text>,
-    until: Option<&model::Text>,
-) -> String {
-    let mut s = match rule {
-        model::TimescaleRule::Within => format!("within {amount} {}", unit.label(amount)),
-        model::TimescaleRule::Every => format!(
-            "at intervals of no more than {amount} {}",
-            unit.label(amount)
-        ),
-    };
-    if let Some(f) = from {
-        s.push_str(&format!(" of {}", f.en.value));
-    }
-    if let Some(u) = until {
-        s.push_str(&format!(", until {}", u.en.value));
-    }
-    s
 }

@@ -5,7 +5,7 @@ use super::metrics::{timing_words, Terms};
 use super::names::Kind;
 use super::{Checker, Target};
 use crate::diag::{Code, Diagnostic};
-use crate::ir::{eval::round, Formula, Op, ResultKind};
+use crate::ir::{eval::round, Formula, Op, ResultKind, ResultUnit};
 use crate::model::{BreakdownKind, Loc, Ref, Timing};
 use crate::syntax::{BinOp, CmpOp, Expr, ExprKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,9 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Typed {
     pub formula: Formula,
     pub result: ResultKind,
-    pub unit: String,
+    pub unit: ResultUnit,
     pub text: String,
-    pub words: String,
 }
 
 #[derive(Clone, Debug)]
@@ -33,7 +32,7 @@ enum Ty {
     Number,
     Derived {
         result: ResultKind,
-        unit: String,
+        unit: ResultUnit,
     },
 }
 
@@ -82,19 +81,29 @@ impl Checker<'_> {
     fn formula(&mut self, e: &Expr, file: crate::source::FileId) -> Option<Typed> {
         let (ty, formula) = self.ty(e, file)?;
         let text = self.text_of(e, file);
+        let d = self.decls;
+        let id = |u: usize| d.units[u].id.clone();
         let (result, unit) = match &ty {
             Ty::Derived { result, unit } => (*result, unit.clone()),
-            Ty::Data { unit, over, .. } => (ResultKind::Number, self.unit_phrase(*unit, *over)),
-            Ty::Number => (ResultKind::Number, String::new()),
-            Ty::Population(_) => (ResultKind::Number, "people".into()),
+            Ty::Data {
+                unit: Some(u),
+                over,
+                ..
+            } => (
+                ResultKind::Number,
+                ResultUnit::Quantity {
+                    unit: id(*u),
+                    over: over.map(id),
+                },
+            ),
+            Ty::Data { unit: None, .. } | Ty::Number => (ResultKind::Number, ResultUnit::None),
+            Ty::Population(_) => (ResultKind::Number, ResultUnit::People),
         };
-        let words = words(&formula, self);
         Some(Typed {
             formula,
             result,
             unit,
             text,
-            words,
         })
     }
 
@@ -333,7 +342,7 @@ impl Checker<'_> {
                 Some((
                     Ty::Derived {
                         result: ResultKind::Percent,
-                        unit: "%".into(),
+                        unit: ResultUnit::Percent,
                     },
                     Formula::Percent {
                         numerator: Box::new(typed[0].1.clone()),
@@ -381,12 +390,10 @@ impl Checker<'_> {
                     ));
                     return None;
                 }
-                let p = &self.decls.populations[pop];
-                let label = p
-                    .label
-                    .as_ref()
-                    .map_or(p.id.clone(), |t| t.en.value.clone());
-                let unit = format!("per {} of the {}", thousands(per), lower_first(&label));
+                let unit = ResultUnit::Rate {
+                    per,
+                    population: self.decls.populations[pop].id.clone(),
+                };
                 Some((
                     Ty::Derived {
                         result: ResultKind::Rate,
@@ -427,11 +434,15 @@ impl Checker<'_> {
                     return None;
                 }
                 self.check_timing(&typed[0].0, &typed[1].0, &loc, Code::StockFlowMix)?;
+                let d = self.decls;
                 let unit = match (&typed[0].0, &typed[1].0) {
                     (Ty::Data { unit: Some(q), .. }, Ty::Data { unit: Some(c), .. }) => {
-                        format!("{} per {}", self.unit_label(*q), self.unit_single(*c))
+                        ResultUnit::Per {
+                            unit: d.units[*q].id.clone(),
+                            per: d.units[*c].id.clone(),
+                        }
                     }
-                    _ => String::new(),
+                    _ => ResultUnit::None,
                 };
                 Some((
                     Ty::Derived {
@@ -455,22 +466,6 @@ impl Checker<'_> {
                 ))
             }
         }
-    }
-
-    fn unit_label(&self, u: usize) -> String {
-        let d = self.decls;
-        d.units[u]
-            .label
-            .as_ref()
-            .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
-    }
-
-    fn unit_single(&self, u: usize) -> String {
-        let d = self.decls;
-        d.units[u]
-            .singular
-            .as_ref()
-            .map_or(d.units[u].id.clone(), |t| t.en.value.clone())
     }
 
     fn ratio_ty(&mut self, a: &Ty, b: &Ty, loc: &Loc) -> Option<Ty> {
@@ -502,11 +497,15 @@ impl Checker<'_> {
                     .help("a count on one day over a count through the year is rarely meaningful; allow this warning with the reason if it is"),
             );
         }
+        let d = self.decls;
         let unit = match (ua, ub) {
             // People per person says nothing; the title says what is divided by what.
-            (Some(x), Some(y)) if x == y => "ratio".to_string(),
-            (Some(x), Some(y)) => format!("{} per {}", self.unit_label(*x), self.unit_single(*y)),
-            _ => String::new(),
+            (Some(x), Some(y)) if x == y => ResultUnit::Ratio,
+            (Some(x), Some(y)) => ResultUnit::Per {
+                unit: d.units[*x].id.clone(),
+                per: d.units[*y].id.clone(),
+            },
+            _ => ResultUnit::None,
         };
         Some(Ty::Derived {
             result: ResultKind::Ratio,
@@ -997,118 +996,6 @@ fn cohort_label(d: &crate::model::Declarations, c: usize) -> String {
         .map_or(d.cohorts[c].id.clone(), |t| t.en.value.to_lowercase())
 }
 
-pub fn thousands(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 fn fmt_num(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}")
-}
-
-/// The formula in words, for the guidance.
-fn words(f: &Formula, c: &Checker<'_>) -> String {
-    let pop = |id: &str| {
-        c.decls
-            .populations
-            .iter()
-            .find(|p| p.id == id)
-            .and_then(|p| p.label.as_ref())
-            .map_or(id.to_string(), |t| lower_first(&t.en.value))
-    };
-    fn inner(f: &Formula, pop: &dyn Fn(&str) -> String) -> String {
-        match f {
-            Formula::Number { value } => {
-                if value.fract() == 0.0 {
-                    thousands(*value)
-                } else {
-                    value.to_string()
-                }
-            }
-            Formula::Metric { code } => code.clone(),
-            Formula::Population { id } => pop(id),
-            Formula::Add { lhs, rhs } => format!("{} + {}", inner(lhs, pop), inner(rhs, pop)),
-            Formula::Sub { lhs, rhs } => format!("{} − {}", inner(lhs, pop), inner(rhs, pop)),
-            Formula::Mul { lhs, rhs } => format!("{} × {}", inner(lhs, pop), inner(rhs, pop)),
-            Formula::Div { lhs, rhs } => format!("{} ÷ {}", inner(lhs, pop), inner(rhs, pop)),
-            Formula::Neg { arg } => format!("−{}", inner(arg, pop)),
-            Formula::Percent {
-                numerator,
-                denominator,
-            } => {
-                format!(
-                    "({}) as a percentage of ({})",
-                    inner(numerator, pop),
-                    inner(denominator, pop)
-                )
-            }
-            Formula::Rate {
-                numerator,
-                population,
-                per,
-            } => {
-                format!(
-                    "({}) per {} of the {}",
-                    inner(numerator, pop),
-                    thousands(*per),
-                    inner(population, pop)
-                )
-            }
-            Formula::Average { total, count } => {
-                format!("({}) divided by ({})", inner(total, pop), inner(count, pop))
-            }
-            Formula::Ratio {
-                numerator,
-                denominator,
-            } => format!(
-                "({}) divided by ({})",
-                inner(numerator, pop),
-                inner(denominator, pop)
-            ),
-        }
-    }
-    let s = inner(f, &pop);
-    // Brackets around a single code or name add nothing.
-    tidy_brackets(&s)
-}
-
-fn tidy_brackets(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '(' {
-            if let Some(len) = chars[i + 1..].iter().position(|&c| c == ')') {
-                let inside: String = chars[i + 1..i + 1 + len].iter().collect();
-                if !inside.contains(['(', ' ']) {
-                    out.push_str(&inside);
-                    i += len + 2;
-                    continue;
-                }
-            }
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
 }

@@ -232,7 +232,9 @@ impl Checker<'_> {
             format!("there is no {} `{}`", noun_only(kind), r.name),
         )
         .label(format!("unknown {}", noun_only(kind)));
+        let lookalike = crate::syntax::lookalike::note(&r.name);
         d = match (&suggestion, kind) {
+            _ if lookalike.is_some() => d.help(lookalike.unwrap_or_default()),
             (Some(s), _) => d.help(format!("did you mean `{s}`?")),
             (None, Kind::Instrument) => d.help(format!(
                 "declare it: `instrument {} \"Full title\" {{ kind act }}`",

@@ -219,7 +219,14 @@ impl Checker<'_> {
         let mut add =
             |texts: &[&Option<Text>]| more.extend(texts.iter().filter_map(|t| (*t).clone()));
         for e in &d.editions {
-            add(&[&e.title, &e.framework, &e.period, &e.publisher]);
+            add(&[
+                &e.title,
+                &e.framework,
+                &e.period,
+                &e.publisher,
+                &e.copyright,
+                &e.contact,
+            ]);
         }
         for p in &d.parts {
             add(&[&p.intro]);

@@ -1,14 +1,15 @@
-//! The HTML site: a page per chapter and per part, the reference pages, a search page, a
-//! stylesheet (with print rules) and a search index loaded as a script, so that the site works
-//! opened from the file system with no server and no network.
+//! The HTML site: a page per chapter and per part, the reference pages, the technical annex's
+//! pages, a search page, a stylesheet (with print and phone layouts) and a search index loaded
+//! as a script, so that the site works opened from the file system with no server and no
+//! network. Every page links to the downloads (the PDFs, the templates, the validation code).
 //!
 //! Invariant: the search index holds plain text and the search script shows it with
 //! `textContent`, so spec text cannot become markup there either.
 
 use super::markup;
 use super::markup::Target;
-use super::view::{code_anchor, Ctx, PageKind};
-use super::{extra_page, pages, render, templates, DocFormat, Guidance};
+use super::view::{code_anchor, Ctx, DownloadView, PageKind};
+use super::{extra_page, pages, render, templates, DocFormat, Download, Guidance};
 use pmf_ir::Artifacts;
 use pmf_ir::{Ir, Lang, Rich, Text};
 use serde::Serialize;
@@ -16,10 +17,33 @@ use serde::Serialize;
 const STYLE: &str = include_str!("assets/style.css");
 const SEARCH: &str = include_str!("assets/search.js");
 
-pub fn site(ir: &Ir, lang: Lang) -> Result<Guidance, String> {
+pub fn site(ir: &Ir, lang: Lang, downloads: &[Download]) -> Result<Guidance, String> {
     let m = markup::Html;
     let cx = Ctx::new(ir, lang, &m);
-    let (site, mut pages) = pages::build(&cx);
+    let (mut site, mut pages) = pages::build(&cx);
+    let mut files = Artifacts::new();
+    let mut known: Vec<(usize, &Download)> = downloads
+        .iter()
+        .filter_map(|d| {
+            let name = d.href.rsplit('/').next().unwrap_or(&d.href);
+            let key = download_label(name)?;
+            Some((DOWNLOADS.iter().position(|k| *k == key)?, d))
+        })
+        .collect();
+    known.sort_by_key(|(rank, _)| *rank);
+    for (rank, d) in known {
+        site.downloads.push(DownloadView {
+            href: markup::html_escape(&d.href),
+            label: cx.t(DOWNLOADS[rank]),
+        });
+        if let Some(bytes) = &d.bytes {
+            files.insert(d.href.clone(), bytes.clone());
+        }
+    }
+    // The search script writes the count where "§" is: the one place a number is filled in
+    // after the page is made.
+    site.t
+        .insert("search_count".into(), cx.tf("search_count", &[("n", "§")]));
     cx.set_page("search");
     pages.push(extra_page(
         &cx,
@@ -28,7 +52,6 @@ pub fn site(ir: &Ir, lang: Lang) -> Result<Guidance, String> {
         "search_results",
     ));
     let tera = templates(DocFormat::Html)?;
-    let mut files = Artifacts::new();
     for page in &pages {
         let mut c = tera::Context::new();
         c.insert("site", &site);
@@ -43,9 +66,39 @@ pub fn site(ir: &Ir, lang: Lang) -> Result<Guidance, String> {
         "assets/search-index.js".into(),
         search_index(&cx).into_bytes(),
     );
+    cx.check()?;
     Ok(Guidance {
         files,
         untranslated: cx.untranslated(),
+    })
+}
+
+/// The downloads, in the order the site lists them (by the key of their label).
+const DOWNLOADS: &[&str] = &[
+    "download_pdf",
+    "download_annex",
+    "download_xlsx",
+    "download_csv",
+    "download_json",
+    "download_schema",
+    "download_validation_readme",
+    "download_python",
+    "download_sql",
+];
+
+/// The label of a download, by its file name; `None` for a file pmf does not make.
+fn download_label(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "guidance.pdf" | "guidance.cy.pdf" => "download_pdf",
+        "annex.pdf" | "annex.cy.pdf" => "download_annex",
+        n if n.ends_with(".xlsx") => "download_xlsx",
+        n if n.ends_with(".schema.json") => "download_schema",
+        n if n.ends_with(".csv") => "download_csv",
+        n if n.ends_with(".json") => "download_json",
+        n if n.ends_with(".py") => "download_python",
+        n if n.ends_with(".sql") => "download_sql",
+        "README.md" => "download_validation_readme",
+        _ => return None,
     })
 }
 
@@ -114,9 +167,17 @@ fn search_index(cx: &Ctx) -> String {
             x.push(' ');
             x.push_str(&rich_plain(cx, r));
         }
+        for n in &m.notes {
+            x.push(' ');
+            x.push_str(&rich_plain(cx, &Some(n.clone())));
+        }
+        if m.short.is_some() {
+            x.push(' ');
+            x.push_str(&text(cx, &m.wording));
+        }
         out.push(Entry {
             c: m.code.clone(),
-            t: text(cx, &m.wording),
+            t: super::cards::title(cx, m).1,
             u: url(t),
             k: part_title(&m.part),
             x,
@@ -128,7 +189,15 @@ fn search_index(cx: &Ctx) -> String {
                     t: text(cx, &i.wording),
                     u: url(t),
                     k: part_title(&m.part),
-                    x: text(cx, &m.wording),
+                    x: format!(
+                        "{} {}",
+                        text(cx, &m.wording),
+                        i.notes
+                            .iter()
+                            .map(|n| rich_plain(cx, &Some(n.clone())))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
                 });
             }
         }
@@ -140,7 +209,16 @@ fn search_index(cx: &Ctx) -> String {
             t: text(cx, &i.title),
             u: format!("indicators.html#{}", code_anchor(&i.code)),
             k: page_title("indicators_title"),
-            x: format!("{} {}", i.formula_text, i.formula_words),
+            x: format!(
+                "{} {} {}",
+                cx.words().formula(&i.formula).plain(ir, cx.lang()),
+                rich_plain(cx, &i.reading),
+                i.notes
+                    .iter()
+                    .map(|n| rich_plain(cx, &Some(n.clone())))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
         });
     }
     let mut docs: Vec<&pmf_ir::Doc> = ir.docs.iter().collect();
@@ -174,7 +252,7 @@ fn search_index(cx: &Ctx) -> String {
         out.push(Entry {
             c: String::new(),
             t: text(cx, &c.title),
-            u: format!("codelists.html#codelist-{}", c.id),
+            u: format!("annex-identifiers.html#codelist-{}", c.id),
             k: page_title("codelists_title"),
             x: c.entries
                 .iter()
@@ -196,7 +274,7 @@ fn search_index(cx: &Ctx) -> String {
         out.push(Entry {
             c: String::new(),
             t: text(cx, &d.term),
-            u: format!("reference.html#definition-{}", d.id),
+            u: format!("definitions.html#definition-{}", d.id),
             k: page_title("definitions"),
             x: rich_plain(cx, &d.text),
         });
@@ -205,7 +283,7 @@ fn search_index(cx: &Ctx) -> String {
         out.push(Entry {
             c: e.id.clone(),
             t: text(cx, &e.reason),
-            u: format!("errata.html#erratum-{}", e.id),
+            u: format!("annex-errata.html#erratum-{}", e.id),
             k: page_title("errata_title"),
             x: format!("{} {}", e.affects.join(" "), e.source_text.en),
         });

@@ -1,8 +1,9 @@
 //! The fixed wording of the guidance in English and Welsh, from one table (`strings.json`).
 //!
-//! Invariant: every key has both languages (tested), so a lookup in either language always
-//! finds text; a key the code asks for that is not in the table is a bug caught by the tests
-//! (it renders as the key in brackets rather than panicking).
+//! Invariant: every key has English; a key without Welsh is shown in English in a Welsh
+//! document, marked as English and listed with the texts not yet translated (never a guess at
+//! the Welsh). A key the code asks for that is not in the table, or a placeholder left unfilled,
+//! is a fault of pmf that fails the build (see `Ctx::check`).
 
 use pmf_ir::Lang;
 use serde::Deserialize;
@@ -13,7 +14,8 @@ const TABLE: &str = include_str!("strings.json");
 #[derive(Deserialize)]
 struct Entry {
     en: String,
-    cy: String,
+    #[serde(default)]
+    cy: Option<String>,
 }
 
 /// The fixed wording in one language.
@@ -33,23 +35,39 @@ impl Strings {
         self.lang
     }
 
-    /// The text of `key` in this language.
+    /// The text of `key` in this language (English when it has no Welsh yet).
     pub fn get(&self, key: &str) -> String {
         match self.table.get(key) {
-            Some(e) => match self.lang {
-                Lang::En => e.en.clone(),
-                Lang::Cy => e.cy.clone(),
+            Some(e) => match (self.lang, &e.cy) {
+                (Lang::Cy, Some(cy)) => cy.clone(),
+                _ => e.en.clone(),
             },
             None => format!("[{key}]"),
         }
     }
 
-    /// The text of `key` with `{name}` placeholders replaced by already formatted values. The
-    /// values are inserted after the template text is escaped by the caller's `esc`, so that a
-    /// value that is markup (a link) is not escaped twice.
-    pub fn fill(&self, key: &str, esc: &dyn Fn(&str) -> String, args: &[(&str, &str)]) -> String {
+    pub fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// Whether `key` is shown in English in this language: a Welsh table entry not written yet.
+    pub fn is_english(&self, key: &str) -> bool {
+        self.lang == Lang::Cy && self.table.get(key).is_some_and(|e| e.cy.is_none())
+    }
+
+    /// The text of `key` with `{name}` placeholders replaced by already formatted values, and
+    /// the names of the placeholders no value was given for (left as they are). The values are
+    /// inserted after the template text is escaped by the caller's `esc`, so that a value that
+    /// is markup (a link) is not escaped twice.
+    pub fn fill(
+        &self,
+        key: &str,
+        esc: &dyn Fn(&str) -> String,
+        args: &[(&str, &str)],
+    ) -> (String, Vec<String>) {
         let template = self.get(key);
         let mut out = String::new();
+        let mut missing = Vec::new();
         let mut rest = template.as_str();
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}') else {
@@ -61,12 +79,15 @@ impl Strings {
                     out.push_str(&esc(&rest[..open]));
                     out.push_str(value);
                 }
-                None => out.push_str(&esc(&rest[..open + close + 1])),
+                None => {
+                    missing.push(name.to_string());
+                    out.push_str(&esc(&rest[..open + close + 1]));
+                }
             }
             rest = &rest[open + close + 1..];
         }
         out.push_str(&esc(rest));
-        out
+        (out, missing)
     }
 
     /// Every key, for the templates (which see the wording escaped for their format).
@@ -98,16 +119,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_parses_and_every_key_has_both_languages() {
+    fn the_table_parses_and_every_key_has_english_and_the_same_placeholders_in_welsh() {
         let table: BTreeMap<String, serde_json::Value> =
             serde_json::from_str(TABLE).expect("strings.json is valid JSON");
         for (key, v) in &table {
-            for lang in ["en", "cy"] {
-                let s = v.get(lang).and_then(|s| s.as_str()).unwrap_or_default();
-                assert!(!s.trim().is_empty(), "{key} has no {lang} text");
-            }
-            let en = v["en"].as_str().unwrap_or_default();
-            let cy = v["cy"].as_str().unwrap_or_default();
+            let en = v.get("en").and_then(|s| s.as_str()).unwrap_or_default();
+            assert!(!en.trim().is_empty(), "{key} has no English");
+            // Welsh is left out until it is written; it is never empty.
+            let Some(cy) = v.get("cy") else {
+                continue;
+            };
+            let cy = cy.as_str().unwrap_or_default();
+            assert!(!cy.trim().is_empty(), "{key} has an empty Welsh text");
             let holes = |s: &str| {
                 let mut h: Vec<String> = s
                     .split('{')
@@ -127,7 +150,15 @@ mod tests {
         let esc = |t: &str| t.replace('\'', "&#39;");
         assert_eq!(
             s.fill("breakdown_partition", &esc, &[("of", "<a>AD/001</a>")]),
-            "Mae&#39;r rhain yn adio i <a>AD/001</a>."
+            (
+                "Mae&#39;r rhain yn adio i <a>AD/001</a>.".to_string(),
+                vec![]
+            )
+        );
+        // A placeholder with no value is reported, not silently printed.
+        assert_eq!(
+            s.fill("breakdown_partition", &esc, &[]).1,
+            vec!["of".to_string()]
         );
         assert_eq!(s.get("why"), "Pam rydym yn mesur hyn?");
         assert_eq!(s.date("31 March"), "31 Mawrth");

@@ -449,6 +449,22 @@ pub fn timing_words(m: &Metric) -> String {
     }
 }
 
+/// A timescale in the spec's own words: `within 28 days of the referral, until ...`.
+pub fn timescale_words(t: &crate::Timescale) -> String {
+    let rule = match t.rule {
+        crate::TimescaleRule::Within => "within",
+        crate::TimescaleRule::Every => "every",
+    };
+    let mut s = format!("{rule} {} {}", t.amount, t.unit.label(t.amount));
+    if let Some(f) = &t.from {
+        s.push_str(&format!(" of {}", f.en));
+    }
+    if let Some(u) = &t.until {
+        s.push_str(&format!(", until {}", u.en));
+    }
+    s
+}
+
 /// A date as written, compared without case, ordinal suffixes or spacing: "31st March" and
 /// "31 March" are the same day.
 fn date_key(s: &str) -> String {
@@ -567,7 +583,7 @@ fn base(old: Node, new: Node, out: &mut Vec<Change>) {
         let summary = |x: &Metric| {
             x.timescales
                 .iter()
-                .map(|t| t.summary.clone())
+                .map(timescale_words)
                 .collect::<Vec<_>>()
                 .join("; ")
         };

@@ -26,7 +26,7 @@ pub use rich::{Block, Inline, Rich};
 pub type Artifacts = std::collections::BTreeMap<String, Vec<u8>>;
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -147,6 +147,21 @@ pub struct Edition {
     pub period: Option<Text>,
     pub supersedes: Option<String>,
     pub publisher: Option<Text>,
+    /// The date of publication, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The document number, e.g. `WG39012`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The copyright line, e.g. "Crown copyright 2019".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<Text>,
+    /// The licence: `ogl` (Open Government Licence v3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Whom to contact with queries about the guidance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Text>,
     pub notes: Vec<Rich>,
 }
 
@@ -321,8 +336,28 @@ pub struct Timescale {
     pub until: Option<Text>,
     pub citations: Vec<Citation>,
     pub note: Option<Rich>,
-    /// The duration in words: "within 42 working days of the point of referral".
-    pub summary: String,
+}
+
+/// The unit of an indicator's result, as data: each back end words it in its reader's
+/// language (pmf-words).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ResultUnit {
+    /// A bare number.
+    #[default]
+    None,
+    /// A percentage.
+    Percent,
+    /// Per `per` of a population (`rate(...)`).
+    Rate { per: f64, population: String },
+    /// A quantity of one unit per thing of another (an average; a ratio of different units).
+    Per { unit: String, per: String },
+    /// A ratio of two counts of the same unit.
+    Ratio,
+    /// A figure of a unit (`over` another, for `sums X over Y`).
+    Quantity { unit: String, over: Option<String> },
+    /// A number of people (a population).
+    People,
 }
 
 /// A term of a linear expression: `coef × value(code)`.
@@ -501,12 +536,11 @@ pub struct Indicator {
     pub formula: Formula,
     /// The formula as written, with codes.
     pub formula_text: String,
-    /// The formula in words: "AD/025 as a percentage of AD/024".
-    pub formula_words: String,
     /// What kind of figure results: percent, rate, average, ratio or number.
     pub result: ResultKind,
-    /// The unit of the result in words: "%", "per 10,000 population", "days per service".
-    pub unit: String,
+    /// The unit of the result (pmf-words words it: "%", "per 10,000 of the population aged
+    /// 18 and over", "days per service").
+    pub result_unit: ResultUnit,
     pub polarity: Polarity,
     pub decimals: u32,
     pub reading: Option<Rich>,
@@ -573,7 +607,10 @@ pub struct Rule {
     pub id: String,
     pub kind: RuleKind,
     pub severity: RuleSeverity,
-    pub message: Text,
+    /// The author's message, for a rule written in the spec; a rule implied by structure is
+    /// worded from its kind and terms (pmf-words).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub message: Option<Text>,
     /// The metric the rule belongs to (for grouping in reports).
     pub metric: String,
     pub lhs: Vec<Term>,

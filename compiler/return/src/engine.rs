@@ -105,6 +105,10 @@ pub struct Engine<'a> {
     index: BTreeMap<&'a str, usize>,
     rules: Vec<Planned>,
     statuses: String,
+    /// Per rule of the IR, its message (pmf-words).
+    messages: Vec<String>,
+    /// Per indicator, the unit of its result in words, or empty.
+    units: Vec<String>,
 }
 
 /// The state of one data item in one submission.
@@ -153,11 +157,25 @@ impl<'a> Engine<'a> {
             .map(|s| s.label.en.clone())
             .collect::<Vec<_>>()
             .join(", ");
+        let words = pmf_words::Words::new(ir, ir::Lang::En);
+        let messages = ir.rules.iter().map(|r| words.rule_text(r)).collect();
+        let units = ir
+            .indicators
+            .iter()
+            .map(|i| {
+                words
+                    .result_unit(i)
+                    .map(|u| u.plain(ir, ir::Lang::En))
+                    .unwrap_or_default()
+            })
+            .collect();
         Engine {
             ir,
             index,
             rules,
             statuses,
+            messages,
+            units,
         }
     }
 
@@ -208,7 +226,7 @@ impl<'a> Engine<'a> {
                 rule: rule.id.clone(),
                 kind: FindingKind::Rule(rule.kind),
                 severity: rule.severity,
-                message: rule.message.en.clone(),
+                message: self.messages[p.rule].clone(),
                 detail,
                 sites,
                 values,
@@ -606,7 +624,8 @@ impl<'a> Engine<'a> {
         self.ir
             .indicators
             .iter()
-            .map(|ind| {
+            .zip(&self.units)
+            .map(|(ind, unit)| {
                 let r = ind.formula.eval(&value);
                 let (v, missing, undefined) = match r {
                     Ok(v) => (Some(ir::eval::round(v, ind.decimals)), Vec::new(), false),
@@ -617,7 +636,7 @@ impl<'a> Engine<'a> {
                     code: ind.code.clone(),
                     title: ind.title.en.clone(),
                     value: v,
-                    unit: ind.unit.clone(),
+                    unit: unit.clone(),
                     missing,
                     undefined,
                 }

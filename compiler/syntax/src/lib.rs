@@ -16,6 +16,7 @@ pub mod ast;
 mod depth;
 mod fast;
 pub mod lexer;
+pub mod lookalike;
 pub mod split;
 mod strings;
 mod tree;
@@ -573,7 +574,17 @@ fn pest_error(file: FileId, text: &str, base: usize, e: &pest::error::Error<Rule
     };
     let end = (pos + found_len(text, pos)).min(text.len());
     let mut d = Diagnostic::new(Code::SyntaxError, file, pos..end, message).label("here");
-    if expected.contains(&"end of line") {
+    // The whole word the error is in: an identifier stops at the first letter of another
+    // alphabet, so the word may begin before the error.
+    let word_start = text[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '/'))
+        .last()
+        .map_or(pos, |(i, _)| i);
+    if let Some(note) = lookalike::note(&text[word_start..end]) {
+        d = d.help(note);
+    } else if expected.contains(&"end of line") {
         d = d.help("each field goes on a line of its own; a value that continues on the next line must be a \"\"\"text\"\"\"");
     }
     d

@@ -1163,8 +1163,9 @@ fn checks(
             },
             &fm.cell,
         )?;
-        ws.write_string_with_format(row, 2, &r.message.en, &fm.cell_wrap)?;
-        ws.set_row_height(row, height(&r.message.en, 56, 0))?;
+        let message = pmf_words::Words::new(ir, pmf_ir::Lang::En).rule_text(r);
+        ws.write_string_with_format(row, 2, &message, &fm.cell_wrap)?;
+        ws.set_row_height(row, height(&message, 56, 0))?;
         let fails = failing.contains(&r.id);
         let result = if fails { "FAILS" } else { "ok" };
         let (left, right, diff, result_formula, result_value, usable_formula, usable_value) =
@@ -1481,8 +1482,14 @@ fn indicators(
             .set_num_format(places_fmt)
             .set_align(FormatAlign::Right);
         ws.write_formula_with_format(row, 2, Formula::new(formula).set_result(shown), &rf)?;
-        ws.write_string_with_format(row, 3, &ind.formula_words, &fm.cell_wrap)?;
-        ws.write_string_with_format(row, 4, &ind.unit, &fm.cell_wrap)?;
+        let words = pmf_words::Words::new(ir, pmf_ir::Lang::En);
+        let formula_words = words.formula(&ind.formula).plain(ir, pmf_ir::Lang::En);
+        let unit = words
+            .result_unit(ind)
+            .map(|u| u.plain(ir, pmf_ir::Lang::En))
+            .unwrap_or_default();
+        ws.write_string_with_format(row, 3, &formula_words, &fm.cell_wrap)?;
+        ws.write_string_with_format(row, 4, &unit, &fm.cell_wrap)?;
         let pol = match ind.polarity {
             pmf_ir::Polarity::HigherIsBetter => "higher",
             pmf_ir::Polarity::LowerIsBetter => "lower",
@@ -1491,7 +1498,7 @@ fn indicators(
         ws.write_string_with_format(row, 5, pol, &fm.cell)?;
         ws.set_row_height(
             row,
-            height(&ind.title.en, 46, 0).max(height(&ind.formula_words, 38, 0)),
+            height(&ind.title.en, 46, 0).max(height(&formula_words, 38, 0)),
         )?;
     }
     let last = start + 1 + ir.indicators.len().max(1) as u32;

@@ -1,10 +1,12 @@
-//! Generated validation code: SQL for PostgreSQL and SQLite, and a dependency-free Python 3
-//! module, each applying the IR's rules to tidy submissions with the same rule ids and the same
-//! meaning as `pmf validate` (the differential test holds them to it).
+//! Generated validation code: SQL for PostgreSQL, SQLite and DuckDB, and a dependency-free
+//! Python 3 module, each applying the IR's rules to tidy submissions with the same rule ids and
+//! the same meaning as `pmf validate` (the differential test holds them to it).
 //!
-//! Invariant: rules and the definition of a value come only from the IR and
-//! `validate::values`; nothing here decides what a rule means.
+//! Invariants: rules and the definition of a value come only from the IR and
+//! `validate::values`; nothing here decides what a rule means. Every spec text is written
+//! through `escape`, so none can leave its comment or string.
 
+pub mod escape;
 pub mod sql;
 
 use pmf_ir::authorities::AUTHORITIES;
@@ -33,6 +35,7 @@ pub fn python(ir: &Ir) -> String {
         .iter()
         .map(|a| (a.code.to_string(), json!(a.name)))
         .collect();
+    let words = pmf_words::Words::new(ir, pmf_ir::Lang::En);
     let rules: Vec<Value> = ir
         .rules
         .iter()
@@ -52,7 +55,7 @@ pub fn python(ir: &Ir) -> String {
                     RuleSeverity::Error => "error",
                     RuleSeverity::Warning => "warning",
                 },
-                r.message.en,
+                words.rule_text(r),
                 r.op.symbol(),
                 r.tolerance,
                 target,
@@ -71,13 +74,12 @@ pub fn python(ir: &Ir) -> String {
         "authorities": authorities,
         "rules": rules,
     });
-    // JSON without null, true or false is a Python literal.
-    let data = serde_json::to_string_pretty(&spec).unwrap_or_default();
     PYTHON.replacen(
         "# @@SPEC@@",
         &format!(
-            "# The rules of edition {}, from the spec.\nSPEC = {data}",
-            ir.edition.id
+            "# The rules of edition {}, from the spec.\nSPEC = {}",
+            escape::py_comment(&ir.edition.id),
+            escape::py_value(&spec)
         ),
         1,
     )
@@ -93,7 +95,9 @@ pub fn artifacts(ir: &Ir) -> Vec<(String, Vec<u8>)> {
         ("validation/pmf_validate.py".into(), python(ir).into_bytes()),
         (
             "validation/README.md".into(),
-            README.replace("{edition}", &ir.edition.id).into_bytes(),
+            README
+                .replace("{edition}", &escape::md_text(&ir.edition.id))
+                .into_bytes(),
         ),
     ]
 }
@@ -110,5 +114,29 @@ mod tests {
             assert!(!data.contains(bad), "{bad} in {data}");
         }
         assert!(!py.contains("@@SPEC@@"));
+    }
+
+    #[test]
+    fn an_edition_id_stays_in_its_comment() {
+        let mut ir = pmf_ir::Ir::default();
+        ir.edition.id = "x\nimport os; os.system('echo pwned')\r\u{2028}#".into();
+        ir.edition.title.en = "t\nDROP TABLE pmf_submission; --".into();
+        let py = super::python(&ir);
+        assert!(!py.lines().any(|l| l.starts_with("import os")), "{py}");
+        let sql = super::sql::generate(&ir);
+        assert!(!sql
+            .lines()
+            .any(|l| l.starts_with("DROP TABLE pmf_submission")));
+        let readme = super::artifacts(&ir)
+            .into_iter()
+            .find(|(p, _)| p.ends_with("README.md"))
+            .map(|(_, b)| String::from_utf8(b).unwrap_or_default())
+            .unwrap_or_default();
+        assert!(
+            readme.starts_with(
+                "# Validation code for edition x import os\\; os\\.system\\(\\'echo pwned\\'\\)"
+            ),
+            "{readme}"
+        );
     }
 }

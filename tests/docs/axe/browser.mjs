@@ -4,6 +4,11 @@
 //                                          axe's best practices); prints the violations as JSON
 //   node browser.mjs probe URL...          prints what a reader gets from each page: its title,
 //                                          visible text, scripts, elements, search results
+//   node browser.mjs layout WIDTH URL...   lays each page out WIDTH pixels wide and prints where
+//                                          the content and the contents are, how wide the page
+//                                          is, and how its tables are displayed
+//   node browser.mjs shot WIDTH DIR URL... saves a picture of the top of each page, WIDTH
+//                                          pixels wide, into DIR (for people to look at)
 // Everything is local: pages are opened from the file system, axe-core comes from node_modules.
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -12,7 +17,11 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve("axe-core/axe.min.js");
-const [mode, ...targets] = process.argv.slice(2);
+const [mode, ...rest] = process.argv.slice(2);
+// `layout` and `shot` take a width (and `shot` a folder) before the pages.
+const width = mode === "layout" || mode === "shot" ? Number(rest.shift()) : 1280;
+const shotDir = mode === "shot" ? rest.shift() : "";
+const targets = rest;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -28,7 +37,7 @@ const browser = await chromium.launch({
 });
 const out = [];
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -62,6 +71,29 @@ try {
         })),
         errors: pageErrors,
       });
+    } else if (mode === "layout") {
+      const probe = await page.evaluate(() => {
+        const top = (sel) => {
+          const e = document.querySelector(sel);
+          return e ? e.getBoundingClientRect().top + window.scrollY : null;
+        };
+        return {
+          mainTop: top("main"),
+          tocTop: top(".sidebar"),
+          scrollWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          tables: [...document.querySelectorAll("main table")].map((t) => ({
+            display: getComputedStyle(t.querySelector("tbody tr") || t).display,
+            width: t.getBoundingClientRect().width,
+          })),
+          downloads: [...document.querySelectorAll(".downloads a")].map((a) => a.getAttribute("href")),
+        };
+      });
+      out.push({ page: target, ...probe, errors: [...errors] });
+    } else if (mode === "shot") {
+      const name = path.basename(new URL(url).pathname, ".html") + `-${width}.png`;
+      await page.screenshot({ path: path.join(shotDir, name), fullPage: false });
+      out.push({ page: target, picture: path.join(shotDir, name) });
     } else {
       // Give the search script a moment to fill the results.
       await page.waitForTimeout(50);

@@ -811,6 +811,11 @@ impl<'a> Lowerer<'a> {
             period: None,
             supersedes: None,
             publisher: None,
+            published: None,
+            number: None,
+            copyright: None,
+            licence: None,
+            contact: None,
             notes: Vec::new(),
         };
         const FIELDS: &[&str] = &[
@@ -821,6 +826,11 @@ impl<'a> Lowerer<'a> {
             "period",
             "supersedes",
             "publisher",
+            "published",
+            "number",
+            "copyright",
+            "licence",
+            "contact",
             "note",
         ];
         let mut seen = BTreeMap::new();
@@ -848,6 +858,21 @@ impl<'a> Lowerer<'a> {
                     }
                 },
                 "period" => e.period = self.text(c),
+                "published" => match c.args.as_slice() {
+                    [x] if matches!(x.kind, ExprKind::Date(_)) => e.published = self.plain(c),
+                    _ => {
+                        let d = self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`published` takes a date such as `2019-12-12`",
+                        );
+                        d.primary.message = "expected a date such as 2019-12-12".into();
+                    }
+                },
+                "number" => e.number = self.plain(c),
+                "copyright" => e.copyright = self.text(c),
+                "licence" => e.licence = self.word(c, &["ogl"]),
+                "contact" => e.contact = self.text(c),
                 "supersedes" => {
                     if c.args.len() == 1 && c.args[0].as_path() == Some("none") {
                         e.supersedes = None;

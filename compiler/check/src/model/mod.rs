@@ -66,6 +66,15 @@ pub struct Edition {
     pub period: Option<Text>,
     pub supersedes: Option<Ref>,
     pub publisher: Option<Text>,
+    /// The date of publication (`published 2019-12-12`).
+    pub published: Option<String>,
+    /// The document number (`number "WG39012"`).
+    pub number: Option<String>,
+    pub copyright: Option<Text>,
+    /// The licence the guidance is published under: `ogl` (Open Government Licence v3.0).
+    pub licence: Option<String>,
+    /// Whom to contact with queries about the guidance.
+    pub contact: Option<Text>,
     pub notes: Vec<Text>,
 }
 

@@ -12,17 +12,40 @@
   function fold(s) {
     return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
+  // A code without case, spaces, slashes, hyphens or dots: "AD/002a", "ad 002a" and "ad002a"
+  // are the same code.
+  function compact(s) {
+    return fold(s).replace(/[\s\/\-\.]/g, "");
+  }
   entries.forEach(function (e, i) {
     e.order = i;
-    e.code = fold(e.c);
+    e.code = compact(e.c);
     e.all = fold(e.c + " " + e.t + " " + e.x);
+    // Every code the entry mentions, compacted, so that "ad002a" finds where AD/002a is used.
+    e.codes = " " + (fold(e.c + " " + e.t + " " + e.x).match(/[a-z]{2,4}\s*\/\s*(?:[a-z]{2,4}\s*\/\s*)?\d{2,3}[a-z]{0,2}/g) || [])
+      .map(compact).join(" ") + " ";
     e.head = fold(e.c + " " + e.t);
   });
+  // Whether a query is a code (letters then digits, perhaps a letter): matched compacted.
+  function isCode(q) {
+    return /^[a-z]{2,8}\d{2,3}[a-z]{0,2}$/.test(q);
+  }
   function rank(e, q, words) {
-    if (e.code === q) { return 0; }
-    if (e.code && e.code.indexOf(q) === 0) { return 1; }
+    var c = compact(q);
+    if (e.code && e.code === c) { return 0; }
+    if (e.code && isCode(c) && e.code.indexOf(c) === 0) { return 1; }
     if (words.every(function (w) { return e.head.indexOf(w) >= 0; })) { return 2; }
     return 3;
+  }
+  function matches(e, q, words) {
+    var c = compact(q);
+    if (isCode(c) && ((e.code && e.code.indexOf(c) === 0) || e.codes.indexOf(" " + c) >= 0)) {
+      return true;
+    }
+    return words.every(function (w) {
+      var wc = compact(w);
+      return e.all.indexOf(w) >= 0 || (isCode(wc) && e.codes.indexOf(" " + wc) >= 0);
+    });
   }
   function show(query) {
     while (list.firstChild) {
@@ -34,13 +57,11 @@
       return;
     }
     var words = q.split(/\s+/);
-    var hits = entries.filter(function (e) {
-      return words.every(function (w) { return e.all.indexOf(w) >= 0; });
-    });
+    var hits = entries.filter(function (e) { return matches(e, q, words); });
     hits.forEach(function (e) { e.rank = rank(e, q, words); });
     hits.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
     status.textContent = hits.length
-      ? status.getAttribute("data-count").replace("{n}", String(hits.length))
+      ? status.getAttribute("data-count").replace("\u00a7", String(hits.length))
       : status.getAttribute("data-none");
     hits.slice(0, 200).forEach(function (e) {
       var li = document.createElement("li");
