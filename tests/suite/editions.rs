@@ -597,7 +597,7 @@ fn realistic() -> (tempfile::TempDir, Ir, Ir) {
         .filter(|d| d.counts())
         .cloned()
         .collect();
-    let input = pmf::driver::read_input(&[made.clone()]);
+    let input = pmf::driver::read_input(std::slice::from_ref(&made));
     assert!(
         counting.is_empty(),
         "the 2020-21 revision checks clean:\n{}",

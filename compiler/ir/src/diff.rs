@@ -536,9 +536,12 @@ pub fn rule_statement(r: &Rule) -> String {
     )
 }
 
+/// A rule's terms, each side sorted, with its codes put back to the old edition's.
+type RuleBody = (Vec<String>, Vec<String>);
+
 /// A rule with its codes put back to the old edition's, for comparison: its id and its terms,
 /// each side sorted.
-fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, (Vec<String>, Vec<String>)) {
+fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, RuleBody) {
     let tr = |c: &str| renames.get(c).cloned().unwrap_or_else(|| c.to_string());
     let (id_code, rest) = r.id.split_once('.').unwrap_or((r.id.as_str(), ""));
     let id = if rest.is_empty() {
@@ -587,7 +590,7 @@ fn compare_rules(c: &Continuity, renames: &BTreeMap<String, String>, out: &mut V
     use Category::*;
     let (old, new) = (c.old, c.new);
     let identity = BTreeMap::new();
-    let old_rules: BTreeMap<String, (&Rule, (Vec<String>, Vec<String>))> = old
+    let old_rules: BTreeMap<String, (&Rule, RuleBody)> = old
         .rules
         .iter()
         .map(|r| {
