@@ -65,7 +65,13 @@ pub fn must_exist(p: &Path) -> Result<(), ExitCode> {
     if p.exists() {
         Ok(())
     } else {
-        eprintln!("error: `{}` does not exist", p.display());
+        eprintln!(
+            "error: `{}` does not exist; check the path (relative to {})",
+            p.display(),
+            std::env::current_dir()
+                .map(|d| d.display().to_string())
+                .unwrap_or_else(|_| "the current folder".into())
+        );
         Err(ExitCode::from(2))
     }
 }
