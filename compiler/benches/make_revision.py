@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Makes the revised edition of tests/editions/2020-revision.edits beside a copy of the shipped
-one, for benchmarking `pmf diff` and `pmf migrate`:
+"""Makes a revised edition of the shipped spec from an edits file in tests/editions, beside a
+copy of the shipped one, for benchmarking `pmf diff` and `pmf migrate` and for the language
+server's tests:
 
-    python3 compiler/benches/make_revision.py target/editions
+    python3 compiler/benches/make_revision.py target/editions [NAME]
 
-writes target/editions/2019-consultation and target/editions/2020-revision (the same edits as
-tests/suite/editions.rs applies).
+writes target/editions/2019-consultation and target/editions/NAME (default 2020-revision) from
+tests/editions/NAME.edits, with the same edits as tests/suite/editions.rs applies
+(tests/editions/2020-21 is what the 2020-21 edits make, committed).
 """
 import os
 import shutil
@@ -30,18 +32,22 @@ def block(lines):
 
 def main():
     out = sys.argv[1]
+    name = sys.argv[2] if len(sys.argv) > 2 else "2020-revision"
     spec = os.path.join(root, "spec", "2019-consultation")
-    old, new = os.path.join(out, "2019-consultation"), os.path.join(out, "2020-revision")
+    old, new = os.path.join(out, "2019-consultation"), os.path.join(out, name)
     for d in (old, new):
         shutil.rmtree(d, ignore_errors=True)
         shutil.copytree(spec, d)
-    with open(os.path.join(root, "tests", "editions", "2020-revision.edits"), encoding="utf-8") as f:
+    with open(os.path.join(root, "tests", "editions", name + ".edits"), encoding="utf-8") as f:
         lines = iter(f.read().split("\n"))
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         words = line.split(" ", 2)
         path = os.path.join(new, words[1])
+        if words[0] == "remove":
+            os.remove(path)
+            continue
         with open(path, encoding="utf-8") as f:
             text = f.read()
         if words[0] == "replace":
@@ -54,6 +60,9 @@ def main():
         elif words[0] == "delete":
             start = text.index(words[2] + " {\n")
             end = text.index("\n}\n", start) + 3
+            # The blank line before the item goes with it.
+            if text[:start].endswith("\n\n"):
+                start -= 1
             text = text[:start] + text[end:]
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)

@@ -122,7 +122,15 @@ fn origin(p: &Provenance, prev: &Ir, out: &mut String) {
 
 fn write_changes(changes: &[&Change], out: &mut String) {
     for c in changes {
-        let _ = writeln!(out, "- *{}*: {}", c.category.title(), c.message);
+        let _ = write!(out, "- *{}*: {}", c.category.title(), c.describe());
+        match &c.reason {
+            Some(r) => {
+                let _ = writeln!(out, " (why: {})", r.en);
+            }
+            None => {
+                let _ = writeln!(out);
+            }
+        }
     }
 }
 
@@ -299,11 +307,7 @@ pub fn fate(code: &str, ir: &Ir) -> String {
     let changes: Vec<&Change> = ir
         .changes
         .iter()
-        .filter(|c| {
-            c.old_code
-                .as_deref()
-                .is_some_and(|o| o.split(" + ").any(|x| x == code))
-        })
+        .filter(|c| c.from.iter().any(|x| x == code))
         .collect();
     write_changes(&changes, &mut s);
     if let Some(r) = ir.retired.iter().find(|r| r.code == code) {

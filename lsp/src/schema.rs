@@ -276,6 +276,11 @@ pub const ITEMS: &[ItemKind] = &[
                 "Why a code retired from an earlier edition is used again: `reuses \"...\"`.",
                 Free,
             ),
+            f(
+                "same",
+                "Why the reworded metric still counts what the code it continues counted: `same \"...\"`.",
+                Free,
+            ),
         ],
     },
     ItemKind {
@@ -406,6 +411,11 @@ pub const ITEM_FIELDS: &[Field] = &[
     f(
         "was",
         "The code this item continues in the previous edition: `was AD/009b`.",
+        Free,
+    ),
+    f(
+        "same",
+        "Why the reworded item still counts what the code it continues counted: `same \"...\"`.",
         Free,
     ),
 ];

@@ -44,30 +44,37 @@ fn hostile() -> Ir {
 /// The Welsh test spec as if it replaced an earlier edition: with changes and a retired code,
 /// as the checker records them when both editions are checked together.
 fn with_changes() -> Ir {
-    use pmf::diff::{Category, Change};
+    use pmf::diff::{Category, Change, ChangeKind};
     let mut ir = welsh();
     ir.edition.supersedes = Some("welsh-2019".into());
-    let change = |category, kind: &str, code: &str, old: Option<&str>, message: &str| Change {
-        category,
-        kind: kind.into(),
-        code: code.into(),
-        old_code: old.map(str::to_string),
-        message: message.into(),
-    };
+    let change =
+        |category, kind, code: &str, from: &[&str], reason: Option<pmf::ir::Text>| Change {
+            category,
+            kind,
+            code: code.into(),
+            from: from.iter().map(|s| s.to_string()).collect(),
+            old: None,
+            new: None,
+            reason,
+            rule: None,
+        };
     ir.changes = vec![
         change(
             Category::BreakingSubmission,
-            "metric_renumbered",
+            ChangeKind::MetricRenumbered,
             "AD/006",
-            Some("AD/016"),
-            "AD/016 is now AD/006 <renumbered>",
+            &["AD/016"],
+            Some(pmf::ir::Text {
+                en: "the code <moved> #up".into(),
+                cy: Some("symudodd y cod <i fyny> #fyny".into()),
+            }),
         ),
         change(
             Category::Documentation,
-            "rationale_changed",
+            ChangeKind::RationaleChanged,
             "AD/001",
+            &["AD/001"],
             None,
-            "the rationale of AD/001 changed",
         ),
     ];
     ir.retired = vec![pmf::ir::Retired {
@@ -792,7 +799,7 @@ fn changes_since_the_superseded_edition_and_retired_codes_are_listed() {
     let page = text_of(&md, "changes.md");
     assert!(page.contains("# Changes since welsh-2019"), "{page}");
     assert!(page.contains("## Breaking for submissions"), "{page}");
-    assert!(page.contains("| [AD/006](adults.md#AD-006) | AD/016 | AD/016 is now [AD/006](adults.md#AD-006) \\<renumbered\\> |"), "{page}");
+    assert!(page.contains("| [AD/006](adults.md#AD-006) | AD/016 | AD/016 is renumbered [AD/006](adults.md#AD-006). Reason: the code \\<moved\\> \\#up |"), "{page}");
     assert!(page.contains("## Documentation only"), "{page}");
     assert!(
         page.contains("| AD/099 | welsh-2019 | An old count \\#retired |"),
@@ -803,6 +810,10 @@ fn changes_since_the_superseded_edition_and_retired_codes_are_listed() {
     assert!(page.contains("# Newidiadau ers welsh-2019"), "{page}");
     assert!(
         page.contains("| AD/099 | welsh-2019 | Hen gyfrif \\#wedi-ymddeol |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("symudodd y cod \\<i fyny\\> \\#fyny"),
         "{page}"
     );
     assert!(cy

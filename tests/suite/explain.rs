@@ -12,6 +12,23 @@ fn previous(explanation: &str) -> Option<String> {
     block(explanation.split("## Example").nth(1)?, "```pmf previous\n")
 }
 
+/// Every plain ```pmf block of an example (not the `previous` edition).
+fn blocks(explanation: &str) -> Vec<String> {
+    let Some(mut rest) = explanation.split("## Example").nth(1) else {
+        return Vec::new();
+    };
+    let rest_end = rest.find("## Fix").unwrap_or(rest.len());
+    rest = &rest[..rest_end];
+    let mut out = Vec::new();
+    while let Some(start) = rest.find("```pmf\n") {
+        let body = &rest[start + 7..];
+        let Some(end) = body.find("```") else { break };
+        out.push(body[..end].to_string());
+        rest = &body[end + 3..];
+    }
+    out
+}
+
 fn block(after: &str, fence: &str) -> Option<String> {
     let start = after.find(fence)? + fence.len();
     let rest = &after[start..];
@@ -48,6 +65,31 @@ fn every_example_produces_its_code() {
             ));
             continue;
         };
+        // Several editions (PMF0009): each block is an edition in a folder of its own, checked
+        // together as `pmf check` checks a folder of editions.
+        let all = blocks(c.info().explanation);
+        if all.len() > 1 {
+            let tmp = tempfile::tempdir().expect("tempdir");
+            for (i, text) in all.iter().enumerate() {
+                let d = tmp.path().join(format!("edition-{i}"));
+                std::fs::create_dir_all(&d).expect("mkdir");
+                std::fs::write(d.join("edition.pmf"), text).expect("write");
+            }
+            let results = pmf::driver::compile_editions(
+                pmf::driver::inputs(&[tmp.path().to_path_buf()]),
+                false,
+            );
+            if !results
+                .iter()
+                .any(|(_, comp)| comp.diagnostics.iter().any(|d| d.code == *c))
+            {
+                bad.push(format!(
+                    "{}: the editions of the example do not produce it",
+                    c.as_str()
+                ));
+            }
+            continue;
+        }
         let welsh = ex
             .lines()
             .next()

@@ -50,19 +50,66 @@ fn every_reference_example_compiles() {
         examples.len() >= 10,
         "the reference should show every construct"
     );
+    // The edition `next` blocks revise: the prelude with the latest `previous` block.
+    let next_prelude = prelude.replacen(
+        "edition \"example\" {",
+        "edition \"example-2021\" {\n  supersedes \"example\"",
+        1,
+    );
+    assert_ne!(
+        next_prelude, prelude,
+        "the prelude's edition header is `edition \"example\" {{`"
+    );
+    let mut previous: Option<pmf::ir::Ir> = None;
     let mut bad = Vec::new();
+    let mut next_blocks = 0;
     for b in examples {
+        let (role, info) = match b.info.split_once(' ') {
+            Some((r, rest)) if r == "previous" || r == "next" => (r, rest.trim()),
+            _ if b.info == "previous" || b.info == "next" => (b.info.as_str(), ""),
+            _ => ("", b.info.as_str()),
+        };
         let mut sources = Sources::new();
-        sources.add("prelude.pmf", prelude.clone());
+        sources.add(
+            "prelude.pmf",
+            if role == "next" {
+                next_prelude.clone()
+            } else {
+                prelude.clone()
+            },
+        );
         sources.add(format!("language.md:{}", b.line), b.text.clone());
-        let comp = pmf::check::compile(&sources);
+        if role == "next" {
+            next_blocks += 1;
+            if previous.is_none() {
+                bad.push(format!(
+                    "line {}: a `next` block with no `previous` block above it",
+                    b.line
+                ));
+                continue;
+            }
+        }
+        let comp = pmf::check::compile_with(
+            &sources,
+            pmf::check::Options {
+                previous: if role == "next" {
+                    previous.as_ref()
+                } else {
+                    None
+                },
+                ..Default::default()
+            },
+        );
+        if role == "previous" {
+            previous = comp.ir.clone();
+        }
         let codes: Vec<&str> = comp
             .diagnostics
             .iter()
             .filter(|d| d.counts())
             .map(|d| d.code.as_str())
             .collect();
-        match b.info.strip_prefix("expect=") {
+        match info.strip_prefix("expect=") {
             Some(code) if !codes.contains(&code) => {
                 bad.push(format!("line {}: expected {code}, got {codes:?}", b.line))
             }
@@ -81,6 +128,14 @@ fn every_reference_example_compiles() {
             }
             None => {}
         }
+    }
+    // The edition syntax is shown (was, reuses, same, a merge, a split) and checked.
+    assert!(
+        next_blocks >= 6,
+        "the reference should show every edition construct"
+    );
+    for construct in ["was AD/", "was part of", " + AD/", "reuses \"", "same \""] {
+        assert!(md.contains(construct), "the reference shows `{construct}`");
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -437,6 +437,7 @@ impl Checker<'_> {
             allowed_warnings: Vec::new(),
             retired: Vec::new(),
             changes: Vec::new(),
+            series: Vec::new(),
         }
     }
 
@@ -511,6 +512,7 @@ impl Checker<'_> {
                     subset_of: relation(&explicit.and_then(|e| e.subset_of.clone()), &sub),
                     equals: relation(&explicit.and_then(|e| e.equals.clone()), &eq),
                     was: explicit.and_then(|e| e.was.as_ref()).map(provenance),
+                    same: explicit.and_then(|e| otext(&e.same)),
                     fingerprint: String::new(),
                     notes: explicit
                         .map(|e| e.notes.iter().map(rich).collect())
@@ -574,6 +576,7 @@ impl Checker<'_> {
             source: self.source_ref(&m.code_loc),
             provenance: m.was.as_ref().map(provenance),
             reuses: otext(&m.reuses),
+            same: otext(&m.same),
             fingerprint: String::new(),
         }
     }

@@ -7,6 +7,9 @@
 //! - `metrics`: metrics, breakdown expansion and letters, relations, units, cycles;
 //! - `formula`: indicator formulas, their units, worked examples; explicit rules;
 //! - `texts`: code mentions in texts, missing Welsh, motivating sentences, timescale citations;
+//! - `defects`: the source's own slips (a metric read with itself, damaged codes, a list entry
+//!   left out where the others take the list whole);
+//! - `editions`: provenance, reuse and continuity against the previous edition;
 //! - `allow`: warnings allowed with a reason;
 //! - `build`: the IR.
 
@@ -15,6 +18,7 @@ pub mod model;
 mod allow;
 mod build;
 mod decls;
+mod defects;
 mod editions;
 mod formula;
 mod metrics;
@@ -232,6 +236,8 @@ pub fn compile_merged(
     diag::sort(&mut diagnostics);
     let ir = ir.map(|mut ir| {
         ir.allowed_warnings = allow::allowed_list(&diagnostics, sources);
+        // A meaning change accepted with `allow` shows its reason among the changes.
+        crate::ir::diff::attach_allowed(&mut ir.changes, &ir.allowed_warnings);
         ir
     });
     Compilation {
@@ -364,6 +370,7 @@ impl<'a> Checker<'a> {
         self.check_rules();
         self.check_errata();
         self.check_texts();
+        self.check_source_defects();
         self.check_extensions();
     }
 

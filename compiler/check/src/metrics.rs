@@ -702,6 +702,11 @@ impl Checker<'_> {
             format!("there is no metric or item {}", r.name),
         )
         .label("unknown code");
+        // A code of an earlier edition: say what it is now ("AD/014 is AD/010 since ...").
+        if let Some(h) = self.code_history(&r.name) {
+            self.push(d.help(h));
+            return;
+        }
         let items = self.codes.get(metric).and_then(|t| match t {
             Target::Metric(mi) => Some(&self.metrics[*mi].items),
             Target::Item(..) => None,

@@ -55,7 +55,7 @@ impl Checker<'_> {
     }
 
     /// Every text that can mention codes, with where it is.
-    fn texts(&self) -> Vec<&Text> {
+    pub(super) fn texts(&self) -> Vec<&Text> {
         let d = self.decls;
         let mut out: Vec<&Text> = Vec::new();
         for m in &d.metrics {
@@ -136,7 +136,9 @@ impl Checker<'_> {
                     format!("the text mentions {code}, which is not defined"),
                 )
                 .label("unknown code");
-                if let Some(s) = crate::model::closest_name(&code, &names) {
+                if let Some(h) = self.code_history(&code) {
+                    d = d.help(format!("{h}; write the code that means what the text says"));
+                } else if let Some(s) = crate::model::closest_name(&code, &names) {
                     d = d.help(format!("did you mean {s}? if the source prints it this way by mistake, correct it and record an erratum"));
                 }
                 self.push(d);

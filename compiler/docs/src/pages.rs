@@ -816,12 +816,21 @@ fn changes(cx: &Ctx) -> (Vec<ChangeSection>, Vec<RetiredView>) {
                 } else {
                     cx.m.esc(&c.code)
                 },
-                old_code: c
-                    .old_code
-                    .as_deref()
-                    .map(|o| cx.m.esc(o))
-                    .unwrap_or_default(),
-                message: cx.english(&c.message, &format!("change {} · {}", c.code, c.kind)),
+                old_code: cx.m.esc(&c.from_text()),
+                message: {
+                    let place = format!("change {} · {}", c.code, c.kind.as_str());
+                    let mut m = cx.english(&c.describe(), &place);
+                    // The reason the spec gives: why a code is used again, why a reworded
+                    // metric counts the same, why a meaning change was accepted.
+                    if let Some(r) = &c.reason {
+                        m.push_str(&format!(
+                            ". {}: {}",
+                            cx.t("reason"),
+                            cx.text(r, &format!("{place} · reason"))
+                        ));
+                    }
+                    m
+                },
             })
             .collect();
         sections.push(ChangeSection {

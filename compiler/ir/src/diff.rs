@@ -3,19 +3,24 @@
 //!
 //! - `breaking_submission`: the template or the rules change (a code added, removed or
 //!   renumbered; an item added, removed or re-lettered; value type, unit or flow/stock changed;
-//!   a rule added or tightened), so local authorities must change their extracts;
-//! - `breaking_series`: the same code now counts something else, or its definition or timescale
-//!   changed, so last year's figure no longer compares;
-//! - `documentation`: rationale, citations, wording that does not change meaning, notes.
+//!   a rule added or made stricter), so local authorities must change their extracts;
+//! - `breaking_series`: a figure now counts something else (its unit, timing, cohort,
+//!   population, definition or timescale changed; its code is used again for something else;
+//!   its wording changed with nothing to show it counts the same), so last year's figure no
+//!   longer compares;
+//! - `documentation`: rationale, citations, notes, and wording that does not change what is
+//!   counted.
 //!
-//! Reads two IRs only. Metrics are matched through their provenance (`was`), or by code. The
-//! comparison is part of the IR crate because the IR records the changes since the edition it
-//! supersedes (`Ir::changes`) and the checker words its meaning-change warnings from them;
-//! rendering the changes for people is the `pmf-diff` back end.
+//! Reads two IRs only; which code continues which, and whether it counts the same, is
+//! `continuity`'s judgement. A change is data (its kind, codes, old and new values, the reason
+//! the spec gives); `Change::describe` words it in English, and the renderers (`pmf-diff`, the
+//! guidance) lay it out. The comparison is part of the IR crate because the IR records the
+//! changes since the edition it supersedes (`Ir::changes`).
 
-use crate::{Indicator, Ir, Item, Metric, Op, Rule};
-use crate::{ProvenanceKind, TimingKind};
+use crate::continuity::{self, Continuity, LinkKind};
+use crate::{Indicator, Ir, Op, Rule, RuleSeverity, Text};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,197 +53,269 @@ impl Category {
             }
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::BreakingSubmission => "breaking_submission",
+            Category::BreakingSeries => "breaking_series",
+            Category::Documentation => "documentation",
+        }
+    }
 }
 
+/// The kinds of change. Some appear in two categories (a unit change breaks both the
+/// template and the series).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    MetricAdded,
+    MetricRemoved,
+    MetricRenumbered,
+    /// An item continued as a metric (`was AD/002b`).
+    MetricPromoted,
+    /// A metric continued as an item.
+    ItemDemoted,
+    MetricMerged,
+    MetricSplit,
+    /// A code used again for something else (`reuses`).
+    CodeReused,
+    ItemAdded,
+    ItemRemoved,
+    ItemRelettered,
+    /// A metric with items: whether its own total is reported.
+    TotalChanged,
+    ValueTypeChanged,
+    UnitChanged,
+    TimingChanged,
+    CohortChanged,
+    /// What the figure is a part of (`subset of`, `equals`, a breakdown's `of`).
+    PopulationChanged,
+    DefinitionChanged,
+    TimescaleChanged,
+    BreakdownChanged,
+    /// The list entry an item stands for.
+    EntryChanged,
+    /// The wording now counts other words, and the spec does not say it counts the same.
+    ContinuityUnproven,
+    WordingChanged,
+    RationaleChanged,
+    CitationsChanged,
+    NotesChanged,
+    RuleAdded,
+    RuleTightened,
+    RuleRelaxed,
+    /// A rule that checks something else: neither stricter nor looser.
+    RuleChanged,
+    RuleRemoved,
+    IndicatorAdded,
+    IndicatorRemoved,
+    IndicatorChanged,
+    /// The formula reads codes that now count something else.
+    IndicatorInputsChanged,
+    ErratumAdded,
+}
+
+impl ChangeKind {
+    /// The stable name (`metric_renumbered`), as in JSON.
+    pub fn as_str(self) -> &'static str {
+        use ChangeKind::*;
+        match self {
+            MetricAdded => "metric_added",
+            MetricRemoved => "metric_removed",
+            MetricRenumbered => "metric_renumbered",
+            MetricPromoted => "metric_promoted",
+            ItemDemoted => "item_demoted",
+            MetricMerged => "metric_merged",
+            MetricSplit => "metric_split",
+            CodeReused => "code_reused",
+            ItemAdded => "item_added",
+            ItemRemoved => "item_removed",
+            ItemRelettered => "item_relettered",
+            TotalChanged => "total_changed",
+            ValueTypeChanged => "value_type_changed",
+            UnitChanged => "unit_changed",
+            TimingChanged => "timing_changed",
+            CohortChanged => "cohort_changed",
+            PopulationChanged => "population_changed",
+            DefinitionChanged => "definition_changed",
+            TimescaleChanged => "timescale_changed",
+            BreakdownChanged => "breakdown_changed",
+            EntryChanged => "entry_changed",
+            ContinuityUnproven => "continuity_unproven",
+            WordingChanged => "wording_changed",
+            RationaleChanged => "rationale_changed",
+            CitationsChanged => "citations_changed",
+            NotesChanged => "notes_changed",
+            RuleAdded => "rule_added",
+            RuleTightened => "rule_tightened",
+            RuleRelaxed => "rule_relaxed",
+            RuleChanged => "rule_changed",
+            RuleRemoved => "rule_removed",
+            IndicatorAdded => "indicator_added",
+            IndicatorRemoved => "indicator_removed",
+            IndicatorChanged => "indicator_changed",
+            IndicatorInputsChanged => "indicator_inputs_changed",
+            ErratumAdded => "erratum_added",
+        }
+    }
+}
+
+/// One change. The values are data in the spec's own terms (a wording, `counts person`,
+/// `stock at 31 March`, a rule as `AD/004a + AD/004b = AD/001`), never a sentence: words are
+/// the renderers' (`describe` gives them in English).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub category: Category,
-    /// A stable name for the kind of change: metric_added, metric_removed, metric_renumbered,
-    /// metric_merged, metric_split, item_added, item_removed, item_relettered, value_type_changed,
-    /// unit_changed, timing_changed, cohort_changed, meaning_changed, definition_changed,
-    /// timescale_changed, breakdown_changed, rule_added, rule_tightened, rule_relaxed,
-    /// rule_removed, wording_changed, rationale_changed, citations_changed, notes_changed,
-    /// indicator_added, indicator_removed, indicator_changed, erratum_added.
-    pub kind: String,
-    /// The code in the new edition (the old code for something removed).
+    pub kind: ChangeKind,
+    /// The code in the new edition (the old code for something removed; the indicator's code,
+    /// the erratum's id).
     pub code: String,
-    pub old_code: Option<String>,
-    pub message: String,
+    /// The old codes it continues (several: their sum).
+    pub from: Vec<String>,
+    /// The value before, where the kind has one.
+    pub old: Option<String>,
+    /// The value now.
+    pub new: Option<String>,
+    /// The reason the spec gives: `reuses "..."` for a code used again, `same "..."` for a
+    /// wording that still counts the same, an `allow` of a meaning change.
+    pub reason: Option<Text>,
+    /// For a rule: its id.
+    pub rule: Option<String>,
 }
 
-fn change(
-    category: Category,
-    kind: &str,
-    code: &str,
-    old: Option<&str>,
-    message: String,
-) -> Change {
-    Change {
-        category,
-        kind: kind.into(),
-        code: code.into(),
-        old_code: old.map(str::to_string),
-        message,
+impl Change {
+    fn new(category: Category, kind: ChangeKind, code: &str) -> Change {
+        Change {
+            category,
+            kind,
+            code: code.to_string(),
+            from: Vec::new(),
+            old: None,
+            new: None,
+            reason: None,
+            rule: None,
+        }
+    }
+
+    fn with_from(mut self, from: &[String]) -> Change {
+        self.from = from.to_vec();
+        self
+    }
+
+    fn values(mut self, old: Option<String>, new: Option<String>) -> Change {
+        self.old = old;
+        self.new = new;
+        self
+    }
+
+    /// The old codes as written: `AD/042 + AD/043`.
+    pub fn from_text(&self) -> String {
+        self.from.join(" + ")
+    }
+
+    /// The change in one English sentence, without the reason (renderers show it apart).
+    pub fn describe(&self) -> String {
+        use ChangeKind::*;
+        let code = &self.code;
+        let from = self.from_text();
+        let old = self.old.as_deref().unwrap_or("");
+        let new = self.new.as_deref().unwrap_or("");
+        let rule = self.rule.as_deref().unwrap_or("");
+        let series = self.category == Category::BreakingSeries;
+        match self.kind {
+            MetricAdded => format!("{code} is new: {}", short(new)),
+            MetricRemoved => format!("{code} is no longer collected: {}", short(old)),
+            MetricRenumbered => format!("{from} is renumbered {code}"),
+            MetricPromoted => format!("item {from} continues as the metric {code}"),
+            ItemDemoted => format!("the metric {from} continues as item {code}"),
+            MetricMerged => format!("{code} merges {from}: report their sum"),
+            MetricSplit if series => format!(
+                "{code} counts only a part of what {from} counted: the series does not continue"
+            ),
+            MetricSplit => format!("{code} is split out of {from}"),
+            CodeReused if series => format!(
+                "{code} is used again for something else: it counted \"{}\", it now counts \"{}\"; the series does not continue",
+                short(old),
+                short(new)
+            ),
+            CodeReused => format!("{code} now holds another figure: {}", short(new)),
+            ItemAdded if old.is_empty() && new.is_empty() => format!("{code} is now collected"),
+            ItemAdded => format!("{code} is a new item: {}", short(new)),
+            ItemRemoved if old.is_empty() => format!("{code} is no longer collected"),
+            ItemRemoved => format!("{code} is no longer collected: {}", short(old)),
+            ItemRelettered => format!("{from} is now {code}"),
+            TotalChanged => format!("{code}'s own total is now {new} (was {old})"),
+            ValueTypeChanged => format!("{code} is now a {new} figure (was {old})"),
+            UnitChanged if series => {
+                format!("{code} now {new} (was: {old}), so earlier figures do not compare")
+            }
+            UnitChanged => format!("{code} now {new} (was: {old})"),
+            TimingChanged if series => format!(
+                "{code} is now counted {} instead of {}",
+                when(new),
+                when(old)
+            ),
+            TimingChanged => format!("{code} is now a {} (was a {})", kind_of(new), kind_of(old)),
+            CohortChanged => format!("{code} is now about {} (was {})", or_dash(new), or_dash(old)),
+            PopulationChanged => {
+                format!("{code} is now a part of {new} (was a part of {old})")
+            }
+            DefinitionChanged => {
+                format!("{code}: what to include or exclude, or how to count, changed")
+            }
+            TimescaleChanged => format!("{code}'s timescale is now \"{new}\" (was \"{old}\")"),
+            BreakdownChanged => format!("{code}'s breakdown is now {new} (was {old})"),
+            EntryChanged => format!("{code} now stands for the entry {new} (was {old})"),
+            ContinuityUnproven => format!(
+                "{code}'s wording counts something else, and nothing says it counts the same: \"{}\" was \"{}\"",
+                short(new),
+                short(old)
+            ),
+            WordingChanged => format!("{code} is reworded: \"{}\"", short(new)),
+            RationaleChanged => format!("{code}'s rationale (why we measure it) changed"),
+            CitationsChanged => format!("{code}'s legal citations changed"),
+            NotesChanged => format!("{code}'s notes changed"),
+            RuleAdded => format!("new rule {rule}: {new}"),
+            RuleTightened => format!("rule {rule} is stricter: {new} (was {old})"),
+            RuleRelaxed => format!("rule {rule} is looser: {new} (was {old})"),
+            RuleChanged => format!("rule {rule} now checks {new} (was {old})"),
+            RuleRemoved => format!("rule {rule} no longer applies: {old}"),
+            IndicatorAdded => format!("new indicator {code}: {new}"),
+            IndicatorRemoved => format!("indicator {code} is withdrawn: {old}"),
+            IndicatorChanged => format!("{code} is now {new} (was {old})"),
+            IndicatorInputsChanged => format!(
+                "{code} reads {}, which now count{} something else: its series does not continue",
+                self.from.join(", "),
+                if self.from.len() == 1 { "s" } else { "" }
+            ),
+            ErratumAdded => format!("erratum {code}: {}", short(new)),
+        }
     }
 }
 
-/// Every change from `old` to `new`, sorted by category, then code.
-pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
-    let mut out = Vec::new();
-    let old_metrics: BTreeMap<&str, &Metric> =
-        old.metrics.iter().map(|m| (m.code.as_str(), m)).collect();
-    let old_items: BTreeMap<&str, (&Metric, &Item)> = old
-        .metrics
-        .iter()
-        .flat_map(|m| m.items.iter().map(move |i| (i.code.as_str(), (m, i))))
-        .collect();
-    let mut continued: BTreeSet<String> = BTreeSet::new();
-    // new code -> old code, for metrics and items continued one to one (to compare rules).
-    let mut renames: BTreeMap<String, String> = BTreeMap::new();
-    use Category::*;
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() {
+        "-"
+    } else {
+        s
+    }
+}
 
-    for m in &new.metrics {
-        let (kind, from): (ProvenanceKind, Vec<String>) = match &m.provenance {
-            Some(p) => (p.kind, p.from.clone()),
-            // A code used again (`reuses`) for a new meaning does not continue the old metric.
-            None if m.reuses.is_some() => {
-                out.push(change(
-                    BreakingSubmission,
-                    "metric_added",
-                    &m.code,
-                    None,
-                    format!(
-                        "{} is used again for a new metric: {}",
-                        m.code,
-                        short(&m.wording.en)
-                    ),
-                ));
-                out.push(change(
-                    BreakingSeries,
-                    "meaning_changed",
-                    &m.code,
-                    Some(&m.code),
-                    format!(
-                        "{} now counts something else; its series does not continue",
-                        m.code
-                    ),
-                ));
-                continue;
-            }
-            None if old_metrics.contains_key(m.code.as_str()) => {
-                (ProvenanceKind::Same, vec![m.code.clone()])
-            }
-            None => {
-                out.push(change(
-                    BreakingSubmission,
-                    "metric_added",
-                    &m.code,
-                    None,
-                    format!("{} is new: {}", m.code, short(&m.wording.en)),
-                ));
-                continue;
-            }
-        };
-        continued.extend(from.iter().cloned());
-        let joined = from.join(" + ");
-        match kind {
-            ProvenanceKind::Merged => {
-                out.push(change(
-                    BreakingSubmission,
-                    "metric_merged",
-                    &m.code,
-                    Some(&joined),
-                    format!("{} merges {joined}: report their sum", m.code),
-                ));
-                continue;
-            }
-            ProvenanceKind::Split => {
-                out.push(change(
-                    BreakingSubmission,
-                    "metric_split",
-                    &m.code,
-                    Some(&joined),
-                    format!("{} is split out of {joined}", m.code),
-                ));
-                out.push(change(
-                    BreakingSeries,
-                    "metric_split",
-                    &m.code,
-                    Some(&joined),
-                    format!("{} counts only a part of what {joined} counted: the series does not continue", m.code),
-                ));
-                continue;
-            }
-            ProvenanceKind::Same => {}
-        }
-        let from = &from[0];
-        if let Some(&(om, oi)) = old_items.get(from.as_str()) {
-            // A metric made of a former item.
-            out.push(change(
-                BreakingSubmission,
-                "metric_renumbered",
-                &m.code,
-                Some(from),
-                format!("{} was item {from} of {}", m.code, om.code),
-            ));
-            if crate::fingerprint::item(om, oi) != m.fingerprint && m.items.is_empty() {
-                out.push(change(
-                    BreakingSeries,
-                    "meaning_changed",
-                    &m.code,
-                    Some(from),
-                    format!("{} does not count what {from} counted", m.code),
-                ));
-            }
-            continue;
-        }
-        let Some(om) = old_metrics.get(from.as_str()).copied() else {
-            continue;
-        };
-        if *from != m.code {
-            out.push(change(
-                BreakingSubmission,
-                "metric_renumbered",
-                &m.code,
-                Some(from),
-                format!("{from} is renumbered {}", m.code),
-            ));
-        }
-        renames.insert(m.code.clone(), from.clone());
-        compare_metric(om, m, &mut out, &mut renames);
+/// `flow` / `stock at X` in words.
+fn when(timing: &str) -> String {
+    match timing.strip_prefix("stock at ") {
+        Some(at) => format!("at {at}"),
+        None if timing == "stock" => "at a point in time".into(),
+        None => "during the year".into(),
     }
-    for om in &old.metrics {
-        if !continued.contains(&om.code) && !om.items.iter().any(|i| continued.contains(&i.code)) {
-            out.push(change(
-                BreakingSubmission,
-                "metric_removed",
-                &om.code,
-                Some(&om.code),
-                format!(
-                    "{} is no longer collected: {}",
-                    om.code,
-                    short(&om.wording.en)
-                ),
-            ));
-        }
+}
+
+fn kind_of(timing: &str) -> &str {
+    if timing.starts_with("stock") {
+        "stock"
+    } else {
+        "flow"
     }
-    compare_rules(old, new, &renames, &mut out);
-    compare_indicators(&old.indicators, &new.indicators, &renames, &mut out);
-    let old_errata: BTreeSet<&str> = old.errata.iter().map(|e| e.id.as_str()).collect();
-    for e in &new.errata {
-        if !old_errata.contains(e.id.as_str()) {
-            out.push(change(
-                Documentation,
-                "erratum_added",
-                &e.id,
-                None,
-                format!("erratum {}: {}", e.id, short(&e.reason.en)),
-            ));
-        }
-    }
-    out.sort_by(|a, b| (a.category, &a.code, &a.kind).cmp(&(b.category, &b.code, &b.kind)));
-    out.dedup();
-    out
 }
 
 fn short(s: &str) -> String {
@@ -250,320 +327,221 @@ fn short(s: &str) -> String {
     }
 }
 
-fn plain(r: &Option<crate::Rich>) -> String {
-    r.as_ref().map(|r| r.plain()).unwrap_or_default()
+/// Every change from `old` to `new`, sorted by category, then code.
+pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
+    changes(&continuity::continuity(old, new))
 }
 
-fn compare_metric(
-    om: &Metric,
-    m: &Metric,
-    out: &mut Vec<Change>,
-    renames: &mut BTreeMap<String, String>,
-) {
+/// The changes of a continuity already worked out.
+pub fn changes(c: &Continuity) -> Vec<Change> {
     use Category::*;
-    let code = m.code.as_str();
-    let oc = Some(om.code.as_str());
-    let mut explained_meaning = false;
-    if om.value_type != m.value_type {
-        out.push(change(
-            BreakingSubmission,
-            "value_type_changed",
-            code,
-            oc,
-            format!(
-                "{code} is now a {:?} figure (was {:?})",
-                m.value_type, om.value_type
-            )
-            .to_lowercase(),
-        ));
-    }
-    if (
-        om.measure.kind.as_str(),
-        om.measure.unit.as_str(),
-        om.measure.over.as_deref(),
-    ) != (
-        m.measure.kind.as_str(),
-        m.measure.unit.as_str(),
-        m.measure.over.as_deref(),
-    ) {
-        let words = |x: &Metric| match &x.measure.over {
-            Some(o) => format!("sums {} over {o}", x.measure.unit),
-            None => format!("counts {}", x.measure.unit),
-        };
-        out.push(change(
-            BreakingSubmission,
-            "unit_changed",
-            code,
-            oc,
-            format!("{code} now {} (was: {})", words(m), words(om)),
-        ));
-        out.push(change(
-            BreakingSeries,
-            "unit_changed",
-            code,
-            oc,
-            format!("{code} counts a different unit, so earlier figures do not compare"),
-        ));
-        explained_meaning = true;
-    }
-    if om.timing.kind != m.timing.kind {
-        out.push(change(
-            BreakingSubmission,
-            "timing_changed",
-            code,
-            oc,
-            format!(
-                "{code} is now a {} (was a {})",
-                m.timing.kind.as_str(),
-                om.timing.kind.as_str()
-            ),
-        ));
-        out.push(change(
-            BreakingSeries,
-            "timing_changed",
-            code,
-            oc,
-            format!("{code} is now counted {} instead of {}", when(m), when(om)),
-        ));
-        explained_meaning = true;
-    }
-    if om.cohort != m.cohort {
-        out.push(change(
-            BreakingSeries,
-            "cohort_changed",
-            code,
-            oc,
-            format!(
-                "{code} is now about {} (was {})",
-                m.cohort.as_deref().unwrap_or("-"),
-                om.cohort.as_deref().unwrap_or("-")
-            ),
-        ));
-        explained_meaning = true;
-    }
-    let def = |x: &Metric| (plain(&x.includes), plain(&x.excludes), plain(&x.counting));
-    if def(om) != def(m) {
-        out.push(change(
-            BreakingSeries,
-            "definition_changed",
-            code,
-            oc,
-            format!("{code}: what to include or exclude, or how to count, changed"),
-        ));
-        explained_meaning = true;
-    }
-    let ts = |x: &Metric| x.timescales.iter().map(timescale_words).collect::<Vec<_>>();
-    if ts(om) != ts(m) {
-        let (a, b) = (ts(om).join("; "), ts(m).join("; "));
-        out.push(change(
-            BreakingSeries,
-            "timescale_changed",
-            code,
-            oc,
-            format!("{code}'s timescale is now \"{b}\" (was \"{a}\")"),
-        ));
-        explained_meaning = true;
-    }
-    let bk = |x: &Metric| x.breakdown.as_ref().map(|b| (b.kind, b.by.clone()));
-    if bk(om) != bk(m) {
-        let k = |x: &Metric| {
-            x.breakdown
-                .as_ref()
-                .map_or("none".to_string(), |b| b.kind.as_str().to_string())
-        };
-        out.push(change(
-            BreakingSubmission,
-            "breakdown_changed",
-            code,
-            oc,
-            format!("{code}'s breakdown is now {} (was {})", k(m), k(om)),
-        ));
-        explained_meaning = true;
-    }
-    compare_items(om, m, out, renames, &mut explained_meaning);
-    if om.fingerprint != m.fingerprint && !explained_meaning {
-        out.push(change(
-            BreakingSeries,
-            "meaning_changed",
-            code,
-            oc,
-            format!(
-                "{code} counts something different from what {} counted",
-                om.code
-            ),
-        ));
-    }
-    if om
-        .wording
-        .en
-        .split_whitespace()
-        .ne(m.wording.en.split_whitespace())
-    {
-        out.push(change(
-            Documentation,
-            "wording_changed",
-            code,
-            oc,
-            format!("{code} is reworded: \"{}\"", short(&m.wording.en)),
-        ));
-    }
-    if plain(&om.rationale) != plain(&m.rationale) {
-        out.push(change(
-            Documentation,
-            "rationale_changed",
-            code,
-            oc,
-            format!("{code}'s rationale (why we measure it) changed"),
-        ));
-    }
-    let cites = |x: &Metric| serde_json::to_string(&x.citations).unwrap_or_default();
-    if cites(om) != cites(m) {
-        out.push(change(
-            Documentation,
-            "citations_changed",
-            code,
-            oc,
-            format!("{code}'s legal citations changed"),
-        ));
-    }
-    let notes = |x: &Metric| x.notes.iter().map(|n| n.plain()).collect::<Vec<_>>();
-    if notes(om) != notes(m) {
-        out.push(change(
-            Documentation,
-            "notes_changed",
-            code,
-            oc,
-            format!("{code}'s notes changed"),
-        ));
-    }
-}
-
-fn when(m: &Metric) -> String {
-    match (m.timing.kind, &m.timing.at) {
-        (TimingKind::Stock, Some(at)) => format!("at {at}"),
-        (TimingKind::Stock, None) => "at a point in time".into(),
-        (TimingKind::Flow, _) => "during the year".into(),
-    }
-}
-
-fn compare_items(
-    om: &Metric,
-    m: &Metric,
-    out: &mut Vec<Change>,
-    renames: &mut BTreeMap<String, String>,
-    explained: &mut bool,
-) {
-    use Category::*;
-    let old_by_code: BTreeMap<&str, &Item> =
-        om.items.iter().map(|i| (i.code.as_str(), i)).collect();
-    let mut matched: BTreeSet<&str> = BTreeSet::new();
-    for it in &m.items {
-        let from = match &it.was {
-            Some(p) => p.from.first().cloned(),
-            None => {
-                // The same letter of the metric it continues.
-                let code = format!("{}{}", om.code, it.letter);
-                old_by_code.contains_key(code.as_str()).then_some(code)
-            }
-        };
-        let Some(from) = from else {
-            if it.reserved.is_none() {
-                out.push(change(
-                    BreakingSubmission,
-                    "item_added",
-                    &it.code,
-                    None,
-                    format!("{} is a new item: {}", it.code, short(&it.wording.en)),
-                ));
-                *explained = true;
-            }
+    let (old, new) = (c.old, c.new);
+    let oi = continuity::Index::new(old);
+    let ni = continuity::Index::new(new);
+    let mut out: Vec<Change> = Vec::new();
+    let parent_link = |code: &str| c.link(crate::code::metric_of_item(code));
+    for l in &c.links {
+        let Some(node) = ni.get(&l.code) else {
             continue;
         };
-        let Some(oi) = old_by_code.get(from.as_str()).copied() else {
-            continue;
+        let wording = || Some(node.wording().en.clone());
+        let parent = if l.is_item {
+            parent_link(&l.code)
+        } else {
+            None
         };
-        matched.insert(oi.code.as_str());
-        renames.insert(it.code.clone(), oi.code.clone());
-        if oi.letter != it.letter {
-            out.push(change(
-                BreakingSubmission,
-                "item_relettered",
-                &it.code,
-                Some(&oi.code),
-                format!("{} is now {}", oi.code, it.code),
-            ));
-            *explained = true;
+        if let Some(why) = &l.reused {
+            // An item is reported with its metric.
+            if !l.is_item {
+                let old_wording = oi.get(&l.code).map(|n| n.wording().en.clone()).or_else(|| {
+                    old.retired
+                        .iter()
+                        .find(|r| r.code == l.code)
+                        .map(|r| r.wording.en.clone())
+                });
+                out.push(
+                    Change::new(BreakingSubmission, ChangeKind::CodeReused, &l.code)
+                        .values(old_wording.clone(), wording()),
+                );
+                let mut ch = Change::new(BreakingSeries, ChangeKind::CodeReused, &l.code)
+                    .values(old_wording, wording());
+                ch.reason = Some(why.clone());
+                out.push(ch);
+            }
         }
-        if oi.reserved.is_some() != it.reserved.is_some() {
-            out.push(change(
-                BreakingSubmission,
-                if it.reserved.is_some() {
-                    "item_removed"
-                } else {
-                    "item_added"
-                },
-                &it.code,
-                Some(&oi.code),
-                format!(
-                    "{} is {} collected",
-                    it.code,
-                    if it.reserved.is_some() {
-                        "no longer"
-                    } else {
-                        "now"
-                    }
+        let link_change = |cat, kind| Change::new(cat, kind, &l.code).with_from(&l.from);
+        match l.kind {
+            LinkKind::New if l.reused.is_some() => {}
+            LinkKind::New => match parent {
+                // The items of a new metric are new with it.
+                Some(p) if p.kind == LinkKind::New => {}
+                Some(_) if node_reserved(&node) => {}
+                Some(_) => out.push(
+                    Change::new(BreakingSubmission, ChangeKind::ItemAdded, &l.code)
+                        .values(None, wording()),
                 ),
-            ));
-            *explained = true;
-        }
-        if oi.fingerprint != it.fingerprint && oi.entry != it.entry {
-            out.push(change(
-                BreakingSeries,
-                "meaning_changed",
-                &it.code,
-                Some(&oi.code),
-                format!(
-                    "{} counts something different from what {} counted",
-                    it.code, oi.code
+                None => out.push(
+                    Change::new(BreakingSubmission, ChangeKind::MetricAdded, &l.code)
+                        .values(None, wording()),
                 ),
-            ));
-            *explained = true;
+            },
+            LinkKind::Kept => {}
+            LinkKind::Renumbered => {
+                // An item of a renumbered metric goes with it.
+                if !(l.is_item && parent.is_some_and(|p| p.kind == LinkKind::Renumbered)) {
+                    out.push(link_change(
+                        BreakingSubmission,
+                        ChangeKind::MetricRenumbered,
+                    ));
+                }
+            }
+            LinkKind::Relettered => {
+                out.push(link_change(BreakingSubmission, ChangeKind::ItemRelettered))
+            }
+            LinkKind::Promoted => {
+                out.push(link_change(BreakingSubmission, ChangeKind::MetricPromoted))
+            }
+            LinkKind::Demoted => out.push(link_change(BreakingSubmission, ChangeKind::ItemDemoted)),
+            LinkKind::Merged => out.push(link_change(BreakingSubmission, ChangeKind::MetricMerged)),
+            LinkKind::Split => {
+                out.push(link_change(BreakingSubmission, ChangeKind::MetricSplit));
+                out.push(link_change(BreakingSeries, ChangeKind::MetricSplit));
+            }
         }
-        if oi
-            .wording
-            .en
-            .split_whitespace()
-            .ne(it.wording.en.split_whitespace())
+        for ch in &l.changes {
+            // A change of what the whole metric counts is reported once, on the metric.
+            if let Some(p) = parent {
+                if p.changes
+                    .iter()
+                    .any(|pc| pc.kind == ch.kind && pc.category == ch.category)
+                {
+                    continue;
+                }
+            }
+            out.push(ch.clone());
+        }
+    }
+    // Old codes nothing continues.
+    for om in &old.metrics {
+        let gone = |code: &str| c.fates(code).is_empty();
+        let all_items_gone = om.items.iter().all(|i| gone(&i.code));
+        if gone(&om.code) && all_items_gone {
+            // A metric whose own figure was never reported, now reused for something else, is
+            // reported by the reuse.
+            let reused_as_new = c.link(&om.code).is_some_and(|l| l.reused.is_some());
+            if !reused_as_new {
+                out.push(
+                    Change::new(BreakingSubmission, ChangeKind::MetricRemoved, &om.code)
+                        .with_from(std::slice::from_ref(&om.code))
+                        .values(Some(om.wording.en.clone()), None),
+                );
+            }
+            continue;
+        }
+        for it in &om.items {
+            if gone(&it.code) && it.reserved.is_none() {
+                // An item whose code a reused metric now carries is reported by the reuse.
+                if c.link(&it.code).is_some_and(|l| l.reused.is_some()) {
+                    continue;
+                }
+                out.push(
+                    Change::new(BreakingSubmission, ChangeKind::ItemRemoved, &it.code)
+                        .with_from(std::slice::from_ref(&it.code))
+                        .values(Some(it.wording.en.clone()), None),
+                );
+            }
+        }
+    }
+    let renames = c.renames();
+    compare_rules(c, &renames, &mut out);
+    compare_indicators(c, &renames, &mut out);
+    let old_errata: BTreeSet<&str> = old.errata.iter().map(|e| e.id.as_str()).collect();
+    for e in &new.errata {
+        if !old_errata.contains(e.id.as_str()) {
+            out.push(
+                Change::new(Documentation, ChangeKind::ErratumAdded, &e.id)
+                    .values(None, Some(e.reason.en.clone())),
+            );
+        }
+    }
+    out.sort_by(|a, b| (a.category, &a.code, a.kind).cmp(&(b.category, &b.code, b.kind)));
+    out.dedup();
+    attach_allowed(&mut out, &new.allowed_warnings);
+    out
+}
+
+/// Gives each change breaking for time series the reason with which its meaning change was
+/// accepted (`allow PMF0113 "..."` on its metric), where it has no reason of its own.
+pub fn attach_allowed(changes: &mut [Change], allowed: &[crate::AllowedWarning]) {
+    let reasons: BTreeMap<&str, &str> = allowed
+        .iter()
+        .filter(|a| a.code == "PMF0113")
+        .filter_map(|a| a.item.as_deref().map(|i| (i, a.reason.as_str())))
+        .collect();
+    for ch in changes.iter_mut() {
+        if ch.category != Category::BreakingSeries || ch.reason.is_some() {
+            continue;
+        }
+        let metric = crate::code::metric_of_item(&ch.code);
+        if let Some(why) = reasons
+            .get(ch.code.as_str())
+            .or_else(|| reasons.get(metric))
         {
-            out.push(change(
-                Documentation,
-                "wording_changed",
-                &it.code,
-                Some(&oi.code),
-                format!("{} is reworded: \"{}\"", it.code, short(&it.wording.en)),
-            ));
-        }
-    }
-    for oi in &om.items {
-        if !matched.contains(oi.code.as_str()) && oi.reserved.is_none() {
-            out.push(change(
-                BreakingSubmission,
-                "item_removed",
-                &oi.code,
-                Some(&oi.code),
-                format!(
-                    "{} is no longer collected: {}",
-                    oi.code,
-                    short(&oi.wording.en)
-                ),
-            ));
-            *explained = true;
+            ch.reason = Some(Text::plain(*why));
         }
     }
 }
 
-/// A rule with its codes translated to the old edition's, for comparison.
-fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, String) {
+fn node_reserved(n: &continuity::Node) -> bool {
+    matches!(n, continuity::Node::Item(_, i) if i.reserved.is_some())
+}
+
+/// A rule as a statement in the spec's terms: `AD/004a + AD/004b = AD/001 (error)`.
+pub fn rule_statement(r: &Rule) -> String {
+    let side = |t: &[crate::Term]| {
+        let mut s = String::new();
+        for (i, t) in t.iter().enumerate() {
+            let c = t.coef;
+            let sign = if c < 0.0 { "-" } else { "+" };
+            if i > 0 {
+                s.push_str(&format!(" {sign} "));
+            } else if c < 0.0 {
+                s.push('-');
+            }
+            if (c.abs() - 1.0).abs() > f64::EPSILON {
+                s.push_str(&format!("{} × ", c.abs()));
+            }
+            s.push_str(&t.code);
+        }
+        if s.is_empty() {
+            "0".into()
+        } else {
+            s
+        }
+    };
+    let sev = match r.severity {
+        RuleSeverity::Error => "error",
+        RuleSeverity::Warning => "warning",
+    };
+    let within = if r.tolerance > 0.0 {
+        format!(", within {}", r.tolerance)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {} {} ({sev}{within})",
+        side(&r.lhs),
+        r.op.symbol(),
+        side(&r.rhs)
+    )
+}
+
+/// A rule's terms, each side sorted, with its codes put back to the old edition's.
+type RuleBody = (Vec<String>, Vec<String>);
+
+/// A rule with its codes put back to the old edition's, for comparison: its id and its terms,
+/// each side sorted.
+fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, RuleBody) {
     let tr = |c: &str| renames.get(c).cloned().unwrap_or_else(|| c.to_string());
     let (id_code, rest) = r.id.split_once('.').unwrap_or((r.id.as_str(), ""));
     let id = if rest.is_empty() {
@@ -577,32 +555,42 @@ fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, String) {
             .map(|t| format!("{}*{}", t.coef, tr(&t.code)))
             .collect();
         v.sort();
-        v.join("+")
+        v
     };
-    (
-        id,
-        format!(
-            "{}{}{}~{}",
-            side(&r.lhs),
-            r.op.symbol(),
-            side(&r.rhs),
-            r.tolerance
-        ),
-    )
+    (id, (side(&r.lhs), side(&r.rhs)))
 }
 
-fn strictness(op: Op) -> u8 {
+/// The values of `a - b` for which `op` holds, as a set of the three signs (<0, 0, >0).
+fn holds_for(op: Op) -> [bool; 3] {
     match op {
-        Op::Eq => 2,
-        Op::Lt | Op::Gt => 1,
-        _ => 0,
+        Op::Lt => [true, false, false],
+        Op::Le => [true, true, false],
+        Op::Eq => [false, true, false],
+        Op::Ge => [false, true, true],
+        Op::Gt => [false, false, true],
+        Op::Ne => [true, false, true],
     }
 }
 
-fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &mut Vec<Change>) {
+/// How strict `a` is against `b`: `Greater` when everything `a` accepts `b` accepts too (and
+/// not the other way round), `None` when neither accepts all the other does.
+fn strictness(a: Op, b: Op) -> Option<Ordering> {
+    let (x, y) = (holds_for(a), holds_for(b));
+    let a_in_b = x.iter().zip(&y).all(|(p, q)| !p || *q);
+    let b_in_a = x.iter().zip(&y).all(|(p, q)| !q || *p);
+    match (a_in_b, b_in_a) {
+        (true, true) => Some(Ordering::Equal),
+        (true, false) => Some(Ordering::Greater),
+        (false, true) => Some(Ordering::Less),
+        (false, false) => None,
+    }
+}
+
+fn compare_rules(c: &Continuity, renames: &BTreeMap<String, String>, out: &mut Vec<Change>) {
     use Category::*;
+    let (old, new) = (c.old, c.new);
     let identity = BTreeMap::new();
-    let old_rules: BTreeMap<String, (&Rule, String)> = old
+    let old_rules: BTreeMap<String, (&Rule, RuleBody)> = old
         .rules
         .iter()
         .map(|r| {
@@ -610,9 +598,11 @@ fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &m
             (id, (r, body))
         })
         .collect();
-    let new_codes: BTreeSet<&str> = new.metrics.iter().map(|m| m.code.as_str()).collect();
-    let old_codes: BTreeSet<&str> = old.metrics.iter().map(|m| m.code.as_str()).collect();
-    let continued: BTreeSet<&str> = renames.values().map(|s| s.as_str()).collect();
+    // A rule of a metric that continues nothing is new with its metric, not a change.
+    let continues = |code: &str| {
+        c.link(code)
+            .is_some_and(|l| !matches!(l.kind, LinkKind::New | LinkKind::Split))
+    };
     let mut seen = BTreeSet::new();
     for r in &new.rules {
         if r.kind.is_about_one_value() {
@@ -620,68 +610,73 @@ fn compare_rules(old: &Ir, new: &Ir, renames: &BTreeMap<String, String>, out: &m
         }
         let (id, body) = rule_key(r, renames);
         seen.insert(id.clone());
-        let metric_is_new =
-            !renames.contains_key(&r.metric) && !old_codes.contains(r.metric.as_str());
+        let rule = |cat, kind, or: Option<&Rule>| {
+            let mut ch = Change::new(cat, kind, &r.metric)
+                .values(or.map(rule_statement), Some(rule_statement(r)));
+            if let Some(or) = or {
+                ch.from = vec![or.metric.clone()];
+            }
+            ch.rule = Some(r.id.clone());
+            ch
+        };
         match old_rules.get(&id) {
-            None if metric_is_new => {}
-            None => out.push(change(
-                BreakingSubmission,
-                "rule_added",
-                &r.metric,
-                None,
-                format!("new rule {} ({})", r.id, rule_words(r)),
-            )),
-            Some((or, obody)) if *obody != body => {
-                let tighter = strictness(r.op) > strictness(or.op)
-                    || r.tolerance < or.tolerance
-                    || r.severity == crate::RuleSeverity::Error
-                        && or.severity == crate::RuleSeverity::Warning;
-                if tighter || r.lhs.len() != or.lhs.len() || r.rhs.len() != or.rhs.len() {
-                    out.push(change(
+            None if !continues(&r.metric) => {}
+            None => out.push(rule(BreakingSubmission, ChangeKind::RuleAdded, None)),
+            Some((or, obody)) => {
+                if *obody != body {
+                    out.push(rule(BreakingSubmission, ChangeKind::RuleChanged, Some(or)));
+                    continue;
+                }
+                // The same terms: stricter, looser, or neither, by the comparison, the
+                // tolerance and the severity together.
+                let op = strictness(r.op, or.op);
+                let tol = or.tolerance.partial_cmp(&r.tolerance);
+                let sev = match (r.severity, or.severity) {
+                    (RuleSeverity::Error, RuleSeverity::Warning) => Ordering::Greater,
+                    (RuleSeverity::Warning, RuleSeverity::Error) => Ordering::Less,
+                    _ => Ordering::Equal,
+                };
+                let all = [op, tol, Some(sev)];
+                if all.iter().all(|o| *o == Some(Ordering::Equal)) {
+                    continue;
+                }
+                let at_least = |want: Ordering| {
+                    all.iter()
+                        .all(|o| matches!(o, Some(x) if *x == want || *x == Ordering::Equal))
+                };
+                if at_least(Ordering::Greater) {
+                    out.push(rule(
                         BreakingSubmission,
-                        "rule_tightened",
-                        &r.metric,
-                        Some(&or.metric),
-                        format!("rule {} changed ({})", r.id, rule_words(r)),
+                        ChangeKind::RuleTightened,
+                        Some(or),
                     ));
+                } else if at_least(Ordering::Less) {
+                    out.push(rule(Documentation, ChangeKind::RuleRelaxed, Some(or)));
                 } else {
-                    out.push(change(
-                        Documentation,
-                        "rule_relaxed",
-                        &r.metric,
-                        Some(&or.metric),
-                        format!("rule {} is looser ({})", r.id, rule_words(r)),
-                    ));
+                    out.push(rule(BreakingSubmission, ChangeKind::RuleChanged, Some(or)));
                 }
             }
-            Some(_) => {}
         }
     }
     for (id, (or, _)) in &old_rules {
         if or.kind.is_about_one_value() || seen.contains(id) {
             continue;
         }
-        let gone =
-            !continued.contains(or.metric.as_str()) && !new_codes.contains(or.metric.as_str());
-        if !gone {
-            out.push(change(
-                Documentation,
-                "rule_removed",
-                &or.metric,
-                Some(&or.metric),
-                format!("rule {} no longer applies", or.id),
-            ));
+        // A rule of a metric nothing continues goes with the metric.
+        if c.fates(&or.metric).is_empty() {
+            continue;
         }
+        let mut ch = Change::new(Documentation, ChangeKind::RuleRemoved, &or.metric)
+            .with_from(std::slice::from_ref(&or.metric))
+            .values(Some(rule_statement(or)), None);
+        ch.rule = Some(or.id.clone());
+        out.push(ch);
     }
 }
 
-fn compare_indicators(
-    old: &[Indicator],
-    new: &[Indicator],
-    renames: &BTreeMap<String, String>,
-    out: &mut Vec<Change>,
-) {
+fn compare_indicators(c: &Continuity, renames: &BTreeMap<String, String>, out: &mut Vec<Change>) {
     use Category::*;
+    let (old, new) = (&c.old.indicators, &c.new.indicators);
     let by_code: BTreeMap<&str, &Indicator> = old.iter().map(|i| (i.code.as_str(), i)).collect();
     // The new formula with every renumbered code put back to its old code, one whole code at a
     // time (so AD/016 is never taken for the start of AD/016a).
@@ -699,36 +694,41 @@ fn compare_indicators(
     };
     for i in new {
         match by_code.get(i.code.as_str()) {
-            None => out.push(change(
-                Documentation,
-                "indicator_added",
-                &i.code,
-                None,
-                format!("new indicator {}: {}", i.code, i.title.en),
-            )),
-            Some(o) if o.formula_text != translated(i) => out.push(change(
-                BreakingSeries,
-                "indicator_changed",
-                &i.code,
-                Some(&o.code),
-                format!(
-                    "{} is now {} (was {})",
-                    i.code, i.formula_text, o.formula_text
-                ),
-            )),
-            Some(_) => {}
+            None => out.push(
+                Change::new(Documentation, ChangeKind::IndicatorAdded, &i.code)
+                    .values(None, Some(i.title.en.clone())),
+            ),
+            Some(o) if o.formula_text != translated(i) => out.push(
+                Change::new(BreakingSeries, ChangeKind::IndicatorChanged, &i.code)
+                    .with_from(std::slice::from_ref(&o.code))
+                    .values(Some(o.formula_text.clone()), Some(i.formula_text.clone())),
+            ),
+            Some(_) => {
+                // The same formula, but an input no longer counts what it did.
+                let broken: Vec<String> = i
+                    .inputs
+                    .iter()
+                    .filter(|code| c.link(code).is_some_and(|l| !l.carries()))
+                    .cloned()
+                    .collect();
+                if !broken.is_empty() {
+                    out.push(
+                        Change::new(BreakingSeries, ChangeKind::IndicatorInputsChanged, &i.code)
+                            .with_from(&broken)
+                            .values(None, Some(i.formula_text.clone())),
+                    );
+                }
+            }
         }
     }
     let new_codes: BTreeSet<&str> = new.iter().map(|i| i.code.as_str()).collect();
     for o in old {
         if !new_codes.contains(o.code.as_str()) {
-            out.push(change(
-                Documentation,
-                "indicator_removed",
-                &o.code,
-                Some(&o.code),
-                format!("indicator {} is withdrawn: {}", o.code, o.title.en),
-            ));
+            out.push(
+                Change::new(Documentation, ChangeKind::IndicatorRemoved, &o.code)
+                    .with_from(std::slice::from_ref(&o.code))
+                    .values(Some(o.title.en.clone()), None),
+            );
         }
     }
 }
@@ -742,39 +742,16 @@ pub fn summary(changes: &[Change]) -> BTreeMap<Category, usize> {
     m
 }
 
-/// A timescale as a short key for comparison and for the change's message: its rule, amount,
-/// unit and events, in the English of the spec's own texts.
-fn timescale_words(t: &crate::Timescale) -> String {
-    let rule = match t.rule {
-        crate::TimescaleRule::Within => "within",
-        crate::TimescaleRule::Every => "every",
-    };
-    let mut s = format!("{rule} {} {}", t.amount, t.unit.label(t.amount));
-    if let Some(f) = &t.from {
-        s.push_str(&format!(" of {}", f.en));
-    }
-    if let Some(u) = &t.until {
-        s.push_str(&format!(", until {}", u.en));
-    }
-    s
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A rule as its comparison of codes: `AD/004a + AD/004b = AD/004`.
-fn rule_words(r: &Rule) -> String {
-    let side = |t: &[crate::Term]| {
-        t.iter()
-            .map(|t| {
-                if t.coef == 1.0 {
-                    t.code.clone()
-                } else {
-                    format!("{} × {}", t.coef, t.code)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" + ")
-    };
-    match r.kind.is_about_one_value() {
-        true => format!("{} {}", r.kind.as_str(), side(&r.lhs)),
-        false => format!("{} {} {}", side(&r.lhs), r.op.symbol(), side(&r.rhs)),
+    #[test]
+    fn strictness_is_set_inclusion() {
+        assert_eq!(strictness(Op::Eq, Op::Le), Some(Ordering::Greater));
+        assert_eq!(strictness(Op::Le, Op::Lt), Some(Ordering::Less));
+        assert_eq!(strictness(Op::Le, Op::Le), Some(Ordering::Equal));
+        assert_eq!(strictness(Op::Le, Op::Ge), None);
+        assert_eq!(strictness(Op::Lt, Op::Ne), Some(Ordering::Greater));
     }
 }

@@ -19,6 +19,15 @@ pub enum ValueType {
     Decimal,
 }
 
+impl ValueType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueType::Whole => "whole",
+            ValueType::Decimal => "decimal",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BreakdownKind {

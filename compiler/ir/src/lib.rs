@@ -7,6 +7,7 @@
 
 pub mod authorities;
 pub mod code;
+pub mod continuity;
 pub mod diff;
 pub mod eval;
 pub mod fingerprint;
@@ -25,7 +26,7 @@ pub use rich::{Block, Inline, Rich};
 pub type Artifacts = std::collections::BTreeMap<String, Vec<u8>>;
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -96,6 +97,26 @@ pub struct Ir {
     /// What changed since the edition this one supersedes, when it was checked with it.
     #[serde(default)]
     pub changes: Vec<diff::Change>,
+    /// The time series: for each metric and item of this edition, the codes of every earlier
+    /// edition whose figures it continues (empty for an edition that supersedes none).
+    #[serde(default)]
+    pub series: Vec<Series>,
+}
+
+/// What one code of this edition continues, edition by edition: the figures a year-on-year
+/// comparison may put beside this one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Series {
+    pub code: String,
+    /// The earlier editions, newest first, each with the codes whose figures this one continues
+    /// there (several codes: their sum). Empty when the series starts in this edition.
+    pub continues: Vec<SeriesStep>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesStep {
+    pub edition: String,
+    pub codes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -374,6 +395,10 @@ pub struct Item {
     pub notes: Vec<Rich>,
     #[serde(default)]
     pub was: Option<Provenance>,
+    /// Why the item counts the same as the one it continues although its wording changed
+    /// (`same "..."`).
+    #[serde(default)]
+    pub same: Option<Text>,
     /// A hash of what defines what the item counts (not its wording).
     #[serde(default)]
     pub fingerprint: String,
@@ -416,6 +441,10 @@ pub struct Metric {
     /// Why a code that meant something else earlier is used again.
     #[serde(default)]
     pub reuses: Option<Text>,
+    /// Why the metric counts the same as the one it continues although its wording changed
+    /// (`same "..."`).
+    #[serde(default)]
+    pub same: Option<Text>,
     /// A hash of what defines what is counted (unit, timing, cohort, value type, breakdown and
     /// its entries, relations, definitions, timescales), not of wording or rationale: a change
     /// in meaning under an unchanged code shows as a changed fingerprint.

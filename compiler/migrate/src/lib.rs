@@ -1,31 +1,73 @@
-//! Migration: carrying a submission made under one edition to the codes of the next, where the
-//! mapping is exact, and saying value by value what cannot be carried and why.
+//! Migration: carrying a return made under one edition to the codes of the next, where the
+//! figure is the same figure, and saying value by value where each one went and why.
 //!
-//! A value is carried when the new code continues the old one (`was`, or the same code) and
-//! counts the same thing (equal meaning fingerprints), or when it merges old codes by summing
-//! them and every one of them has a figure. A split, a change of meaning, a new metric and an
-//! old metric no longer collected are reported instead. Reads only the two IRs and the
-//! submission.
+//! Which new code continues which old one, and whether it counts the same, is
+//! `pmf_ir::continuity`'s judgement (the same one `pmf check` and `pmf diff` use). A value is
+//! carried when its continuity is proven or stated: the same code or a renumbering, a
+//! re-lettering, an item promoted to a metric or a metric demoted to an item, with nothing
+//! that breaks the series; a merge is carried as the sum of its parts when every part has a
+//! figure. A split, a change of meaning, a code used again for something else and a new metric
+//! are reported instead, and so is every old value that nothing carries, with what became of
+//! its code. Reads only the two IRs and the return.
 
-use pmf_ir::ProvenanceKind;
-use pmf_ir::{Ir, Metric};
+use pmf_ir::continuity::{self, Continuity, Link, LinkKind};
+use pmf_ir::Ir;
 use pmf_return::submission::{Entry, Raw, Submission};
 use pmf_return::values;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// What happened to one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The old figure, under the new code.
+    Carried,
+    /// The sum of several old figures.
+    Summed,
+    /// No figure, and the old return gave none either: its status is kept.
+    Status,
+    /// Nothing carried, for the reason given.
+    NotCarried,
+}
+
+impl Outcome {
+    fn words(self) -> &'static str {
+        match self {
+            Outcome::Carried => "carried",
+            Outcome::Summed => "summed",
+            Outcome::Status => "status",
+            Outcome::NotCarried => "not carried",
+        }
+    }
+}
+
+/// One value of the new return: where it came from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Step {
-    /// The code in the new edition (for a value dropped: the old code).
+pub struct Value {
+    /// The code in the new edition.
     pub code: String,
+    pub outcome: Outcome,
     /// The old codes it comes from.
     pub from: Vec<String>,
-    /// `carried`, `summed`, `status`, `not_carried` or `dropped`.
-    pub outcome: String,
     /// The value carried, as written in the new return.
     pub value: Option<String>,
-    pub reason: String,
+    /// Where it came from, or why nothing was carried, in words.
+    pub how: String,
+}
+
+/// One value of the old return: where it went.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Went {
+    /// The code in the old edition.
+    pub code: String,
+    /// The value as the old return gave it.
+    pub value: Option<String>,
+    /// The new codes that take from it (carried or not).
+    pub to: Vec<String>,
+    /// Whether a new value was made from it.
+    pub carried: bool,
+    /// What became of it, in words.
+    pub how: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,94 +77,83 @@ pub struct Migration {
     pub period: String,
     pub from_edition: String,
     pub to_edition: String,
-    pub steps: Vec<Step>,
+    /// Every value of the new edition, in template order.
+    pub values: Vec<Value>,
+    /// Every value the old return gave, in its order.
+    pub went: Vec<Went>,
 }
 
 impl Migration {
-    pub fn carried(&self) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| matches!(s.outcome.as_str(), "carried" | "summed" | "status"))
-            .count()
+    pub fn count(&self, o: Outcome) -> usize {
+        self.values.iter().filter(|v| v.outcome == o).count()
+    }
+
+    pub fn value(&self, code: &str) -> Option<&Value> {
+        self.values.iter().find(|v| v.code == code)
+    }
+
+    /// The old values nothing carries.
+    pub fn left_behind(&self) -> impl Iterator<Item = &Went> {
+        self.went.iter().filter(|w| !w.carried)
     }
 }
 
-/// Where a new code's value comes from in the old edition.
-enum Source {
-    /// One old code, continued exactly.
-    One(String),
-    /// Several old codes, summed.
-    Sum(Vec<String>),
-    /// No exact source, and why.
-    None(String),
-}
-
-fn source(old: &Ir, new: &Ir, m: &Metric, code: &str) -> Source {
-    let old_metric_of = |c: &str| {
-        old.metric(pmf_ir::code::metric_of_item(c))
-            .or_else(|| old.metric(c))
+/// Why a return cannot be migrated from `old` to `new`: it is not a return of `old`.
+pub fn check_return(old: &Ir, new: &Ir, sub: &Submission) -> Result<(), String> {
+    let known = |ir: &Ir, code: &str| {
+        ir.data_item(code).is_some()
+            || ir.metric(code).is_some()
+            || ir.populations.iter().any(|p| p.id == code)
     };
-    let is_item = code != m.code;
-    // The provenance that applies: the item's own, else the metric's.
-    let item = m.items.iter().find(|i| i.code == code);
-    let (kind, from): (ProvenanceKind, Vec<String>) =
-        match (item.and_then(|i| i.was.as_ref()), &m.provenance) {
-            (Some(p), _) => (p.kind, p.from.clone()),
-            (None, Some(p)) if is_item => match p.kind {
-                // A renumbered metric keeps its item letters.
-                ProvenanceKind::Same => (
-                    ProvenanceKind::Same,
-                    vec![format!("{}{}", p.from[0], &code[m.code.len()..])],
-                ),
-                k => (k, p.from.clone()),
-            },
-            (None, Some(p)) => (p.kind, p.from.clone()),
-            (None, None) => (ProvenanceKind::Same, vec![code.to_string()]),
-        };
-    match kind {
-        ProvenanceKind::Split => Source::None(format!(
-            "{code} is a part of {}: the old return has no figure for the part",
-            from.join(" + ")
-        )),
-        ProvenanceKind::Merged => Source::Sum(from),
-        ProvenanceKind::Same => {
-            let f = &from[0];
-            let Some(om) = old_metric_of(f) else {
-                return Source::None(format!(
-                    "{code} is new in {}: the old return has no figure for it",
-                    new.edition.id
-                ));
-            };
-            // The same meaning, or the figure would not compare.
-            let same = if is_item || f != &om.code {
-                let oi = om.items.iter().find(|i| i.code == *f);
-                let ni = item;
-                match (oi, ni) {
-                    (Some(oi), Some(ni)) => {
-                        pmf_ir::fingerprint::item(om, oi) == pmf_ir::fingerprint::item(m, ni)
-                    }
-                    // A metric made of a former item, or the other way round.
-                    _ => om.items.is_empty() == m.items.is_empty(),
-                }
-            } else {
-                om.fingerprint == m.fingerprint
-            };
-            if same {
-                Source::One(f.clone())
-            } else {
-                Source::None(format!("{code} counts something different from what {f} counted in {}: the figure does not carry", old.edition.id))
+    let mut unknown: Vec<&str> = Vec::new();
+    let mut old_only: Vec<&str> = Vec::new();
+    for e in &sub.entries {
+        let code = e.code.as_str();
+        if !known(old, code) {
+            if !unknown.contains(&code) {
+                unknown.push(code);
             }
+        } else if !known(new, code) && !old_only.contains(&code) {
+            old_only.push(code);
         }
+    }
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let (o, n) = (&old.edition.id, &new.edition.id);
+    let list = |codes: &[&str]| {
+        if codes.len() <= 4 {
+            codes.join(", ")
+        } else {
+            format!("{} and {} more", codes[..4].join(", "), codes.len() - 4)
+        }
+    };
+    let file = &sub.file;
+    let (of_new, of_neither): (Vec<&str>, Vec<&str>) = unknown.iter().partition(|c| known(new, c));
+    if !of_neither.is_empty() {
+        return Err(format!(
+            "`{file}` has codes of neither `{o}` nor `{n}`: {}; migrate carries returns made under `{o}`",
+            list(&of_neither)
+        ));
+    }
+    if old_only.is_empty() {
+        Err(format!(
+            "`{file}` is a return of edition `{n}`, not of `{o}`: {} {} of `{n}` only; migrate carries returns made under `{o}` to `{n}`",
+            list(&of_new),
+            if of_new.len() == 1 { "is a code" } else { "are codes" }
+        ))
+    } else {
+        Err(format!(
+            "`{file}` mixes codes of both editions: {} of `{n}` only, and {} of `{o}` only; give the return as it was made under `{o}`",
+            list(&of_new),
+            list(&old_only)
+        ))
     }
 }
 
 /// The figure of an old code: its own value, or the sum of its items when only they are
 /// reported. `Err` says why there is none.
-fn old_figure(
-    old: &Ir,
-    sub: &Submission,
-    code: &str,
-) -> Result<(f64, Option<&'static str>), String> {
+fn old_figure(old: &Ir, sub: &Submission, code: &str) -> Result<(f64, bool), String> {
     let figure = |c: &str| -> Result<f64, String> {
         match sub.entry(c) {
             Some(Entry {
@@ -139,7 +170,7 @@ fn old_figure(
         }
     };
     if old.data_item(code).is_some() {
-        return figure(code).map(|v| (v, None));
+        return figure(code).map(|v| (v, false));
     }
     let parts = old.expand(code);
     if parts.is_empty() {
@@ -149,151 +180,253 @@ fn old_figure(
     for p in &parts {
         total += figure(p)?;
     }
-    Ok((total, Some("summed from its items")))
+    Ok((total, true))
+}
+
+/// Where a carried figure came from, in words: "AD/002b continues as AD/002".
+fn carried_words(l: &Link) -> String {
+    let from = l.from.join(" + ");
+    let code = &l.code;
+    let mut s = match l.kind {
+        LinkKind::Kept if l.stated().is_some() => "the same code, reworded".to_string(),
+        LinkKind::Kept => "the same code and meaning".to_string(),
+        LinkKind::Renumbered => format!("{from} continues as {code} (renumbered)"),
+        LinkKind::Relettered => format!("{from} continues as {code} (re-lettered)"),
+        LinkKind::Promoted => format!("{from} continues as {code} (an item, now a metric)"),
+        LinkKind::Demoted => format!("{from} continues as {code} (a metric, now an item)"),
+        LinkKind::Merged => format!("the sum of {from}, merged into {code}"),
+        LinkKind::New | LinkKind::Split => String::new(),
+    };
+    if let Some(why) = l.stated() {
+        s.push_str(&format!(
+            "; the spec states it counts the same: {}",
+            one_line(&why.en)
+        ));
+    }
+    s
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why a link carries nothing, in words.
+fn not_carried_words(c: &Continuity, l: &Link) -> String {
+    let (o, n) = (&c.old.edition.id, &c.new.edition.id);
+    let code = &l.code;
+    let from = l.from.join(" + ");
+    if let Some(why) = &l.reused {
+        if l.from.is_empty() || !l.carries() {
+            return format!(
+                "{code} is used again for something else in {n} ({}): the old figure under {code} counted something else and is not carried",
+                one_line(&why.en)
+            );
+        }
+    }
+    match l.kind {
+        LinkKind::New => format!("{code} is new in {n}: the {o} return has no figure for it"),
+        LinkKind::Split => {
+            format!("{code} counts a part of {from}: the {o} return has no figure for the part")
+        }
+        _ => {
+            let what = l
+                .breaks()
+                .map(|b| b.describe())
+                .next()
+                .unwrap_or_else(|| "it counts something else".into());
+            let head = if l.from.len() == 1 && l.from[0] == *code {
+                format!("{code} counts something else in {n} than in {o}")
+            } else {
+                format!("{code} continues {from} but counts something else")
+            };
+            format!("{head}: {what}; the figure does not carry")
+        }
+    }
 }
 
 /// Carries `sub` (made under `old`) to the codes of `new`.
 pub fn migrate(old: &Ir, new: &Ir, sub: &Submission) -> (Submission, Migration) {
+    let c = continuity::continuity(old, new);
     let mut out = Submission::new(&sub.file);
     out.authority = sub.authority.clone();
     out.period = sub.period.clone();
     out.contact = sub.contact.clone();
-    let mut steps = Vec::new();
-    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut values: Vec<Value> = Vec::new();
+    // Old code → the new codes made from it.
+    let mut used: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut use_code = |old: &Ir, f: &str, to: &str| {
+        for code in std::iter::once(f.to_string()).chain(old.expand(f)) {
+            used.entry(code).or_default().push(to.to_string());
+        }
+    };
     for d in &new.data_items {
-        let Some(m) = new.metric(&d.metric) else {
-            continue;
-        };
         let site = sub.absent_site.clone();
-        match source(old, new, m, &d.code) {
-            Source::None(reason) => steps.push(Step {
+        let Some(l) = c.link(&d.code) else { continue };
+        if !l.carries() {
+            values.push(Value {
                 code: d.code.clone(),
-                from: Vec::new(),
-                outcome: "not_carried".into(),
+                outcome: Outcome::NotCarried,
+                from: l.from.clone(),
                 value: None,
-                reason,
-            }),
-            Source::One(f) => {
-                used.extend(old.expand(&f));
-                used.insert(f.clone());
-                // A value that is missing with a status keeps its status.
-                if let Some(e) = sub
-                    .entry(&f)
-                    .filter(|e| e.status.is_some() && !matches!(e.raw, Raw::Number(_)))
-                {
+                how: not_carried_words(&c, l),
+            });
+            continue;
+        }
+        for f in &l.from {
+            use_code(old, f, &d.code);
+        }
+        if l.kind == LinkKind::Merged {
+            let mut total = 0.0;
+            let mut why = None;
+            for f in &l.from {
+                match old_figure(old, sub, f) {
+                    Ok((v, _)) => total += v,
+                    Err(e) => {
+                        why = Some(e);
+                        break;
+                    }
+                }
+            }
+            match why {
+                None => {
                     out.entries.push(Entry {
                         code: d.code.clone(),
-                        raw: Raw::Blank,
-                        status: e.status.clone(),
-                        comment: e.comment.clone(),
+                        raw: Raw::Number(total),
+                        status: None,
+                        comment: None,
                         site,
                     });
-                    steps.push(Step {
+                    values.push(Value {
                         code: d.code.clone(),
-                        from: vec![f.clone()],
-                        outcome: "status".into(),
-                        value: None,
-                        reason: format!(
-                            "missing in the old return too ({})",
-                            e.status.clone().unwrap_or_default()
-                        ),
+                        outcome: Outcome::Summed,
+                        from: l.from.clone(),
+                        value: Some(values::show(total)),
+                        how: carried_words(l),
                     });
-                    continue;
                 }
-                match old_figure(old, sub, &f) {
-                    Ok((v, how)) => {
-                        let comment = sub.entry(&f).and_then(|e| e.comment.clone());
-                        out.entries.push(Entry {
-                            code: d.code.clone(),
-                            raw: Raw::Number(v),
-                            status: None,
-                            comment,
-                            site,
-                        });
-                        let reason = match (f == d.code, how) {
-                            (true, None) => "the same code and meaning".to_string(),
-                            (true, Some(h)) => h.to_string(),
-                            (false, None) => format!("renumbered from {f}"),
-                            (false, Some(h)) => format!("renumbered from {f}, {h}"),
-                        };
-                        steps.push(Step {
-                            code: d.code.clone(),
-                            from: vec![f],
-                            outcome: "carried".into(),
-                            value: Some(values::show(v)),
-                            reason,
-                        });
-                    }
-                    Err(why) => steps.push(Step {
-                        code: d.code.clone(),
-                        from: vec![f],
-                        outcome: "not_carried".into(),
-                        value: None,
-                        reason: why,
-                    }),
-                }
+                Some(e) => values.push(Value {
+                    code: d.code.clone(),
+                    outcome: Outcome::NotCarried,
+                    from: l.from.clone(),
+                    value: None,
+                    how: format!("{} is the sum of {}, and {e}", d.code, l.from.join(" + ")),
+                }),
             }
-            Source::Sum(from) => {
-                for f in &from {
-                    used.extend(old.expand(f));
-                    used.insert(f.clone());
+            continue;
+        }
+        let f = &l.from[0];
+        // A value that is missing with a status keeps its status.
+        if let Some(e) = sub
+            .entry(f)
+            .filter(|e| e.status.is_some() && !matches!(e.raw, Raw::Number(_)))
+        {
+            out.entries.push(Entry {
+                code: d.code.clone(),
+                raw: Raw::Blank,
+                status: e.status.clone(),
+                comment: e.comment.clone(),
+                site,
+            });
+            values.push(Value {
+                code: d.code.clone(),
+                outcome: Outcome::Status,
+                from: vec![f.clone()],
+                value: None,
+                how: format!(
+                    "{}; missing in the old return too ({})",
+                    carried_words(l),
+                    e.status.clone().unwrap_or_default()
+                ),
+            });
+            continue;
+        }
+        match old_figure(old, sub, f) {
+            Ok((v, summed)) => {
+                let comment = sub.entry(f).and_then(|e| e.comment.clone());
+                out.entries.push(Entry {
+                    code: d.code.clone(),
+                    raw: Raw::Number(v),
+                    status: None,
+                    comment,
+                    site,
+                });
+                let mut how = carried_words(l);
+                if summed {
+                    how.push_str(&format!("; {f} summed from its items"));
                 }
-                let mut total = 0.0;
-                let mut why = None;
-                for f in &from {
-                    match old_figure(old, sub, f) {
-                        Ok((v, _)) => total += v,
-                        Err(e) => {
-                            why = Some(e);
-                            break;
-                        }
-                    }
-                }
-                match why {
-                    None => {
-                        out.entries.push(Entry {
-                            code: d.code.clone(),
-                            raw: Raw::Number(total),
-                            status: None,
-                            comment: None,
-                            site,
-                        });
-                        steps.push(Step {
-                            code: d.code.clone(),
-                            from: from.clone(),
-                            outcome: "summed".into(),
-                            value: Some(values::show(total)),
-                            reason: format!("the sum of {}", from.join(" + ")),
-                        });
-                    }
-                    Some(e) => steps.push(Step {
-                        code: d.code.clone(),
-                        from: from.clone(),
-                        outcome: "not_carried".into(),
-                        value: None,
-                        reason: format!("{} is the sum of {}, and {e}", d.code, from.join(" + ")),
-                    }),
-                }
+                values.push(Value {
+                    code: d.code.clone(),
+                    outcome: Outcome::Carried,
+                    from: vec![f.clone()],
+                    value: Some(values::show(v)),
+                    how,
+                });
             }
+            Err(why) => values.push(Value {
+                code: d.code.clone(),
+                outcome: Outcome::NotCarried,
+                from: vec![f.clone()],
+                value: None,
+                how: format!("{}, but {why}", carried_words(l)),
+            }),
         }
     }
     // Populations are supplied each year and carry as they are.
+    let mut populations: BTreeSet<&str> = BTreeSet::new();
     for p in &new.populations {
         if let Some(e) = sub.entry(&p.id) {
             out.entries.push(e.clone());
-            used.insert(p.id.clone());
+            populations.insert(&p.id);
         }
     }
+    let carried: BTreeSet<&str> = values
+        .iter()
+        .filter(|v| v.outcome != Outcome::NotCarried)
+        .map(|v| v.code.as_str())
+        .collect();
+    let mut went = Vec::new();
     for e in &sub.entries {
-        if !used.contains(&e.code) && !matches!(e.raw, Raw::Blank) {
-            steps.push(Step {
-                code: e.code.clone(),
-                from: vec![e.code.clone()],
-                outcome: "dropped".into(),
-                value: Some(e.raw.to_text()),
-                reason: format!("{} is not collected in {}", e.code, new.edition.id),
-            });
+        if matches!(e.raw, Raw::Blank) && e.status.is_none() {
+            continue;
         }
+        let value = Some(match (&e.raw, &e.status) {
+            (Raw::Blank, Some(s)) => format!("({s})"),
+            (r, _) => r.to_text(),
+        });
+        if populations.contains(e.code.as_str()) {
+            went.push(Went {
+                code: e.code.clone(),
+                value,
+                to: vec![e.code.clone()],
+                carried: true,
+                how: "a population, carried as it is".into(),
+            });
+            continue;
+        }
+        let to: Vec<String> = used.get(&e.code).cloned().unwrap_or_default();
+        let made: Vec<&String> = to.iter().filter(|t| carried.contains(t.as_str())).collect();
+        if !made.is_empty() {
+            let names: Vec<&str> = made.iter().map(|s| s.as_str()).collect();
+            went.push(Went {
+                code: e.code.clone(),
+                value,
+                to: to.clone(),
+                carried: true,
+                how: if names == [e.code.as_str()] {
+                    format!("carried to {}", e.code)
+                } else {
+                    format!("{} continues as {}", e.code, names.join(", "))
+                },
+            });
+            continue;
+        }
+        went.push(Went {
+            code: e.code.clone(),
+            value,
+            to: c.fates(&e.code).iter().map(|l| l.code.clone()).collect(),
+            carried: false,
+            how: fate_words(&c, &e.code),
+        });
     }
     let migration = Migration {
         file: sub.file.clone(),
@@ -301,36 +434,91 @@ pub fn migrate(old: &Ir, new: &Ir, sub: &Submission) -> (Submission, Migration) 
         period: values::trim(&sub.period).to_string(),
         from_edition: old.edition.id.clone(),
         to_edition: new.edition.id.clone(),
-        steps,
+        values,
+        went,
     };
     (out, migration)
 }
 
-/// The report as text: a line per value, what was not carried first.
+/// What became of an old code whose value nothing carries, in words.
+fn fate_words(c: &Continuity, code: &str) -> String {
+    let (o, n) = (&c.old.edition.id, &c.new.edition.id);
+    let fates = c.fates(code);
+    if let Some(l) = fates.first() {
+        let to = &l.code;
+        return match l.kind {
+            LinkKind::Split => format!(
+                "{code} was split: {to} counts a part of it, which the {o} return does not give"
+            ),
+            _ if !l.carries() && l.from.len() == 1 && l.code == code => format!(
+                "{code} is still collected, but counts something else in {n}: {}",
+                l.breaks().next().map(|b| b.describe()).unwrap_or_default()
+            ),
+            _ if !l.carries() => format!(
+                "{code} continues as {to}, which counts something else: {}",
+                l.breaks().next().map(|b| b.describe()).unwrap_or_default()
+            ),
+            // Carried links that did not take this value: a merge with a part missing, or a
+            // value the link did not read (a metric's total when its items are read).
+            _ => format!("{code} goes into {to}, which could not be made from this return"),
+        };
+    }
+    match c.link(code) {
+        Some(l) if l.reused.is_some() => format!(
+            "{code}'s meaning is not collected in {n}; the code {code} is used again there for something else ({})",
+            one_line(&l.reused.as_ref().map(|r| r.en.clone()).unwrap_or_default())
+        ),
+        Some(_) => format!(
+            "{code}'s meaning is not collected in {n}; the code {code} names something else there"
+        ),
+        None => format!("{code} is not collected in {n}"),
+    }
+}
+
+/// The report as text: every value of the new return with where it came from, then every old
+/// value nothing carries, with what became of its code.
 pub fn render_text(m: &Migration) -> String {
     let mut s = format!(
-        "{} ({} {}): from {} to {}, {} values carried, {} not carried, {} dropped\n",
+        "{} ({} {}): from {} to {}: {} carried, {} summed, {} kept missing with their status, {} not carried; {} left behind\n",
         m.file,
         m.authority,
         m.period,
         m.from_edition,
         m.to_edition,
-        m.carried(),
-        m.steps
-            .iter()
-            .filter(|s| s.outcome == "not_carried")
-            .count(),
-        m.steps.iter().filter(|s| s.outcome == "dropped").count(),
+        m.count(Outcome::Carried),
+        m.count(Outcome::Summed),
+        m.count(Outcome::Status),
+        m.count(Outcome::NotCarried),
+        match m.left_behind().count() {
+            1 => "1 old value".to_string(),
+            n => format!("{n} old values"),
+        },
     );
-    for outcome in ["not_carried", "dropped", "summed", "status", "carried"] {
-        for st in m.steps.iter().filter(|s| s.outcome == outcome) {
-            let value = st.value.as_deref().unwrap_or("-");
+    s.push_str(&format!(
+        "\nValues of {}, and where each came from:\n",
+        m.to_edition
+    ));
+    for v in &m.values {
+        s.push_str(&format!(
+            "  {:<9} {:<12} {:>10}  {}\n",
+            v.code,
+            v.outcome.words(),
+            v.value.as_deref().unwrap_or("-"),
+            v.how
+        ));
+    }
+    let left: Vec<&Went> = m.left_behind().collect();
+    if !left.is_empty() {
+        s.push_str(&format!(
+            "\nValues of {} that nothing carries:\n",
+            m.from_edition
+        ));
+        for w in left {
             s.push_str(&format!(
-                "  {:<12} {:<9} {:>10}  {}\n",
-                outcome.replace('_', " "),
-                st.code,
-                value,
-                st.reason
+                "  {:<9} {:>10}  {}\n",
+                w.code,
+                w.value.as_deref().unwrap_or("-"),
+                w.how
             ));
         }
     }

@@ -425,11 +425,95 @@ pub fn compile_editions_with(
             ));
         }
     }
-    inputs
+    let mut results: Vec<(Input, Compilation)> = inputs
         .into_iter()
         .zip(finals.into_iter().zip(plain))
         .map(|(i, (f, p))| (i, f.unwrap_or(p)))
-        .collect()
+        .collect();
+    edition_order(&mut results);
+    results
+}
+
+/// The editions checked together must form lines of revisions: two editions superseding the
+/// same one, and editions superseding each other in a cycle, are errors on their headers
+/// (PMF0009), so nothing is built from them.
+fn edition_order(results: &mut [(Input, crate::check::Compilation)]) {
+    let header = |c: &crate::check::Compilation| {
+        c.decls
+            .editions
+            .first()
+            .map(|e| (e.id.clone(), e.supersedes.clone()))
+    };
+    let headers: Vec<Option<(String, Option<crate::check::model::Ref>)>> =
+        results.iter().map(|(_, c)| header(c)).collect();
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    // Two successors of one edition.
+    let mut by_previous: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some((_, Some(s))) = h {
+            by_previous.entry(s.name.as_str()).or_default().push(i);
+        }
+    }
+    for (prev, idx) in &by_previous {
+        if idx.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = idx
+            .iter()
+            .filter_map(|&i| headers[i].as_ref().map(|(id, _)| format!("`{id}`")))
+            .collect();
+        for &i in idx {
+            found.push((
+                i,
+                format!("editions {} all supersede `{prev}`", names.join(", ")),
+                "an edition is replaced by one edition: make one of these supersede another, or take the draft out of the folder".to_string(),
+            ));
+        }
+    }
+    // Cycles: following `supersedes` from an edition comes back to it.
+    let position = |id: &str| {
+        headers
+            .iter()
+            .position(|h| h.as_ref().is_some_and(|(x, _)| x == id))
+    };
+    for start in 0..headers.len() {
+        let mut chain = vec![start];
+        let mut at = start;
+        while let Some(next) = headers[at]
+            .as_ref()
+            .and_then(|(_, s)| s.as_ref())
+            .and_then(|s| position(&s.name))
+        {
+            if next == start {
+                let ids: Vec<&str> = chain
+                    .iter()
+                    .chain(std::iter::once(&start))
+                    .filter_map(|&i| headers[i].as_ref().map(|(id, _)| id.as_str()))
+                    .collect();
+                found.push((
+                    start,
+                    format!("editions supersede each other in a cycle: {}", ids.join(" → ")),
+                    "the first edition of the line supersedes `none`; each later one supersedes the one before it".into(),
+                ));
+                break;
+            }
+            if chain.contains(&next) {
+                break;
+            }
+            chain.push(next);
+            at = next;
+        }
+    }
+    for (i, message, help) in found {
+        let Some((_, Some(s))) = &headers[i] else {
+            continue;
+        };
+        let d = Diagnostic::new(Code::EditionOrder, s.loc.file, s.loc.span.clone(), message)
+            .label("supersedes")
+            .help(help);
+        results[i].1.diagnostics.push(d);
+        pmf_syntax::diag::sort(&mut results[i].1.diagnostics);
+    }
 }
 
 /// The IR of edition `id` from a folder beside the input's, when the input is one folder.
@@ -457,6 +541,45 @@ fn sibling_edition(input: &Input, id: &str) -> Option<crate::ir::Ir> {
     None
 }
 
+/// The edition `id` as committed at git revision `rev`, in a folder beside the first of
+/// `paths` (the edition an edition read with `read_input_git` supersedes).
+pub fn read_edition_git(rev: &str, paths: &[PathBuf], id: &str) -> Option<Input> {
+    let dir = paths.first()?;
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty())?;
+    let out = std::process::Command::new("git")
+        .args(["ls-tree", "-d", "--name-only", rev, "--"])
+        .arg(format!("{}/", parent.display()))
+        .output()
+        .ok()?;
+    let listing = String::from_utf8_lossy(&out.stdout).into_owned();
+    let prefix = std::process::Command::new("git")
+        .args(["rev-parse", "--show-prefix"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    for line in listing.lines() {
+        let rel = line.strip_prefix(&prefix).unwrap_or(line);
+        let sibling = PathBuf::from(rel);
+        if sibling.file_name() == dir.file_name() {
+            continue;
+        }
+        let Ok(input) = read_input_git(rev, std::slice::from_ref(&sibling)) else {
+            continue;
+        };
+        let comp = crate::check::compile_with(
+            &input.sources,
+            crate::check::Options {
+                skip_ir: true,
+                ..Default::default()
+            },
+        );
+        if comp.decls.editions.first().is_some_and(|e| e.id == id) {
+            return Some(input);
+        }
+    }
+    None
+}
+
 /// Reads the `.pmf` files under `paths` as they were committed at git revision `rev`.
 pub fn read_input_git(rev: &str, paths: &[PathBuf]) -> Result<Input, String> {
     let run = |args: &[&str]| -> Result<Vec<u8>, String> {
@@ -470,6 +593,13 @@ pub fn read_input_git(rev: &str, paths: &[PathBuf]) -> Result<Input, String> {
             Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
         }
     };
+    // One clear error for a revision that is not there, or no repository at all.
+    run(&["rev-parse", "--git-dir"]).map_err(|_| {
+        "this folder is not in a git repository: run `pmf diff --git` inside a clone".to_string()
+    })?;
+    run(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
+        format!("`{rev}` is not a revision of this repository: give a tag, a branch or a commit (`git tag` lists the tags; `HEAD` is the last commit)")
+    })?;
     let mut sources = Sources::new();
     let mut names = Vec::new();
     for p in paths {

@@ -1,9 +1,13 @@
 //! `pmf migrate --to NEW SUBMISSION...`: carry returns made under an earlier edition to the
-//! codes of a new one, reporting value by value what cannot be carried.
+//! codes of a new one, reporting value by value where each went. Every return is read and
+//! checked before anything is written: a return of the wrong edition, or one that mixes codes
+//! of both, stops the migration with nothing written.
 
+use crate::cli_diff::{clean, clean_with, header, must_exist};
 use clap::ValueEnum;
 use pmf::driver;
 use pmf::gen::templates::{self, Fill};
+use pmf::ir::Ir;
 use pmf::migrate;
 use std::io::Write;
 use std::path::PathBuf;
@@ -45,101 +49,100 @@ pub struct MigrateArgs {
     pub submissions: Vec<PathBuf>,
 }
 
-fn compile(input: driver::Input, previous: Option<&pmf::ir::Ir>) -> Result<pmf::ir::Ir, String> {
-    let comp = pmf::check::compile_with(
-        &input.sources,
-        pmf::check::Options {
-            previous,
-            ..Default::default()
-        },
-    );
-    let errors: Vec<_> = comp
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    match comp.ir {
-        Some(ir) if errors.is_empty() && input.diagnostics.is_empty() => Ok(ir),
-        _ => {
-            eprint!("{}", pmf::diag::render_text(&errors, &input.sources));
-            Err(format!("{} has errors; fix them first", input.name))
+const WHAT: &str = "migrating";
+
+/// The edition the new one supersedes: given with `--from`, or found beside it.
+fn previous(args: &MigrateArgs, supersedes: Option<&str>) -> Result<Ir, ExitCode> {
+    if let Some(from) = &args.from {
+        must_exist(from)?;
+        return clean(driver::read_input(std::slice::from_ref(from)), WHAT);
+    }
+    let Some(id) = supersedes else {
+        eprintln!(
+            "error: {} supersedes no edition: give the edition the returns were made under with --from",
+            args.to.display()
+        );
+        return Err(ExitCode::from(2));
+    };
+    let parent = args
+        .to
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| p.to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let found = driver::inputs(&[parent])
+        .into_iter()
+        .find(|i| header(i).is_some_and(|(e, _)| e == id));
+    match found {
+        Some(input) => clean(input, WHAT),
+        None => {
+            eprintln!(
+                "error: cannot find edition `{id}`, which {} supersedes, in a folder beside it; give it with --from",
+                args.to.display()
+            );
+            Err(ExitCode::from(2))
         }
     }
 }
 
 pub fn run(args: MigrateArgs) -> ExitCode {
+    match migrate_all(&args) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
+    must_exist(&args.to)?;
+    for s in &args.submissions {
+        must_exist(s)?;
+    }
     let new_input = driver::read_input(std::slice::from_ref(&args.to));
-    let old_ir = match &args.from {
-        Some(from) => compile(driver::read_input(std::slice::from_ref(from)), None),
-        None => {
-            // The previous edition is the one the new edition names, found beside it.
-            let results = driver::compile_editions(
-                driver::inputs(&[args
-                    .to
-                    .parent()
-                    .map(|p| p.to_path_buf())
-                    .unwrap_or_default()]),
-                false,
-            );
-            let new_id = pmf::check::compile(&new_input.sources)
-                .decls
-                .editions
-                .first()
-                .and_then(|e| e.supersedes.as_ref())
-                .map(|r| r.name.clone());
-            match new_id.and_then(|id| {
-                results
-                    .into_iter()
-                    .find_map(|(_, c)| c.ir.filter(|ir| ir.edition.id == id))
-            }) {
-                Some(ir) => Ok(ir),
-                None => Err(format!(
-                    "cannot find the edition {} supersedes; give it with --from",
-                    args.to.display()
-                )),
-            }
-        }
+    let Some((new_id, supersedes)) = header(&new_input) else {
+        eprintln!(
+            "error: {} has no edition header: give the folder of an edition",
+            args.to.display()
+        );
+        return Err(ExitCode::from(2));
     };
-    let old = match old_ir {
-        Ok(ir) => ir,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let new = match compile(new_input, Some(&old)) {
-        Ok(ir) => ir,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let old = previous(args, supersedes.as_deref())?;
+    if supersedes.as_deref() != Some(old.edition.id.as_str()) {
+        eprintln!(
+            "error: edition `{new_id}` supersedes {}, not `{}`; migrate carries returns from the edition the new one supersedes",
+            supersedes.map_or("none".to_string(), |s| format!("`{s}`")),
+            old.edition.id
+        );
+        return Err(ExitCode::from(2));
+    }
+    let new = clean_with(new_input, Some(&old), WHAT)?;
+    // Everything is read, checked and migrated before anything is written.
     let mut reports = Vec::new();
-    let mut unreadable = false;
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut problems = Vec::new();
     for path in &args.submissions {
         let name = path.display().to_string();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: cannot read {name}: {e}");
-                unreadable = true;
+                problems.push(format!("cannot read {name}: {e}"));
                 continue;
             }
         };
         let input = match pmf::validate::read::read(&name, &bytes, &old) {
             Ok(i) => i,
             Err(e) => {
-                eprintln!(
-                    "error: {}: {}",
+                problems.push(format!(
+                    "{}: {}",
                     pmf::validate::report::place(&e.site),
                     e.message
-                );
-                unreadable = true;
+                ));
                 continue;
             }
         };
         for sub in &input.submissions {
+            if let Err(e) = migrate::check_return(&old, &new, sub) {
+                problems.push(e);
+                continue;
+            }
             let (migrated, report) = migrate::migrate(&old, &new, sub);
             if let Some(dir) = &args.out_dir {
                 let fill = Fill {
@@ -157,8 +160,8 @@ pub fn run(args: MigrateArgs) -> ExitCode {
                     ReturnFormat::Xlsx => match templates::xlsx::template(&new, &fill) {
                         Ok(b) => ("xlsx", b),
                         Err(e) => {
-                            eprintln!("error: cannot write the workbook: {e}");
-                            return ExitCode::from(2);
+                            problems.push(format!("cannot make the workbook for {name}: {e}"));
+                            continue;
                         }
                     },
                 };
@@ -167,12 +170,37 @@ pub fn run(args: MigrateArgs) -> ExitCode {
                     safe(&report.authority),
                     safe(&report.period)
                 ));
-                if let Err(e) = driver::write_atomic(&file, &bytes) {
-                    eprintln!("error: cannot write {}: {e}", file.display());
-                    return ExitCode::from(2);
+                if outputs.iter().any(|(f, _)| *f == file) {
+                    problems.push(format!(
+                        "two returns are for {} {}: each would be written to {}; migrate them one at a time",
+                        report.authority,
+                        report.period,
+                        file.display()
+                    ));
+                    continue;
                 }
+                outputs.push((file, bytes));
             }
             reports.push(report);
+        }
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        eprintln!("error: nothing was written");
+        return Err(ExitCode::from(2));
+    }
+    if let Some(dir) = &args.out_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: cannot make {}: {e}", dir.display());
+            return Err(ExitCode::from(2));
+        }
+    }
+    for (file, bytes) in &outputs {
+        if let Err(e) = driver::write_atomic(file, bytes) {
+            eprintln!("error: cannot write {}: {e}", file.display());
+            return Err(ExitCode::from(2));
         }
     }
     let out = match args.format {
@@ -184,11 +212,7 @@ pub fn run(args: MigrateArgs) -> ExitCode {
         ReportFormat::Json => serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n",
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
-    if unreadable {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A file name part from an authority or period as written.

@@ -1570,6 +1570,7 @@ impl<'a> Lowerer<'a> {
             total: false,
             was: None,
             reuses: None,
+            same: None,
         };
         const FIELDS: &[&str] = &[
             "wording",
@@ -1596,6 +1597,7 @@ impl<'a> Lowerer<'a> {
             "total",
             "was",
             "reuses",
+            "same",
         ];
         const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
         let mut seen = BTreeMap::new();
@@ -1711,6 +1713,7 @@ impl<'a> Lowerer<'a> {
                 }
                 "was" => m.was = self.provenance(c),
                 "reuses" => m.reuses = self.text(c),
+                "same" => m.same = self.text(c),
                 _ => self.unknown_field(c, "a metric", FIELDS),
             }
         }
@@ -1940,6 +1943,7 @@ impl<'a> Lowerer<'a> {
             equals: None,
             notes: Vec::new(),
             was: None,
+            same: None,
         };
         let args = &node.args;
         let mut i = 0;
@@ -1963,10 +1967,11 @@ impl<'a> Lowerer<'a> {
                 }
                 "wording" => item.wording = self.text(c),
                 "was" => item.was = self.provenance(c),
+                "same" => item.same = self.text(c),
                 _ => self.unknown_field(
                     c,
                     "a breakdown item",
-                    &["wording", "subset", "equals", "note", "was"],
+                    &["wording", "subset", "equals", "note", "was", "same"],
                 ),
             }
         }

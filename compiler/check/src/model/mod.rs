@@ -263,6 +263,8 @@ pub struct BreakdownItem {
     pub equals: Option<Relation>,
     pub notes: Vec<Text>,
     pub was: Option<Provenance>,
+    /// Why the item counts the same as the one it continues although its wording changed.
+    pub same: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
@@ -333,6 +335,8 @@ pub struct Metric {
     pub was: Option<Provenance>,
     /// The reason a code that meant something else in an earlier edition is used again.
     pub reuses: Option<Text>,
+    /// Why the metric counts the same as the one it continues although its wording changed.
+    pub same: Option<Text>,
 }
 
 /// `was ...`: the codes of the previous edition this metric (or item) continues.

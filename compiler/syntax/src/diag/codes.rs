@@ -48,6 +48,7 @@ codes! {
     UnreadablePath = "PMF0006", "unreadable-path", Error, "a path could not be read";
     NoEdition = "PMF0007", "no-edition", Error, "the spec has no edition or extension header";
     DuplicateEdition = "PMF0008", "duplicate-edition", Error, "the spec has more than one edition header";
+    EditionOrder = "PMF0009", "edition-order", Error, "two editions supersede the same edition, or editions supersede each other in a cycle";
     UnknownField = "PMF0101", "unknown-field", Error, "a field that this kind of item does not have";
     UnknownReference = "PMF0102", "unknown-reference", Error, "a reference to something that is not declared";
     DuplicateDefinition = "PMF0103", "duplicate-definition", Error, "the same code or name is declared twice";
@@ -62,6 +63,9 @@ codes! {
     ReusedCode = "PMF0112", "reused-code", Error, "a code that meant something else in an earlier edition is used again without a reason";
     MeaningChanged = "PMF0113", "meaning-changed", Warning, "a metric counts something different under an unchanged code";
     NoPreviousEdition = "PMF0114", "no-previous-edition", Error, "`was` refers to a previous edition the checker does not have";
+    ContinuityUnproven = "PMF0115", "continuity-unproven", Error, "a code continued from the previous edition is worded to count something else, and nothing says it counts the same";
+    ContradictoryProvenance = "PMF0116", "contradictory-provenance", Error, "`was`, `reuses` and `same` say things that cannot all be true";
+    StaleCodeReference = "PMF0117", "stale-code-reference", Warning, "a text, erratum or formula carried over from the previous edition names a code that now means something else";
     ItemLetterSequence = "PMF0201", "item-letter-sequence", Error, "breakdown item letters are out of sequence or missing";
     ProductLetterMismatch = "PMF0202", "product-letter-mismatch", Error, "a product breakdown's letters do not follow the product order";
     InvertedRange = "PMF0203", "inverted-range", Error, "a range whose lower bound is above its upper bound";
@@ -70,6 +74,7 @@ codes! {
     BreakdownKindViolated = "PMF0206", "breakdown-kind-violated", Error, "a breakdown's structure contradicts its kind";
     SubsetCycle = "PMF0207", "subset-cycle", Error, "metrics are declared subsets of each other in a cycle";
     DuplicateBreakdownEntry = "PMF0208", "duplicate-breakdown-entry", Error, "a breakdown uses the same list entry twice";
+    OnlyDropsEntry = "PMF0209", "only-drops-entry", Warning, "an `only` breakdown leaves out an entry of a list that other metrics use whole";
     UnitMismatch = "PMF0301", "unit-mismatch", Error, "a subset, equality or formula relates different units";
     StockFlowMix = "PMF0302", "stock-flow-mix", Error, "a stock and a flow are added, compared or related";
     PercentageNotPart = "PMF0303", "percentage-not-part", Warning, "a percentage whose numerator is not declared part of its denominator";
@@ -86,6 +91,8 @@ codes! {
     AllowWithoutReason = "PMF0405", "allow-without-reason", Error, "an `allow` gives no reason";
     UnusedAllow = "PMF0406", "unused-allow", Warning, "an `allow` that allows nothing";
     MotivationNotFound = "PMF0407", "motivation-not-found", Warning, "an indicator's motivating sentence is not in the metric it cites";
+    OwnCodeInText = "PMF0408", "own-code-in-text", Warning, "a metric's rationale or note relates the metric to itself";
+    MalformedCodeInText = "PMF0409", "malformed-code-in-text", Warning, "a text mentions something shaped like a code that is not a well-formed code";
 }
 
 impl Code {
