@@ -660,13 +660,13 @@ fn check_after_edit(s: &Session, e: &WorkspaceEdit) -> String {
             texts.insert(key, apply(&old, &mut edits));
         }
     }
-    let mut sources = pmf::source::Sources::new();
+    let mut sources = pmf_syntax::source::Sources::new();
     let mut keys: Vec<(&String, &String)> = texts.iter().collect();
     keys.sort_by_key(|(k, _)| s.names.get(*k).cloned());
     for (k, t) in keys {
         sources.add(s.names.get(k).cloned().unwrap_or_default(), t.as_str());
     }
-    let c = pmf::check::compile(&sources);
+    let c = pmf_check::compile(&sources);
     let counted: Vec<String> = c
         .diagnostics
         .iter()
