@@ -734,7 +734,17 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
             )
         }
         Kind::Doc => {
-            let x = d.docs.iter().find(|x| x.id == t.name)?;
+            // Sections nest: the chapters, then the sections inside each.
+            let mut stack: Vec<&pmf_check::model::Doc> = d.docs.iter().collect();
+            let mut found = None;
+            while let Some(x) = stack.pop() {
+                if x.id == t.name {
+                    found = Some(x);
+                    break;
+                }
+                stack.extend(x.sections.iter());
+            }
+            let x = found?;
             ("document section".into(), opt_text(&x.title).to_string())
         }
         Kind::Rule => {

@@ -11,6 +11,8 @@
 use crate::world::Analysis;
 use pmf_check::model::{Loc, ProvenanceKind};
 use pmf_check::Kind;
+use pmf_syntax::source::FileId;
+use std::collections::BTreeSet;
 
 /// What a place does with the name there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,26 +96,46 @@ fn entry_parent(kind: Kind, parent: &Option<String>) -> Option<&str> {
 
 fn extra_places(a: &Analysis) -> Vec<Extra> {
     let symbols = &a.comp.symbols;
-    let defined = |kind: Kind, name: &str| symbols.def(kind, name, None).is_some();
-    let recorded = |loc: &Loc| symbols.uses.iter().any(|u| u.loc == *loc);
     let mut out = Vec::new();
-    // The inputs of worked examples: codes, or the populations of a rate.
-    for ind in &a.comp.decls.indicators {
-        for ex in &ind.examples {
-            for (r, _) in &ex.inputs {
-                let kind = [Kind::Code, Kind::Population]
-                    .into_iter()
-                    .find(|k| defined(*k, &r.name));
-                if let Some(kind) = kind {
-                    if !recorded(&r.loc) {
-                        out.push(Extra {
-                            kind,
-                            name: r.name.clone(),
-                            loc: r.loc.clone(),
-                            role: Role::Use,
-                            was: None,
-                        });
-                    }
+    // The inputs of worked examples: codes, or the populations of a rate. Looked up in sets,
+    // not by scanning: a large spec has hundreds of thousands of places.
+    let inputs: Vec<&pmf_check::model::Ref> = a
+        .comp
+        .decls
+        .indicators
+        .iter()
+        .flat_map(|i| i.examples.iter())
+        .flat_map(|ex| ex.inputs.iter().map(|(r, _)| r))
+        .collect();
+    if !inputs.is_empty() {
+        let defs: BTreeSet<(Kind, &str)> = symbols
+            .defs
+            .iter()
+            .filter(|d| matches!(d.kind, Kind::Code | Kind::Population))
+            .map(|d| (d.kind, d.name.as_str()))
+            .collect();
+        let at = |l: &Loc| (l.file, l.span.start, l.span.end);
+        let wanted: BTreeSet<(FileId, usize, usize)> = inputs.iter().map(|r| at(&r.loc)).collect();
+        // Inputs the checker's index holds already are not added again.
+        let recorded: BTreeSet<(FileId, usize, usize)> = symbols
+            .uses
+            .iter()
+            .map(|u| at(&u.loc))
+            .filter(|l| wanted.contains(l))
+            .collect();
+        for r in inputs {
+            let kind = [Kind::Code, Kind::Population]
+                .into_iter()
+                .find(|k| defs.contains(&(*k, r.name.as_str())));
+            if let Some(kind) = kind {
+                if !recorded.contains(&at(&r.loc)) {
+                    out.push(Extra {
+                        kind,
+                        name: r.name.clone(),
+                        loc: r.loc.clone(),
+                        role: Role::Use,
+                        was: None,
+                    });
                 }
             }
         }

@@ -731,6 +731,72 @@ pub fn all_blocks() -> Vec<(Vec<&'static str>, &'static Block)> {
     out
 }
 
+/// How the reference words a value.
+fn describe(v: Value) -> String {
+    let words = |ws: &[&str]| {
+        let quoted: Vec<String> = ws.iter().map(|w| format!("`{w}`")).collect();
+        format!("one of {}", quoted.join(", "))
+    };
+    match v {
+        Value::Text => "a text".into(),
+        Value::Word(ws) => words(ws),
+        Value::Name(k) => format!("the name of {}", k.noun()),
+        Value::Codes => "a code, or codes added together".into(),
+        Value::Formula => "a formula".into(),
+        Value::Allow => "a diagnostic code and the reason".into(),
+        Value::Flag => "nothing".into(),
+        Value::Plain => "a number, a word or a text".into(),
+        Value::Number => "a number".into(),
+        Value::Range => "a range: `16..25`, `66..`".into(),
+        Value::Year => "a financial year: `2020-21`".into(),
+        Value::Id => "an edition's id".into(),
+        Value::Block => "a block".into(),
+    }
+}
+
+/// The schema written out in Markdown, as `compiler/doc/language.md` ends: for each item kind
+/// and each block nested in one, its documentation and a table of its fields.
+pub fn reference() -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::new();
+    for (path, block) in all_blocks() {
+        let shown: Vec<String> = path
+            .iter()
+            .enumerate()
+            .map(|(i, k)| match i {
+                0 => format!("`{k}`"),
+                _ if is_letter(k) => "an item".to_string(),
+                _ => format!("`{k}`"),
+            })
+            .collect();
+        out.push_str(&format!("### {}\n\n{}\n\n", shown.join(" › "), block.doc));
+        match block.lines {
+            Lines::Fields => {}
+            Lines::Letters(_) => out.push_str(
+                "Each line is an item: its letter (`a`, `b` ...), then its list entry and/or its wording, optionally followed by a block of the item's fields.\n\n",
+            ),
+            Lines::Codes => out.push_str(
+                "Each line gives a value for a code or population the formula reads: `AD/024 60`.\n\n",
+            ),
+        }
+        if block.fields.is_empty() {
+            continue;
+        }
+        out.push_str("| field | value | repeatable | meaning |\n|---|---|---|---|\n");
+        for f in block.fields {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                f.name,
+                cell(&describe(f.value)),
+                if f.repeatable { "yes" } else { "" },
+                cell(f.doc)
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
