@@ -210,7 +210,7 @@ fn edits(s: &mut Server, edit_path: &Path, text: &str, n: usize) -> Vec<Duration
 
 fn spec_files(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
-    for p in pmf::driver::pmf_files_under(dir) {
+    for p in pmf_project::pmf_files_under(dir) {
         let p = p.canonicalize().expect("a file");
         let t = std::fs::read_to_string(&p).expect("a spec file");
         files.push((p, t));

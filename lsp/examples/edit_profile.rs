@@ -4,7 +4,7 @@
 //! edits (a character typed into a wording, then erased), each applied and compiled. With
 //! `PHASES=1` it times the compiler's stages on the folder instead (parse, lowering, copying
 //! trees and declarations, a compilation without and with the IR, freeing them).
-use pmf_lsp::world::World;
+use pmf_ide::World;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -20,7 +20,7 @@ fn main() {
         phases(&dir);
         return;
     }
-    let files = pmf::driver::pmf_files_under(&dir);
+    let files = pmf_project::pmf_files_under(&dir);
     let path = files
         .iter()
         .find(|p| p.to_string_lossy().contains("children"))
@@ -31,7 +31,7 @@ fn main() {
     let key = pmf_lsp::convert::path_to_uri(&path)
         .map(|u| u.as_str().to_string())
         .expect("a uri");
-    let mut w = World::new(vec![dir.clone()]);
+    let mut w = World::new(vec![dir.clone()], pmf_lsp::convert::path_key);
     let t = Instant::now();
     w.open(key.clone(), Some(path.clone()), text.clone(), 1);
     w.analyze();
@@ -62,12 +62,12 @@ fn main() {
 
 /// The compiler's stages on the whole folder, each timed once.
 fn phases(dir: &std::path::Path) {
-    let input = pmf::driver::read_input(&[dir.to_path_buf()]);
+    let input = pmf_project::read_input(&[dir.to_path_buf()]);
     let s = &input.sources;
     let t = Instant::now();
     let parsed: Vec<_> = s
         .ids()
-        .map(|id| pmf::syntax::parse(id, &s.get(id).text))
+        .map(|id| pmf_syntax::parse(id, &s.get(id).text))
         .collect();
     println!("parse {:?}, resident {} MB", t.elapsed(), rss_mb());
     let t = Instant::now();
@@ -80,7 +80,7 @@ fn phases(dir: &std::path::Path) {
     let mut d = Vec::new();
     let lowered: Vec<_> = parsed
         .iter()
-        .map(|(f, _)| pmf::model::lower_file(f, &mut d))
+        .map(|(f, _)| pmf_check::model::lower_file(f, &mut d))
         .collect();
     println!("lower {:?}, resident {} MB", t.elapsed(), rss_mb());
     let t = Instant::now();
@@ -88,10 +88,10 @@ fn phases(dir: &std::path::Path) {
     println!("clone decls {:?}", t.elapsed());
     drop(c);
     let t = Instant::now();
-    let c = pmf::check::compile_parsed(
+    let c = pmf_check::compile_parsed(
         s,
         parsed.clone(),
-        pmf::check::Options {
+        pmf_check::Options {
             skip_ir: true,
             ..Default::default()
         },
@@ -105,7 +105,7 @@ fn phases(dir: &std::path::Path) {
     drop(c);
     println!("drop compilation without IR {:?}", t.elapsed());
     let t = Instant::now();
-    let c = pmf::check::compile_parsed(s, parsed.clone(), pmf::check::Options::default());
+    let c = pmf_check::compile_parsed(s, parsed.clone(), pmf_check::Options::default());
     println!("compile_parsed with IR {:?}", t.elapsed());
     let t = Instant::now();
     drop(c);

@@ -1,32 +1,51 @@
-//! The edge between the compiler and the protocol: byte offsets to UTF-16 positions and back,
-//! file paths to URIs and back, and compiler diagnostics to LSP diagnostics.
+//! The edge between the editor layer and the protocol: byte offsets to UTF-16 positions and
+//! back, file paths to URIs and back, compiler diagnostics to LSP diagnostics, and the answers
+//! of `pmf-ide` (plain data with byte ranges) to the protocol's types.
 //!
-//! The compiler speaks byte ranges in `Sources`; the protocol speaks lines and UTF-16 code
-//! units in documents named by URI. Every conversion happens here and nowhere else.
+//! The compiler and `pmf-ide` speak byte ranges in the files of a compilation; the protocol
+//! speaks lines and UTF-16 code units in documents named by URI. Every conversion happens here
+//! and nowhere else.
 
 use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range,
-    Uri,
+    CompletionItem, CompletionItemKind, CompletionTextEdit, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, Documentation, FoldingRange, FoldingRangeKind,
+    InsertTextFormat, Location, MarkupContent, MarkupKind, NumberOrString, Position, Range,
+    SymbolKind, TextEdit, Uri,
 };
-use pmf::diag::{Diagnostic, Severity};
+use pmf_ide::completion::{Candidate, CandidateKind};
+use pmf_ide::outline::{Fold, Symbol};
+use pmf_ide::{Analysis, Kind, Target};
+use pmf_syntax::diag::{Diagnostic, Severity};
+use pmf_syntax::source::{FileId, SourceText};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// Line starts of one text, to turn byte offsets into LSP positions and back.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+pub struct LineIndex<'a> {
+    starts: Cow<'a, [usize]>,
     len: usize,
 }
 
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
+impl LineIndex<'static> {
+    pub fn new(text: &str) -> LineIndex<'static> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex {
-            starts,
+            starts: Cow::Owned(starts),
             len: text.len(),
+        }
+    }
+}
+
+impl<'a> LineIndex<'a> {
+    /// The index of a file of a compilation, from the line starts it keeps.
+    pub fn of(src: &'a SourceText) -> LineIndex<'a> {
+        LineIndex {
+            starts: Cow::Borrowed(src.line_starts()),
+            len: src.text.len(),
         }
     }
 
@@ -130,6 +149,11 @@ pub fn uri_key(uri: &Uri) -> String {
     }
 }
 
+/// The key of the document of a file on disk (as [`uri_key`] makes it for its URI).
+pub fn path_key(path: &Path) -> Option<String> {
+    path_to_uri(path).map(|u| u.as_str().to_string())
+}
+
 /// A URI from a key made by [`uri_key`].
 pub fn key_to_uri(key: &str) -> Option<Uri> {
     Uri::from_str(key).ok()
@@ -144,26 +168,44 @@ pub fn severity(s: Severity, allowed: bool) -> DiagnosticSeverity {
     }
 }
 
-/// What a file of a compilation looks like to the protocol: its URI, text and line index.
+/// What a file of a compilation looks like to the protocol: its URI, and its text with its
+/// line starts.
 pub trait FileView {
-    fn uri(&self, file: pmf::source::FileId) -> Option<Uri>;
-    fn text(&self, file: pmf::source::FileId) -> &str;
-    fn lines(&self, file: pmf::source::FileId) -> Option<&LineIndex>;
+    fn uri(&self, file: FileId) -> Option<Uri>;
+    fn source(&self, file: FileId) -> Option<&SourceText>;
 
-    fn range(&self, file: pmf::source::FileId, span: &std::ops::Range<usize>) -> Range {
-        match self.lines(file) {
-            Some(l) => l.range(self.text(file), span),
+    fn range(&self, file: FileId, span: &std::ops::Range<usize>) -> Range {
+        match self.source(file) {
+            Some(src) => LineIndex::of(src).range(&src.text, span),
             None => Range::default(),
         }
     }
 
-    fn location(
-        &self,
-        file: pmf::source::FileId,
-        span: &std::ops::Range<usize>,
-    ) -> Option<Location> {
+    fn location(&self, file: FileId, span: &std::ops::Range<usize>) -> Option<Location> {
         Some(Location::new(self.uri(file)?, self.range(file, span)))
     }
+
+    /// The byte offset of a position in a file.
+    fn offset(&self, file: FileId, pos: Position) -> Option<usize> {
+        let src = self.source(file)?;
+        Some(LineIndex::of(src).offset(&src.text, pos))
+    }
+}
+
+/// A compilation's files are the documents of their keys (`uri_key`).
+impl FileView for Analysis {
+    fn uri(&self, file: FileId) -> Option<Uri> {
+        key_to_uri(self.key(file)?)
+    }
+
+    fn source(&self, file: FileId) -> Option<&SourceText> {
+        Analysis::source(self, file)
+    }
+}
+
+/// The protocol's location of an answer of `pmf-ide`.
+pub fn location(l: &pmf_ide::Location) -> Option<Location> {
+    l.a.location(l.file, &l.span)
 }
 
 /// An LSP diagnostic with the same code, message, help and notes as `pmf check` prints, and the
@@ -206,6 +248,167 @@ pub fn diagnostic(d: &Diagnostic, view: &dyn FileView) -> lsp_types::Diagnostic 
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: d.help.as_ref().map(|h| serde_json::json!({ "help": h })),
+    }
+}
+
+fn candidate_kind(k: CandidateKind) -> CompletionItemKind {
+    match k {
+        CandidateKind::Keyword => CompletionItemKind::KEYWORD,
+        CandidateKind::Field => CompletionItemKind::PROPERTY,
+        CandidateKind::Code | CandidateKind::Name => CompletionItemKind::VALUE,
+        CandidateKind::Unit => CompletionItemKind::UNIT,
+        CandidateKind::Codelist => CompletionItemKind::ENUM,
+        CandidateKind::Entry => CompletionItemKind::ENUM_MEMBER,
+        CandidateKind::Instrument => CompletionItemKind::REFERENCE,
+        CandidateKind::Population => CompletionItemKind::VARIABLE,
+        CandidateKind::Container => CompletionItemKind::MODULE,
+        CandidateKind::Function => CompletionItemKind::FUNCTION,
+        CandidateKind::DiagnosticCode => CompletionItemKind::CONSTANT,
+    }
+}
+
+const KINDS: &[Kind] = &[
+    Kind::Edition,
+    Kind::Instrument,
+    Kind::Cohort,
+    Kind::Unit,
+    Kind::Definition,
+    Kind::Source,
+    Kind::Population,
+    Kind::Codelist,
+    Kind::Entry,
+    Kind::Missing,
+    Kind::Part,
+    Kind::Group,
+    Kind::Doc,
+    Kind::Code,
+    Kind::Indicator,
+    Kind::Rule,
+    Kind::Erratum,
+];
+
+/// What `completionItem/resolve` needs to make an item's card: the document and the target.
+fn resolve_data(uri: &str, t: &Target) -> serde_json::Value {
+    serde_json::json!({
+        "uri": uri,
+        "kind": serde_json::to_value(t.kind).unwrap_or_default(),
+        "name": t.name,
+        "parent": t.parent,
+    })
+}
+
+/// The document and target stored in an item by [`completion_items`].
+pub fn from_resolve_data(data: &serde_json::Value) -> Option<(String, Target)> {
+    let kind = KINDS
+        .iter()
+        .copied()
+        .find(|k| serde_json::to_value(k).ok().as_ref() == data.get("kind"))?;
+    Some((
+        data.get("uri")?.as_str()?.to_string(),
+        Target {
+            kind,
+            name: data.get("name")?.as_str()?.to_string(),
+            parent: data
+                .get("parent")
+                .and_then(|p| p.as_str())
+                .map(str::to_string),
+        },
+    ))
+}
+
+/// Protocol items: each replaces the word being typed. Items documented by a card carry what
+/// `completionItem/resolve` needs to make it.
+pub fn completion_items(
+    cands: Vec<Candidate>,
+    replace: Range,
+    snippets: bool,
+    uri: &str,
+) -> Vec<CompletionItem> {
+    cands
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (new_text, format) = match (&c.snippet, snippets) {
+                (Some(s), true) => (s.clone(), Some(InsertTextFormat::SNIPPET)),
+                _ => (c.label.clone(), Some(InsertTextFormat::PLAIN_TEXT)),
+            };
+            CompletionItem {
+                label: c.label.clone(),
+                kind: Some(candidate_kind(c.kind)),
+                detail: c.detail.clone(),
+                documentation: c.doc.map(markdown),
+                sort_text: Some(format!("{i:05}")),
+                filter_text: Some(c.label.clone()),
+                insert_text_format: format,
+                data: c.card.as_ref().map(|t| resolve_data(uri, t)),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(replace, new_text))),
+                ..CompletionItem::default()
+            }
+        })
+        .collect()
+}
+
+/// Markdown documentation.
+pub fn markdown(value: String) -> Documentation {
+    Documentation::MarkupContent(MarkupContent {
+        kind: MarkupKind::Markdown,
+        value,
+    })
+}
+
+pub fn symbol_kind(k: pmf_ide::outline::SymbolKind) -> SymbolKind {
+    use pmf_ide::outline::SymbolKind as S;
+    match k {
+        S::Edition => SymbolKind::PACKAGE,
+        S::Doc => SymbolKind::STRING,
+        S::Instrument => SymbolKind::OBJECT,
+        S::Cohort => SymbolKind::CLASS,
+        S::Unit => SymbolKind::STRUCT,
+        S::Definition => SymbolKind::KEY,
+        S::Source => SymbolKind::INTERFACE,
+        S::Population => SymbolKind::VARIABLE,
+        S::Codelist => SymbolKind::ENUM,
+        S::Entry => SymbolKind::ENUM_MEMBER,
+        S::Missing => SymbolKind::NULL,
+        S::Part => SymbolKind::MODULE,
+        S::Group => SymbolKind::NAMESPACE,
+        S::Metric => SymbolKind::FIELD,
+        S::Item => SymbolKind::PROPERTY,
+        S::Indicator => SymbolKind::FUNCTION,
+        S::Rule => SymbolKind::OPERATOR,
+        S::Erratum => SymbolKind::EVENT,
+        S::Other => SymbolKind::KEY,
+    }
+}
+
+/// The protocol's outline of a file.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written out.
+pub fn document_symbols(syms: Vec<Symbol>, text: &str, lines: &LineIndex) -> Vec<DocumentSymbol> {
+    syms.into_iter()
+        .map(|s| {
+            let children = document_symbols(s.children, text, lines);
+            DocumentSymbol {
+                name: s.name,
+                detail: s.detail,
+                kind: symbol_kind(s.kind),
+                tags: None,
+                deprecated: None,
+                range: lines.range(text, &s.span),
+                selection_range: lines.range(text, &s.name_span),
+                children: (!children.is_empty()).then_some(children),
+            }
+        })
+        .collect()
+}
+
+pub fn folding_range(f: Fold) -> FoldingRange {
+    FoldingRange {
+        start_line: f.start_line,
+        start_character: None,
+        end_line: f.end_line,
+        end_character: None,
+        kind: f.comment.then_some(FoldingRangeKind::Comment),
+        collapsed_text: None,
     }
 }
 

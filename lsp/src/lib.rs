@@ -1,34 +1,21 @@
 //! pmf-lsp: the language server for `.pmf` specifications, on lsp-server and lsp-types.
 //!
-//! It runs the compiler (`pmf::check::compile`) on the texts of the open buffers and the spec
-//! files beside them, and answers from the result: diagnostics as you type, hover cards,
-//! definitions, references, rename, completion, outlines, semantic tokens, formatting, quick
-//! fixes, folding and the units of indicator formulas.
+//! A thin layer over `pmf-ide`, which keeps the open documents and their projects, compiles
+//! them as they change, and answers every question about them as plain data with byte
+//! ranges: this crate speaks the protocol (JSON-RPC over stdio) and converts at its edge. It
+//! is the only crate that knows lsp-types, UTF-16 positions or JSON-RPC.
 //!
-//! The modules, from the edge inwards:
-//! - `server`: the protocol loop and the handlers;
-//! - `convert`: byte offsets ↔ UTF-16 positions, paths ↔ URIs, diagnostics (the only place
-//!   that knows how the protocol counts);
-//! - `world`: open documents, projects (the files compiled together) and their compilations;
-//! - `query`: what is at an offset, and where else it is;
-//! - `editions`: a metric's history across editions, and the codes named by `was`;
-//! - `hover`, `completion`, `rename`, `actions`, `outline`, `tokens`, `hints`: the features;
-//! - `schema`: the item kinds and fields of the language, with documentation.
+//! The modules:
+//! - `server`: the protocol loop and the handlers, each a conversion of a request into a call
+//!   of `pmf-ide` and of its answer back;
+//! - `convert`: byte offsets ↔ UTF-16 positions, paths ↔ URIs, diagnostics, and `pmf-ide`'s
+//!   answers as protocol types;
+//! - `tokens`: semantic tokens in the protocol's encoding.
 
 #![deny(clippy::unwrap_used, clippy::indexing_slicing, unsafe_code)]
 
-pub mod actions;
-pub mod completion;
 pub mod convert;
-pub mod editions;
-pub mod hints;
-pub mod hover;
-pub mod outline;
-pub mod query;
-pub mod rename;
-pub mod schema;
 pub mod server;
 pub mod tokens;
-pub mod world;
 
 pub use server::{capabilities, run};

@@ -7,14 +7,13 @@
 //! error and the server carries on.
 
 use crate::convert::{self, FileView, LineIndex};
-use crate::query;
-use crate::world::{Analysis, World};
-use crate::{actions, completion, editions, hints, hover, outline, rename, tokens};
+use crate::tokens;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::*;
-use pmf::source::FileId;
+use pmf_ide::{hints, outline, Analysis, Cursor, World};
+use pmf_syntax::source::FileId;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -108,7 +107,7 @@ pub fn run(conn: &Connection) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut server = Server {
         conn,
-        world: World::new(roots),
+        world: World::new(roots, convert::path_key),
         snippets,
         published: BTreeMap::new(),
         pending_publish: BTreeSet::new(),
@@ -168,15 +167,6 @@ fn json<T: serde::Serialize>(v: T) -> Answer {
 
 /// A document's current compilation, its last good one, its key and its file there.
 struct Current(Rc<Analysis>, Option<Rc<Analysis>>, String, FileId);
-
-/// A document position resolved against its project's current compilation.
-struct At {
-    a: Rc<Analysis>,
-    last_good: Option<Rc<Analysis>>,
-    key: String,
-    file: FileId,
-    offset: usize,
-}
 
 impl Server<'_> {
     fn send(&self, m: Message) {
@@ -368,227 +358,91 @@ impl Server<'_> {
         if self.world.stale(&key) {
             self.flush();
         }
-        let p = self.world.project_of(&key)?;
-        let a = p.current.clone()?;
-        let file = a.file_of(&key)?;
-        Some(Current(a, p.last_good.clone(), key, file))
+        let (a, last_good, file) = self.world.analysis(&key)?;
+        Some(Current(a, last_good, key, file))
     }
 
-    fn at(&mut self, pos: &TextDocumentPositionParams) -> Option<At> {
-        let Current(a, last_good, key, file) = self.analysis(&pos.text_document.uri)?;
-        let offset = a.lines(file)?.offset(a.text(file), pos.position);
-        Some(At {
-            a,
-            last_good,
-            key,
-            file,
-            offset,
-        })
+    /// A cursor at a document position, in its current compilation.
+    fn at(&mut self, pos: &TextDocumentPositionParams) -> Option<Cursor> {
+        let Current(a, _, key, file) = self.analysis(&pos.text_document.uri)?;
+        let offset = a.offset(file, pos.position)?;
+        self.world.cursor(&key, offset)
     }
 
     fn hover(&mut self, p: HoverParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position_params) else {
+        let Some(c) = self.at(&p.text_document_position_params) else {
             return Ok(Value::Null);
         };
-        // A code after `was`: the previous edition's metric, and what became of it.
-        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
-        if let Some((src, w)) = was {
-            let card = editions::previous_ir(src)
-                .and_then(|prev| editions::previous_card(&w.code, prev, src.ir()));
-            if let Some(card) = card {
-                let range =
-                    std::ptr::eq(src, at.a.as_ref()).then(|| at.a.range(at.file, &w.loc.span));
-                return json(markdown_hover(card, range));
+        match pmf_ide::hover::hover(&c) {
+            Some(h) => {
+                let range = h.range.map(|r| c.a.range(c.file, &r));
+                json(markdown_hover(h.markdown, range))
             }
+            None => Ok(Value::Null),
         }
-        let found = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
-        let (src, hit) = match found {
-            Some(x) => x,
-            None => return json(keyword_hover(&at).or_else(|| old_code_hover(&at))),
-        };
-        let mut irs: Vec<&pmf::ir::Ir> = src.ir().into_iter().collect();
-        if let Some(g) = at.last_good.as_deref() {
-            irs.extend(g.ir());
-        }
-        let Some(mut card) = hover::card(&hit.target, &irs, &src.comp.decls) else {
-            return Ok(Value::Null);
-        };
-        // The history, from the first compilation that knows the target and was checked
-        // with the previous edition.
-        let history = [Some(src), at.last_good.as_deref()]
-            .into_iter()
-            .flatten()
-            .find_map(|a| {
-                let ir = a.ir()?;
-                editions::history(&hit.target, ir, editions::previous_ir(a)?)
-            });
-        if let Some(h) = history {
-            card.push_str("\n\n");
-            card.push_str(&h);
-        }
-        // In a previous edition: what became of the code in the open editions after it.
-        if hit.target.kind == pmf::check::Kind::Code {
-            for later in self.world.superseding(&at.key) {
-                if let Some(ir) = later.ir() {
-                    card.push_str("\n\n");
-                    card.push_str(&editions::fate(&hit.target.name, ir));
-                }
-            }
-        }
-        let range = if std::ptr::eq(src, at.a.as_ref()) {
-            Some(at.a.range(at.file, &hit.span))
-        } else {
-            None
-        };
-        json(markdown_hover(card, range))
     }
 
     fn definition(&mut self, p: GotoDefinitionParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position_params) else {
+        let Some(c) = self.at(&p.text_document_position_params) else {
             return Ok(Value::Null);
         };
-        // A code after `was`: its metric or item in the previous edition's files.
-        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
-        if let Some((src, w)) = was {
-            let Some(prev) = src.previous.as_deref() else {
-                return Ok(Value::Null);
-            };
-            let t = query::Target {
-                kind: pmf::check::Kind::Code,
-                name: w.code,
-                parent: None,
-            };
-            return match query::def(prev, &t)
-                .and_then(|d| prev.location(d.name_loc.file, &d.name_loc.span))
-            {
-                Some(l) => json(GotoDefinitionResponse::Scalar(l)),
-                None => Ok(Value::Null),
-            };
-        }
-        let Some((src, hit)) = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset)
-        else {
-            return Ok(Value::Null);
-        };
-        // Prefer the definition in the current text; fall back to the compilation that answered.
-        let def = query::def(&at.a, &hit.target)
-            .map(|d| (at.a.as_ref(), d))
-            .or_else(|| query::def(src, &hit.target).map(|d| (src, d)));
-        let Some((a, d)) = def else {
-            return Ok(Value::Null);
-        };
-        match a.location(d.name_loc.file, &d.name_loc.span) {
+        match c.definition().as_ref().and_then(convert::location) {
             Some(l) => json(GotoDefinitionResponse::Scalar(l)),
             None => Ok(Value::Null),
         }
     }
 
     fn references(&mut self, p: ReferenceParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position) else {
+        let Some(c) = self.at(&p.text_document_position) else {
             return Ok(Value::Null);
         };
-        // A code after `was`: its definition in the previous edition and every `was` naming it.
-        let was = editions::was_at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset);
-        if let Some((src, w)) = was {
-            let mut out: Vec<Location> = Vec::new();
-            if p.context.include_declaration {
-                if let Some(prev) = src.previous.as_deref() {
-                    let t = query::Target {
-                        kind: pmf::check::Kind::Code,
-                        name: w.code.clone(),
-                        parent: None,
-                    };
-                    out.extend(
-                        query::def(prev, &t)
-                            .and_then(|d| prev.location(d.name_loc.file, &d.name_loc.span)),
-                    );
-                }
-            }
-            out.extend(was_locations(src, &w.code));
-            return json(out);
-        }
-        let Some((_, hit)) = query::at_either(&at.a, at.last_good.as_deref(), &at.key, at.offset)
-        else {
+        if c.found().is_none() {
             return Ok(Value::Null);
-        };
-        let mut locs = query::occurrences(&at.a, &hit.target, p.context.include_declaration);
-        for l in rename::extra_code_refs(&at.a, &hit.target) {
-            let exact = at.a.text(l.file).get(l.span.clone()) == Some(hit.target.name.as_str());
-            if exact && !locs.contains(&l) {
-                locs.push(l);
-            }
         }
-        let mut out: Vec<Location> = locs
+        let out: Vec<Location> = c
+            .references(p.context.include_declaration)
             .iter()
-            .filter_map(|l| at.a.location(l.file, &l.span))
+            .filter_map(convert::location)
             .collect();
-        // In a previous edition: the `was` lines of the editions that supersede it.
-        if hit.target.kind == pmf::check::Kind::Code {
-            for later in self.world.superseding(&at.key) {
-                out.extend(was_locations(&later, &hit.target.name));
-            }
-        }
         json(out)
     }
 
     fn prepare_rename(&mut self, p: TextDocumentPositionParams) -> Answer {
-        let Some(at) = self.at(&p) else {
+        let Some(c) = self.at(&p) else {
             return Ok(Value::Null);
         };
-        let Some(hit) = query::at(&at.a, at.file, at.offset) else {
-            return Err((
-                ErrorCode::RequestFailed,
-                "there is nothing to rename here: put the cursor on a code or a declared name"
-                    .into(),
-            ));
-        };
-        let target = rename_target(&at.a, &hit)?;
-        let mut span = hit.span.clone();
-        if target.kind == pmf::check::Kind::Code {
-            // A use of an item code renames its metric: select the metric's part.
-            span.end = span.start + target.name.len().min(span.len());
-        }
+        let (span, placeholder) = c
+            .prepare_rename()
+            .map_err(|e| (ErrorCode::RequestFailed, e))?;
         json(PrepareRenameResponse::RangeWithPlaceholder {
-            range: at.a.range(at.file, &span),
-            placeholder: target.name.clone(),
+            range: c.a.range(c.file, &span),
+            placeholder,
         })
     }
 
     fn rename(&mut self, p: RenameParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position) else {
+        let Some(c) = self.at(&p.text_document_position) else {
             return Ok(Value::Null);
         };
-        if !at.a.is_whole() {
-            return Err((
-                ErrorCode::RequestFailed,
-                "the spec has syntax errors; fix them first, so that every use is found".into(),
-            ));
-        }
-        let Some(hit) = query::at(&at.a, at.file, at.offset) else {
-            return Err((
-                ErrorCode::RequestFailed,
-                "there is nothing to rename here".into(),
-            ));
-        };
-        let target = rename_target(&at.a, &hit)?;
-        let edits = rename::rename(&at.a, &target, &p.new_name)
+        let edits = c
+            .rename(&p.new_name)
             .map_err(|e| (ErrorCode::RequestFailed, e))?;
-        json(workspace_edit(&at.a, &self.world, edits))
+        json(workspace_edit(&self.world, edits))
     }
 
     fn completion(&mut self, p: CompletionParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position) else {
+        let Some(c) = self.at(&p.text_document_position) else {
             return Ok(Value::Null);
         };
-        let text = at.a.text(at.file);
-        let (cx, cands) = completion::candidates(Some(&at.a), text, at.offset);
-        let replace = at.a.range(at.file, &(cx.prefix_start..at.offset));
+        let (cx, cands) = pmf_ide::completion::candidates(Some(&c.a), c.text(), c.offset);
+        let replace = c.a.range(c.file, &(cx.prefix_start..c.offset));
         let uri = p
             .text_document_position
             .text_document
             .uri
             .as_str()
             .to_string();
-        let items = completion::to_items(cands, replace, self.snippets, &uri);
+        let items = convert::completion_items(cands, replace, self.snippets, &uri);
         json(CompletionResponse::List(CompletionList {
             is_incomplete: false,
             items,
@@ -597,7 +451,7 @@ impl Server<'_> {
 
     /// Adds the card of the declaration behind a completion item, when the editor shows it.
     fn resolve_completion(&mut self, mut item: CompletionItem) -> Answer {
-        let Some((uri, target)) = item.data.as_ref().and_then(completion::from_resolve_data) else {
+        let Some((uri, target)) = item.data.as_ref().and_then(convert::from_resolve_data) else {
             return json(item);
         };
         let Ok(uri) = uri.parse::<Uri>() else {
@@ -606,34 +460,22 @@ impl Server<'_> {
         let Some(Current(a, last_good, _, _)) = self.analysis(&uri) else {
             return json(item);
         };
-        let mut irs: Vec<&pmf::ir::Ir> = a.ir().into_iter().collect();
-        if let Some(g) = last_good.as_deref() {
-            irs.extend(g.ir());
-        }
-        if let Some(card) = hover::card(&target, &irs, &a.comp.decls) {
-            item.documentation = Some(Documentation::MarkupContent(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: card,
-            }));
+        if let Some(card) = pmf_ide::hover::candidate_card(&a, last_good.as_deref(), &target) {
+            item.documentation = Some(convert::markdown(card));
         }
         json(item)
     }
 
     fn signature_help(&mut self, p: SignatureHelpParams) -> Answer {
-        let Some(at) = self.at(&p.text_document_position_params) else {
+        let Some(c) = self.at(&p.text_document_position_params) else {
             return Ok(Value::Null);
         };
-        let Some(((_, sig, doc), active)) = hints::call_at(at.a.text(at.file), at.offset) else {
+        let Some(sig) = hints::signature(&c.a, c.file, c.offset) else {
             return Ok(Value::Null);
         };
-        let mut documentation = (*doc).to_string();
-        if let Some(ind) = hints::indicator_at(&at.a, at.file, at.offset) {
-            if let Some(u) = hints::result_unit(&at.a, &ind.code) {
-                documentation.push_str(&format!("\n\nThe result of {} is in: {u}", ind.code));
-            }
-        }
-        let params: Vec<ParameterInformation> = hints::parameters(sig)
-            .into_iter()
+        let params: Vec<ParameterInformation> = sig
+            .parameters
+            .iter()
             .map(|n| ParameterInformation {
                 label: ParameterLabel::Simple(n.to_string()),
                 documentation: None,
@@ -641,16 +483,13 @@ impl Server<'_> {
             .collect();
         json(SignatureHelp {
             signatures: vec![SignatureInformation {
-                label: (*sig).to_string(),
-                documentation: Some(Documentation::MarkupContent(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: documentation,
-                })),
+                label: sig.label.to_string(),
+                documentation: Some(convert::markdown(sig.doc)),
                 parameters: Some(params),
-                active_parameter: Some(active as u32),
+                active_parameter: Some(sig.active as u32),
             }],
             active_signature: Some(0),
-            active_parameter: Some(active as u32),
+            active_parameter: Some(sig.active as u32),
         })
     }
 
@@ -658,23 +497,48 @@ impl Server<'_> {
         let Some(Current(a, _, _, file)) = self.analysis(&p.text_document.uri) else {
             return Ok(Value::Null);
         };
-        let (Some(sf), Some(lines)) = (a.comp.files.get(file.0 as usize), a.lines(file)) else {
+        let (Some(sf), Some(src)) = (a.comp.files.get(file.0 as usize), a.source(file)) else {
             return Ok(Value::Null);
         };
-        json(DocumentSymbolResponse::Nested(outline::document_symbols(
-            sf,
-            a.text(file),
-            lines,
+        let symbols = outline::document_symbols(sf);
+        json(DocumentSymbolResponse::Nested(convert::document_symbols(
+            symbols,
+            &src.text,
+            &LineIndex::of(src),
         )))
     }
 
+    #[allow(deprecated)] // `SymbolInformation::deprecated` must still be written out.
     fn workspace_symbols(&mut self, p: WorkspaceSymbolParams) -> Answer {
+        const LIMIT: usize = 500;
         self.flush();
-        let mut out = Vec::new();
+        let mut out: Vec<SymbolInformation> = Vec::new();
         // Not the previous editions compiled in the background: their codes would repeat.
         for proj in self.world.projects.iter().filter(|p| !p.background) {
-            if let Some(a) = &proj.current {
-                outline::workspace_symbols(a, &p.query, &mut out, 500);
+            let Some(a) = &proj.current else { continue };
+            let mut found = Vec::new();
+            outline::workspace_symbols(a, &p.query, &mut found, LIMIT);
+            for f in found {
+                if out.len() >= LIMIT {
+                    break;
+                }
+                let Some(location) = a.location(f.file, &f.span) else {
+                    continue;
+                };
+                if out
+                    .iter()
+                    .any(|s| s.location == location && s.name == f.name)
+                {
+                    continue;
+                }
+                out.push(SymbolInformation {
+                    name: f.name,
+                    kind: convert::symbol_kind(f.kind),
+                    tags: None,
+                    deprecated: None,
+                    location,
+                    container_name: f.container,
+                });
             }
         }
         json(WorkspaceSymbolResponse::Flat(out))
@@ -684,13 +548,13 @@ impl Server<'_> {
         let Some(Current(a, _, _, file)) = self.analysis(&p.text_document.uri) else {
             return Ok(Value::Null);
         };
-        let Some(lines) = a.lines(file) else {
+        let Some(src) = a.source(file) else {
             return Ok(Value::Null);
         };
-        let raw = tokens::raw_tokens(Some(&a), Some(file), a.text(file));
+        let raw = pmf_ide::tokens::raw_tokens(Some(&a), Some(file), &src.text);
         json(SemanticTokensResult::Tokens(SemanticTokens {
             result_id: None,
-            data: tokens::encode(&raw, a.text(file), lines),
+            data: tokens::encode(&raw, &src.text, &LineIndex::of(src)),
         }))
     }
 
@@ -699,7 +563,7 @@ impl Server<'_> {
         let Some(doc) = self.world.docs.get(&key) else {
             return Ok(Value::Null);
         };
-        let Some(formatted) = pmf::fmt::format(&doc.text) else {
+        let Some(formatted) = pmf_syntax::fmt::format(&doc.text) else {
             // Unclosed texts or brackets: the diagnostics say where; nothing to do.
             return json(Vec::<TextEdit>::new());
         };
@@ -715,23 +579,27 @@ impl Server<'_> {
         let Some(Current(a, _, _, file)) = self.analysis(&p.text_document.uri) else {
             return Ok(Value::Null);
         };
-        let Some(lines) = a.lines(file) else {
+        let (Some(start), Some(end)) = (a.offset(file, p.range.start), a.offset(file, p.range.end))
+        else {
             return Ok(Value::Null);
         };
-        let text = a.text(file);
-        let range = lines.offset(text, p.range.start)..lines.offset(text, p.range.end);
         let mut out: Vec<CodeActionOrCommand> = Vec::new();
-        for fix in actions::fixes(&a, file, range) {
+        for fix in pmf_ide::actions::fixes(&a, file, start..end) {
             let diag = a
                 .comp
                 .diagnostics
                 .get(fix.diagnostic)
                 .map(|d| convert::diagnostic(d, a.as_ref()));
+            let edits = fix
+                .edits
+                .iter()
+                .map(|(l, t)| (pmf_ide::Location::new(&a, l), t.clone()))
+                .collect();
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: diag.map(|d| vec![d]),
-                edit: Some(workspace_edit(&a, &self.world, fix.edits)),
+                edit: Some(workspace_edit(&self.world, edits)),
                 command: None,
                 is_preferred: Some(fix.preferred),
                 disabled: None,
@@ -746,18 +614,22 @@ impl Server<'_> {
         let Some(doc) = self.world.docs.get(&key) else {
             return Ok(Value::Null);
         };
-        let lines = LineIndex::new(&doc.text);
-        json(outline::folding_ranges(&doc.text, &lines))
+        let folds: Vec<FoldingRange> = outline::folding_ranges(&doc.text)
+            .into_iter()
+            .map(convert::folding_range)
+            .collect();
+        json(folds)
     }
 
     fn inlay_hints(&mut self, p: InlayHintParams) -> Answer {
         let Some(Current(a, _, _, file)) = self.analysis(&p.text_document.uri) else {
             return Ok(Value::Null);
         };
-        let Some(lines) = a.lines(file) else {
+        let Some(src) = a.source(file) else {
             return Ok(Value::Null);
         };
-        let text = a.text(file);
+        let lines = LineIndex::of(src);
+        let text = &src.text;
         let range = lines.offset(text, p.range.start)..lines.offset(text, p.range.end);
         let hints: Vec<InlayHint> = hints::formula_units(&a, file, range)
             .into_iter()
@@ -778,23 +650,6 @@ impl Server<'_> {
     }
 }
 
-/// What a rename at a symbol renames, or why it cannot.
-fn rename_target(a: &Analysis, hit: &query::Hit) -> Result<query::Target, (ErrorCode, String)> {
-    let target = rename::rename_target(a, &hit.target);
-    if hit.is_def && target != hit.target {
-        // An item's letter in its breakdown: there is no code under the cursor to edit.
-        return Err((
-            ErrorCode::RequestFailed,
-            format!(
-                "this is the letter of {}; rename {} where it is declared or used",
-                hit.target.name, target.name
-            ),
-        ));
-    }
-    rename::check_renameable(a, &target).map_err(|e| (ErrorCode::RequestFailed, e))?;
-    Ok(target)
-}
-
 fn markdown_hover(value: String, range: Option<Range>) -> Hover {
     Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -805,93 +660,29 @@ fn markdown_hover(value: String, range: Option<Range>) -> Hover {
     }
 }
 
-/// Where the `was` lines of a compilation name a code.
-fn was_locations(a: &Analysis, code: &str) -> Vec<Location> {
-    editions::was_refs(a)
-        .into_iter()
-        .filter(|w| w.code == code)
-        .filter_map(|w| a.location(w.loc.file, &w.loc.span))
-        .collect()
-}
-
-/// A hover on a code that this edition no longer has (in a text, say): a retired code's
-/// card, or the previous edition's card of a code and what became of it.
-fn old_code_hover(at: &At) -> Option<Hover> {
-    let text = at.a.text(at.file);
-    let (span, word) = query::word_at(text, at.offset)?;
-    let word = word.trim_end_matches('.');
-    let span = span.start..span.start + word.len();
-    let a = [Some(at.a.as_ref()), at.last_good.as_deref()]
-        .into_iter()
-        .flatten()
-        .find(|a| a.ir().is_some())?;
-    let ir = a.ir()?;
-    let known = |ir: &pmf::ir::Ir| {
-        ir.metric(pmf::model::metric_of_item(word))
-            .is_some_and(|m| m.code == word || m.items.iter().any(|i| i.code == word))
-    };
-    let card = match editions::retired_card(word, ir) {
-        Some(c) => c,
-        None if !known(ir) => {
-            let prev = editions::previous_ir(a).filter(|p| known(p))?;
-            editions::previous_card(word, prev, Some(ir))?
-        }
-        None => return None,
-    };
-    Some(markdown_hover(card, Some(at.a.range(at.file, &span))))
-}
-
-/// A hover on a field or item keyword: its documentation.
-fn keyword_hover(at: &At) -> Option<Hover> {
-    let text = at.a.text(at.file);
-    let (span, word) = query::word_at(text, at.offset)?;
-    let cx = completion::context(text, span.start);
-    if !cx.before.is_empty() || cx.in_text || cx.in_comment {
-        return None;
-    }
-    let enclosing: Vec<&str> = cx.enclosing.iter().map(String::as_str).collect();
-    let doc = if enclosing.is_empty() {
-        crate::schema::item_kind(word).map(|k| format!("**{}** · item\n\n{}", k.keyword, k.doc))
-    } else {
-        crate::schema::field(&enclosing, word)
-            .map(|f| format!("**{}** · field\n\n{}", f.name, f.doc))
-    }?;
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: doc,
-        }),
-        range: Some(at.a.range(at.file, &span)),
-    })
-}
-
 /// Edits as a workspace edit, one document edit per file, versioned when the file is open.
-fn workspace_edit(
-    a: &Analysis,
-    world: &World,
-    edits: Vec<(pmf::model::Loc, String)>,
-) -> WorkspaceEdit {
-    let mut by_file: BTreeMap<u32, Vec<TextEdit>> = BTreeMap::new();
-    for (loc, text) in edits {
-        by_file
-            .entry(loc.file.0)
-            .or_default()
-            .push(TextEdit::new(a.range(loc.file, &loc.span), text));
-    }
-    let mut changes = Vec::new();
-    for (f, edits) in by_file {
-        let file = FileId(f);
-        let (Some(uri), Some(key)) = (a.uri(file), a.key(file)) else {
+fn workspace_edit(world: &World, edits: Vec<(pmf_ide::Location, String)>) -> WorkspaceEdit {
+    let mut by_key: BTreeMap<String, (Uri, Vec<TextEdit>)> = BTreeMap::new();
+    for (l, text) in edits {
+        let (Some(key), Some(uri)) = (l.key(), l.a.uri(l.file)) else {
             continue;
         };
-        changes.push(TextDocumentEdit {
+        by_key
+            .entry(key.to_string())
+            .or_insert_with(|| (uri, Vec::new()))
+            .1
+            .push(TextEdit::new(l.a.range(l.file, &l.span), text));
+    }
+    let changes = by_key
+        .into_iter()
+        .map(|(key, (uri, edits))| TextDocumentEdit {
             text_document: OptionalVersionedTextDocumentIdentifier {
                 uri,
-                version: world.version(key),
+                version: world.version(&key),
             },
             edits: edits.into_iter().map(OneOf::Left).collect(),
-        });
-    }
+        })
+        .collect();
     WorkspaceEdit {
         changes: None,
         document_changes: Some(DocumentChanges::Edits(changes)),

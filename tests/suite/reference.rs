@@ -139,3 +139,50 @@ fn every_reference_example_compiles() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+const BEGIN: &str = "<!-- schema: begin (written from compiler/check/src/model/schema.rs; UPDATE_EXPECT=1 rewrites it) -->\n";
+const END: &str = "<!-- schema: end -->\n";
+
+/// The reference ends with every item kind and field of the language, written from the one
+/// schema that lowering and the editor read: a field added to the language and not to the
+/// reference fails here.
+#[test]
+fn the_reference_documents_every_item_and_field() {
+    let path = root().join("compiler/doc/language.md");
+    let md = std::fs::read_to_string(&path).expect("the reference exists");
+    let (Some(start), Some(end)) = (md.find(BEGIN), md.find(END)) else {
+        panic!("compiler/doc/language.md has no schema section between {BEGIN:?} and {END:?}");
+    };
+    let written = md.get(start + BEGIN.len()..end).unwrap_or("");
+    let schema = pmf::model::schema::reference();
+    if written == schema {
+        return;
+    }
+    if pmf_testkit::updating() {
+        let new = format!("{}{BEGIN}{schema}{}", &md[..start], &md[end..]);
+        std::fs::write(&path, new).expect("the reference is written");
+        return;
+    }
+    panic!(
+        "the schema section of compiler/doc/language.md differs from the schema (UPDATE_EXPECT=1 rewrites it for review):\n{}",
+        pmf::driver::short_diff(written.as_bytes(), schema.as_bytes(), 40)
+    );
+}
+
+/// Every item kind and field is named in the schema section (so the test above cannot pass
+/// on a section that lost them).
+#[test]
+fn the_schema_section_names_every_field() {
+    let reference = pmf::model::schema::reference();
+    for (path, block) in pmf::model::schema::all_blocks() {
+        let heading = format!("### `{}`", path.first().copied().unwrap_or(""));
+        assert!(reference.contains(&heading), "{heading}");
+        for f in block.fields {
+            assert!(
+                reference.contains(&format!("| `{}` |", f.name)),
+                "{path:?}.{}",
+                f.name
+            );
+        }
+    }
+}

@@ -3,9 +3,11 @@
 //! atomically. Everything else works on memory; the command line and the language server both
 //! load projects through here.
 
+pub mod layout;
 pub mod output;
 mod short_diff;
 
+pub use layout::{edition_order, header, Disk, Files, Header};
 pub use output::write_atomic;
 pub use short_diff::short_diff;
 
@@ -78,7 +80,7 @@ fn direct_pmf_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-fn is_pmf(p: &Path) -> bool {
+pub(crate) fn is_pmf(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "pmf")
 }
 
@@ -86,7 +88,7 @@ fn is_pmf(p: &Path) -> bool {
 pub const MAX_FILES: usize = 10_000;
 
 /// Folders never searched for spec files: build outputs, tools' folders, hidden folders.
-fn skipped_folder(name: &str) -> bool {
+pub fn skipped_folder(name: &str) -> bool {
     name.starts_with('.') || name == "target" || name == "node_modules"
 }
 
@@ -98,6 +100,8 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// Folders or entries that could not be read, with the reason.
     pub problems: Vec<(PathBuf, String)>,
+    /// More than `MAX_FILES` files were found: the rest were left out.
+    pub truncated: bool,
 }
 
 /// Every `.pmf` file under a folder, recursively: symbolic links are followed, but every folder
@@ -158,6 +162,7 @@ pub fn find_pmf_files(dir: &Path) -> Found {
                     continue;
                 }
                 if found.files.len() == MAX_FILES {
+                    found.truncated = true;
                     found.problems.push((
                         d.clone(),
                         format!("more than {MAX_FILES} .pmf files; the rest were not read"),
@@ -216,6 +221,31 @@ fn read_spec_file(path: &Path) -> Result<Vec<u8>, Unreadable> {
         return Err(Unreadable::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Why a spec file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// A folder, a pipe or a device.
+    NotAFile,
+    /// Larger than a spec file may be (its size in bytes).
+    TooLarge(u64),
+    /// Not UTF-8 (the offset of the first byte that is not).
+    NotUtf8(usize),
+}
+
+/// The text of a spec file, read as `read_input` reads it: a regular file only, at most the
+/// size the parser accepts, UTF-8.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    match read_spec_file(path) {
+        Ok(bytes) => {
+            String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to()))
+        }
+        Err(Unreadable::Io(e)) => Err(ReadError::Io(e)),
+        Err(Unreadable::NotAFile) => Err(ReadError::NotAFile),
+        Err(Unreadable::TooLarge(n)) => Err(ReadError::TooLarge(n)),
+    }
 }
 
 /// Reads the given files and folders (recursively) into one spec.
@@ -373,23 +403,7 @@ pub fn compile_editions_with(
         (0..n).find(|&j| j != not && id_of(&plain[j]).as_deref() == Some(id))
     };
     // Editions in an order where each comes after the one it supersedes (a cycle is cut).
-    let mut order: Vec<usize> = Vec::new();
-    for start in 0..n {
-        let mut chain = vec![start];
-        let mut at = start;
-        while let Some(j) = supersedes_of(&plain[at]).and_then(|s| find(&s, at)) {
-            if chain.contains(&j) {
-                break;
-            }
-            chain.push(j);
-            at = j;
-        }
-        for &c in chain.iter().rev() {
-            if !order.contains(&c) {
-                order.push(c);
-            }
-        }
-    }
+    let order = edition_order(n, |at| supersedes_of(&plain[at]).and_then(|s| find(&s, at)));
     let mut finals: Vec<Option<Compilation>> = (0..n).map(|_| None).collect();
     for i in order {
         let previous_ir: Option<crate::ir::Ir> = match supersedes_of(&plain[i]) {
@@ -430,14 +444,14 @@ pub fn compile_editions_with(
         .zip(finals.into_iter().zip(plain))
         .map(|(i, (f, p))| (i, f.unwrap_or(p)))
         .collect();
-    edition_order(&mut results);
+    check_edition_lines(&mut results);
     results
 }
 
 /// The editions checked together must form lines of revisions: two editions superseding the
 /// same one, and editions superseding each other in a cycle, are errors on their headers
 /// (PMF0009), so nothing is built from them.
-fn edition_order(results: &mut [(Input, crate::check::Compilation)]) {
+fn check_edition_lines(results: &mut [(Input, crate::check::Compilation)]) {
     let header = |c: &crate::check::Compilation| {
         c.decls
             .editions
@@ -516,29 +530,19 @@ fn edition_order(results: &mut [(Input, crate::check::Compilation)]) {
     }
 }
 
-/// The IR of edition `id` from a folder beside the input's, when the input is one folder.
+/// The IR of edition `id` from a folder beside the input's, when the input is one folder: the
+/// folder `layout::sibling_editions` finds (as the language server does), compiled, whose
+/// compiler-read header names `id`.
 fn sibling_edition(input: &Input, id: &str) -> Option<crate::ir::Ir> {
     // The edition's folder: the input's folder (a local extension may be given beside it).
     let dir = input.paths.iter().find(|p| p.is_dir())?;
-    let parent = dir.parent()?;
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && p != dir)
-        .collect();
-    dirs.sort();
-    for d in dirs {
-        if pmf_files_under(&d).is_empty() {
-            continue;
-        }
-        let other = read_input(std::slice::from_ref(&d));
-        let comp = crate::check::compile(&other.sources);
-        if comp.ir.as_ref().is_some_and(|ir| ir.edition.id == id) {
-            return comp.ir;
-        }
-    }
-    None
+    layout::sibling_editions(&Disk, dir, id)
+        .into_iter()
+        .find_map(|d| {
+            let other = read_input(std::slice::from_ref(&d));
+            let comp = crate::check::compile(&other.sources);
+            comp.ir.filter(|ir| ir.edition.id == id)
+        })
 }
 
 /// The edition `id` as committed at git revision `rev`, in a folder beside the first of

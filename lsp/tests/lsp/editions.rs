@@ -37,41 +37,32 @@ fn make_revision(dir: &Path) -> bool {
 }
 
 struct View<'a> {
-    sources: &'a pmf::source::Sources,
+    sources: &'a pmf_syntax::source::Sources,
     uris: Vec<Option<Uri>>,
-    lines: Vec<LineIndex>,
 }
 
 impl FileView for View<'_> {
-    fn uri(&self, file: pmf::source::FileId) -> Option<Uri> {
+    fn uri(&self, file: pmf_syntax::source::FileId) -> Option<Uri> {
         self.uris.get(file.0 as usize).cloned().flatten()
     }
-    fn text(&self, file: pmf::source::FileId) -> &str {
-        &self.sources.get(file).text
-    }
-    fn lines(&self, file: pmf::source::FileId) -> Option<&LineIndex> {
-        self.lines.get(file.0 as usize)
+    fn source(&self, file: pmf_syntax::source::FileId) -> Option<&pmf_syntax::source::SourceText> {
+        Some(self.sources.get(file))
     }
 }
 
 /// What `pmf check PARENT` reports for every file of every edition under `parent`, as LSP
 /// diagnostics by URI (a file with none has an empty list).
 fn pmf_check(parent: &Path) -> BTreeMap<String, Vec<Diagnostic>> {
-    let inputs = pmf::driver::inputs(&[parent.to_path_buf()]);
+    let inputs = pmf_project::inputs(&[parent.to_path_buf()]);
     assert!(inputs.len() >= 2, "two editions under {}", parent.display());
     let mut out = BTreeMap::new();
-    for (input, comp) in pmf::driver::compile_editions(inputs, false) {
+    for (input, comp) in pmf_project::compile_editions(inputs, false) {
         let view = View {
             sources: &input.sources,
             uris: input
                 .sources
                 .ids()
                 .map(|id| pmf_lsp::convert::path_to_uri(Path::new(&input.sources.get(id).path)))
-                .collect(),
-            lines: input
-                .sources
-                .ids()
-                .map(|id| LineIndex::new(&input.sources.get(id).text))
                 .collect(),
         };
         for u in view.uris.iter().flatten() {

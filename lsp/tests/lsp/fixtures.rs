@@ -202,6 +202,111 @@ pub fn apply(old: &str, edits: &mut [TextEdit]) -> String {
     s
 }
 
+fn hover(
+    s: &mut Session,
+    tdp: TextDocumentPositionParams,
+    main_name: &str,
+    main_text: &str,
+) -> Result<String, String> {
+    let mut out = String::new();
+    let h = s
+        .client
+        .request::<request::HoverRequest>(HoverParams {
+            text_document_position_params: tdp,
+            work_done_progress_params: Default::default(),
+        })
+        .map_err(|e| e.message)?;
+    match h {
+        Some(Hover {
+            contents: HoverContents::Markup(m),
+            range,
+        }) => {
+            if let Some(r) = range {
+                out.push_str(&show_range(main_name, main_text, &r));
+            }
+            out.push_str(&m.value);
+            out.push('\n');
+        }
+        Some(other) => out.push_str(&format!("{other:?}\n")),
+        None => out.push_str("(no hover)\n"),
+    }
+    Ok(out)
+}
+
+fn definition(s: &mut Session, tdp: TextDocumentPositionParams) -> Result<String, String> {
+    let d = s
+        .client
+        .request::<request::GotoDefinition>(GotoDefinitionParams {
+            text_document_position_params: tdp,
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        })
+        .map_err(|e| e.message)?;
+    Ok(match d {
+        Some(GotoDefinitionResponse::Scalar(l)) => s.show_location(&l),
+        Some(other) => format!("{other:?}\n"),
+        None => "(no definition)\n".to_string(),
+    })
+}
+
+fn references(s: &mut Session, tdp: TextDocumentPositionParams) -> Result<String, String> {
+    let r = s
+        .client
+        .request::<request::References>(ReferenceParams {
+            text_document_position: tdp,
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+            context: ReferenceContext {
+                include_declaration: true,
+            },
+        })
+        .map_err(|e| e.message)?;
+    Ok(r.unwrap_or_default()
+        .iter()
+        .map(|l| s.show_location(l))
+        .collect())
+}
+
+/// Prepares a rename at the cursor and, when a new name is given, renames.
+fn rename(
+    s: &mut Session,
+    tdp: TextDocumentPositionParams,
+    new_name: &str,
+    main_name: &str,
+    main_text: &str,
+) -> String {
+    let mut out = String::new();
+    let prep = s
+        .client
+        .request::<request::PrepareRenameRequest>(tdp.clone());
+    match prep {
+        Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder })) => {
+            out.push_str(&format!("prepare: `{placeholder}`\n"));
+            out.push_str(&show_range(main_name, main_text, &range));
+        }
+        Ok(other) => out.push_str(&format!("prepare: {other:?}\n")),
+        Err(e) => out.push_str(&format!("prepare refused: {}\n", e.message)),
+    }
+    if new_name.is_empty() {
+        return out;
+    }
+    let r = s.client.request::<request::Rename>(RenameParams {
+        text_document_position: tdp,
+        new_name: new_name.to_string(),
+        work_done_progress_params: Default::default(),
+    });
+    match r {
+        Ok(Some(e)) => {
+            out.push_str(&s.show_edit(&e));
+            // The renamed spec must check as cleanly as before.
+            out.push_str(&check_after_edit(s, &e));
+        }
+        Ok(None) => out.push_str("(no rename)\n"),
+        Err(e) => out.push_str(&format!("refused: {}\n", e.message)),
+    }
+    out
+}
+
 fn run_fixture(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let fx = parse_fixture(&text);
@@ -290,86 +395,21 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 out.push_str("(no diagnostics)\n");
             }
         }
-        "hover" => {
-            let h = s
-                .client
-                .request::<request::HoverRequest>(HoverParams {
-                    text_document_position_params: tdp,
-                    work_done_progress_params: Default::default(),
-                })
-                .map_err(|e| e.message)?;
-            match h {
-                Some(Hover {
-                    contents: HoverContents::Markup(m),
-                    range,
-                }) => {
-                    if let Some(r) = range {
-                        out.push_str(&show_range(&main_name, &main_text, &r));
-                    }
-                    out.push_str(&m.value);
-                    out.push('\n');
-                }
-                Some(other) => out.push_str(&format!("{other:?}\n")),
-                None => out.push_str("(no hover)\n"),
-            }
-        }
-        "definition" => {
-            let d = s
-                .client
-                .request::<request::GotoDefinition>(GotoDefinitionParams {
-                    text_document_position_params: tdp,
-                    work_done_progress_params: Default::default(),
-                    partial_result_params: Default::default(),
-                })
-                .map_err(|e| e.message)?;
-            match d {
-                Some(GotoDefinitionResponse::Scalar(l)) => out.push_str(&s.show_location(&l)),
-                Some(other) => out.push_str(&format!("{other:?}\n")),
-                None => out.push_str("(no definition)\n"),
-            }
-        }
-        "references" => {
-            let r = s
-                .client
-                .request::<request::References>(ReferenceParams {
-                    text_document_position: tdp,
-                    work_done_progress_params: Default::default(),
-                    partial_result_params: Default::default(),
-                    context: ReferenceContext {
-                        include_declaration: true,
-                    },
-                })
-                .map_err(|e| e.message)?;
-            for l in r.unwrap_or_default() {
-                out.push_str(&s.show_location(&l));
-            }
-        }
-        "rename" => {
-            let prep = s
-                .client
-                .request::<request::PrepareRenameRequest>(tdp.clone());
-            match prep {
-                Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder })) => {
-                    out.push_str(&format!("prepare: `{placeholder}`\n"));
-                    out.push_str(&show_range(&main_name, &main_text, &range));
-                }
-                Ok(other) => out.push_str(&format!("prepare: {other:?}\n")),
-                Err(e) => out.push_str(&format!("prepare refused: {}\n", e.message)),
-            }
-            let r = s.client.request::<request::Rename>(RenameParams {
-                text_document_position: tdp,
-                new_name: fx.arg.clone(),
-                work_done_progress_params: Default::default(),
-            });
-            match r {
-                Ok(Some(e)) => {
-                    out.push_str(&s.show_edit(&e));
-                    // The renamed spec must check as cleanly as before.
-                    out.push_str(&check_after_edit(&s, &e));
-                }
-                Ok(None) => out.push_str("(no rename)\n"),
-                Err(e) => out.push_str(&format!("refused: {}\n", e.message)),
-            }
+        "hover" => out.push_str(&hover(&mut s, tdp, &main_name, &main_text)?),
+        "definition" => out.push_str(&definition(&mut s, tdp)?),
+        "references" => out.push_str(&references(&mut s, tdp)?),
+        "rename" => out.push_str(&rename(&mut s, tdp, &fx.arg, &main_name, &main_text)),
+        // Every request about a place, to show that they agree on it: hover, definition,
+        // references, and rename (to the argument, when there is one).
+        "place" => {
+            out.push_str("--- hover\n");
+            out.push_str(&hover(&mut s, tdp.clone(), &main_name, &main_text)?);
+            out.push_str("--- definition\n");
+            out.push_str(&definition(&mut s, tdp.clone())?);
+            out.push_str("--- references\n");
+            out.push_str(&references(&mut s, tdp.clone())?);
+            out.push_str("--- rename\n");
+            out.push_str(&rename(&mut s, tdp, &fx.arg, &main_name, &main_text));
         }
         "completion" => {
             let c = s
@@ -660,19 +700,38 @@ fn check_after_edit(s: &Session, e: &WorkspaceEdit) -> String {
             texts.insert(key, apply(&old, &mut edits));
         }
     }
-    let mut sources = pmf::source::Sources::new();
-    let mut keys: Vec<(&String, &String)> = texts.iter().collect();
-    keys.sort_by_key(|(k, _)| s.names.get(*k).cloned());
-    for (k, t) in keys {
-        sources.add(s.names.get(k).cloned().unwrap_or_default(), t.as_str());
-    }
-    let c = pmf::check::compile(&sources);
-    let counted: Vec<String> = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.counts())
-        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
-        .collect();
+    let counted: Vec<String> = if s.names.values().any(|n| n.contains('/')) {
+        // Editions in folders side by side: checked as `pmf check` checks the folder above
+        // them, each edition with the one it supersedes.
+        let dir = TempDir::new("after-edit");
+        for (k, t) in &texts {
+            let name = s.names.get(k).cloned().unwrap_or_default();
+            let p = dir.path().join(&name);
+            if let Some(parent) = p.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            let _ = std::fs::write(&p, t);
+        }
+        let inputs = pmf_project::inputs(&[dir.path().to_path_buf()]);
+        pmf_project::compile_editions(inputs, false)
+            .iter()
+            .flat_map(|(_, c)| c.diagnostics.iter().filter(|d| d.counts()))
+            .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+            .collect()
+    } else {
+        let mut sources = pmf_syntax::source::Sources::new();
+        let mut keys: Vec<(&String, &String)> = texts.iter().collect();
+        keys.sort_by_key(|(k, _)| s.names.get(*k).cloned());
+        for (k, t) in keys {
+            sources.add(s.names.get(k).cloned().unwrap_or_default(), t.as_str());
+        }
+        pmf_check::compile(&sources)
+            .diagnostics
+            .iter()
+            .filter(|d| d.counts())
+            .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+            .collect()
+    };
     if counted.is_empty() {
         "after the edit: checks clean\n".to_string()
     } else {

@@ -17,7 +17,7 @@ fn neovim_gets_diagnostics_hover_and_definition() {
         return;
     }
     let dir = TempDir::new("neovim");
-    for p in pmf::driver::pmf_files_under(&spec_dir()) {
+    for p in pmf_project::pmf_files_under(&spec_dir()) {
         let to = dir.path().join(p.file_name().expect("a file name"));
         std::fs::copy(&p, &to).expect("a copy of the spec");
     }

@@ -1,7 +1,7 @@
 //! The shipped spec edited at random, as a clumsy user would: thousands of insertions,
 //! deletions, replacements and pastes of garbage, sent as incremental changes in bursts (as
 //! typing sends them), with a random request after each burst. The server must answer everything in time without an internal
-//! error, and the diagnostics it publishes must be exactly those `pmf::check::compile` gives
+//! error, and the diagnostics it publishes must be exactly those `pmf_check::compile` gives
 //! for the same texts.
 //!
 //! `PMF_LSP_SEED` and `PMF_LSP_EDITS` change the seed and the number of edits.
@@ -144,34 +144,29 @@ fn random_edit(rng: &mut Rng, text: &str, pool: &[String]) -> (usize, usize, Str
 }
 
 struct Expected<'a> {
-    sources: &'a pmf::source::Sources,
+    sources: &'a pmf_syntax::source::Sources,
     uris: Vec<Uri>,
-    lines: Vec<LineIndex>,
 }
 
 impl FileView for Expected<'_> {
-    fn uri(&self, file: pmf::source::FileId) -> Option<Uri> {
+    fn uri(&self, file: pmf_syntax::source::FileId) -> Option<Uri> {
         self.uris.get(file.0 as usize).cloned()
     }
-    fn text(&self, file: pmf::source::FileId) -> &str {
-        &self.sources.get(file).text
-    }
-    fn lines(&self, file: pmf::source::FileId) -> Option<&LineIndex> {
-        self.lines.get(file.0 as usize)
+    fn source(&self, file: pmf_syntax::source::FileId) -> Option<&pmf_syntax::source::SourceText> {
+        Some(self.sources.get(file))
     }
 }
 
 /// What `pmf check` says about the texts, as the server should publish it, per file.
 fn expected(paths: &[std::path::PathBuf], texts: &[String]) -> BTreeMap<String, Vec<Diagnostic>> {
-    let mut sources = pmf::source::Sources::new();
+    let mut sources = pmf_syntax::source::Sources::new();
     for (p, t) in paths.iter().zip(texts) {
         sources.add(p.display().to_string(), t.as_str());
     }
-    let c = pmf::check::compile(&sources);
+    let c = pmf_check::compile(&sources);
     let view = Expected {
         sources: &sources,
         uris: paths.iter().map(|p| uri(p)).collect(),
-        lines: texts.iter().map(|t| LineIndex::new(t)).collect(),
     };
     let mut out: BTreeMap<String, Vec<Diagnostic>> = paths
         .iter()
@@ -252,7 +247,7 @@ fn random_edits_keep_the_server_alive_and_consistent() {
     let dir = TempDir::new("random");
     let mut paths = Vec::new();
     let mut texts = Vec::new();
-    for p in pmf::driver::pmf_files_under(&spec_dir()) {
+    for p in pmf_project::pmf_files_under(&spec_dir()) {
         let name = p.file_name().expect("a file name").to_owned();
         let to = dir.path().join(name);
         let t = std::fs::read_to_string(&p).expect("a spec file");

@@ -11,7 +11,7 @@ use pmf_lsp::convert::LineIndex;
 fn copy_spec(name: &str) -> (TempDir, Vec<(std::path::PathBuf, String)>) {
     let dir = TempDir::new(name);
     let mut files = Vec::new();
-    for p in pmf::driver::pmf_files_under(&spec_dir()) {
+    for p in pmf_project::pmf_files_under(&spec_dir()) {
         let to = dir.path().join(p.file_name().expect("a file name"));
         let t = std::fs::read_to_string(&p).expect("a spec file");
         std::fs::write(&to, &t).expect("a copy");
@@ -99,7 +99,7 @@ fn every_code_in_the_spec_hovers_and_resolves() {
                 .lines()
                 .nth(def.range.start.line as usize)
                 .unwrap_or_default();
-            let metric = pmf::model::metric_of_item(&code);
+            let metric = pmf_check::model::metric_of_item(&code);
             assert!(
                 def_line.contains(&format!("metric {code}"))
                     || (code != metric && def_line.trim_start().starts_with(&code[metric.len()..])),
@@ -141,7 +141,7 @@ fn renumbering_a_metric_in_the_spec_keeps_it_clean() {
     let Some(DocumentChanges::Edits(docs)) = edit.document_changes else {
         panic!("document changes expected");
     };
-    let mut sources = pmf::source::Sources::new();
+    let mut sources = pmf_syntax::source::Sources::new();
     let mut edits_made = 0;
     for (p, t) in &files {
         let mut t = t.clone();
@@ -165,13 +165,13 @@ fn renumbering_a_metric_in_the_spec_keeps_it_clean() {
         sources.add(p.display().to_string(), t);
     }
     assert!(edits_made >= 5, "only {edits_made} places were renamed");
-    let after = pmf::check::compile(&sources);
-    let mut before_sources = pmf::source::Sources::new();
+    let after = pmf_check::compile(&sources);
+    let mut before_sources = pmf_syntax::source::Sources::new();
     for (p, t) in &files {
         before_sources.add(p.display().to_string(), t.as_str());
     }
-    let before = pmf::check::compile(&before_sources);
-    let summary = |c: &pmf::check::Compilation| -> Vec<String> {
+    let before = pmf_check::compile(&before_sources);
+    let summary = |c: &pmf_check::Compilation| -> Vec<String> {
         c.diagnostics
             .iter()
             .map(|d| {

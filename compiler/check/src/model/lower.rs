@@ -3,6 +3,7 @@
 //! Each item kind lists the fields it accepts; an unknown field is reported with the closest
 //! known one. A `cy "..."` line directly after a text field is that field's Welsh version.
 
+use super::schema::{self, Block};
 use super::*;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::syntax::{BinOp, ExprKind, Item, Name, Node, SourceFile};
@@ -37,19 +38,7 @@ struct Lowerer<'a> {
 
 const ITEM_KINDS: &[&str] = crate::syntax::split::ITEM_KEYWORDS;
 
-const LOCATOR_KINDS: &[&str] = &[
-    "section",
-    "sections",
-    "para",
-    "paras",
-    "part",
-    "chapter",
-    "regulation",
-    "volume",
-    "page",
-    "schedule",
-    "annex",
-];
+const LOCATOR_KINDS: &[&str] = schema::LOCATOR_KINDS;
 
 impl<'a> Lowerer<'a> {
     fn loc(&self, span: &Span) -> Loc {
@@ -208,9 +197,11 @@ impl<'a> Lowerer<'a> {
         std::borrow::Cow::Owned(out)
     }
 
-    fn unknown_field(&mut self, node: &Node, item: &str, fields: &[&str]) {
+    fn unknown_field(&mut self, node: &Node, block: &Block) {
         let key = node.key.text.clone();
-        let suggestion = closest(&key, fields);
+        let fields = block.field_names();
+        let suggestion = closest(&key, &fields);
+        let item = block.noun;
         let d = self.err(
             Code::UnknownField,
             &node.key.span,
@@ -222,6 +213,21 @@ impl<'a> Lowerer<'a> {
             None => d
                 .notes
                 .push(format!("the fields of {item} are: {}", fields.join(", "))),
+        }
+    }
+
+    /// Whether a line of a block is to be lowered as one of its fields: an unknown field is
+    /// reported (with "did you mean"), and so is a field that takes one value given again
+    /// (`seen` holds the fields met so far in the block). The block's fields and which of
+    /// them are repeatable are the schema's.
+    fn known(&mut self, block: &Block, seen: &mut BTreeMap<String, Span>, node: &Node) -> bool {
+        match block.field(&node.key.text) {
+            None => {
+                self.unknown_field(node, block);
+                false
+            }
+            Some(f) if f.repeatable => true,
+            Some(_) => self.once(seen, node),
         }
     }
 
@@ -676,7 +682,11 @@ impl<'a> Lowerer<'a> {
             }
             i += 1;
         }
+        let mut seen = BTreeMap::new();
         for child in self.merge_welsh(node.children()).iter() {
+            if !self.known(&schema::CITATION, &mut seen, child) {
+                continue;
+            }
             match child.key.text.as_str() {
                 "quote" => quote = self.text(child),
                 k if LOCATOR_KINDS.contains(&k) => {
@@ -693,11 +703,7 @@ impl<'a> Lowerer<'a> {
                         value: values.join(", "),
                     });
                 }
-                _ => {
-                    let mut fields = LOCATOR_KINDS.to_vec();
-                    fields.push("quote");
-                    self.unknown_field(child, "a citation", &fields);
-                }
+                _ => unlowered(child),
             }
         }
         Some(Citation {
@@ -818,34 +824,16 @@ impl<'a> Lowerer<'a> {
             contact: None,
             notes: Vec::new(),
         };
-        const FIELDS: &[&str] = &[
-            "title",
-            "framework",
-            "status",
-            "first_year",
-            "period",
-            "supersedes",
-            "publisher",
-            "published",
-            "number",
-            "copyright",
-            "licence",
-            "contact",
-            "note",
-        ];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if c.key.text != "note"
-                && FIELDS.contains(&c.key.text.as_str())
-                && !self.once(&mut seen, c)
-            {
+            if !self.known(&schema::EDITION, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "title" => e.title = self.text(c),
                 "framework" => e.framework = self.text(c),
                 "publisher" => e.publisher = self.text(c),
-                "status" => e.status = self.word(c, &["draft", "consultation", "final"]),
+                "status" => e.status = self.word(c, schema::EDITION_STATUSES),
                 "first_year" => match c.args.as_slice() {
                     [x] if matches!(x.kind, ExprKind::YearSpan(_)) => e.first_year = self.plain(c),
                     _ => {
@@ -897,7 +885,7 @@ impl<'a> Lowerer<'a> {
                         e.notes.push(t)
                     }
                 }
-                _ => self.unknown_field(c, "an edition", FIELDS),
+                _ => unlowered(c),
             }
         }
         if e.title.is_none() {
@@ -924,10 +912,9 @@ impl<'a> Lowerer<'a> {
             prefix: None,
             extends: None,
         };
-        const FIELDS: &[&str] = &["title", "authority", "prefix", "extends"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::EXTENSION, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -960,7 +947,7 @@ impl<'a> Lowerer<'a> {
                         _ => None,
                     }
                 }
-                _ => self.unknown_field(c, "an extension", FIELDS),
+                _ => unlowered(c),
             }
         }
         if x.prefix.is_none() {
@@ -987,10 +974,9 @@ impl<'a> Lowerer<'a> {
             text: None,
             sections: Vec::new(),
         };
-        const FIELDS: &[&str] = &["number", "title", "text", "section"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if c.key.text != "section" && !self.once(&mut seen, c) {
+            if !self.known(&schema::SECTION, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -1002,7 +988,7 @@ impl<'a> Lowerer<'a> {
                         d.sections.push(s);
                     }
                 }
-                _ => self.unknown_field(c, "a document section", FIELDS),
+                _ => unlowered(c),
             }
         }
         Some(d)
@@ -1022,28 +1008,18 @@ impl<'a> Lowerer<'a> {
             year: None,
             within: None,
         };
-        const FIELDS: &[&str] = &["title", "short", "kind", "year", "within"];
-        const KINDS: &[&str] = &[
-            "act",
-            "code_of_practice",
-            "regulations",
-            "statutory_guidance",
-            "procedures",
-            "protocol",
-            "guidance",
-        ];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::INSTRUMENT, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "title" => x.title = self.text(c),
                 "short" => x.short = self.text(c),
-                "kind" => x.kind = self.word(c, KINDS),
+                "kind" => x.kind = self.word(c, schema::INSTRUMENT_KINDS),
                 "year" => x.year = self.plain(c),
                 "within" => x.within = self.single_ref(c, "the instrument this one belongs to"),
-                _ => self.unknown_field(c, "an instrument", FIELDS),
+                _ => unlowered(c),
             }
         }
         if x.title.is_none() {
@@ -1069,17 +1045,16 @@ impl<'a> Lowerer<'a> {
             definition: None,
             ages: None,
         };
-        const FIELDS: &[&str] = &["label", "definition", "ages"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::COHORT, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "label" => x.label = self.text(c),
                 "definition" => x.definition = self.text(c),
                 "ages" => x.ages = self.range_of(c).map(|(a, b, _)| (a, b)),
-                _ => self.unknown_field(c, "a cohort", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.cohorts.push(x);
@@ -1099,17 +1074,16 @@ impl<'a> Lowerer<'a> {
             value: None,
             is_person: false,
         };
-        const FIELDS: &[&str] = &["label", "singular", "kind", "value", "person"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::UNIT, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "label" => x.label = self.text(c),
                 "singular" => x.singular = self.text(c),
                 "kind" => {
-                    x.kind = self.word(c, &["entity", "measure"]).map(|w| {
+                    x.kind = self.word(c, schema::UNIT_KINDS).map(|w| {
                         if w == "entity" {
                             UnitKind::Entity
                         } else {
@@ -1118,7 +1092,7 @@ impl<'a> Lowerer<'a> {
                     })
                 }
                 "value" => {
-                    x.value = self.word(c, &["whole", "decimal"]).map(|w| {
+                    x.value = self.word(c, schema::VALUE_TYPES).map(|w| {
                         if w == "whole" {
                             ValueType::Whole
                         } else {
@@ -1130,7 +1104,7 @@ impl<'a> Lowerer<'a> {
                     self.no_args(c);
                     x.is_person = true;
                 }
-                _ => self.unknown_field(c, "a unit", FIELDS),
+                _ => unlowered(c),
             }
         }
         if x.kind.is_none() {
@@ -1151,16 +1125,15 @@ impl<'a> Lowerer<'a> {
             term: self.header_title(node),
             text: None,
         };
-        const FIELDS: &[&str] = &["term", "text"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::DEFINITION, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "term" => x.term = self.text(c),
                 "text" => x.text = self.text(c),
-                _ => self.unknown_field(c, "a definition", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.definitions.push(x);
@@ -1177,16 +1150,15 @@ impl<'a> Lowerer<'a> {
             title: self.header_title(node),
             note: None,
         };
-        const FIELDS: &[&str] = &["title", "note"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::SOURCE, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "title" => x.title = self.text(c),
                 "note" => x.note = self.text(c),
-                _ => self.unknown_field(c, "a data source", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.sources.push(x);
@@ -1205,10 +1177,9 @@ impl<'a> Lowerer<'a> {
             ages: None,
             source: None,
         };
-        const FIELDS: &[&str] = &["label", "cohort", "ages", "source"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::POPULATION, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -1216,7 +1187,7 @@ impl<'a> Lowerer<'a> {
                 "cohort" => x.cohort = self.single_ref(c, "a cohort"),
                 "ages" => x.ages = self.range_of(c).map(|(a, b, _)| (a, b)),
                 "source" => x.source = self.text(c),
-                _ => self.unknown_field(c, "a population", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.populations.push(x);
@@ -1235,12 +1206,14 @@ impl<'a> Lowerer<'a> {
             entries: Vec::new(),
             note: None,
         };
-        const FIELDS: &[&str] = &["title", "exhaustive", "entry", "group", "note"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
+            if !self.known(&schema::CODELIST, &mut seen, c) {
+                continue;
+            }
             match c.key.text.as_str() {
-                "title" if self.once(&mut seen, c) => x.title = self.text(c),
-                "note" if self.once(&mut seen, c) => x.note = self.text(c),
+                "title" => x.title = self.text(c),
+                "note" => x.note = self.text(c),
                 "exhaustive" => {
                     self.no_args(c);
                     x.exhaustive = true;
@@ -1255,18 +1228,16 @@ impl<'a> Lowerer<'a> {
                         continue;
                     };
                     let label = self.header_title(c);
+                    let mut seen = BTreeMap::new();
                     for g in self.children(c).iter() {
-                        if g.key.text == "entry" {
+                        if self.known(&schema::ENTRY_GROUP, &mut seen, g) {
                             if let Some(e) = self.entry(g, Some((gid.clone(), label.clone()))) {
                                 x.entries.push(e);
                             }
-                        } else {
-                            self.unknown_field(g, "a group of entries", &["entry"]);
                         }
                     }
                 }
-                "title" | "note" => {}
-                _ => self.unknown_field(c, "a codelist", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.codelists.push(x);
@@ -1334,13 +1305,17 @@ impl<'a> Lowerer<'a> {
             }
             i += 1;
         }
+        let mut seen = BTreeMap::new();
         for c in self.merge_welsh(node.children()).iter() {
+            if !self.known(&schema::ENTRY, &mut seen, c) {
+                continue;
+            }
             match c.key.text.as_str() {
                 "range" => e.range = self.range_of(c),
                 "reserved" => e.reserved = self.text(c),
                 "note" => e.note = self.text(c),
                 "label" => e.label = self.text(c),
-                _ => self.unknown_field(c, "an entry", &["label", "range", "reserved", "note"]),
+                _ => unlowered(c),
             }
         }
         if e.label.is_none() {
@@ -1365,16 +1340,15 @@ impl<'a> Lowerer<'a> {
             label: self.header_title(node),
             meaning: None,
         };
-        const FIELDS: &[&str] = &["label", "meaning"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::MISSING, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "label" => x.label = self.text(c),
                 "meaning" => x.meaning = self.text(c),
-                _ => self.unknown_field(c, "a missing-value status", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.missing.push(x);
@@ -1395,10 +1369,9 @@ impl<'a> Lowerer<'a> {
             prefix: None,
             intro: None,
         };
-        const FIELDS: &[&str] = &["number", "title", "cohort", "within", "prefix", "intro"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::PART, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -1408,7 +1381,7 @@ impl<'a> Lowerer<'a> {
                 "within" => x.within = self.single_ref(c, "the part this one belongs to"),
                 "prefix" => x.prefix = self.plain(c),
                 "intro" => x.intro = self.text(c),
-                _ => self.unknown_field(c, "a part", FIELDS),
+                _ => unlowered(c),
             }
         }
         self.decls.parts.push(x);
@@ -1427,10 +1400,9 @@ impl<'a> Lowerer<'a> {
             title: self.header_title(node),
             note: None,
         };
-        const FIELDS: &[&str] = &["part", "number", "title", "note"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::GROUP, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -1438,7 +1410,7 @@ impl<'a> Lowerer<'a> {
                 "number" => x.number = self.plain(c),
                 "title" => x.title = self.text(c),
                 "note" => x.note = self.text(c),
-                _ => self.unknown_field(c, "a group", FIELDS),
+                _ => unlowered(c),
             }
         }
         if x.part.is_none() {
@@ -1572,39 +1544,11 @@ impl<'a> Lowerer<'a> {
             reuses: None,
             same: None,
         };
-        const FIELDS: &[&str] = &[
-            "wording",
-            "short",
-            "group",
-            "counts",
-            "sums",
-            "flow",
-            "stock",
-            "cohort",
-            "value",
-            "rationale",
-            "includes",
-            "excludes",
-            "counting",
-            "collected_from",
-            "cite",
-            "timescale",
-            "subset",
-            "equals",
-            "breakdown",
-            "note",
-            "allow",
-            "total",
-            "was",
-            "reuses",
-            "same",
-        ];
-        const REPEATABLE: &[&str] = &["cite", "timescale", "note", "allow"];
         let mut seen = BTreeMap::new();
         let mut timing_span: Option<Span> = None;
         for c in self.children(node).iter() {
             let key = c.key.text.as_str();
-            if FIELDS.contains(&key) && !REPEATABLE.contains(&key) && !self.once(&mut seen, c) {
+            if !self.known(&schema::METRIC, &mut seen, c) {
                 continue;
             }
             match key {
@@ -1671,7 +1615,7 @@ impl<'a> Lowerer<'a> {
                 }
                 "cohort" => m.cohort = self.single_ref(c, "a cohort"),
                 "value" => {
-                    m.value = self.word(c, &["whole", "decimal"]).map(|w| {
+                    m.value = self.word(c, schema::VALUE_TYPES).map(|w| {
                         if w == "whole" {
                             ValueType::Whole
                         } else {
@@ -1714,7 +1658,7 @@ impl<'a> Lowerer<'a> {
                 "was" => m.was = self.provenance(c),
                 "reuses" => m.reuses = self.text(c),
                 "same" => m.same = self.text(c),
-                _ => self.unknown_field(c, "a metric", FIELDS),
+                _ => unlowered(c),
             }
         }
         let code = m.code.clone();
@@ -1768,8 +1712,11 @@ impl<'a> Lowerer<'a> {
             Some(_) => self.timescale_rule(&args, &mut ts),
             None => {}
         }
-        const FIELDS: &[&str] = &["within", "every", "label", "until", "cite", "note"];
+        let mut seen = BTreeMap::new();
         for c in self.merge_welsh(node.children()).iter() {
+            if !self.known(&schema::TIMESCALE, &mut seen, c) {
+                continue;
+            }
             match c.key.text.as_str() {
                 "within" | "every" => {
                     let mut all = vec![Expr {
@@ -1787,7 +1734,7 @@ impl<'a> Lowerer<'a> {
                         ts.citations.push(ci)
                     }
                 }
-                _ => self.unknown_field(c, "a timescale", FIELDS),
+                _ => unlowered(c),
             }
         }
         if ts.rule.is_none() {
@@ -1956,7 +1903,11 @@ impl<'a> Lowerer<'a> {
         if i < args.len() {
             item.wording = self.text_from(&args[i..], &node.key);
         }
+        let mut seen = BTreeMap::new();
         for c in self.merge_welsh(node.children()).iter() {
+            if !self.known(&schema::BREAKDOWN_ITEM, &mut seen, c) {
+                continue;
+            }
             match c.key.text.as_str() {
                 "subset" => item.subset_of = self.relation(c),
                 "equals" => item.equals = self.relation(c),
@@ -1968,11 +1919,7 @@ impl<'a> Lowerer<'a> {
                 "wording" => item.wording = self.text(c),
                 "was" => item.was = self.provenance(c),
                 "same" => item.same = self.text(c),
-                _ => self.unknown_field(
-                    c,
-                    "a breakdown item",
-                    &["wording", "subset", "equals", "note", "was", "same"],
-                ),
+                _ => unlowered(c),
             }
         }
         if item.entry.is_none() && item.wording.is_none() {
@@ -2029,28 +1976,12 @@ impl<'a> Lowerer<'a> {
             examples: Vec::new(),
             allows: Vec::new(),
         };
-        const FIELDS: &[&str] = &[
-            "title",
-            "part",
-            "formula",
-            "polarity",
-            "decimals",
-            "reading",
-            "motivated_by",
-            "note",
-            "example",
-            "allow",
-        ];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            let key = c.key.text.as_str();
-            if !matches!(key, "note" | "example" | "allow")
-                && FIELDS.contains(&key)
-                && !self.once(&mut seen, c)
-            {
+            if !self.known(&schema::INDICATOR, &mut seen, c) {
                 continue;
             }
-            match key {
+            match c.key.text.as_str() {
                 "title" => x.title = self.text(c),
                 "part" => x.part = self.single_ref(c, "a part"),
                 "formula" => match c.args.as_slice() {
@@ -2064,13 +1995,11 @@ impl<'a> Lowerer<'a> {
                     }
                 },
                 "polarity" => {
-                    x.polarity = self
-                        .word(c, &["higher_is_better", "lower_is_better", "neither"])
-                        .map(|w| match w.as_str() {
-                            "higher_is_better" => Polarity::HigherIsBetter,
-                            "lower_is_better" => Polarity::LowerIsBetter,
-                            _ => Polarity::Neither,
-                        })
+                    x.polarity = self.word(c, schema::POLARITIES).map(|w| match w.as_str() {
+                        "higher_is_better" => Polarity::HigherIsBetter,
+                        "lower_is_better" => Polarity::LowerIsBetter,
+                        _ => Polarity::Neither,
+                    })
                 }
                 "decimals" => match self.plain(c).map(|s| s.parse::<u32>()) {
                     Some(Ok(n)) if n <= 6 => x.decimals = Some(n),
@@ -2117,7 +2046,7 @@ impl<'a> Lowerer<'a> {
                         x.allows.push(a)
                     }
                 }
-                _ => self.unknown_field(c, "an indicator", FIELDS),
+                _ => unlowered(c),
             }
         }
         let code = x.code.clone();
@@ -2148,7 +2077,11 @@ impl<'a> Lowerer<'a> {
             expect: None,
             loc: self.loc(&node.span),
         };
+        let mut seen = BTreeMap::new();
         for c in node.children() {
+            if c.key.text == "expect" && !self.known(&schema::EXAMPLE, &mut seen, c) {
+                continue;
+            }
             let value = match c.args.as_slice() {
                 [e] => number_value(e),
                 _ => None,
@@ -2200,18 +2133,14 @@ impl<'a> Lowerer<'a> {
             tolerance: None,
             allows: Vec::new(),
         };
-        const FIELDS: &[&str] = &["severity", "assert", "message", "tolerance", "allow"];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if c.key.text != "allow"
-                && FIELDS.contains(&c.key.text.as_str())
-                && !self.once(&mut seen, c)
-            {
+            if !self.known(&schema::RULE, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
                 "severity" => {
-                    r.severity = self.word(c, &["error", "warning"]).map(|w| {
+                    r.severity = self.word(c, schema::SEVERITIES).map(|w| {
                         if w == "error" {
                             Severity::Error
                         } else {
@@ -2241,7 +2170,7 @@ impl<'a> Lowerer<'a> {
                         r.allows.push(a)
                     }
                 }
-                _ => self.unknown_field(c, "a rule", FIELDS),
+                _ => unlowered(c),
             }
         }
         for (field, missing) in [
@@ -2275,27 +2204,9 @@ impl<'a> Lowerer<'a> {
             reason: None,
             fixed_in: None,
         };
-        const FIELDS: &[&str] = &[
-            "affects",
-            "kind",
-            "source",
-            "corrected",
-            "reason",
-            "fixed_in",
-        ];
-        const KINDS: &[&str] = &[
-            "code",
-            "wording",
-            "cross_reference",
-            "range",
-            "extraction",
-            "uncoded",
-            "heading",
-            "numbering",
-        ];
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
-            if !self.once(&mut seen, c) {
+            if !self.known(&schema::ERRATUM, &mut seen, c) {
                 continue;
             }
             match c.key.text.as_str() {
@@ -2306,12 +2217,12 @@ impl<'a> Lowerer<'a> {
                         .filter_map(|a| self.reference(a, "a code or name"))
                         .collect()
                 }
-                "kind" => x.kind = self.word(c, KINDS),
+                "kind" => x.kind = self.word(c, schema::ERRATUM_KINDS),
                 "source" => x.source_text = self.text(c),
                 "corrected" => x.corrected = self.text(c),
                 "reason" => x.reason = self.text(c),
                 "fixed_in" => x.fixed_in = self.plain(c),
-                _ => self.unknown_field(c, "an erratum", FIELDS),
+                _ => unlowered(c),
             }
         }
         for (field, missing) in [
@@ -2369,4 +2280,103 @@ fn closest<'c, S: AsRef<str>>(word: &str, choices: &'c [S]) -> Option<&'c str> {
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// A field the schema lists that lowering does not read: a mistake in this file, which the
+/// unit test that lowers every field of the schema finds.
+fn unlowered(node: &Node) {
+    debug_assert!(
+        false,
+        "the schema lists the field `{}`, which lowering does not read",
+        node.key.text
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    /// The text of an item that reaches the block at `path` (see `schema::all_blocks`), with
+    /// `lines` inside that block.
+    fn nest(path: &[&str], lines: &str) -> String {
+        let mut open = Vec::new();
+        for (i, key) in path.iter().enumerate() {
+            let line = match (i, *key) {
+                (0, "edition" | "extension") => format!("{key} \"x\""),
+                (0, "metric") => "metric AD/001".to_string(),
+                (0, "indicator") => "indicator PI/AD/01".to_string(),
+                (0, "rule") => "rule VR/AD/01".to_string(),
+                (0, "erratum") => "erratum E001".to_string(),
+                (0, _) => format!("{key} x \"X\""),
+                (_, "breakdown") => "breakdown independent".to_string(),
+                (_, "timescale" | "example") => key.to_string(),
+                (_, "cite") => "cite x".to_string(),
+                (_, k) if schema::is_letter(k) => format!("{k} \"x\""),
+                (_, k) => format!("{k} y \"Y\""),
+            };
+            open.push(line);
+        }
+        let mut text = String::new();
+        for (depth, line) in open.iter().enumerate() {
+            text.push_str(&format!("{}{line} {{\n", "  ".repeat(depth)));
+        }
+        text.push_str(lines);
+        for depth in (0..open.len()).rev() {
+            text.push_str(&format!("{}}}\n", "  ".repeat(depth)));
+        }
+        text
+    }
+
+    fn lowered(text: &str) -> Vec<Diagnostic> {
+        let (file, mut diags) = parse(FileId(0), text);
+        assert!(diags.is_empty(), "{text}\n{diags:?}");
+        let _ = lower_file(&file, &mut diags);
+        diags
+    }
+
+    /// Every field of every block of the schema is read by lowering (an unread one fails the
+    /// debug assertion in `unlowered`), is not reported as unknown, and is reported when given
+    /// twice exactly when the schema says it takes one value; a field the block lacks is
+    /// reported with the block's fields.
+    #[test]
+    fn lowering_reads_every_field_of_the_schema() {
+        let mut checked = 0;
+        for (path, block) in schema::all_blocks() {
+            for f in block.fields {
+                let twice = format!("{0}\n{0}\n", f.name);
+                let text = nest(&path, &twice);
+                let diags = lowered(&text);
+                assert!(
+                    !diags.iter().any(|d| d.code == Code::UnknownField),
+                    "{path:?}.{}: {diags:?}",
+                    f.name
+                );
+                let given_twice = diags
+                    .iter()
+                    .any(|d| d.message == format!("`{}` is given twice", f.name));
+                assert_eq!(
+                    given_twice, !f.repeatable,
+                    "{path:?}.{} given twice: {diags:?}",
+                    f.name
+                );
+                checked += 1;
+            }
+            if matches!(block.lines, schema::Lines::Fields) && !block.fields.is_empty() {
+                let diags = lowered(&nest(&path, "qqqqqqqqqqqq\n"));
+                let want = format!(
+                    "the fields of {} are: {}",
+                    block.noun,
+                    block.field_names().join(", ")
+                );
+                assert!(
+                    diags
+                        .iter()
+                        .any(|d| d.code == Code::UnknownField && d.notes.contains(&want)),
+                    "{path:?}: {diags:?}"
+                );
+            }
+        }
+        assert!(checked > 100, "only {checked} fields");
+    }
 }

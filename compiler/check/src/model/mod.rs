@@ -6,6 +6,7 @@
 
 mod lower;
 mod parts;
+pub mod schema;
 
 pub use lower::{closest_name, lower_file};
 pub use parts::Shape;

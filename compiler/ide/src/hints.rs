@@ -2,9 +2,36 @@
 //! result ("%", "per 10,000 of the population aged 18 or over"), and signature help inside
 //! `percent(`, `rate(`, `average(` and `ratio(` that names the parameters and that unit.
 
-use crate::schema;
 use crate::world::Analysis;
-use pmf::source::FileId;
+use pmf_check::model::schema::{self, Function};
+use pmf_syntax::source::FileId;
+
+/// Signature help: the function called around the cursor, its documentation (with the unit
+/// of the indicator's result), its parameters and the one the cursor is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    pub label: &'static str,
+    pub doc: String,
+    pub parameters: Vec<&'static str>,
+    pub active: usize,
+}
+
+/// The signature help at an offset of a file.
+pub fn signature(a: &Analysis, file: FileId, offset: usize) -> Option<Signature> {
+    let (f, active) = call_at(a.text(file), offset)?;
+    let mut doc = f.doc.to_string();
+    if let Some(ind) = indicator_at(a, file, offset) {
+        if let Some(u) = result_unit(a, &ind.code) {
+            doc.push_str(&format!("\n\nThe result of {} is in: {u}", ind.code));
+        }
+    }
+    Some(Signature {
+        label: f.signature,
+        doc,
+        parameters: parameters(f.signature),
+        active,
+    })
+}
 
 /// (byte offset, label) for each indicator formula of a file whose result the IR knows.
 pub fn formula_units(
@@ -41,10 +68,7 @@ pub fn result_unit(a: &Analysis, code: &str) -> Option<String> {
 
 /// The function call around the cursor on its line: the function and the parameter the
 /// cursor is in.
-pub fn call_at(
-    text: &str,
-    offset: usize,
-) -> Option<(&'static (&'static str, &'static str, &'static str), usize)> {
+pub fn call_at(text: &str, offset: usize) -> Option<(&'static Function, usize)> {
     let before = text.get(..offset.min(text.len()))?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = before.get(line_start..)?;
@@ -60,7 +84,7 @@ pub fn call_at(
                     .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .map_or(0, |j| j + 1);
                 let name = head.get(name_start..)?;
-                let f = schema::FUNCTIONS.iter().find(|(n, _, _)| *n == name)?;
+                let f = schema::FUNCTIONS.iter().find(|f| f.name == name)?;
                 return Some((f, commas));
             }
             ',' if depth == 0 => commas += 1,
@@ -71,7 +95,11 @@ pub fn call_at(
 }
 
 /// The indicator whose item holds an offset.
-pub fn indicator_at(a: &Analysis, file: FileId, offset: usize) -> Option<&pmf::model::Indicator> {
+pub fn indicator_at(
+    a: &Analysis,
+    file: FileId,
+    offset: usize,
+) -> Option<&pmf_check::model::Indicator> {
     a.comp
         .decls
         .indicators
@@ -80,7 +108,7 @@ pub fn indicator_at(a: &Analysis, file: FileId, offset: usize) -> Option<&pmf::m
 }
 
 /// The parameter names of a signature such as `percent(numerator, denominator)`.
-pub fn parameters(sig: &str) -> Vec<&str> {
+pub fn parameters(sig: &'static str) -> Vec<&'static str> {
     sig.split_once('(')
         .and_then(|(_, r)| r.strip_suffix(')'))
         .map(|r| r.split(", ").collect())
@@ -95,10 +123,10 @@ mod tests {
     fn calls_are_found_on_the_line() {
         let t = "  formula percent(AD/025, AD/0";
         let (f, p) = call_at(t, t.len()).expect("inside percent(");
-        assert_eq!((f.0, p), ("percent", 1));
+        assert_eq!((f.name, p), ("percent", 1));
         let t = "  formula rate(AD/001 + (AD/002), ";
         assert_eq!(
-            call_at(t, t.len()).map(|(f, p)| (f.0, p)),
+            call_at(t, t.len()).map(|(f, p)| (f.name, p)),
             Some(("rate", 1))
         );
         assert!(call_at("  formula AD/001", 16).is_none());

@@ -1,12 +1,14 @@
 //! Rename: renumber a metric everywhere (its declaration, every relation, formula, rule,
-//! erratum, worked example and text that mentions it or one of its items), or rename a
-//! declared name and its uses. A rename that would clash with an existing declaration, or
-//! break a rule of the language, is refused with the reason.
+//! erratum, worked example and text that mentions it or one of its items: every place of the
+//! index), or rename a declared name and its uses. A rename that would clash with an existing
+//! declaration, or break a rule of the language, is refused with the reason. (`nav::Cursor`
+//! adds the `was` lines of the editions after this one.)
 
+use crate::index::Role;
 use crate::query::{self, Target};
 use crate::world::Analysis;
-use pmf::check::Kind;
-use pmf::model::{is_indicator_code, is_item_code, is_metric_code, metric_of_item, Loc};
+use pmf_check::model::{is_indicator_code, is_item_code, is_metric_code, metric_of_item, Loc};
+use pmf_check::Kind;
 
 /// One replacement: a location in the compilation and the new text.
 pub type Edit = (Loc, String);
@@ -75,7 +77,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 && (kind != Kind::Entry || d.parent.as_deref() == parent)
         })
     };
-    let where_ = |d: &pmf::check::Def| {
+    let where_ = |d: &pmf_check::Def| {
         let f = a.sources.get(d.name_loc.file);
         let name = std::path::Path::new(&f.path)
             .file_name()
@@ -150,8 +152,11 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
         .collect();
     if t.kind == Kind::Code {
         // The metric's items are renumbered with it: AD/002a becomes NEW a in every use.
-        for u in a.comp.symbols.uses.iter().filter(|u| {
-            u.kind == Kind::Code && u.name != t.name && metric_of_item(&u.name) == t.name
+        for u in a.places().filter(|u| {
+            u.role == Role::Use
+                && u.kind == Kind::Code
+                && u.name != t.name
+                && metric_of_item(u.name) == t.name
         }) {
             let span = u.loc.span.start..u.loc.span.start + t.name.len();
             edits.push((
@@ -163,38 +168,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
             ));
         }
     }
-    for loc in extra_code_refs(a, t) {
-        edits.push((loc, new_name.to_string()));
-    }
     edits.sort_by_key(|(l, _)| (l.file, l.span.start));
     edits.dedup_by(|x, y| x.0 == y.0);
     Ok(edits)
-}
-
-/// Uses of a metric or item code that the symbol index does not record: the inputs of worked
-/// examples. For a metric, the part of an item input that is the metric's code.
-pub fn extra_code_refs(a: &Analysis, t: &Target) -> Vec<Loc> {
-    if t.kind != Kind::Code {
-        return Vec::new();
-    }
-    let recorded = |l: &Loc| a.comp.symbols.uses.iter().any(|u| u.loc == *l);
-    let mut out = Vec::new();
-    for ind in &a.comp.decls.indicators {
-        for ex in &ind.examples {
-            for (r, _) in &ex.inputs {
-                if recorded(&r.loc) {
-                    continue;
-                }
-                if r.name == t.name {
-                    out.push(r.loc.clone());
-                } else if !is_item_code(&t.name) && metric_of_item(&r.name) == t.name {
-                    out.push(Loc {
-                        file: r.loc.file,
-                        span: r.loc.span.start..r.loc.span.start + t.name.len(),
-                    });
-                }
-            }
-        }
-    }
-    out
 }

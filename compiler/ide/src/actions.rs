@@ -3,9 +3,9 @@
 //! breakdown), and declare an instrument that is cited but not declared.
 
 use crate::world::Analysis;
-use pmf::diag::{Code, Diagnostic};
-use pmf::model::Loc;
-use pmf::source::FileId;
+use pmf_check::model::Loc;
+use pmf_syntax::diag::{Code, Diagnostic};
+use pmf_syntax::source::FileId;
 
 /// A fix before conversion: a title, the diagnostic it fixes and its edits.
 #[derive(Clone, Debug)]

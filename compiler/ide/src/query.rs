@@ -1,13 +1,14 @@
-//! "What is at this offset": the definition or resolved use under the cursor, found in the
-//! compiler's symbol index, and the definition and every use of the same thing.
+//! "What is at this offset": the place of the index under the cursor, and the definition and
+//! every use of the same thing.
 //!
 //! Metric and item codes share a namespace and match by name alone (an item's definition is
 //! its letter in the breakdown); codelist entries match by name within their list.
 
+use crate::index::{Place, Role};
 use crate::world::{map_offset, Analysis};
-use pmf::check::{Def, Kind, Use};
-use pmf::model::Loc;
-use pmf::source::{FileId, Span};
+use pmf_check::model::Loc;
+use pmf_check::Kind;
+use pmf_syntax::source::{FileId, Span};
 
 /// A thing a name can refer to.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,35 +19,40 @@ pub struct Target {
     pub parent: Option<String>,
 }
 
-/// The symbol under the cursor: what it refers to, and the range of the name there.
+impl Target {
+    pub fn code(name: &str) -> Target {
+        Target {
+            kind: Kind::Code,
+            name: name.to_string(),
+            parent: None,
+        }
+    }
+
+    fn of(p: &Place) -> Target {
+        Target {
+            kind: p.kind,
+            name: p.name.to_string(),
+            parent: p.parent.map(str::to_string),
+        }
+    }
+
+    fn names(&self, p: &Place) -> bool {
+        p.kind == self.kind && p.name == self.name && p.parent == self.parent.as_deref()
+    }
+}
+
+/// The place under the cursor: what it refers to, the range of the name there, and what the
+/// place does with it.
 #[derive(Clone, Debug)]
 pub struct Hit {
     pub target: Target,
     pub span: Span,
-    pub is_def: bool,
+    pub role: Role,
 }
 
-fn target_of_def(d: &Def) -> Target {
-    Target {
-        kind: d.kind,
-        name: d.name.clone(),
-        parent: if d.kind == Kind::Entry {
-            d.parent.clone()
-        } else {
-            None
-        },
-    }
-}
-
-fn target_of_use(u: &Use) -> Target {
-    Target {
-        kind: u.kind,
-        name: u.name.clone(),
-        parent: if u.kind == Kind::Entry {
-            u.parent.clone()
-        } else {
-            None
-        },
+impl Hit {
+    pub fn is_def(&self) -> bool {
+        self.role == Role::Def
     }
 }
 
@@ -54,73 +60,62 @@ fn contains(loc: &Loc, file: FileId, offset: usize) -> bool {
     loc.file == file && loc.span.start <= offset && offset <= loc.span.end
 }
 
-/// The definition or use at an offset; the narrowest wins.
+/// The place at an offset; the narrowest wins, and of places as narrow the first (a
+/// definition before a use).
 pub fn at(a: &Analysis, file: FileId, offset: usize) -> Option<Hit> {
-    let defs = a
-        .comp
-        .symbols
-        .defs
-        .iter()
-        .filter(|d| contains(&d.name_loc, file, offset))
-        .map(|d| Hit {
-            target: target_of_def(d),
-            span: d.name_loc.span.clone(),
-            is_def: true,
-        });
-    let uses = a
-        .comp
-        .symbols
-        .uses
-        .iter()
-        .filter(|u| contains(&u.loc, file, offset))
-        .map(|u| Hit {
-            target: target_of_use(u),
-            span: u.loc.span.clone(),
-            is_def: false,
-        });
-    defs.chain(uses).min_by_key(|h| h.span.len())
+    let mut best: Option<Place> = None;
+    for p in a.places().filter(|p| contains(p.loc, file, offset)) {
+        if best.is_none_or(|b| p.loc.span.len() < b.loc.span.len()) {
+            best = Some(p);
+        }
+    }
+    best.map(|p| Hit {
+        target: Target::of(&p),
+        span: p.loc.span.clone(),
+        role: p.role,
+    })
 }
 
-/// The symbol at an offset of the current text, or, when the current compilation has nothing
+/// The place at an offset of the current text, or, when the current compilation has nothing
 /// there (the item is broken), at the same place in the last good compilation. Returns the
 /// compilation that answered and the hit in its coordinates.
 pub fn at_either<'a>(
     current: &'a Analysis,
     last_good: Option<&'a Analysis>,
-    key: &str,
+    file: FileId,
     offset: usize,
 ) -> Option<(&'a Analysis, Hit)> {
-    if let Some(file) = current.file_of(key) {
-        if let Some(h) = at(current, file, offset) {
-            return Some((current, h));
-        }
+    if let Some(h) = at(current, file, offset) {
+        return Some((current, h));
     }
     let good = last_good?;
-    let cur_file = current.file_of(key)?;
-    let old_file = good.file_of(key)?;
-    let cur_text = &current.sources.get(cur_file).text;
-    let old_text = &good.sources.get(old_file).text;
-    let old_offset = map_offset(cur_text, old_text, offset)?;
+    let old_file = good.file_of(current.key(file)?)?;
+    let old_offset = map_offset(current.text(file), good.text(old_file), offset)?;
     at(good, old_file, old_offset).map(|h| (good, h))
 }
 
 /// The definition of a target.
-pub fn def<'a>(a: &'a Analysis, t: &Target) -> Option<&'a Def> {
-    a.comp
-        .symbols
-        .defs
-        .iter()
-        .find(|d| d.kind == t.kind && d.name == t.name && target_of_def(d).parent == t.parent)
-}
-
-/// Every use of a target.
-pub fn uses<'a>(a: &'a Analysis, t: &'a Target) -> impl Iterator<Item = &'a Use> + 'a {
-    a.comp.symbols.uses.iter().filter(move |u| {
-        u.kind == t.kind && u.name == t.name && target_of_use(u).parent == t.parent
+pub fn def<'a>(a: &'a Analysis, t: &Target) -> Option<&'a pmf_check::Def> {
+    a.comp.symbols.defs.iter().find(|d| {
+        d.kind == t.kind && d.name == t.name && (d.kind != Kind::Entry || d.parent == t.parent)
     })
 }
 
-/// Where the target is defined and used, definition first, without repeats.
+/// Every use of a target in its own compilation (not the `was` of a later edition).
+pub fn uses<'a>(a: &'a Analysis, t: &'a Target) -> impl Iterator<Item = Place<'a>> + 'a {
+    a.places()
+        .filter(move |p| p.role == Role::Use && t.names(p))
+}
+
+/// The `was` places of a compilation that name a code of the previous edition.
+pub fn was_uses<'a>(a: &'a Analysis, code: &'a str) -> impl Iterator<Item = &'a Loc> + 'a {
+    a.was_places()
+        .filter(move |w| w.name == code)
+        .map(|w| &w.loc)
+}
+
+/// Where the target is defined and used, definition first, then the uses in file order,
+/// without repeats.
 pub fn occurrences(a: &Analysis, t: &Target, include_def: bool) -> Vec<Loc> {
     let mut out: Vec<Loc> = Vec::new();
     if include_def {
@@ -130,7 +125,7 @@ pub fn occurrences(a: &Analysis, t: &Target, include_def: bool) -> Vec<Loc> {
     }
     let mut rest: Vec<Loc> = Vec::new();
     for u in uses(a, t) {
-        if !out.contains(&u.loc) && !rest.contains(&u.loc) {
+        if !out.contains(u.loc) && !rest.contains(u.loc) {
             rest.push(u.loc.clone());
         }
     }

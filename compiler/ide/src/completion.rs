@@ -7,27 +7,79 @@
 //! letter, codes, populations and functions in a formula. A word shaped like a code (`AD/0`)
 //! always gets the codes, in texts too.
 
-use crate::schema::{self, Value};
+use crate::query::Target;
 use crate::world::Analysis;
-use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat,
-    MarkupContent, MarkupKind, Range, TextEdit,
-};
-use pmf::check::Kind;
-use pmf::syntax::lexer::{tokenize, Token, TokenKind};
+use pmf_check::model::schema::{self, Value};
+use pmf_check::Kind;
+use pmf_syntax::lexer::{tokenize, Token, TokenKind};
 
-/// One candidate, before conversion to the protocol.
+/// What a candidate is, for the editor's icon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CandidateKind {
+    /// An item keyword, or a word of a field's value.
+    Keyword,
+    /// A field.
+    Field,
+    /// A metric or item code.
+    Code,
+    Unit,
+    Codelist,
+    Entry,
+    Instrument,
+    Population,
+    /// A cohort, part or group.
+    Container,
+    /// Another declared name.
+    Name,
+    Function,
+    /// A diagnostic code.
+    DiagnosticCode,
+}
+
+/// One candidate.
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub label: String,
-    pub kind: CompletionItemKind,
+    pub kind: CandidateKind,
     pub detail: Option<String>,
     pub doc: Option<String>,
     /// A declaration whose hover card documents the candidate, made only when the editor
     /// asks for it (`completionItem/resolve`): a list of every code would otherwise build
     /// hundreds of cards for each keystroke.
-    pub card: Option<crate::query::Target>,
+    pub card: Option<Target>,
+    /// A snippet to insert instead of the label, in the usual snippet syntax (`${1:id}`,
+    /// `$0`), for editors that take snippets.
     pub snippet: Option<String>,
+}
+
+/// A snippet for a new item of each kind, by keyword.
+const SNIPPETS: &[(&str, &str)] = &[
+    ("edition", "edition \"${1:id}\" {\n  title \"$2\"\n  status ${3|draft,consultation,final|}\n  first_year ${4:2020-21}\n}"),
+    ("extension", "extension \"${1:id}\" {\n  title \"$2\"\n  prefix \"${3:CDF}\"\n  extends \"${4:2019-consultation}\"\n}"),
+    ("doc", "doc ${1:id} \"${2:Title}\" {\n  number \"$3\"\n  text \"\"\"\n    $0\n  \"\"\"\n}"),
+    ("instrument", "instrument ${1:id} \"${2:Full title}\" {\n  kind ${3|act,code_of_practice,regulations,statutory_guidance,procedures,protocol,guidance|}\n}"),
+    ("cohort", "cohort ${1:id} \"${2:Label}\" {\n  definition \"$3\"\n  ages ${4:18..}\n}"),
+    ("unit", "unit ${1:id} \"${2:plural label}\" {\n  singular \"$3\"\n  kind ${4|entity,measure|}\n}"),
+    ("definition", "definition ${1:id} \"${2:Term}\" {\n  text \"$3\"\n}"),
+    ("source", "source ${1:id} \"${2:Title}\" {\n  note \"$3\"\n}"),
+    ("population", "population ${1:id} \"${2:Label}\" {\n  cohort ${3:adult}\n  ages ${4:18..}\n  source \"$5\"\n}"),
+    ("codelist", "codelist ${1:id} \"${2:Title}\" {\n  entry ${3:name} \"${4:Label}\"\n}"),
+    ("missing", "missing ${1:id} \"${2:Label}\" {\n  meaning \"$3\"\n}"),
+    ("part", "part ${1:id} \"${2:Title}\" {\n  number \"$3\"\n  cohort ${4:adult}\n  prefix \"${5:AD}\"\n}"),
+    ("group", "group ${1:id} \"${2:Title}\" {\n  part ${3:adults}\n  number \"$4\"\n}"),
+    ("metric", "metric ${1:AD/001} {\n  wording \"$2\"\n  counts ${3:contact}\n  ${4|flow,stock|}\n}"),
+    ("indicator", "indicator ${1:PI/AD/01} {\n  title \"$2\"\n  formula ${3:percent(AD/002, AD/001)}\n  polarity ${4|higher_is_better,lower_is_better,neither|}\n}"),
+    ("rule", "rule ${1:VR/AD/01} {\n  severity ${2|warning,error|}\n  assert ${3:AD/002a <= AD/001}\n  message \"$4\"\n}"),
+    ("erratum", "erratum ${1:E001} {\n  affects ${2:AD/001}\n  kind ${3|code,wording,cross_reference,range,extraction,uncoded,heading,numbering|}\n  source \"$4\"\n  corrected \"$5\"\n  reason \"$6\"\n}"),
+    ("allow", "allow ${1:PMF0306} \"${2:reason}\""),
+];
+
+/// The snippet of a new item of a kind.
+pub fn snippet(keyword: &str) -> Option<&'static str> {
+    SNIPPETS
+        .iter()
+        .find(|(k, _)| *k == keyword)
+        .map(|(_, s)| *s)
 }
 
 /// Where the cursor is, as far as completion cares.
@@ -174,24 +226,25 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
         return (cx, out);
     }
     let enclosing: Vec<&str> = cx.enclosing.iter().map(String::as_str).collect();
+    let block = schema::block_at(&enclosing);
     let Some(key) = cx.before.first().map(String::as_str) else {
         // The start of a line.
         if enclosing.is_empty() {
             for k in schema::ITEMS {
                 out.push(Candidate {
                     label: k.keyword.to_string(),
-                    kind: CompletionItemKind::KEYWORD,
+                    kind: CandidateKind::Keyword,
                     detail: Some("item".into()),
                     doc: Some(k.doc.to_string()),
                     card: None,
-                    snippet: Some(k.snippet.to_string()),
+                    snippet: snippet(k.keyword).map(str::to_string),
                 });
             }
-        } else if enclosing.last() == Some(&"example") {
-            codes(a, &mut out);
-            fields(schema::fields_in(&enclosing), &mut out);
         } else {
-            fields(schema::fields_in(&enclosing), &mut out);
+            if block.is_some_and(|b| matches!(b.lines, schema::Lines::Codes)) {
+                codes(a, &mut out);
+            }
+            fields(block.map_or(&[], |b| b.fields), &mut out);
         }
         return (cx, out);
     };
@@ -209,7 +262,7 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
             "by" | "*" => names(a, Kind::Codelist, &mut out),
             "only" => entries(a, &breakdown_lists(&cx.before), &mut out),
             _ if n_args == 0 => words(schema::BREAKDOWN_KINDS, &mut out),
-            _ => words(&["of", "by", "only", "each_within"], &mut out),
+            _ => words(schema::BREAKDOWN_WORDS, &mut out),
         },
         "subset" => match last {
             "of" => codes(a, &mut out),
@@ -223,23 +276,10 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
         },
         "stock" if n_args == 0 => words(&["at"], &mut out),
         "cite" if n_args == 0 => names(a, Kind::Instrument, &mut out),
-        "cite" => words(
-            &[
-                "section",
-                "sections",
-                "para",
-                "paras",
-                "part",
-                "chapter",
-                "regulation",
-                "volume",
-                "page",
-                "schedule",
-                "annex",
-                "quote",
-            ],
-            &mut out,
-        ),
+        "cite" => {
+            words(schema::LOCATOR_KINDS, &mut out);
+            words(&["quote"], &mut out);
+        }
         "within" | "every" if enclosing.last() == Some(&"timescale") => match n_args {
             1 => words(schema::DURATION_UNITS, &mut out),
             2 if key == "within" => words(&["from"], &mut out),
@@ -248,14 +288,13 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
         "allow" => allowable(&mut out),
         "formula" => formula(a, &mut out),
         _ => {
-            let field = schema::field(&enclosing, key);
+            let field = block.and_then(|b| b.field(key));
             match field.map(|f| f.value) {
                 Some(Value::Name(kind)) if n_args == 0 => names(a, kind, &mut out),
                 Some(Value::Word(ws)) if n_args == 0 => words(ws, &mut out),
-                Some(Value::Code) => codes(a, &mut out),
+                Some(Value::Codes) => codes(a, &mut out),
                 Some(Value::Formula) => formula(a, &mut out),
-                Some(Value::DiagCode) if n_args == 0 => allowable(&mut out),
-                _ if enclosing.last() == Some(&"example") => {}
+                Some(Value::Allow) if n_args == 0 => allowable(&mut out),
                 _ => {}
             }
         }
@@ -294,7 +333,7 @@ fn fields(fs: &[schema::Field], out: &mut Vec<Candidate>) {
     for f in fs {
         out.push(Candidate {
             label: f.name.to_string(),
-            kind: CompletionItemKind::PROPERTY,
+            kind: CandidateKind::Field,
             detail: Some("field".into()),
             doc: Some(f.doc.to_string()),
             card: None,
@@ -307,7 +346,7 @@ fn words(ws: &[&str], out: &mut Vec<Candidate>) {
     for w in ws {
         out.push(Candidate {
             label: (*w).to_string(),
-            kind: CompletionItemKind::KEYWORD,
+            kind: CandidateKind::Keyword,
             detail: None,
             doc: None,
             card: None,
@@ -317,14 +356,14 @@ fn words(ws: &[&str], out: &mut Vec<Candidate>) {
 }
 
 fn allowable(out: &mut Vec<Candidate>) {
-    for c in pmf::diag::ALL_CODES {
+    for c in pmf_syntax::diag::ALL_CODES {
         let info = c.info();
-        if info.severity == pmf::diag::Severity::Error {
+        if info.severity == pmf_syntax::diag::Severity::Error {
             continue;
         }
         out.push(Candidate {
             label: info.code.to_string(),
-            kind: CompletionItemKind::CONSTANT,
+            kind: CandidateKind::DiagnosticCode,
             detail: Some(info.name.to_string()),
             doc: Some(info.summary.to_string()),
             card: None,
@@ -334,14 +373,14 @@ fn allowable(out: &mut Vec<Candidate>) {
 }
 
 fn formula(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
-    for (name, sig, doc) in schema::FUNCTIONS {
+    for f in schema::FUNCTIONS {
         out.push(Candidate {
-            label: (*name).to_string(),
-            kind: CompletionItemKind::FUNCTION,
-            detail: Some((*sig).to_string()),
-            doc: Some((*doc).to_string()),
+            label: f.name.to_string(),
+            kind: CandidateKind::Function,
+            detail: Some(f.signature.to_string()),
+            doc: Some(f.doc.to_string()),
             card: None,
-            snippet: Some(format!("{name}($1)")),
+            snippet: Some(format!("{}($1)", f.name)),
         });
     }
     codes(a, out);
@@ -351,7 +390,7 @@ fn formula(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
 /// Every metric and item code, with its wording.
 fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
-    let mut defs: Vec<&pmf::check::Def> = a
+    let mut defs: Vec<&pmf_check::Def> = a
         .comp
         .symbols
         .defs
@@ -370,17 +409,12 @@ fn codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
         }
     }
     for d in defs {
-        let t = crate::query::Target {
-            kind: Kind::Code,
-            name: d.name.clone(),
-            parent: None,
-        };
         out.push(Candidate {
             label: d.name.clone(),
-            kind: CompletionItemKind::VALUE,
+            kind: CandidateKind::Code,
             detail: Some(short_wording(a, &wordings, &d.name)),
             doc: None,
-            card: Some(t),
+            card: Some(Target::code(&d.name)),
             snippet: None,
         });
     }
@@ -406,7 +440,7 @@ fn previous_codes(a: Option<&Analysis>, out: &mut Vec<Candidate>) {
         for (code, wording) in all {
             out.push(Candidate {
                 label: code.to_string(),
-                kind: CompletionItemKind::VALUE,
+                kind: CandidateKind::Code,
                 detail: Some(format!("{id}: {}", short(wording))),
                 doc: None,
                 card: None,
@@ -425,7 +459,7 @@ fn short_wording(
 ) -> String {
     let from_ir = wordings.get(code).map(|w| w.to_string());
     let from_decls = || {
-        let metric = pmf::model::metric_of_item(code);
+        let metric = pmf_check::model::metric_of_item(code);
         let m = a.comp.decls.metrics.iter().find(|m| m.code == metric)?;
         if code == m.code {
             return m.wording.as_ref().map(|t| t.en().to_string());
@@ -452,15 +486,16 @@ fn short_wording(
 fn names(a: Option<&Analysis>, kind: Kind, out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
     let item_kind = match kind {
-        Kind::Unit => CompletionItemKind::UNIT,
-        Kind::Codelist => CompletionItemKind::ENUM,
-        Kind::Instrument => CompletionItemKind::REFERENCE,
-        Kind::Population => CompletionItemKind::VARIABLE,
-        Kind::Cohort | Kind::Part | Kind::Group => CompletionItemKind::MODULE,
-        _ => CompletionItemKind::VALUE,
+        Kind::Unit => CandidateKind::Unit,
+        Kind::Codelist => CandidateKind::Codelist,
+        Kind::Instrument => CandidateKind::Instrument,
+        Kind::Population => CandidateKind::Population,
+        Kind::Cohort | Kind::Part | Kind::Group => CandidateKind::Container,
+        Kind::Code => CandidateKind::Code,
+        _ => CandidateKind::Name,
     };
     for d in a.comp.symbols.defs.iter().filter(|d| d.kind == kind) {
-        let t = crate::query::Target {
+        let t = Target {
             kind,
             name: d.name.clone(),
             parent: None,
@@ -480,7 +515,7 @@ fn names(a: Option<&Analysis>, kind: Kind, out: &mut Vec<Candidate>) {
 fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
     let Some(a) = a else { return };
     let find = |id: &str| a.comp.decls.codelists.iter().find(|c| c.id == id);
-    let label = |e: &pmf::model::Entry| {
+    let label = |e: &pmf_check::model::Entry| {
         e.label
             .as_ref()
             .map_or(String::new(), |t| t.en().to_string())
@@ -491,7 +526,7 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
                 for e in &c.entries {
                     out.push(Candidate {
                         label: e.id.clone(),
-                        kind: CompletionItemKind::ENUM_MEMBER,
+                        kind: CandidateKind::Entry,
                         detail: Some(label(e)),
                         doc: Some(format!("entry of `{}`", c.id)),
                         card: None,
@@ -506,7 +541,7 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
                     for ey in &cy.entries {
                         out.push(Candidate {
                             label: format!("{}.{}", ex.id, ey.id),
-                            kind: CompletionItemKind::ENUM_MEMBER,
+                            kind: CandidateKind::Entry,
                             detail: Some(format!("{} × {}", label(ex), label(ey))),
                             doc: None,
                             card: None,
@@ -520,95 +555,25 @@ fn entries(a: Option<&Analysis>, lists: &[String], out: &mut Vec<Candidate>) {
     }
 }
 
-const KINDS: &[Kind] = &[
-    Kind::Edition,
-    Kind::Instrument,
-    Kind::Cohort,
-    Kind::Unit,
-    Kind::Definition,
-    Kind::Source,
-    Kind::Population,
-    Kind::Codelist,
-    Kind::Entry,
-    Kind::Missing,
-    Kind::Part,
-    Kind::Group,
-    Kind::Doc,
-    Kind::Code,
-    Kind::Indicator,
-    Kind::Rule,
-    Kind::Erratum,
-];
-
-/// What `completionItem/resolve` needs to make an item's card: the document and the target.
-fn resolve_data(uri: &str, t: &crate::query::Target) -> serde_json::Value {
-    serde_json::json!({
-        "uri": uri,
-        "kind": serde_json::to_value(t.kind).unwrap_or_default(),
-        "name": t.name,
-        "parent": t.parent,
-    })
-}
-
-/// The document and target stored in an item by [`to_items`].
-pub fn from_resolve_data(data: &serde_json::Value) -> Option<(String, crate::query::Target)> {
-    let kind = KINDS
-        .iter()
-        .copied()
-        .find(|k| serde_json::to_value(k).ok().as_ref() == data.get("kind"))?;
-    Some((
-        data.get("uri")?.as_str()?.to_string(),
-        crate::query::Target {
-            kind,
-            name: data.get("name")?.as_str()?.to_string(),
-            parent: data
-                .get("parent")
-                .and_then(|p| p.as_str())
-                .map(str::to_string),
-        },
-    ))
-}
-
-/// Protocol items: each replaces the word being typed. Items documented by a card carry what
-/// `completionItem/resolve` needs to make it.
-pub fn to_items(
-    cands: Vec<Candidate>,
-    replace: Range,
-    snippets: bool,
-    uri: &str,
-) -> Vec<CompletionItem> {
-    cands
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let (new_text, format) = match (&c.snippet, snippets) {
-                (Some(s), true) => (s.clone(), Some(InsertTextFormat::SNIPPET)),
-                _ => (c.label.clone(), Some(InsertTextFormat::PLAIN_TEXT)),
-            };
-            CompletionItem {
-                label: c.label.clone(),
-                kind: Some(c.kind),
-                detail: c.detail.clone(),
-                documentation: c.doc.map(|d| {
-                    Documentation::MarkupContent(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: d,
-                    })
-                }),
-                sort_text: Some(format!("{i:05}")),
-                filter_text: Some(c.label.clone()),
-                insert_text_format: format,
-                data: c.card.as_ref().map(|t| resolve_data(uri, t)),
-                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(replace, new_text))),
-                ..CompletionItem::default()
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every item kind has a snippet that begins with its keyword, and no snippet is of a
+    /// kind the language does not have.
+    #[test]
+    fn every_item_kind_has_a_snippet() {
+        for k in schema::ITEMS {
+            assert!(
+                snippet(k.keyword).is_some_and(|s| s.starts_with(k.keyword)),
+                "{}",
+                k.keyword
+            );
+        }
+        for (k, _) in SNIPPETS {
+            assert!(schema::item(k).is_some(), "{k}");
+        }
+    }
 
     #[test]
     fn context_of_a_field_value() {

@@ -5,73 +5,102 @@
 //! The outline comes from the syntax tree, which keeps every item that parses even when
 //! another is broken; folding comes from the tokens, so it works on any text.
 
-use crate::convert::LineIndex;
 use crate::world::Analysis;
-use lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
-use pmf::check::Kind;
-use pmf::source::Span;
-use pmf::syntax::lexer::{tokenize, TokenKind};
-use pmf::syntax::{ExprKind, Item, Node, SourceFile};
+use pmf_check::Kind;
+use pmf_syntax::lexer::{tokenize, TokenKind};
+use pmf_syntax::source::{FileId, Span};
+use pmf_syntax::{ExprKind, Item, Node, SourceFile};
 
-pub fn symbol_kind(keyword: &str) -> SymbolKind {
-    match keyword {
-        "edition" | "extension" => SymbolKind::PACKAGE,
-        "doc" | "section" => SymbolKind::STRING,
-        "instrument" => SymbolKind::OBJECT,
-        "cohort" => SymbolKind::CLASS,
-        "unit" => SymbolKind::STRUCT,
-        "definition" => SymbolKind::KEY,
-        "source" => SymbolKind::INTERFACE,
-        "population" => SymbolKind::VARIABLE,
-        "codelist" => SymbolKind::ENUM,
-        "entry" => SymbolKind::ENUM_MEMBER,
-        "missing" => SymbolKind::NULL,
-        "part" => SymbolKind::MODULE,
-        "group" => SymbolKind::NAMESPACE,
-        "metric" => SymbolKind::FIELD,
-        "item" => SymbolKind::PROPERTY,
-        "indicator" => SymbolKind::FUNCTION,
-        "rule" => SymbolKind::OPERATOR,
-        "erratum" => SymbolKind::EVENT,
-        _ => SymbolKind::KEY,
+/// What a symbol of the outline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SymbolKind {
+    /// An edition or extension header.
+    Edition,
+    /// A prose chapter or section.
+    Doc,
+    Instrument,
+    Cohort,
+    Unit,
+    Definition,
+    Source,
+    Population,
+    Codelist,
+    Entry,
+    Missing,
+    Part,
+    /// A group of metrics, or of a codelist's entries.
+    Group,
+    Metric,
+    /// A breakdown item.
+    Item,
+    Indicator,
+    Rule,
+    Erratum,
+    /// Anything else (a file's `allow`).
+    Other,
+}
+
+impl SymbolKind {
+    /// The kind of symbol an item or nested keyword begins.
+    pub fn of_keyword(keyword: &str) -> SymbolKind {
+        match keyword {
+            "edition" | "extension" => SymbolKind::Edition,
+            "doc" | "section" => SymbolKind::Doc,
+            "instrument" => SymbolKind::Instrument,
+            "cohort" => SymbolKind::Cohort,
+            "unit" => SymbolKind::Unit,
+            "definition" => SymbolKind::Definition,
+            "source" => SymbolKind::Source,
+            "population" => SymbolKind::Population,
+            "codelist" => SymbolKind::Codelist,
+            "entry" => SymbolKind::Entry,
+            "missing" => SymbolKind::Missing,
+            "part" => SymbolKind::Part,
+            "group" => SymbolKind::Group,
+            "metric" => SymbolKind::Metric,
+            "item" => SymbolKind::Item,
+            "indicator" => SymbolKind::Indicator,
+            "rule" => SymbolKind::Rule,
+            "erratum" => SymbolKind::Erratum,
+            _ => SymbolKind::Other,
+        }
+    }
+
+    /// The kind of symbol of a declared name.
+    pub fn of_kind(k: Kind) -> SymbolKind {
+        match k {
+            Kind::Edition => SymbolKind::Edition,
+            Kind::Instrument => SymbolKind::Instrument,
+            Kind::Cohort => SymbolKind::Cohort,
+            Kind::Unit => SymbolKind::Unit,
+            Kind::Definition => SymbolKind::Definition,
+            Kind::Source => SymbolKind::Source,
+            Kind::Population => SymbolKind::Population,
+            Kind::Codelist => SymbolKind::Codelist,
+            Kind::Entry => SymbolKind::Entry,
+            Kind::Missing => SymbolKind::Missing,
+            Kind::Part => SymbolKind::Part,
+            Kind::Group => SymbolKind::Group,
+            Kind::Doc => SymbolKind::Doc,
+            Kind::Code => SymbolKind::Metric,
+            Kind::Indicator => SymbolKind::Indicator,
+            Kind::Rule => SymbolKind::Rule,
+            Kind::Erratum => SymbolKind::Erratum,
+        }
     }
 }
 
-fn kind_keyword(k: Kind) -> &'static str {
-    match k {
-        Kind::Edition => "edition",
-        Kind::Instrument => "instrument",
-        Kind::Cohort => "cohort",
-        Kind::Unit => "unit",
-        Kind::Definition => "definition",
-        Kind::Source => "source",
-        Kind::Population => "population",
-        Kind::Codelist => "codelist",
-        Kind::Entry => "entry",
-        Kind::Missing => "missing",
-        Kind::Part => "part",
-        Kind::Group => "group",
-        Kind::Doc => "doc",
-        Kind::Code => "metric",
-        Kind::Indicator => "indicator",
-        Kind::Rule => "rule",
-        Kind::Erratum => "erratum",
-    }
-}
-
-pub fn kind_symbol(k: Kind) -> SymbolKind {
-    symbol_kind(kind_keyword(k))
-}
-
-struct Ctx<'a> {
-    text: &'a str,
-    lines: &'a LineIndex,
-}
-
-impl Ctx<'_> {
-    fn range(&self, span: &Span) -> lsp_types::Range {
-        self.lines.range(self.text, span)
-    }
+/// A symbol of the outline: its name, a detail (a title, shortened), what it is, the range of
+/// the whole item and of its name, and the symbols inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub detail: Option<String>,
+    pub kind: SymbolKind,
+    pub span: Span,
+    /// Inside `span`.
+    pub name_span: Span,
+    pub children: Vec<Symbol>,
 }
 
 /// The name of a node: its first argument.
@@ -108,34 +137,30 @@ fn short(s: &str) -> String {
     }
 }
 
-#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written out.
 fn symbol(
-    cx: &Ctx,
     name: String,
     detail: Option<String>,
     kind: SymbolKind,
     span: &Span,
     name_span: &Span,
-    children: Vec<DocumentSymbol>,
-) -> DocumentSymbol {
+    children: Vec<Symbol>,
+) -> Symbol {
     let name_span = if name_span.start >= span.start && name_span.end <= span.end {
         name_span.clone()
     } else {
         span.start..span.start
     };
-    DocumentSymbol {
+    Symbol {
         name: if name.is_empty() { "?".into() } else { name },
         detail: detail.map(|d| short(&d)),
         kind,
-        tags: None,
-        deprecated: None,
-        range: cx.range(span),
-        selection_range: cx.range(&name_span),
-        children: (!children.is_empty()).then_some(children),
+        span: span.clone(),
+        name_span,
+        children,
     }
 }
 
-fn node_symbol(cx: &Ctx, n: &Node) -> Option<DocumentSymbol> {
+fn node_symbol(n: &Node) -> Option<Symbol> {
     let keyword = n.key.text.as_str();
     let (name, name_span) =
         node_name(n).unwrap_or_else(|| (keyword.to_string(), n.key.span.clone()));
@@ -156,10 +181,9 @@ fn node_symbol(cx: &Ctx, n: &Node) -> Option<DocumentSymbol> {
                                 .map(str::to_string)
                         });
                     children.push(symbol(
-                        cx,
                         format!("{name}{letter}"),
                         detail,
-                        symbol_kind("item"),
+                        SymbolKind::Item,
                         &it.span,
                         &it.key.span,
                         Vec::new(),
@@ -170,21 +194,20 @@ fn node_symbol(cx: &Ctx, n: &Node) -> Option<DocumentSymbol> {
         "codelist" => {
             for c in n.children() {
                 match c.key.text.as_str() {
-                    "entry" => children.extend(node_symbol(cx, c)),
+                    "entry" => children.extend(node_symbol(c)),
                     "group" => {
                         let (gname, gspan) =
                             node_name(c).unwrap_or_else(|| ("group".into(), c.key.span.clone()));
-                        let entries: Vec<DocumentSymbol> = c
+                        let entries: Vec<Symbol> = c
                             .children()
                             .iter()
                             .filter(|e| e.key.text == "entry")
-                            .filter_map(|e| node_symbol(cx, e))
+                            .filter_map(node_symbol)
                             .collect();
                         children.push(symbol(
-                            cx,
                             gname,
                             node_title(c),
-                            SymbolKind::NAMESPACE,
+                            SymbolKind::Group,
                             &c.span,
                             &gspan,
                             entries,
@@ -196,17 +219,16 @@ fn node_symbol(cx: &Ctx, n: &Node) -> Option<DocumentSymbol> {
         }
         "doc" | "section" => {
             for c in n.children().iter().filter(|c| c.key.text == "section") {
-                children.extend(node_symbol(cx, c));
+                children.extend(node_symbol(c));
             }
         }
         _ => {}
     }
     let detail = node_title(n).or_else(|| (keyword != "entry").then(|| keyword.to_string()));
     Some(symbol(
-        cx,
         name,
         detail,
-        symbol_kind(keyword),
+        SymbolKind::of_keyword(keyword),
         &n.span,
         &name_span,
         children,
@@ -214,21 +236,20 @@ fn node_symbol(cx: &Ctx, n: &Node) -> Option<DocumentSymbol> {
 }
 
 /// The outline of one file. Metrics are nested under the group above them.
-pub fn document_symbols(file: &SourceFile, text: &str, lines: &LineIndex) -> Vec<DocumentSymbol> {
-    let cx = Ctx { text, lines };
-    let mut out: Vec<DocumentSymbol> = Vec::new();
-    let mut group: Option<DocumentSymbol> = None;
+pub fn document_symbols(file: &SourceFile) -> Vec<Symbol> {
+    let mut out: Vec<Symbol> = Vec::new();
+    let mut group: Option<Symbol> = None;
     let mut group_end = 0usize;
-    let flush = |group: &mut Option<DocumentSymbol>, end: usize, out: &mut Vec<DocumentSymbol>| {
+    let flush = |group: &mut Option<Symbol>, end: usize, out: &mut Vec<Symbol>| {
         if let Some(mut g) = group.take() {
             // The group's range runs over its metrics.
-            g.range.end = cx.lines.position(text, end);
+            g.span.end = end;
             out.push(g);
         }
     };
     for item in &file.items {
         let Item::Node(n) = item else { continue };
-        let Some(sym) = node_symbol(&cx, n) else {
+        let Some(sym) = node_symbol(n) else {
             continue;
         };
         match n.key.text.as_str() {
@@ -239,7 +260,7 @@ pub fn document_symbols(file: &SourceFile, text: &str, lines: &LineIndex) -> Vec
             }
             "metric" if group.is_some() => {
                 if let Some(g) = &mut group {
-                    g.children.get_or_insert_with(Vec::new).push(sym);
+                    g.children.push(sym);
                     group_end = n.span.end;
                 }
             }
@@ -263,15 +284,20 @@ pub fn fuzzy(query: &str, name: &str) -> bool {
         .all(|q| chars.any(|c| c == q))
 }
 
-/// Workspace symbols of one compilation: every declaration whose name matches.
-#[allow(deprecated)] // `SymbolInformation::deprecated` must still be written out.
-pub fn workspace_symbols(
-    a: &Analysis,
-    query: &str,
-    out: &mut Vec<lsp_types::SymbolInformation>,
-    limit: usize,
-) {
-    use crate::convert::FileView;
+/// A declaration found by a workspace symbol search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub name: String,
+    pub kind: SymbolKind,
+    pub file: FileId,
+    pub span: Span,
+    /// For an entry, the codelist; for an item code, the metric.
+    pub container: Option<String>,
+}
+
+/// Workspace symbols of one compilation: every declaration whose name matches, once per
+/// place, until `out` holds `limit`.
+pub fn workspace_symbols(a: &Analysis, query: &str, out: &mut Vec<Found>, limit: usize) {
     for d in &a.comp.symbols.defs {
         if out.len() >= limit {
             return;
@@ -279,40 +305,49 @@ pub fn workspace_symbols(
         if !fuzzy(query, &d.name) {
             continue;
         }
-        let Some(location) = a.location(d.name_loc.file, &d.name_loc.span) else {
-            continue;
-        };
+        let (file, span) = (d.name_loc.file, d.name_loc.span.clone());
         if out
             .iter()
-            .any(|s| s.location == location && s.name == d.name)
+            .any(|s| s.file == file && s.span == span && s.name == d.name)
         {
             continue;
         }
-        out.push(lsp_types::SymbolInformation {
+        out.push(Found {
             name: d.name.clone(),
-            kind: kind_symbol(d.kind),
-            tags: None,
-            deprecated: None,
-            location,
-            container_name: d.parent.clone(),
+            kind: SymbolKind::of_kind(d.kind),
+            file,
+            span,
+            container: d.parent.clone(),
         });
     }
 }
 
+/// A range of lines (0-based, inclusive) that an editor can fold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fold {
+    pub start_line: u32,
+    pub end_line: u32,
+    /// A run of comment lines, rather than a block or a long text.
+    pub comment: bool,
+}
+
 /// Folding ranges: blocks and long texts that span lines, and runs of comment lines.
-pub fn folding_ranges(text: &str, lines: &LineIndex) -> Vec<FoldingRange> {
+pub fn folding_ranges(text: &str) -> Vec<Fold> {
     let tokens = tokenize(text);
     let mut out = Vec::new();
     let mut opens: Vec<(u8, usize)> = Vec::new();
     let mut comment_run: Option<(usize, usize)> = None;
-    let line = |off: usize| lines.line_of(off) as u32;
-    let fold = |start: u32, end: u32, kind: Option<FoldingRangeKind>| FoldingRange {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line = |off: usize| match starts.binary_search(&off) {
+        Ok(n) => n as u32,
+        Err(n) => n.saturating_sub(1) as u32,
+    };
+    let fold = |start: u32, end: u32, comment: bool| Fold {
         start_line: start,
-        start_character: None,
         end_line: end,
-        end_character: None,
-        kind,
-        collapsed_text: None,
+        comment,
     };
     for t in &tokens {
         match t.kind {
@@ -329,14 +364,14 @@ pub fn folding_ranges(text: &str, lines: &LineIndex) -> Vec<FoldingRange> {
                     let (l0, l1) = (line(start), line(t.span.start));
                     // Fold up to the line before the closing brace, so it stays visible.
                     if l1 > l0 + 1 {
-                        out.push(fold(l0, l1 - 1, None));
+                        out.push(fold(l0, l1 - 1, false));
                     }
                 }
             }
             TokenKind::Triple { .. } => {
                 let (l0, l1) = (line(t.span.start), line(t.span.end.saturating_sub(1)));
                 if l1 > l0 {
-                    out.push(fold(l0, l1, None));
+                    out.push(fold(l0, l1, false));
                 }
             }
             _ => {}
@@ -348,7 +383,7 @@ pub fn folding_ranges(text: &str, lines: &LineIndex) -> Vec<FoldingRange> {
                     Some((s, e)) if l == e + 1 => Some((s, l)),
                     Some((s, e)) => {
                         if e > s {
-                            out.push(fold(s as u32, e as u32, Some(FoldingRangeKind::Comment)));
+                            out.push(fold(s as u32, e as u32, true));
                         }
                         Some((l, l))
                     }
@@ -359,7 +394,7 @@ pub fn folding_ranges(text: &str, lines: &LineIndex) -> Vec<FoldingRange> {
             _ => {
                 if let Some((s, e)) = comment_run.take() {
                     if e > s {
-                        out.push(fold(s as u32, e as u32, Some(FoldingRangeKind::Comment)));
+                        out.push(fold(s as u32, e as u32, true));
                     }
                 }
             }
@@ -367,7 +402,7 @@ pub fn folding_ranges(text: &str, lines: &LineIndex) -> Vec<FoldingRange> {
     }
     if let Some((s, e)) = comment_run {
         if e > s {
-            out.push(fold(s as u32, e as u32, Some(FoldingRangeKind::Comment)));
+            out.push(fold(s as u32, e as u32, true));
         }
     }
     out.sort_by_key(|f| (f.start_line, f.end_line));

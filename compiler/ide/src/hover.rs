@@ -3,13 +3,134 @@
 //! A card is built from the checked IR (wording, unit, flow or stock, cohort, timescales,
 //! citations, parent and items, the indicators that use it; a codelist's entries; an
 //! instrument's title). When the IR lacks the thing (the spec has no edition header, or the
-//! item does not check yet), a shorter card is made from the declarations.
+//! item does not check yet), a shorter card is made from the declarations. On a code after
+//! `was` the card is the previous edition's; on a field or item keyword, its documentation
+//! from the schema; on a code this edition no longer has, what became of it.
 
-use crate::query::Target;
-use pmf::check::Kind;
-use pmf::ir::{self, Ir};
-use pmf::model::Declarations;
+use crate::editions;
+use crate::index::Role;
+use crate::nav::Cursor;
+use crate::query::{self, Target};
+use crate::world::Analysis;
+use pmf_check::model::{schema, Declarations};
+use pmf_check::Kind;
+use pmf_ir::{self as ir, Ir};
+use pmf_syntax::source::Span;
 use std::fmt::Write;
+
+/// A hover: a card in Markdown, and the range it is about in the cursor's file (none when the
+/// answer came from the last good compilation, whose offsets are not the text's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    pub markdown: String,
+    pub range: Option<Span>,
+}
+
+/// The hover at a cursor.
+pub fn hover(c: &Cursor) -> Option<Hover> {
+    let Some(f) = c.found() else {
+        return keyword_hover(c).or_else(|| old_code_hover(c));
+    };
+    let range = std::ptr::eq(f.src, c.a.as_ref()).then(|| f.hit.span.clone());
+    if f.hit.role == Role::Was {
+        // A code after `was`: the previous edition's metric, and what became of it.
+        let card = editions::previous_ir(f.src)
+            .and_then(|prev| editions::previous_card(&f.hit.target.name, prev, f.src.ir()));
+        return match card {
+            Some(markdown) => Some(Hover { markdown, range }),
+            None => keyword_hover(c).or_else(|| old_code_hover(c)),
+        };
+    }
+    let mut irs: Vec<&Ir> = f.src.ir().into_iter().collect();
+    if let Some(g) = c.last_good.as_deref() {
+        irs.extend(g.ir());
+    }
+    let mut markdown = card(&f.hit.target, &irs, &f.src.comp.decls)?;
+    // The history, from the first compilation that knows the target and was checked with
+    // the previous edition.
+    let history = [Some(f.src), c.last_good.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|a| {
+            let ir = a.ir()?;
+            editions::history(&f.hit.target, ir, editions::previous_ir(a)?)
+        });
+    if let Some(h) = history {
+        markdown.push_str("\n\n");
+        markdown.push_str(&h);
+    }
+    // In a previous edition: what became of the code in the open editions after it.
+    if f.hit.target.kind == Kind::Code {
+        for later in &c.later {
+            if let Some(ir) = later.ir() {
+                markdown.push_str("\n\n");
+                markdown.push_str(&editions::fate(&f.hit.target.name, ir));
+            }
+        }
+    }
+    Some(Hover { markdown, range })
+}
+
+/// A hover on a field or item keyword: its documentation from the schema.
+fn keyword_hover(c: &Cursor) -> Option<Hover> {
+    let text = c.text();
+    let (span, word) = query::word_at(text, c.offset)?;
+    let cx = crate::completion::context(text, span.start);
+    if !cx.before.is_empty() || cx.in_text || cx.in_comment {
+        return None;
+    }
+    let markdown = if cx.enclosing.is_empty() {
+        schema::item(word).map(|k| format!("**{}** · item\n\n{}", k.keyword, k.doc))
+    } else {
+        schema::block_at(&cx.enclosing)
+            .and_then(|b| b.field(word))
+            .map(|f| format!("**{}** · field\n\n{}", f.name, f.doc))
+    }?;
+    Some(Hover {
+        markdown,
+        range: Some(span),
+    })
+}
+
+/// A hover on a code that this edition no longer has (in a text, say): a retired code's
+/// card, or the previous edition's card of a code and what became of it.
+fn old_code_hover(c: &Cursor) -> Option<Hover> {
+    let text = c.text();
+    let (span, word) = query::word_at(text, c.offset)?;
+    let word = word.trim_end_matches('.');
+    let span = span.start..span.start + word.len();
+    let a = [Some(c.a.as_ref()), c.last_good.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|a| a.ir().is_some())?;
+    let ir = a.ir()?;
+    let known = |ir: &Ir| {
+        ir.metric(pmf_check::model::metric_of_item(word))
+            .is_some_and(|m| m.code == word || m.items.iter().any(|i| i.code == word))
+    };
+    let card = match editions::retired_card(word, ir) {
+        Some(c) => c,
+        None if !known(ir) => {
+            let prev = editions::previous_ir(a).filter(|p| known(p))?;
+            editions::previous_card(word, prev, Some(ir))?
+        }
+        None => return None,
+    };
+    Some(Hover {
+        markdown: card,
+        range: Some(span),
+    })
+}
+
+/// The card of a completion candidate, made when the editor shows it: from the current
+/// compilation's IR or the last good one's, else from the declarations.
+pub fn candidate_card(a: &Analysis, last_good: Option<&Analysis>, t: &Target) -> Option<String> {
+    let mut irs: Vec<&Ir> = a.ir().into_iter().collect();
+    if let Some(g) = last_good {
+        irs.extend(g.ir());
+    }
+    card(t, &irs, &a.comp.decls)
+}
 
 /// A card for a target, from the first IR that knows it, else from the declarations.
 pub fn card(t: &Target, irs: &[&Ir], decls: &Declarations) -> Option<String> {
@@ -64,7 +185,7 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
     let mut s = String::new();
     match t.kind {
         Kind::Code => {
-            let metric_code = pmf::model::metric_of_item(&t.name);
+            let metric_code = pmf_check::model::metric_of_item(&t.name);
             let m = ir.metric(metric_code)?;
             if t.name == m.code {
                 metric_card(ir, m, &mut s);
@@ -190,8 +311,8 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
                 text(&u.label),
                 text(&u.singular),
                 match u.kind {
-                    pmf::model::UnitKind::Entity => "entity, counted one by one",
-                    pmf::model::UnitKind::Measure => "measure, summed",
+                    pmf_check::model::UnitKind::Entity => "entity, counted one by one",
+                    pmf_check::model::UnitKind::Measure => "measure, summed",
                 },
                 value_type(u.value_type),
                 if u.person { " · counts people" } else { "" }
@@ -320,18 +441,18 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
     Some(s.trim_end().to_string())
 }
 
-fn polarity(p: pmf::model::Polarity) -> &'static str {
+fn polarity(p: pmf_check::model::Polarity) -> &'static str {
     match p {
-        pmf::model::Polarity::HigherIsBetter => "higher is better",
-        pmf::model::Polarity::LowerIsBetter => "lower is better",
-        pmf::model::Polarity::Neither => "neither",
+        pmf_check::model::Polarity::HigherIsBetter => "higher is better",
+        pmf_check::model::Polarity::LowerIsBetter => "lower is better",
+        pmf_check::model::Polarity::Neither => "neither",
     }
 }
 
-fn value_type(v: pmf::model::ValueType) -> &'static str {
+fn value_type(v: pmf_check::model::ValueType) -> &'static str {
     match v {
-        pmf::model::ValueType::Whole => "whole number",
-        pmf::model::ValueType::Decimal => "decimal",
+        pmf_check::model::ValueType::Whole => "whole number",
+        pmf_check::model::ValueType::Decimal => "decimal",
     }
 }
 
@@ -434,7 +555,7 @@ fn metric_card(ir: &Ir, m: &ir::Metric, s: &mut String) {
             let _ = write!(
                 s,
                 "- {}",
-                pmf::words::Words::new(ir, ir::Lang::En)
+                pmf_words::Words::new(ir, ir::Lang::En)
                     .timescale(t)
                     .plain(ir, ir::Lang::En)
             );
@@ -530,7 +651,7 @@ fn citation_short(c: &ir::Citation) -> String {
     }
 }
 
-fn opt_text(t: &Option<pmf::model::Text>) -> &str {
+fn opt_text(t: &Option<pmf_check::model::Text>) -> &str {
     t.as_ref().map_or("", |t| t.en())
 }
 
@@ -538,7 +659,7 @@ fn opt_text(t: &Option<pmf::model::Text>) -> &str {
 fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
     let (what, title) = match t.kind {
         Kind::Code => {
-            let code = pmf::model::metric_of_item(&t.name);
+            let code = pmf_check::model::metric_of_item(&t.name);
             let m = d.metrics.iter().find(|m| m.code == code)?;
             if t.name != m.code {
                 let letter = t.name.get(m.code.len()..).unwrap_or("");
@@ -619,7 +740,17 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
             )
         }
         Kind::Doc => {
-            let x = d.docs.iter().find(|x| x.id == t.name)?;
+            // Sections nest: the chapters, then the sections inside each.
+            let mut stack: Vec<&pmf_check::model::Doc> = d.docs.iter().collect();
+            let mut found = None;
+            while let Some(x) = stack.pop() {
+                if x.id == t.name {
+                    found = Some(x);
+                    break;
+                }
+                stack.extend(x.sections.iter());
+            }
+            let x = found?;
             ("document section".into(), opt_text(&x.title).to_string())
         }
         Kind::Rule => {
@@ -644,18 +775,18 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
 
 /// What pmf-words says, in English (the language of the editor's cards).
 fn rule_words(ir: &Ir, r: &ir::Rule) -> String {
-    pmf::words::Words::new(ir, ir::Lang::En).rule_text(r)
+    pmf_words::Words::new(ir, ir::Lang::En).rule_text(r)
 }
 
 fn formula_words(ir: &Ir, i: &ir::Indicator) -> String {
-    pmf::words::Words::new(ir, ir::Lang::En)
+    pmf_words::Words::new(ir, ir::Lang::En)
         .formula(&i.formula)
         .plain(ir, ir::Lang::En)
 }
 
 /// The unit of an indicator's result in words, or what kind of figure it is.
 pub fn unit_words(ir: &Ir, i: &ir::Indicator) -> String {
-    pmf::words::Words::new(ir, ir::Lang::En)
+    pmf_words::Words::new(ir, ir::Lang::En)
         .result_unit(i)
         .map(|u| u.plain(ir, ir::Lang::En))
         .unwrap_or_else(|| i.result.as_str().to_string())

@@ -4,82 +4,17 @@
 //!
 //! Everything here reads the IR of an edition checked with its previous one (`ir.changes`,
 //! `ir.retired`, each metric's `provenance` and `reuses`) and that previous edition's IR; the
-//! `was` references come from the declarations, with their places in the text. *Invariant:*
+//! places of the codes after `was` are in the index (`crate::index`). *Invariant:*
 //! no history is shown for an edition compiled without its previous one (nothing would be
 //! known about it), so a card never claims "unchanged" from missing information.
 
 use crate::query::Target;
-use crate::world::{map_offset, Analysis};
-use pmf::check::Kind;
-use pmf::diff::Change;
-use pmf::ir::{Ir, Provenance};
-use pmf::model::{metric_of_item, Loc, ProvenanceKind};
-use pmf::source::FileId;
+use crate::world::Analysis;
+use pmf_check::model::{metric_of_item, ProvenanceKind};
+use pmf_check::Kind;
+use pmf_ir::diff::Change;
+use pmf_ir::{Ir, Provenance};
 use std::fmt::Write;
-
-/// A code written after `was`: a code of the previous edition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WasRef {
-    pub code: String,
-    pub loc: Loc,
-    /// The metric or item whose `was` it is.
-    pub owner: String,
-    pub kind: ProvenanceKind,
-}
-
-/// Every `was` reference of a compilation, on metrics and on breakdown items.
-pub fn was_refs(a: &Analysis) -> Vec<WasRef> {
-    let mut out = Vec::new();
-    let mut add = |owner: String, w: &pmf::model::Provenance| {
-        for r in &w.from {
-            out.push(WasRef {
-                code: r.name.clone(),
-                loc: r.loc.clone(),
-                owner: owner.clone(),
-                kind: w.kind,
-            });
-        }
-    };
-    for m in &a.comp.decls.metrics {
-        if let Some(w) = &m.was {
-            add(m.code.clone(), w);
-        }
-        for it in m.breakdown.iter().flat_map(|b| b.items.iter()) {
-            if let Some(w) = &it.was {
-                add(format!("{}{}", m.code, it.letter), w);
-            }
-        }
-    }
-    out
-}
-
-fn was_at(a: &Analysis, file: FileId, offset: usize) -> Option<WasRef> {
-    was_refs(a)
-        .into_iter()
-        .find(|w| w.loc.file == file && w.loc.span.start <= offset && offset <= w.loc.span.end)
-}
-
-/// The `was` reference at an offset of the current text, or, when the current compilation
-/// has none there (the item is broken), at the same place in the last good compilation.
-pub fn was_at_either<'a>(
-    current: &'a Analysis,
-    last_good: Option<&'a Analysis>,
-    key: &str,
-    offset: usize,
-) -> Option<(&'a Analysis, WasRef)> {
-    let file = current.file_of(key)?;
-    if let Some(w) = was_at(current, file, offset) {
-        return Some((current, w));
-    }
-    let good = last_good?;
-    let old_file = good.file_of(key)?;
-    let old_offset = map_offset(
-        &current.sources.get(file).text,
-        &good.sources.get(old_file).text,
-        offset,
-    )?;
-    was_at(good, old_file, old_offset).map(|w| (good, w))
-}
 
 /// The previous edition's IR an analysis was checked with.
 pub fn previous_ir(a: &Analysis) -> Option<&Ir> {
@@ -329,12 +264,7 @@ pub fn fate(code: &str, ir: &Ir) -> String {
 /// The card of a code of the previous edition (under the cursor in a `was` line, or a code
 /// this edition no longer has): its card in that edition, then what became of it.
 pub fn previous_card(code: &str, prev: &Ir, ir: Option<&Ir>) -> Option<String> {
-    let t = Target {
-        kind: Kind::Code,
-        name: code.to_string(),
-        parent: None,
-    };
-    let card = crate::hover::card_from_ir(&t, prev)?;
+    let card = crate::hover::card_from_ir(&Target::code(code), prev)?;
     let mut s = format!(
         "*Edition `{}`, which this one supersedes*\n\n{card}",
         prev.edition.id
@@ -358,16 +288,16 @@ pub fn retired_card(code: &str, ir: &Ir) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pmf::source::Sources;
+    use pmf_syntax::source::Sources;
 
     fn ir_of(text: &str, previous: Option<&Ir>) -> Ir {
         let mut sources = Sources::new();
         sources.add("spec.pmf", text);
-        let c = pmf::check::compile_with(
+        let c = pmf_check::compile_with(
             &sources,
-            pmf::check::Options {
+            pmf_check::Options {
                 previous,
-                ..pmf::check::Options::default()
+                ..pmf_check::Options::default()
             },
         );
         c.ir.expect("an IR")

@@ -1,11 +1,15 @@
-//! The server's state: the open documents, the projects they belong to, and the compilation
+//! An editor's state: the open documents, the projects they belong to, and the compilation
 //! of each project.
 //!
 //! A project is the set of files compiled together, as `pmf check FOLDER` would: every `.pmf`
-//! file of the opened file's folder (open buffers win over what is on disk), plus the national
-//! edition when the folder holds a local extension that `extends` it. A folder with several
-//! edition headers (a folder of test cases) is not one spec: each file there is its own
-//! project. Each project keeps its latest compilation and its last one without syntax errors,
+//! file of the opened file's spec folder (open buffers win over what is on disk), plus the
+//! national edition when the folder holds a local extension that `extends` it. A folder with
+//! several edition headers (a folder of test cases) is not one spec: each file there is its
+//! own project. Which files, which folders and which editions follow `pmf_project::layout`,
+//! the rules the command line follows too, and files are read through `pmf-project` alone.
+//!
+//! Documents are named by keys the editor chooses (the language server's are URIs); a file
+//! found on disk gets its key from the function the world is made with. Each project keeps its latest compilation and its last one without syntax errors,
 //! from which hover and definition are answered where the current text is broken.
 //!
 //! Editions: when a project's edition header says `supersedes "X"` and a folder beside its
@@ -16,13 +20,13 @@
 //! generation of the previous one it was checked against, so that a change there rechecks
 //! the editions that supersede it.
 
-use crate::convert::{self, FileView, LineIndex};
-use lsp_types::Uri;
-use pmf::check::Compilation;
-use pmf::ir::Ir;
-use pmf::model::{Declarations, Shape};
-use pmf::source::{FileId, Sources};
-use pmf::syntax::{Item, SourceFile};
+use pmf_check::model::{Declarations, Shape};
+use pmf_check::Compilation;
+use pmf_ir::Ir;
+use pmf_project::layout;
+use pmf_syntax::source::{FileId, Sources};
+use pmf_syntax::{Item, SourceFile};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -50,12 +54,10 @@ pub struct ProjectFile {
     pub owned: bool,
 }
 
-/// One compilation of a project, with what the protocol needs to talk about its files.
+/// One compilation of a project, with the document key of each of its files.
 pub struct Analysis {
     pub sources: Sources,
     pub keys: Vec<String>,
-    pub uris: Vec<Option<Uri>>,
-    pub lines: Vec<LineIndex>,
     pub owned: Vec<bool>,
     /// Checked without building the IR (`check::Options::skip_ir`), which diagnostics do not
     /// need; `ir()` builds it when a request first needs it. A compilation checked against a
@@ -68,6 +70,16 @@ pub struct Analysis {
     pub previous: Option<Rc<Analysis>>,
     /// The IR built on first use, when `comp` has none.
     ir: OnceCell<Option<Ir>>,
+    /// The places the symbol index of `comp` does not hold, found on first use.
+    pub(crate) extra_places: OnceCell<Vec<crate::index::Extra>>,
+}
+
+impl std::fmt::Debug for Analysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analysis")
+            .field("keys", &self.keys)
+            .finish()
+    }
 }
 
 impl Analysis {
@@ -84,11 +96,11 @@ impl Analysis {
         }
         self.ir
             .get_or_init(|| {
-                let options = pmf::check::Options {
+                let options = pmf_check::Options {
                     previous: self.previous.as_deref().and_then(Analysis::ir),
-                    ..pmf::check::Options::default()
+                    ..pmf_check::Options::default()
                 };
-                pmf::check::build_ir(&self.sources, &self.comp, options)
+                pmf_check::build_ir(&self.sources, &self.comp, options)
             })
             .as_ref()
     }
@@ -115,23 +127,15 @@ impl Analysis {
     pub fn is_whole(&self) -> bool {
         (0..self.keys.len()).all(|i| self.file_is_whole(FileId(i as u32)))
     }
-}
 
-impl FileView for Analysis {
-    fn uri(&self, file: FileId) -> Option<Uri> {
-        self.uris.get(file.0 as usize).cloned().flatten()
+    /// The text of a file of the compilation (empty for a file it does not have).
+    pub fn text(&self, file: FileId) -> &str {
+        self.source(file).map_or("", |s| s.text.as_str())
     }
 
-    fn text(&self, file: FileId) -> &str {
-        if (file.0 as usize) < self.sources.len() {
-            &self.sources.get(file).text
-        } else {
-            ""
-        }
-    }
-
-    fn lines(&self, file: FileId) -> Option<&LineIndex> {
-        self.lines.get(file.0 as usize)
+    /// A file of the compilation: its path, text and line starts.
+    pub fn source(&self, file: FileId) -> Option<&pmf_syntax::source::SourceText> {
+        ((file.0 as usize) < self.sources.len()).then(|| self.sources.get(file))
     }
 }
 
@@ -142,7 +146,7 @@ pub struct Parsed {
     pub index: usize,
     pub file: Arc<SourceFile>,
     /// The syntax diagnostics, then those of lowering.
-    pub diagnostics: Vec<pmf::diag::Diagnostic>,
+    pub diagnostics: Vec<pmf_syntax::diag::Diagnostic>,
 }
 
 pub struct Project {
@@ -206,25 +210,25 @@ impl Project {
     }
 }
 
-#[derive(Default)]
+/// The key of a document for a file on disk, or `None` when the file has none.
+pub type KeyOf = fn(&Path) -> Option<String>;
+
 pub struct World {
     pub docs: BTreeMap<String, Doc>,
     pub projects: Vec<Project>,
     /// Workspace folders, searched for the edition a local extension extends.
     pub roots: Vec<PathBuf>,
+    /// The key of a file found on disk.
+    key_of: KeyOf,
 }
 
-/// Folders never searched for spec files.
-const SKIP_DIRS: &[&str] = &["target", "node_modules", ".git", "generated"];
-/// A folder with more `.pmf` files than this is not taken as one spec.
-const MAX_PROJECT_FILES: usize = 2000;
-
 impl World {
-    pub fn new(roots: Vec<PathBuf>) -> World {
+    pub fn new(roots: Vec<PathBuf>, key_of: KeyOf) -> World {
         World {
             docs: BTreeMap::new(),
             projects: Vec::new(),
             roots,
+            key_of,
         }
     }
 
@@ -328,10 +332,7 @@ impl World {
         for p in &mut self.projects {
             for f in &mut p.files {
                 if f.key == key {
-                    f.disk = f
-                        .path
-                        .as_ref()
-                        .and_then(|p| std::fs::read_to_string(p).ok());
+                    f.disk = f.path.as_ref().and_then(|p| read(p));
                     p.dirty = true;
                 }
             }
@@ -382,10 +383,10 @@ impl World {
 
     /// A file changed, appeared or disappeared on disk.
     pub fn disk_changed(&mut self, path: &Path) {
-        let Some(key) = convert::path_to_uri(path).map(|u| u.as_str().to_string()) else {
+        let Some(key) = (self.key_of)(path) else {
             return;
         };
-        let text = std::fs::read_to_string(path).ok();
+        let text = read(path);
         for p in &mut self.projects {
             let pos = p.files.iter().position(|f| f.key == key);
             match (pos, &text) {
@@ -442,7 +443,7 @@ impl World {
             self.projects.push(alone());
             return;
         };
-        let dir = self.spec_folder(dir);
+        let dir = layout::spec_folder(self, dir, &self.roots);
         if let Some(p) = self
             .projects
             .iter_mut()
@@ -465,11 +466,11 @@ impl World {
             p.dirty = true;
             return;
         }
-        let mut files = self.folder_files(&dir);
-        if files.len() > MAX_PROJECT_FILES {
+        let Some(mut files) = self.folder_files(&dir) else {
+            // More files than one spec may have (a home folder, say): the file alone.
             self.projects.push(alone());
             return;
-        }
+        };
         if !files.iter().any(|f| f.key == key) {
             files.push(ProjectFile {
                 key: key.to_string(),
@@ -480,7 +481,7 @@ impl World {
         }
         let editions: usize = files
             .iter()
-            .filter(|f| header(self.text_of(f)).edition.is_some())
+            .filter(|f| pmf_project::header(self.text_of(f)).edition.is_some())
             .count();
         if editions > 1 {
             self.projects.push(alone());
@@ -490,11 +491,11 @@ impl World {
         if editions == 0 {
             let extends: BTreeSet<String> = files
                 .iter()
-                .filter_map(|f| header(self.text_of(f)).extends)
+                .filter_map(|f| pmf_project::header(self.text_of(f)).extends)
                 .collect();
             for id in extends {
-                if let Some(edition_dir) = self.find_edition(&id) {
-                    for mut f in self.folder_files(&edition_dir) {
+                if let Some(edition_dir) = layout::find_edition(self, &self.roots, &id) {
+                    for mut f in self.folder_files(&edition_dir).unwrap_or_default() {
                         if !files.iter().any(|g| g.key == f.key) {
                             f.owned = false;
                             files.push(f);
@@ -510,43 +511,24 @@ impl World {
         self.projects.push(p);
     }
 
-    /// The folder that holds a file's spec: its own folder, or the one above when the headers
-    /// are there (a file in a sub-folder of an edition).
-    fn spec_folder(&self, dir: &Path) -> PathBuf {
-        let has_header = |d: &Path| {
-            self.folder_files(d)
-                .iter()
-                .take(MAX_PROJECT_FILES)
-                .any(|f| {
-                    let h = header(self.text_of(f));
-                    h.edition.is_some() || h.extension
-                })
-        };
-        if has_header(dir) {
-            return dir.to_path_buf();
+    /// Every `.pmf` file under a folder, as project files (with their disk text, unless the
+    /// file is open), and the open buffers of files there not saved yet. `None` when the
+    /// folder holds more files than one spec may have.
+    fn folder_files(&self, dir: &Path) -> Option<Vec<ProjectFile>> {
+        use pmf_project::Files;
+        let found = self.pmf_files(dir);
+        if found.truncated {
+            return None;
         }
-        if let Some(up) = dir.parent() {
-            let inside_root = self.roots.iter().any(|r| up.starts_with(r) && up != r);
-            if inside_root && has_header(up) {
-                return up.to_path_buf();
-            }
-        }
-        dir.to_path_buf()
-    }
-
-    /// Every `.pmf` file under a folder, as project files (with their disk text).
-    fn folder_files(&self, dir: &Path) -> Vec<ProjectFile> {
         let mut out = Vec::new();
-        let mut seen = BTreeSet::new();
-        for path in pmf_files_under(dir, MAX_PROJECT_FILES + 1) {
-            let Some(key) = convert::path_to_uri(&path).map(|u| u.as_str().to_string()) else {
+        for path in found.files {
+            let Some(key) = (self.key_of)(&path) else {
                 continue;
             };
-            seen.insert(key.clone());
             let disk = if self.docs.contains_key(&key) {
                 None
             } else {
-                std::fs::read_to_string(&path).ok()
+                read(&path)
             };
             out.push(ProjectFile {
                 key,
@@ -555,33 +537,7 @@ impl World {
                 owned: true,
             });
         }
-        // Open buffers of files not yet saved in the folder.
-        for (key, doc) in &self.docs {
-            if let Some(p) = &doc.path {
-                if p.starts_with(dir) && !seen.contains(key) && is_pmf(p) {
-                    out.push(ProjectFile {
-                        key: key.clone(),
-                        path: Some(p.clone()),
-                        disk: None,
-                        owned: true,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// The folder of the edition with this id, searched in the workspace folders.
-    fn find_edition(&self, id: &str) -> Option<PathBuf> {
-        for root in &self.roots {
-            for path in pmf_files_under(root, 5000) {
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                if header(&text).edition.as_deref() == Some(id) {
-                    return path.parent().map(Path::to_path_buf);
-                }
-            }
-        }
-        None
+        Some(out)
     }
 
     /// Recompiles the projects that changed, or whose previous edition changed, each after
@@ -616,7 +572,7 @@ impl World {
             }
             i += 1;
         }
-        let order = self.edition_order();
+        let order = pmf_project::edition_order(self.projects.len(), |i| self.previous_of(i));
         let mut again = false;
         for (at, &i) in order.iter().enumerate() {
             let j = self.previous_of(i);
@@ -685,29 +641,6 @@ impl World {
         again
     }
 
-    /// The editions in an order where each comes after the one it supersedes (a cycle is cut
-    /// where it closes).
-    fn edition_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = Vec::new();
-        for start in 0..self.projects.len() {
-            let mut chain = vec![start];
-            let mut at = start;
-            while let Some(j) = self.previous_of(at) {
-                if chain.contains(&j) {
-                    break;
-                }
-                chain.push(j);
-                at = j;
-            }
-            for &c in chain.iter().rev() {
-                if !order.contains(&c) {
-                    order.push(c);
-                }
-            }
-        }
-        order
-    }
-
     /// What the edition header among a project's own files supersedes, read from its lines
     /// (before the first compilation, which then confirms it).
     fn supersedes_in_headers(&self, i: usize) -> Option<String> {
@@ -715,7 +648,7 @@ impl World {
         p.files
             .iter()
             .filter(|f| f.owned || p.background)
-            .map(|f| header(self.text_of(f)))
+            .map(|f| pmf_project::header(self.text_of(f)))
             .find(|h| h.edition.is_some())
             .and_then(|h| h.supersedes)
     }
@@ -727,7 +660,7 @@ impl World {
             return;
         };
         let found = match (&id, &p.root) {
-            (Some(id), Some(root)) => self.sibling_edition(root, id),
+            (Some(id), Some(root)) => layout::sibling_edition(self, root, id),
             _ => None,
         };
         if let Some(dir) = &found {
@@ -736,7 +669,7 @@ impl World {
                 .iter()
                 .any(|q| q.root.as_deref() == Some(dir.as_path()))
             {
-                let mut files = self.folder_files(dir);
+                let mut files = self.folder_files(dir).unwrap_or_default();
                 for f in &mut files {
                     f.owned = false;
                 }
@@ -753,42 +686,6 @@ impl World {
         }
     }
 
-    /// The folder beside `root` that holds edition `id` (one edition header, naming it).
-    fn sibling_edition(&self, root: &Path, id: &str) -> Option<PathBuf> {
-        let parent = root.parent()?;
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
-            .ok()?
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|d| d.is_dir() && d.as_path() != root)
-            .filter(|d| {
-                d.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_none_or(|n| !SKIP_DIRS.contains(&n))
-            })
-            .collect();
-        dirs.sort();
-        // Only folders with `.pmf` files of their own, so that a spec kept directly in a large
-        // folder (a home folder) does not make the server walk every folder beside it.
-        let has_own_pmf = |d: &Path| {
-            std::fs::read_dir(d).is_ok_and(|rd| {
-                rd.filter_map(|e| e.ok())
-                    .any(|e| is_pmf(&e.path()) && e.path().is_file())
-            })
-        };
-        dirs.into_iter().filter(|d| has_own_pmf(d)).find(|d| {
-            let files = self.folder_files(d);
-            if files.is_empty() || files.len() > MAX_PROJECT_FILES {
-                return false;
-            }
-            let editions: Vec<String> = files
-                .iter()
-                .filter_map(|f| header(self.text_of(f)).edition)
-                .collect();
-            editions.len() == 1 && editions.first().map(String::as_str) == Some(id)
-        })
-    }
-
     /// Compiles project `index`. `old` is its current compilation and `good` its last good
     /// one, handed over so that, when nothing else holds the old compilation, its
     /// declarations are taken over (only the edited files' parts replaced) rather than copied;
@@ -803,13 +700,11 @@ impl World {
     ) -> (Analysis, Option<Rc<Analysis>>) {
         let mut sources = Sources::new();
         let mut keys = Vec::new();
-        let mut uris = Vec::new();
-        let mut lines = Vec::new();
         let mut owned = Vec::new();
         let mut files = Vec::new();
         let mut diagnostics = Vec::new();
         // Per file: its new declarations, or `None` where the old compilation's part is kept.
-        let mut fresh: Vec<Option<pmf::model::Declarations>> = Vec::new();
+        let mut fresh: Vec<Option<pmf_check::model::Declarations>> = Vec::new();
         if let Some(p) = self.projects.get(index) {
             parses.retain(|k, _| p.has(k));
             let prev = old.as_deref();
@@ -830,8 +725,8 @@ impl World {
                         fresh.push(None);
                     }
                     None => {
-                        let (tree, d) = pmf::syntax::parse(file, text);
-                        let l = pmf::check::lower(Arc::new(tree), d);
+                        let (tree, d) = pmf_syntax::parse(file, text);
+                        let l = pmf_check::lower(Arc::new(tree), d);
                         parses.insert(
                             f.key.clone(),
                             Parsed {
@@ -850,9 +745,7 @@ impl World {
                     None => f.key.clone(),
                 };
                 sources.add(name, text);
-                lines.push(LineIndex::new(text));
                 keys.push(f.key.clone());
-                uris.push(convert::key_to_uri(&f.key));
                 owned.push(f.owned);
             }
         }
@@ -867,30 +760,32 @@ impl World {
         };
         let (decls, shapes) = merge_declarations(old, &keys, fresh).unwrap_or_else(|| {
             // Only if the shapes kept do not fit (a bug): every file lowered again.
-            let parts: Vec<pmf::model::Declarations> = files
+            let parts: Vec<pmf_check::model::Declarations> = files
                 .iter()
-                .map(|f| pmf::model::lower_file(f, &mut Vec::new()))
+                .map(|f| pmf_check::model::lower_file(f, &mut Vec::new()))
                 .collect();
-            let shapes = parts.iter().map(pmf::model::Declarations::shape).collect();
-            (pmf::model::Declarations::merge(parts), shapes)
+            let shapes = parts
+                .iter()
+                .map(pmf_check::model::Declarations::shape)
+                .collect();
+            (pmf_check::model::Declarations::merge(parts), shapes)
         });
         // Diagnostics need no IR; checked against a previous edition, the IR is built anyway.
-        let options = pmf::check::Options {
+        let options = pmf_check::Options {
             previous: previous.as_deref().and_then(Analysis::ir),
             skip_ir: true,
-            ..pmf::check::Options::default()
+            ..pmf_check::Options::default()
         };
-        let comp = pmf::check::compile_merged(&sources, files, decls, diagnostics, options);
+        let comp = pmf_check::compile_merged(&sources, files, decls, diagnostics, options);
         let analysis = Analysis {
             sources,
             keys,
-            uris,
-            lines,
             owned,
             comp,
             shapes,
             previous,
             ir: OnceCell::new(),
+            extra_places: OnceCell::new(),
         };
         (analysis, good)
     }
@@ -921,6 +816,27 @@ impl World {
 
     pub fn version(&self, key: &str) -> Option<i32> {
         self.docs.get(key).map(|d| d.version)
+    }
+
+    /// A document's current compilation, its last good one, and its file there. Compile first
+    /// when the document is `stale`.
+    pub fn analysis(&self, key: &str) -> Option<(Rc<Analysis>, Option<Rc<Analysis>>, FileId)> {
+        let p = self.project_of(key)?;
+        let a = p.current.clone()?;
+        let file = a.file_of(key)?;
+        Some((a, p.last_good.clone(), file))
+    }
+
+    /// A cursor at a byte offset of a document's current compilation.
+    pub fn cursor(&self, key: &str, offset: usize) -> Option<crate::nav::Cursor> {
+        let (a, last_good, file) = self.analysis(key)?;
+        Some(crate::nav::Cursor {
+            a,
+            last_good,
+            later: self.superseding(key),
+            file,
+            offset,
+        })
     }
 }
 
@@ -964,11 +880,11 @@ fn merge_declarations(
         Ok(a) => {
             let Analysis {
                 sources,
-                lines,
                 comp,
                 shapes,
                 ir,
                 previous,
+                extra_places,
                 ..
             } = a;
             let Compilation {
@@ -988,7 +904,7 @@ fn merge_declarations(
             free_later(
                 (
                     sources,
-                    lines,
+                    extra_places,
                     files,
                     diagnostics,
                     symbols,
@@ -1028,10 +944,10 @@ fn retire(a: Rc<Analysis>) {
     };
     let Analysis {
         sources,
-        lines,
         comp,
         ir,
         previous,
+        extra_places,
         ..
     } = a;
     drop(previous);
@@ -1040,7 +956,7 @@ fn retire(a: Rc<Analysis>) {
         .map(|id| sources.get(id).text.len())
         .sum::<usize>()
         > BIG;
-    free_later((sources, lines, comp, ir.into_inner()), big);
+    free_later((sources, extra_places, comp, ir.into_inner()), big);
 }
 
 /// Frees a value on a thread of its own when it is big.
@@ -1064,72 +980,6 @@ fn is_pmf(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "pmf")
 }
 
-/// `.pmf` files under a folder, sorted, skipping build and tool folders; at most `limit`.
-pub fn pmf_files_under(dir: &Path, limit: usize) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.filter_map(|e| e.ok()) {
-            let p = e.path();
-            if p.is_dir() {
-                let skip = p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| SKIP_DIRS.contains(&n));
-                if !skip {
-                    stack.push(p);
-                }
-            } else if is_pmf(&p) {
-                out.push(p);
-                if out.len() >= limit {
-                    out.sort();
-                    return out;
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// What a file's header says, read from its lines without parsing.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Header {
-    pub edition: Option<String>,
-    pub extension: bool,
-    pub extends: Option<String>,
-    /// The edition an edition header supersedes (`supersedes none` is none).
-    pub supersedes: Option<String>,
-}
-
-pub fn header(text: &str) -> Header {
-    let mut h = Header::default();
-    let quoted = |s: &str| {
-        let s = s.trim().strip_prefix('"')?;
-        s.split_once('"').map(|(v, _)| v.to_string())
-    };
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("edition ") {
-            h.edition = h.edition.or_else(|| quoted(rest));
-        } else if line.starts_with("extension ") {
-            h.extension = true;
-        } else if let Some(rest) = line.trim_start().strip_prefix("extends ") {
-            h.extends = h.extends.or_else(|| quoted(rest));
-        } else if let Some(rest) = line.trim_start().strip_prefix("supersedes ") {
-            // `supersedes "2019-consultation"`, or the id unquoted; `none` says none.
-            let bare = rest.split_whitespace().next().filter(|w| *w != "none");
-            h.supersedes = h
-                .supersedes
-                .or_else(|| quoted(rest))
-                .or_else(|| bare.filter(|w| !w.starts_with('"')).map(str::to_string));
-        }
-    }
-    h
-}
-
 /// Maps an offset in a file's current text to the same place in an older text: exact in the
 /// common prefix and suffix, `None` inside the part that changed.
 pub fn map_offset(new: &str, old: &str, offset: usize) -> Option<usize> {
@@ -1150,18 +1000,49 @@ pub fn map_offset(new: &str, old: &str, offset: usize) -> Option<usize> {
     (from_end <= suffix).then(|| b.len() - from_end)
 }
 
+/// A file's text as `pmf-project` reads spec files (a regular file, within the size limit,
+/// UTF-8), or `None`.
+fn read(path: &Path) -> Option<String> {
+    pmf_project::read_text(path).ok()
+}
+
+/// The texts a project's files are read from: the open buffers over the disk. The search for
+/// a spec's files and editions (`pmf_project::layout`) reads them through this.
+impl pmf_project::Files for World {
+    fn text(&self, path: &Path) -> Option<Cow<'_, str>> {
+        let open = (self.key_of)(path).and_then(|k| self.docs.get(&k));
+        match open {
+            Some(d) => Some(Cow::Borrowed(d.text.as_str())),
+            None => read(path).map(Cow::Owned),
+        }
+    }
+
+    /// The files on disk, and the open buffers under the folder not saved yet.
+    fn pmf_files(&self, dir: &Path) -> pmf_project::Found {
+        let mut found = pmf_project::find_pmf_files(dir);
+        let mut added = false;
+        for doc in self.docs.values() {
+            if let Some(p) = &doc.path {
+                if p.starts_with(dir) && is_pmf(p) && !found.files.contains(p) {
+                    found.files.push(p.clone());
+                    added = true;
+                }
+            }
+        }
+        if added {
+            found.files.sort();
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn headers_are_read_from_lines() {
-        let h = header("// x\nedition \"2019-consultation\" {\n}\n");
-        assert_eq!(h.edition.as_deref(), Some("2019-consultation"));
-        let h = header("extension \"cdf\" {\n  extends \"2019-consultation\"\n}\n");
-        assert!(h.extension);
-        assert_eq!(h.extends.as_deref(), Some("2019-consultation"));
-        assert_eq!(header("metric AD/001 {}\n"), Header::default());
+    /// Documents are named by their paths in these tests.
+    fn key_of(p: &Path) -> Option<String> {
+        Some(format!("file://{}", p.display()))
     }
 
     /// Two editions side by side in a temporary folder: `old/` and `new/` (which supersedes it).
@@ -1196,9 +1077,7 @@ mod tests {
         fn open(&self, w: &mut World, folder: &str) -> String {
             let path = self.0.join(folder).join("metrics.pmf");
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            let key = convert::path_to_uri(&path)
-                .map(|u| u.as_str().to_string())
-                .unwrap_or_default();
+            let key = key_of(&path).unwrap_or_default();
             w.open(key.clone(), Some(path), text, 1);
             key
         }
@@ -1228,7 +1107,7 @@ mod tests {
     #[test]
     fn the_previous_edition_is_compiled_once_and_again_only_when_it_changes() {
         let eds = Editions::new("once");
-        let mut w = World::new(vec![eds.0.clone()]);
+        let mut w = World::new(vec![eds.0.clone()], key_of);
         let new = eds.open(&mut w, "new");
         assert_eq!(compiled(&mut w), ["new", "old"]);
         let p = w.project_of(&new).and_then(|p| p.current.clone());
@@ -1295,14 +1174,12 @@ mod tests {
     #[test]
     fn a_header_that_changes_what_it_supersedes_is_linked_again() {
         let eds = Editions::new("relink");
-        let mut w = World::new(vec![eds.0.clone()]);
+        let mut w = World::new(vec![eds.0.clone()], key_of);
         let new = eds.open(&mut w, "new");
         let _ = compiled(&mut w);
         let path = eds.0.join("new/edition.pmf");
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let key = convert::path_to_uri(&path)
-            .map(|u| u.as_str().to_string())
-            .unwrap_or_default();
+        let key = key_of(&path).unwrap_or_default();
         w.open(key.clone(), Some(path), text.clone(), 1);
         w.change(
             &key,
@@ -1326,16 +1203,6 @@ mod tests {
             .is_some_and(|a| !a.comp.diagnostics.iter().any(|d| d.is_error())));
     }
 
-    #[test]
-    fn headers_read_what_an_edition_supersedes() {
-        let h = header("edition \"2020-21\" {\n  supersedes \"2019-consultation\"\n}\n");
-        assert_eq!(h.supersedes.as_deref(), Some("2019-consultation"));
-        let h = header("edition \"2019\" {\n  supersedes none\n}\n");
-        assert_eq!(h.supersedes, None);
-        let h = header("edition \"2020\" {\n  supersedes y2019\n}\n");
-        assert_eq!(h.supersedes.as_deref(), Some("y2019"));
-    }
-
     /// The project's current compilation against `check::compile` of the same texts.
     fn same_as_a_fresh_compile(w: &World, key: &str, what: &str) {
         let Some(p) = w.project_of(key) else {
@@ -1349,7 +1216,7 @@ mod tests {
             let name = f.path.as_ref().map(|p| p.display().to_string());
             sources.add(name.unwrap_or_default(), w.text_of(f));
         }
-        let fresh = pmf::check::compile(&sources);
+        let fresh = pmf_check::compile(&sources);
         assert_eq!(
             format!("{:?}", a.comp.decls),
             format!("{:?}", fresh.decls),
@@ -1364,7 +1231,7 @@ mod tests {
             .comp
             .files
             .iter()
-            .map(|f| pmf::model::lower_file(f, &mut Vec::new()).shape())
+            .map(|f| pmf_check::model::lower_file(f, &mut Vec::new()).shape())
             .collect();
         assert_eq!(a.shapes, shapes, "shapes after {what}");
         assert_eq!(
@@ -1377,7 +1244,7 @@ mod tests {
     #[test]
     fn declarations_kept_across_edits_are_those_of_a_fresh_compile() {
         let eds = Editions::new("kept");
-        let mut w = World::new(vec![eds.0.clone()]);
+        let mut w = World::new(vec![eds.0.clone()], key_of);
         let key = eds.open(&mut w, "old");
         let _ = w.analyze();
         same_as_a_fresh_compile(&w, &key, "opening");
@@ -1400,9 +1267,7 @@ mod tests {
         // A new file after the others: the files are no longer the same, so the parts kept
         // are copied out one by one.
         let path = eds.0.join("old").join("z-last.pmf");
-        let added = convert::path_to_uri(&path)
-            .map(|u| u.as_str().to_string())
-            .unwrap_or_default();
+        let added = key_of(&path).unwrap_or_default();
         w.open(
             added.clone(),
             Some(path),
