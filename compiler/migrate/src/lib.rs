@@ -11,8 +11,15 @@ use pmf_ir::ProvenanceKind;
 use pmf_ir::{Ir, Metric};
 use pmf_return::submission::{Entry, Raw, Submission};
 use pmf_return::values;
+use pmf_return::engine::quoted;
+use pmf_return::terminal::safe;
 use serde::Serialize;
 use std::collections::BTreeSet;
+
+/// The most returns one run carries (22 authorities for ten years). Each return becomes a whole
+/// template of the new edition however few rows it had, so the output of a run is bounded by
+/// this many templates, not by the number of rows given.
+pub const MAX_RETURNS: usize = 220;
 
 /// What happened to one value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -131,10 +138,10 @@ fn old_figure(
             }) => Ok(*v),
             Some(Entry {
                 status: Some(s), ..
-            }) => Err(format!("{c} has no figure (status: {s})")),
+            }) => Err(format!("{c} has no figure (status: {})", quoted(s))),
             Some(Entry {
                 raw: Raw::Text(t), ..
-            }) => Err(format!("{c} holds \"{t}\", not a figure")),
+            }) => Err(format!("{c} holds {}, not a figure", quoted(t))),
             Some(_) | None => Err(format!("{c} has no value in the return")),
         }
     };
@@ -195,7 +202,7 @@ pub fn migrate(old: &Ir, new: &Ir, sub: &Submission) -> (Submission, Migration) 
                         value: None,
                         reason: format!(
                             "missing in the old return too ({})",
-                            e.status.clone().unwrap_or_default()
+                            quoted(e.status.as_deref().unwrap_or_default())
                         ),
                     });
                     continue;
@@ -306,13 +313,14 @@ pub fn migrate(old: &Ir, new: &Ir, sub: &Submission) -> (Submission, Migration) 
     (out, migration)
 }
 
-/// The report as text: a line per value, what was not carried first.
+/// The report as text: a line per value, what was not carried first. Texts from the return
+/// are shown `safe`, and a value that is not a figure is cut to its start.
 pub fn render_text(m: &Migration) -> String {
     let mut s = format!(
         "{} ({} {}): from {} to {}, {} values carried, {} not carried, {} dropped\n",
-        m.file,
-        m.authority,
-        m.period,
+        safe(&m.file),
+        safe(&m.authority),
+        safe(&m.period),
         m.from_edition,
         m.to_edition,
         m.carried(),
@@ -324,13 +332,17 @@ pub fn render_text(m: &Migration) -> String {
     );
     for outcome in ["not_carried", "dropped", "summed", "status", "carried"] {
         for st in m.steps.iter().filter(|s| s.outcome == outcome) {
-            let value = st.value.as_deref().unwrap_or("-");
+            let value = match st.value.as_deref() {
+                None => "-".to_string(),
+                Some(v) if v.chars().count() > 40 || v.chars().any(char::is_control) => quoted(v),
+                Some(v) => v.to_string(),
+            };
             s.push_str(&format!(
                 "  {:<12} {:<9} {:>10}  {}\n",
                 outcome.replace('_', " "),
-                st.code,
-                value,
-                st.reason
+                safe(&st.code),
+                safe(&value),
+                safe(&st.reason)
             ));
         }
     }

@@ -5,8 +5,10 @@ use clap::ValueEnum;
 use pmf::driver;
 use pmf::gen::templates::{self, Fill};
 use pmf::migrate;
+use pmf::validate::report::safe;
+use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -116,32 +118,70 @@ pub fn run(args: MigrateArgs) -> ExitCode {
         }
     };
     let mut reports = Vec::new();
-    let mut unreadable = false;
+    let mut failed = 0usize;
+    let error = |failed: &mut usize, site: &str, message: &str| {
+        *failed += 1;
+        eprintln!("error: {}: {}", safe(site), safe(message));
+    };
+    // Every return is read first, so that a run of too many is refused before any work, and
+    // every output is made in memory, so that nothing is written unless all can be.
+    let mut returns: Vec<pmf::validate::Submission> = Vec::new();
     for path in &args.submissions {
         let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::cli_returns::read_return(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: cannot read {name}: {e}");
-                unreadable = true;
+                error(&mut failed, &name, &format!("cannot read the file: {e}"));
                 continue;
             }
         };
-        let input = match pmf::validate::read::read(&name, &bytes, &old) {
+        let input = match pmf::validate::read_isolated(&name, &bytes, &old) {
             Ok(i) => i,
             Err(e) => {
-                eprintln!(
-                    "error: {}: {}",
-                    pmf::validate::report::place(&e.site),
-                    e.message
-                );
-                unreadable = true;
+                error(&mut failed, &e.site.to_string(), &e.message);
+                if let Some(h) = &e.help {
+                    eprintln!("  help: {}", safe(h));
+                }
                 continue;
             }
         };
-        for sub in &input.submissions {
+        // A return that names no authority or no year is not carried: one error for the
+        // first, a count of the others, per file.
+        let (good, bad): (Vec<_>, Vec<_>) = input
+            .submissions
+            .into_iter()
+            .partition(pmf::validate::is_checkable);
+        if let Some(first) = bad.first() {
+            let more = match bad.len() {
+                1 => String::new(),
+                n => format!(" (and {} more returns in this file like it)", n - 1),
+            };
+            error(
+                &mut failed,
+                &first.authority_site.to_string(),
+                &format!(
+                    "this return's authority {} and year {} are not an ONS code of a Welsh local authority and a financial year such as 2020-21, so it is not migrated{more}",
+                    pmf::validate::engine::quoted(pmf::validate::values::trim(&first.authority)),
+                    pmf::validate::engine::quoted(pmf::validate::values::trim(&first.period)),
+                ),
+            );
+        }
+        returns.extend(good);
+    }
+    if returns.len() > migrate::MAX_RETURNS {
+        eprintln!(
+            "error: the files hold {} returns, and pmf migrate carries at most {} in one run (22 authorities for ten years); nothing was migrated",
+            returns.len(),
+            migrate::MAX_RETURNS
+        );
+        eprintln!("  help: give the files in smaller groups");
+        return ExitCode::from(2);
+    }
+    let mut outputs: BTreeMap<String, (Vec<u8>, String)> = BTreeMap::new();
+    {
+        for sub in &returns {
             let (migrated, report) = migrate::migrate(&old, &new, sub);
-            if let Some(dir) = &args.out_dir {
+            if args.out_dir.is_some() {
                 let fill = Fill {
                     submission: Some(&migrated),
                     authority: None,
@@ -157,20 +197,32 @@ pub fn run(args: MigrateArgs) -> ExitCode {
                     ReturnFormat::Xlsx => match templates::xlsx::template(&new, &fill) {
                         Ok(b) => ("xlsx", b),
                         Err(e) => {
-                            eprintln!("error: cannot write the workbook: {e}");
-                            return ExitCode::from(2);
+                            error(
+                                &mut failed,
+                                &sub.authority_site.to_string(),
+                                &format!("cannot make the workbook: {e}"),
+                            );
+                            continue;
                         }
                     },
                 };
-                let file = dir.join(format!(
+                let file = format!(
                     "{}-{}.{ext}",
-                    safe(&report.authority),
-                    safe(&report.period)
-                ));
-                if let Err(e) = driver::write_atomic(&file, &bytes) {
-                    eprintln!("error: cannot write {}: {e}", file.display());
-                    return ExitCode::from(2);
+                    safe_name(&report.authority),
+                    safe_name(&report.period)
+                );
+                let from = sub.authority_site.to_string();
+                if let Some((_, first)) = outputs.get(&file) {
+                    error(
+                        &mut failed,
+                        &from,
+                        &format!(
+                            "this return is for the same authority and year as the one at {first}: both would be written to {file}, so neither is; give them in separate runs"
+                        ),
+                    );
+                    continue;
                 }
+                outputs.insert(file, (bytes, from));
             }
             reports.push(report);
         }
@@ -184,15 +236,81 @@ pub fn run(args: MigrateArgs) -> ExitCode {
         ReportFormat::Json => serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n",
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
-    if unreadable {
+    if let Some(dir) = &args.out_dir {
+        if failed > 0 {
+            eprintln!(
+                "error: nothing was written to {}: {failed} problem{} above must be fixed first",
+                safe(&dir.display().to_string()),
+                if failed == 1 { "" } else { "s" }
+            );
+            return ExitCode::from(2);
+        }
+        if let Err(e) = write_all(dir, &outputs) {
+            eprintln!("error: {}", safe(&e));
+            return ExitCode::from(2);
+        }
+    }
+    if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
 }
 
+/// Writes the migrated returns into `dir`: a folder that does not exist yet is made beside it
+/// under a temporary name and renamed when complete; into a folder that exists, each file is
+/// written atomically, and if one cannot be, the files this run added are removed again.
+fn write_all(dir: &Path, outputs: &BTreeMap<String, (Vec<u8>, String)>) -> Result<(), String> {
+    if !dir.exists() {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot make {}: {e}", parent.display()))?;
+        let leaf = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let tmp = parent.join(format!(".{leaf}.pmf-tmp-{}", std::process::id()));
+        let result = (|| {
+            std::fs::create_dir(&tmp).map_err(|e| format!("cannot make {}: {e}", tmp.display()))?;
+            for (file, (bytes, _)) in outputs {
+                let path = tmp.join(file);
+                std::fs::write(&path, bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            std::fs::rename(&tmp, dir)
+                .map_err(|e| format!("cannot move {} to {}: {e}", tmp.display(), dir.display()))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        return result.map_err(|e| format!("{e}; nothing was written to {}", dir.display()));
+    }
+    let mut added = Vec::new();
+    for (file, (bytes, _)) in outputs {
+        let path = dir.join(file);
+        let existed = path.exists();
+        if let Err(e) = driver::write_atomic(&path, bytes) {
+            for p in &added {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(format!(
+                "cannot write {}: {e}; the files this run had added to {} were removed",
+                path.display(),
+                dir.display()
+            ));
+        }
+        if !existed {
+            added.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// A file name part from an authority or period as written.
-fn safe(s: &str) -> String {
+fn safe_name(s: &str) -> String {
     let t: String = s
         .chars()
         .map(|c| {
