@@ -6,6 +6,7 @@
 //! fixes, folding and the units of indicator formulas.
 //!
 //! The modules, from the edge inwards:
+//! - `transport`: frames in and out over stdio, every bad frame answered, sizes capped;
 //! - `server`: the protocol loop and the handlers;
 //! - `convert`: byte offsets ↔ UTF-16 positions, paths ↔ URIs, diagnostics (the only place
 //!   that knows how the protocol counts);
@@ -29,6 +30,7 @@ pub mod rename;
 pub mod schema;
 pub mod server;
 pub mod tokens;
+pub mod transport;
 pub mod world;
 
-pub use server::{capabilities, run};
+pub use server::{capabilities, run, serve, Ended, Options};
