@@ -2,7 +2,8 @@
 //! one argument a line; `{spec}` is the shipped spec folder, `{root}` the repository) and the
 //! files it reads, and `expected` the exit code, standard output, standard error and the files
 //! the run left behind. Workbooks that would be large or binary are built here, by name (see
-//! `workbook`), not committed. UPDATE_EXPECT=1 rewrites `expected`.
+//! `workbook`), not committed. UPDATE_EXPECT=1 rewrites `expected`; PMF_HOSTILE_KEEP=FOLDER keeps
+//! every case's inputs there, to run by hand.
 //!
 //! Every case is also held to what holds for any input: the process ends by itself (no panic,
 //! no abort, no signal) within its memory limit (`ulimit -v`, 3 GB of address space), what it
@@ -251,9 +252,17 @@ fn run_case(case: &Path) -> Result<String, String> {
         }
         args.push(a);
     }
+    // GNU time, when there, writes the peak resident memory beside the inputs (printed below
+    // with --nocapture); the limit of address space holds either way.
+    let time = Path::new("/usr/bin/time").exists();
+    let exec = if time {
+        "exec /usr/bin/time -f %M -o .peak-rss \"$0\" \"$@\""
+    } else {
+        "exec \"$0\" \"$@\""
+    };
     let out = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v {MEMORY_KB}; exec \"$0\" \"$@\""))
+        .arg(format!("ulimit -v {MEMORY_KB}; {exec}"))
         .arg(env!("CARGO_BIN_EXE_pmf"))
         .args(&args)
         .current_dir(dir)
@@ -284,10 +293,28 @@ fn run_case(case: &Path) -> Result<String, String> {
             "pmf printed {printed} bytes for {input_bytes} bytes of input (at most {allowed})"
         ));
     }
+    if let Ok(kb) = std::fs::read_to_string(dir.join(".peak-rss")) {
+        let _ = std::fs::remove_file(dir.join(".peak-rss"));
+        eprintln!(
+            "{}: peak resident memory {} KB, {input_bytes} bytes in, {printed} bytes out",
+            case.file_name().unwrap_or_default().to_string_lossy(),
+            kb.lines().last().unwrap_or_default().trim()
+        );
+    }
     let mut files: Vec<String> = listing(dir)
         .into_iter()
         .filter(|f| !before.contains(f))
         .collect();
+    // PMF_HOSTILE_KEEP=FOLDER keeps each case's inputs (the workbooks built here too), to run
+    // them by hand.
+    if let Some(keep) = std::env::var_os("PMF_HOSTILE_KEEP") {
+        let to = Path::new(&keep).join(case.file_name().unwrap_or_default());
+        let _ = std::fs::create_dir_all(&to);
+        for f in &before {
+            let _ = std::fs::copy(dir.join(f), to.join(f));
+        }
+        let _ = std::fs::write(to.join("args"), args.join("\n") + "\n");
+    }
     files.sort();
     Ok(format!(
         "exit code {}\n--- stdout\n{}--- stderr\n{}--- files written\n{}",

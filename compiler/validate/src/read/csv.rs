@@ -246,6 +246,8 @@ fn unclosed_quotes(bytes: &[u8]) -> (Option<Vec<u8>>, Vec<Unclosed>) {
                     opened = (line_start, i, field);
                     S::Quoted
                 }
+                // `""` inside a quoted field is a quote.
+                (S::QuoteInQuoted, b'"') => S::Quoted,
                 (S::Start | S::Field | S::QuoteInQuoted, b',') => {
                     field += 1;
                     S::Start
@@ -366,5 +368,35 @@ impl Columns {
             }));
         }
         Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_that_close_are_not_reported() {
+        let ok = b"a,b\n1,\"two\nlines\"\n3,\"a \"\"quoted\"\" word\"\n4,x\"y\n";
+        assert_eq!(unclosed_quotes(ok), (None, Vec::new()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_and_its_line_left_out() {
+        // The quote on line 3 is never closed (`""` on line 5 is a quote inside it).
+        let text = b"a,b,c\n1,2,3\nW,\"x,y\n5,6,7\n8,\"\"9\n";
+        let (cleaned, found) = unclosed_quotes(text);
+        assert_eq!(
+            found,
+            vec![Unclosed {
+                line: 3,
+                field: 1,
+                before: vec!["W".into(), "".into()]
+            }]
+        );
+        assert_eq!(
+            cleaned.as_deref(),
+            Some(&b"a,b,c\n1,2,3\n\n5,6,7\n8,\"\"9\n"[..])
+        );
     }
 }
