@@ -719,7 +719,11 @@ fn cmd_template(
                         many.len()
                     );
                     for s in many.iter().take(10) {
-                        eprintln!("  {} {}", safe(&s.authority), safe(&s.period));
+                        eprintln!(
+                            "  {} {}",
+                            pmf::validate::report::short(&s.authority),
+                            pmf::validate::report::short(&s.period)
+                        );
                     }
                     return ExitCode::from(2);
                 }

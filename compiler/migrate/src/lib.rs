@@ -12,7 +12,7 @@ use pmf_ir::{Ir, Metric};
 use pmf_return::submission::{Entry, Raw, Submission};
 use pmf_return::values;
 use pmf_return::engine::quoted;
-use pmf_return::terminal::safe;
+use pmf_return::terminal::{safe, short};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -319,8 +319,8 @@ pub fn render_text(m: &Migration) -> String {
     let mut s = format!(
         "{} ({} {}): from {} to {}, {} values carried, {} not carried, {} dropped\n",
         safe(&m.file),
-        safe(&m.authority),
-        safe(&m.period),
+        short(&m.authority),
+        short(&m.period),
         m.from_edition,
         m.to_edition,
         m.carried(),

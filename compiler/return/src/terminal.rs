@@ -41,6 +41,15 @@ pub fn safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An authority or a year as written, for a title: `safe`, and cut to 60 characters.
+pub fn short(s: &str) -> String {
+    let mut t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        t.push('…');
+    }
+    safe(&t).into_owned()
+}
+
 /// A whole rendered report made safe line by line: what `safe` does, keeping the line breaks
 /// the renderer wrote. Every text from an input is already `safe` when it is written; this is
 /// the second lock.

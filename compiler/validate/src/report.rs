@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 // Defined in pmf-return, so that migration shows texts from a return the same way.
-pub use pmf_return::terminal::{safe, safe_lines};
+pub use pmf_return::terminal::{safe, safe_lines, short};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -116,12 +116,12 @@ impl SubmissionReport {
         let who = match (&self.authority_name, self.authority.is_empty()) {
             (Some(n), _) => format!("{n} ({})", self.authority),
             (None, true) => "(no authority)".into(),
-            (None, false) => safe(&self.authority).into_owned(),
+            (None, false) => short(&self.authority),
         };
         let period = if self.period.is_empty() {
-            Cow::Borrowed("(no period)")
+            "(no period)".to_string()
         } else {
-            safe(&self.period)
+            short(&self.period)
         };
         format!("{who}, {period}: {}", safe(&self.file))
     }

@@ -216,15 +216,13 @@ fn unique_count(head: &[u8]) -> Option<u64> {
 
 /// A large count with thousands separators: 18446744073709551615 → 18,446,744,073,709,551,615.
 pub(crate) fn show_count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let digits = n.to_string().into_bytes();
+    let groups: Vec<&str> = digits
+        .rchunks(3)
+        .rev()
+        .map(|g| std::str::from_utf8(g).unwrap_or_default())
+        .collect();
+    groups.join(",")
 }
 
 #[cfg(test)]
