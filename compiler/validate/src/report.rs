@@ -10,7 +10,6 @@ use super::values::show;
 use crate::authorities;
 use crate::ir::RuleSeverity;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::fmt::Write;
 
 // Defined in pmf-return, so that migration shows texts from a return the same way.
