@@ -9,10 +9,10 @@
 
 use pmf_ir::ProvenanceKind;
 use pmf_ir::{Ir, Metric};
-use pmf_return::submission::{Entry, Raw, Submission};
-use pmf_return::values;
 use pmf_return::engine::quoted;
+use pmf_return::submission::{Entry, Raw, Submission};
 use pmf_return::terminal::{safe, short};
+use pmf_return::values;
 use serde::Serialize;
 use std::collections::BTreeSet;
 

@@ -5,9 +5,7 @@
 //! readers differ on which one they keep; this one keeps the last).
 
 use super::Input;
-use crate::submission::{
-    Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission,
-};
+use crate::submission::{Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::cell::RefCell;

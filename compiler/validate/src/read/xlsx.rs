@@ -15,9 +15,7 @@
 
 use super::{looks_like_code, Input};
 use crate::ir::Ir;
-use crate::submission::{
-    Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission,
-};
+use crate::submission::{Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission};
 use crate::values::{show, trim};
 use calamine::{DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 use std::borrow::Cow;
