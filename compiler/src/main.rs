@@ -6,8 +6,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod cli_diff;
 #[path = "cli/migrate.rs"]
 mod cli_migrate;
+#[path = "cli/returns.rs"]
+mod cli_returns;
 use pmf::diag::{self, Code, Diagnostic};
 use pmf::source::Sources;
+use pmf::validate::report::safe;
 use pmf::{check, driver, fmt, gen};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -675,17 +678,20 @@ fn cmd_template(
         None => None,
         Some(path) => {
             let name = path.display().to_string();
-            let bytes = match std::fs::read(path) {
+            let bytes = match cli_returns::read_return(path) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("error: cannot read {name}: {e}");
+                    eprintln!("error: cannot read {}: {}", safe(&name), safe(&e));
                     return ExitCode::from(2);
                 }
             };
-            let input = match pmf::validate::read::read(&name, &bytes, &ir) {
+            let input = match pmf::validate::read_isolated(&name, &bytes, &ir) {
                 Ok(i) => i,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!(
+                        "error: {}",
+                        pmf::validate::report::safe_lines(&e.to_string())
+                    );
                     return ExitCode::from(2);
                 }
             };
@@ -701,17 +707,23 @@ fn cmd_template(
                 [one] => Some((*one).clone()),
                 [] => {
                     eprintln!(
-                        "error: {name} holds no return for the authority and period asked for"
+                        "error: {} holds no return for the authority and period asked for",
+                        safe(&name)
                     );
                     return ExitCode::from(2);
                 }
                 many => {
                     eprintln!(
-                        "error: {name} holds {} returns; choose one with --authority and --period",
+                        "error: {} holds {} returns; choose one with --authority and --period",
+                        safe(&name),
                         many.len()
                     );
                     for s in many.iter().take(10) {
-                        eprintln!("  {} {}", s.authority, s.period);
+                        eprintln!(
+                            "  {} {}",
+                            pmf::validate::report::short(&s.authority),
+                            pmf::validate::report::short(&s.period)
+                        );
                     }
                     return ExitCode::from(2);
                 }
@@ -761,10 +773,7 @@ fn cmd_validate(
     };
     let inputs = submissions
         .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).map_err(|e| e.to_string());
-            (p.display().to_string(), bytes)
-        })
+        .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
         .collect();
     let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators });
     let text = match format {

@@ -6,6 +6,7 @@
 //! is the only crate that knows lsp-types, UTF-16 positions or JSON-RPC.
 //!
 //! The modules:
+//! - `transport`: frames in and out over stdio, every bad frame answered, sizes capped;
 //! - `server`: the protocol loop and the handlers, each a conversion of a request into a call
 //!   of `pmf-ide` and of its answer back;
 //! - `convert`: byte offsets ↔ UTF-16 positions, paths ↔ URIs, diagnostics, and `pmf-ide`'s
@@ -17,5 +18,6 @@
 pub mod convert;
 pub mod server;
 pub mod tokens;
+pub mod transport;
 
-pub use server::{capabilities, run};
+pub use server::{capabilities, run, serve, Ended, Options};

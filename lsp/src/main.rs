@@ -27,19 +27,15 @@ fn main() -> ExitCode {
             }
         }
     }
-    let (connection, io_threads) = lsp_server::Connection::stdio();
-    let result = pmf_lsp::run(&connection);
+    // Not lsp-server's stdio transport: it ends the server on the first frame it cannot read.
+    let (connection, transport) = pmf_lsp::transport::connect(std::io::stdin(), std::io::stdout());
+    let ended = pmf_lsp::serve(&connection, pmf_lsp::Options::default());
     drop(connection);
-    let joined = io_threads.join();
-    match (result, joined) {
-        (Ok(()), Ok(())) => ExitCode::SUCCESS,
-        (Err(e), _) => {
-            eprintln!("pmf-lsp: {e}");
-            ExitCode::FAILURE
-        }
-        (_, Err(e)) => {
-            eprintln!("pmf-lsp: {e}");
-            ExitCode::FAILURE
-        }
+    // Every answer is written before the process ends; the reader may still be waiting for
+    // input that will not come, and ends with the process.
+    let _reader = transport.finish_writing();
+    if ended == pmf_lsp::Ended::NoExit {
+        eprintln!("pmf-lsp: no exit notification came after shutdown; ending");
     }
+    ExitCode::from(ended.exit_code())
 }

@@ -4,7 +4,9 @@
 //! One thread does everything, in order. Edits only mark projects dirty; the projects are
 //! compiled when no message is waiting (so a burst of keystrokes costs one compilation) or
 //! when a request needs the current text. A handler that panics answers its request with an
-//! error and the server carries on.
+//! error and the server carries on. The handshake and the end (`shutdown`, then `exit`, or the
+//! end of the input) are handled here, not by lsp-server, so that no message can end the
+//! server but `exit`.
 
 use crate::convert::{self, FileView, LineIndex};
 use crate::tokens;
@@ -18,6 +20,9 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::rc::Rc;
+
+/// The largest document kept: the largest message (`transport::MAX_MESSAGE`).
+pub const MAX_DOCUMENT: usize = crate::transport::MAX_MESSAGE;
 
 /// What the server announces it can do.
 pub fn capabilities() -> ServerCapabilities {
@@ -68,9 +73,81 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
-/// Runs the server on a connection until the client says `exit`.
+/// How a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The client sent `exit` (after `shutdown` or not).
+    Exit { after_shutdown: bool },
+    /// The input ended, or the connection was dropped.
+    Closed { after_shutdown: bool },
+    /// `shutdown` was answered and no `exit` came within the grace period.
+    NoExit,
+}
+
+impl Ended {
+    /// The process's exit code, as the protocol asks: 0 after `shutdown`, else 1.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ended::Exit { after_shutdown } | Ended::Closed { after_shutdown } => {
+                u8::from(!after_shutdown)
+            }
+            Ended::NoExit => 0,
+        }
+    }
+}
+
+/// Options of a session.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// How long to wait for `exit` after `shutdown` before ending anyway.
+    pub exit_grace: std::time::Duration,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            exit_grace: std::time::Duration::from_secs(10),
+        }
+    }
+}
+
+/// Runs the server on a connection until the client says `exit` (or goes away).
 pub fn run(conn: &Connection) -> Result<(), String> {
-    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+    serve(conn, Options::default());
+    Ok(())
+}
+
+/// Runs a session: the handshake (requests before `initialize` are answered with an error,
+/// notifications are dropped), then the loop until `exit`, the end of the input, or the grace
+/// period after `shutdown`. After `shutdown`, requests are answered with an error and
+/// notifications dropped, as the protocol asks.
+pub fn serve(conn: &Connection, opts: Options) -> Ended {
+    let reply = |r: Response| {
+        let _ = conn.sender.send(r.into());
+    };
+    let (id, params) = loop {
+        match conn.receiver.recv() {
+            Err(_) => {
+                return Ended::Closed {
+                    after_shutdown: false,
+                }
+            }
+            Ok(Message::Request(r)) if r.method == req::Initialize::METHOD => {
+                break (r.id, r.params)
+            }
+            Ok(Message::Request(r)) => reply(Response::new_err(
+                r.id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized: send `initialize` first".into(),
+            )),
+            Ok(Message::Notification(n)) if n.method == note::Exit::METHOD => {
+                return Ended::Exit {
+                    after_shutdown: false,
+                }
+            }
+            Ok(_) => {}
+        }
+    };
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let mut roots: Vec<PathBuf> = init
         .workspace_folders
@@ -103,8 +180,7 @@ pub fn run(conn: &Connection) -> Result<(), String> {
         "capabilities": capabilities(),
         "serverInfo": { "name": "pmf-lsp", "version": env!("CARGO_PKG_VERSION") },
     });
-    conn.initialize_finish(id, result)
-        .map_err(|e| e.to_string())?;
+    reply(Response::new_ok(id, result));
     let mut server = Server {
         conn,
         world: World::new(roots, convert::path_key),
@@ -116,27 +192,54 @@ pub fn run(conn: &Connection) -> Result<(), String> {
     if watch {
         server.register_watcher();
     }
+    let mut shutdown: Option<std::time::Instant> = None;
     loop {
-        let msg = match conn.receiver.recv() {
-            Ok(m) => m,
-            Err(_) => return Ok(()),
+        let msg = match shutdown {
+            None => match conn.receiver.recv() {
+                Ok(m) => m,
+                Err(_) => {
+                    return Ended::Closed {
+                        after_shutdown: false,
+                    }
+                }
+            },
+            Some(at) => match conn.receiver.recv_deadline(at + opts.exit_grace) {
+                Ok(m) => m,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => return Ended::NoExit,
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                    return Ended::Closed {
+                        after_shutdown: true,
+                    }
+                }
+            },
         };
         match msg {
-            Message::Request(r) => {
-                if conn.handle_shutdown(&r).map_err(|e| e.to_string())? {
-                    return Ok(());
-                }
-                server.request(r);
+            Message::Request(r) if shutdown.is_some() => reply(Response::new_err(
+                r.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shutting down: only `exit` is expected".into(),
+            )),
+            Message::Request(r) if r.method == req::Shutdown::METHOD => {
+                reply(Response::new_ok(r.id, Value::Null));
+                shutdown = Some(std::time::Instant::now());
+                continue;
             }
-            Message::Notification(n) => {
-                if n.method == note::Exit::METHOD {
-                    return Ok(());
+            Message::Request(r) if r.method == req::Initialize::METHOD => reply(Response::new_err(
+                r.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is already initialized".into(),
+            )),
+            Message::Request(r) => server.request(r),
+            Message::Notification(n) if n.method == note::Exit::METHOD => {
+                return Ended::Exit {
+                    after_shutdown: shutdown.is_some(),
                 }
-                server.notification(n);
             }
+            Message::Notification(_) if shutdown.is_some() => {}
+            Message::Notification(n) => server.notification(n),
             Message::Response(_) => {}
         }
-        if conn.receiver.is_empty() {
+        if shutdown.is_none() && conn.receiver.is_empty() {
             server.flush();
         }
     }
@@ -279,6 +382,29 @@ impl Server<'_> {
                 let mut text = doc.text.clone();
                 for c in p.content_changes {
                     apply_change(&mut text, c);
+                    if text.len() > MAX_DOCUMENT {
+                        // Edits can grow a document without end; beyond the size of a message
+                        // it is forgotten, as if closed.
+                        for k in self.world.close(&key) {
+                            self.publish(&k, Vec::new(), None);
+                        }
+                        let message = format!(
+                            "pmf-lsp: {} is now over {} MiB, so it is no longer checked; close it and open it again when it is smaller",
+                            p.text_document.uri.as_str(),
+                            MAX_DOCUMENT / (1024 * 1024)
+                        );
+                        self.send(
+                            Notification::new(
+                                note::ShowMessage::METHOD.into(),
+                                ShowMessageParams {
+                                    typ: MessageType::ERROR,
+                                    message,
+                                },
+                            )
+                            .into(),
+                        );
+                        return;
+                    }
                 }
                 self.world.change(&key, text, p.text_document.version);
                 self.pending_publish.insert(key);

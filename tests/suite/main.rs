@@ -10,6 +10,7 @@ mod editions;
 mod explain;
 mod fidelity;
 mod formatter;
+mod hostile;
 mod hostile_fields;
 mod parser;
 mod reference;

@@ -12,10 +12,17 @@
 
 use pmf_ir::continuity::{self, Continuity, Link, LinkKind};
 use pmf_ir::Ir;
+use pmf_return::engine::quoted;
 use pmf_return::submission::{Entry, Raw, Submission};
+use pmf_return::terminal::{safe, short};
 use pmf_return::values;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The most returns one run carries (22 authorities for ten years). Each return becomes a whole
+/// template of the new edition however few rows it had, so the output of a run is bounded by
+/// this many templates, not by the number of rows given.
+pub const MAX_RETURNS: usize = 220;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -162,10 +169,10 @@ fn old_figure(old: &Ir, sub: &Submission, code: &str) -> Result<(f64, bool), Str
             }) => Ok(*v),
             Some(Entry {
                 status: Some(s), ..
-            }) => Err(format!("{c} has no figure (status: {s})")),
+            }) => Err(format!("{c} has no figure (status: {})", quoted(s))),
             Some(Entry {
                 raw: Raw::Text(t), ..
-            }) => Err(format!("{c} holds \"{t}\", not a figure")),
+            }) => Err(format!("{c} holds {}, not a figure", quoted(t))),
             Some(_) | None => Err(format!("{c} has no value in the return")),
         }
     };
@@ -335,7 +342,7 @@ pub fn migrate(old: &Ir, new: &Ir, sub: &Submission) -> (Submission, Migration) 
                 how: format!(
                     "{}; missing in the old return too ({})",
                     carried_words(l),
-                    e.status.clone().unwrap_or_default()
+                    quoted(e.status.as_deref().unwrap_or_default())
                 ),
             });
             continue;
@@ -476,13 +483,14 @@ fn fate_words(c: &Continuity, code: &str) -> String {
 }
 
 /// The report as text: every value of the new return with where it came from, then every old
-/// value nothing carries, with what became of its code.
+/// value nothing carries, with what became of its code. Texts from the return are shown `safe`,
+/// and a value that is not a figure is cut to its start.
 pub fn render_text(m: &Migration) -> String {
     let mut s = format!(
         "{} ({} {}): from {} to {}: {} carried, {} summed, {} kept missing with their status, {} not carried; {} left behind\n",
-        m.file,
-        m.authority,
-        m.period,
+        safe(&m.file),
+        short(&m.authority),
+        short(&m.period),
         m.from_edition,
         m.to_edition,
         m.count(Outcome::Carried),
@@ -501,10 +509,10 @@ pub fn render_text(m: &Migration) -> String {
     for v in &m.values {
         s.push_str(&format!(
             "  {:<9} {:<12} {:>10}  {}\n",
-            v.code,
+            safe(&v.code),
             v.outcome.words(),
-            v.value.as_deref().unwrap_or("-"),
-            v.how
+            shown(v.value.as_deref()),
+            safe(&v.how)
         ));
     }
     let left: Vec<&Went> = m.left_behind().collect();
@@ -516,11 +524,22 @@ pub fn render_text(m: &Migration) -> String {
         for w in left {
             s.push_str(&format!(
                 "  {:<9} {:>10}  {}\n",
-                w.code,
-                w.value.as_deref().unwrap_or("-"),
-                w.how
+                safe(&w.code),
+                shown(w.value.as_deref()),
+                safe(&w.how)
             ));
         }
     }
     s
+}
+
+/// A value as the text report shows it: `-` for none, a long or odd text quoted and cut.
+fn shown(v: Option<&str>) -> String {
+    match v {
+        None => "-".to_string(),
+        Some(v) if v.chars().count() > 40 || v.chars().any(char::is_control) => {
+            safe(&quoted(v)).into_owned()
+        }
+        Some(v) => safe(v).into_owned(),
+    }
 }

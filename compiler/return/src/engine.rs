@@ -13,6 +13,9 @@ use pmf_ir::{self as ir, Ir, Op, RuleKind, RuleSeverity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The longest explanation of an exception carried by the findings it explains, in characters.
+pub const MAX_EXPLANATION: usize = 2000;
+
 /// One thing wrong with a submission.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -559,12 +562,23 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let mut used = false;
+            // Each finding it explains carries the explanation: a long one is cut, or one
+            // explanation for a rule a thousand duplicated rows fail would be a thousand copies.
+            let explanation: String = if x.explanation.chars().count() > MAX_EXPLANATION {
+                x.explanation
+                    .chars()
+                    .take(MAX_EXPLANATION)
+                    .chain(['…'])
+                    .collect()
+            } else {
+                x.explanation.clone()
+            };
             for f in findings
                 .iter_mut()
                 .filter(|f| f.rule == rule && f.excepted.is_none())
             {
                 f.excepted = Some(super::engine::Excepted {
-                    explanation: x.explanation.clone(),
+                    explanation: explanation.clone(),
                     site: x.site.clone(),
                 });
                 used = true;

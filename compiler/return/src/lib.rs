@@ -7,12 +7,14 @@
 //!   reported by their items;
 //! - `engine`: every rule of the IR evaluated on a return, exceptions applied, indicators
 //!   computed;
-//! - `workbook`: the XLSX layout contract (headers, defined names, sheet names).
+//! - `workbook`: the XLSX layout contract (headers, defined names, sheet names);
+//! - `terminal`: text from a return made safe to print (control characters escaped).
 //!
 //! Invariant: depends on the IR only; reads no files.
 
 pub mod engine;
 pub mod submission;
+pub mod terminal;
 pub mod values;
 pub mod workbook;
 

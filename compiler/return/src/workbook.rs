@@ -36,11 +36,11 @@ pub fn part_sheet_name(part: &Part) -> String {
 /// `(0, 2)` → `C1`.
 pub fn a1(row: u32, col: u32) -> String {
     let mut letters = String::new();
-    let mut c = col + 1;
+    let mut c = u64::from(col) + 1;
     while c > 0 {
-        let r = (c - 1) % 26;
-        letters.insert(0, (b'A' + r as u8) as char);
+        let r = ((c - 1) % 26) as u8;
+        letters.insert(0, (b'A' + r) as char);
         c = (c - 1) / 26;
     }
-    format!("{letters}{}", row + 1)
+    format!("{letters}{}", u64::from(row) + 1)
 }

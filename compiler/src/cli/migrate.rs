@@ -9,8 +9,9 @@ use pmf::driver;
 use pmf::gen::templates::{self, Fill};
 use pmf::ir::Ir;
 use pmf::migrate;
+use pmf::validate::report::safe;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -116,29 +117,62 @@ fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
     let new = clean_with(new_input, Some(&old), WHAT)?;
     // Everything is read, checked and migrated before anything is written.
     let mut reports = Vec::new();
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
     let mut problems = Vec::new();
+    // Every return is read first (each file bounded, and read apart from the others), so that a
+    // run of too many is refused before any work.
+    let mut returns: Vec<(String, pmf::validate::Submission)> = Vec::new();
     for path in &args.submissions {
         let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::cli_returns::read_return(path) {
             Ok(b) => b,
             Err(e) => {
-                problems.push(format!("cannot read {name}: {e}"));
+                problems.push(format!("{name}: cannot read the file: {e}"));
                 continue;
             }
         };
-        let input = match pmf::validate::read::read(&name, &bytes, &old) {
+        let input = match pmf::validate::read_isolated(&name, &bytes, &old) {
             Ok(i) => i,
             Err(e) => {
-                problems.push(format!(
-                    "{}: {}",
-                    pmf::validate::report::place(&e.site),
-                    e.message
-                ));
+                let mut p = format!("{}: {}", e.site, e.message);
+                if let Some(h) = &e.help {
+                    p.push_str(&format!("\n  help: {h}"));
+                }
+                problems.push(p);
                 continue;
             }
         };
-        for sub in &input.submissions {
+        // A return that names no authority or no year is not carried: one error for the
+        // first, a count of the others, per file.
+        let (good, bad): (Vec<_>, Vec<_>) = input
+            .submissions
+            .into_iter()
+            .partition(pmf::validate::is_checkable);
+        if let Some(first) = bad.first() {
+            let more = match bad.len() {
+                1 => String::new(),
+                n => format!(" (and {} more returns in this file like it)", n - 1),
+            };
+            problems.push(format!(
+                "{}: this return's authority {} and year {} are not an ONS code of a Welsh local authority and a financial year such as 2020-21, so it is not migrated{more}",
+                first.authority_site,
+                pmf::validate::engine::quoted(pmf::validate::values::trim(&first.authority)),
+                pmf::validate::engine::quoted(pmf::validate::values::trim(&first.period)),
+            ));
+        }
+        returns.extend(good.into_iter().map(|g| (name.clone(), g)));
+    }
+    if returns.len() > migrate::MAX_RETURNS {
+        eprintln!(
+            "error: the files hold {} returns, and pmf migrate carries at most {} in one run (22 authorities for ten years); nothing was migrated",
+            returns.len(),
+            migrate::MAX_RETURNS
+        );
+        eprintln!("  help: give the files in smaller groups");
+        return Err(ExitCode::from(2));
+    }
+    {
+        for (name, sub) in &returns {
             if let Err(e) = migrate::check_return(&old, &new, sub) {
                 problems.push(e);
                 continue;
@@ -165,17 +199,17 @@ fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
                         }
                     },
                 };
-                let file = dir.join(format!(
+                let file = format!(
                     "{}-{}.{ext}",
-                    safe(&report.authority),
-                    safe(&report.period)
-                ));
+                    safe_name(&report.authority),
+                    safe_name(&report.period)
+                );
                 if outputs.iter().any(|(f, _)| *f == file) {
                     problems.push(format!(
                         "two returns are for {} {}: each would be written to {}; migrate them one at a time",
                         report.authority,
                         report.period,
-                        file.display()
+                        dir.join(&file).display()
                     ));
                     continue;
                 }
@@ -186,20 +220,21 @@ fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("error: {p}");
+            // A problem's first line is the error; a following line is its help.
+            let mut lines = p.split('\n');
+            if let Some(first) = lines.next() {
+                eprintln!("error: {}", safe(first));
+            }
+            for l in lines {
+                eprintln!("{}", safe(l));
+            }
         }
         eprintln!("error: nothing was written");
         return Err(ExitCode::from(2));
     }
     if let Some(dir) = &args.out_dir {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot make {}: {e}", dir.display());
-            return Err(ExitCode::from(2));
-        }
-    }
-    for (file, bytes) in &outputs {
-        if let Err(e) = driver::write_atomic(file, bytes) {
-            eprintln!("error: cannot write {}: {e}", file.display());
+        if let Err(e) = write_all(dir, &outputs) {
+            eprintln!("error: {}", safe(&e));
             return Err(ExitCode::from(2));
         }
     }
@@ -215,8 +250,60 @@ fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes the migrated returns into `dir`: a folder that does not exist yet is made beside it
+/// under a temporary name and renamed when complete; into a folder that exists, each file is
+/// written atomically, and if one cannot be, the files this run added are removed again.
+fn write_all(dir: &Path, outputs: &[(String, Vec<u8>)]) -> Result<(), String> {
+    if !dir.exists() {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot make {}: {e}", parent.display()))?;
+        let leaf = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let tmp = parent.join(format!(".{leaf}.pmf-tmp-{}", std::process::id()));
+        let result = (|| {
+            std::fs::create_dir(&tmp).map_err(|e| format!("cannot make {}: {e}", tmp.display()))?;
+            for (file, bytes) in outputs {
+                let path = tmp.join(file);
+                std::fs::write(&path, bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            std::fs::rename(&tmp, dir)
+                .map_err(|e| format!("cannot move {} to {}: {e}", tmp.display(), dir.display()))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        return result.map_err(|e| format!("{e}; nothing was written to {}", dir.display()));
+    }
+    let mut added = Vec::new();
+    for (file, bytes) in outputs {
+        let path = dir.join(file);
+        let existed = path.exists();
+        if let Err(e) = driver::write_atomic(&path, bytes) {
+            for p in &added {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(format!(
+                "cannot write {}: {e}; the files this run had added to {} were removed",
+                path.display(),
+                dir.display()
+            ));
+        }
+        if !existed {
+            added.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// A file name part from an authority or period as written.
-fn safe(s: &str) -> String {
+fn safe_name(s: &str) -> String {
     let t: String = s
         .chars()
         .map(|c| {

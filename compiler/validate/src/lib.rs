@@ -23,8 +23,103 @@ pub struct Options {
     pub indicators: bool,
 }
 
+/// A return's report lists at most this many findings, plus `LISTED_PER_ROW` for each row the
+/// return has; the rest are counted (and still decide the exit code). A return of one row can
+/// miss every other value of the edition, and listing each would make a small file's report
+/// thousands of times its size.
+pub const LISTED_BASE: usize = 5;
+pub const LISTED_PER_ROW: usize = 2;
+
+/// Whether a return names one of the 22 authorities by its code and a financial year.
+pub fn is_checkable(s: &Submission) -> bool {
+    let a = values::trim(&s.authority);
+    crate::authorities::by_code(a).is_some_and(|x| x.code == a)
+        && engine::is_period(values::trim(&s.period))
+}
+
+/// The text of a caught panic.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Reads one file, so that a fault of pmf on one file is that file's error and the other files
+/// are still read.
+pub fn read_isolated(name: &str, bytes: &[u8], ir: &Ir) -> Result<read::Input, ReadError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read::read(name, bytes, ir))) {
+        Ok(r) => r,
+        Err(p) => Err(ReadError::new(
+            submission::Site::new(name, submission::Place::File),
+            format!(
+                "pmf failed while reading this file ({}), so it was not checked",
+                report::safe(&panic_text(p.as_ref()))
+            ),
+        )
+        .help("this is a fault in pmf, not in the file: please report it, with the file")),
+    }
+}
+
+/// Keeps, of a file's returns that name no known authority or no financial year, only the
+/// first; the others become one finding on it. Rows naming a thousand invented authorities are
+/// one finding, not a thousand returns each missing every value.
+pub fn fold_unknown(subs: Vec<Submission>) -> Vec<Submission> {
+    let mut out: Vec<Submission> = Vec::new();
+    let mut first_bad: Option<usize> = None;
+    let mut rest: Vec<Submission> = Vec::new();
+    for s in subs {
+        if is_checkable(&s) {
+            out.push(s);
+        } else if first_bad.is_none() {
+            first_bad = Some(out.len());
+            out.push(s);
+        } else {
+            rest.push(s);
+        }
+    }
+    if let (Some(i), false) = (first_bad, rest.is_empty()) {
+        let shown: Vec<String> = rest
+            .iter()
+            .take(5)
+            .map(|s| {
+                let who = match values::trim(&s.authority) {
+                    "" => "(no authority)".to_string(),
+                    a => engine::quoted(a),
+                };
+                let when = match values::trim(&s.period) {
+                    "" => "(no year)".to_string(),
+                    p => engine::quoted(p),
+                };
+                format!("{who} {when} at {}", report::place(&s.authority_site))
+            })
+            .collect();
+        let more = if rest.len() > 5 {
+            format!(", and {} more", rest.len() - 5)
+        } else {
+            String::new()
+        };
+        let n = rest.len();
+        let site = rest[0].authority_site.clone();
+        out[i].problem(
+            "input.authority",
+            false,
+            format!(
+                "{n} more return{} in this file {} not checked, as each names an authority that is not the ONS code of a Welsh local authority or a year that is not a financial year: {}{more}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "is" } else { "are" },
+                shown.join("; ")
+            ),
+            site,
+        );
+    }
+    out
+}
+
 /// Reads every input, joins files of exceptions to the submissions they name, and checks them.
-/// `inputs` are (name, bytes) pairs, or the reason a file could not be opened.
+/// `inputs` are (name, bytes) pairs, or the reason a file could not be opened. Each file is read
+/// on its own: one that cannot be read, or on which pmf fails, is one error and the others are
+/// checked.
 pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: Options) -> Report {
     let mut report = Report::default();
     let mut subs: Vec<Submission> = Vec::new();
@@ -40,9 +135,9 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                 continue;
             }
         };
-        match read::read(&name, &bytes, ir) {
+        match read_isolated(&name, &bytes, ir) {
             Ok(input) => {
-                subs.extend(input.submissions);
+                subs.extend(fold_unknown(input.submissions));
                 loose.extend(input.exceptions);
             }
             Err(e) => report.unreadable.push(e),
@@ -59,7 +154,8 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                     x.exception.site.clone(),
                     format!(
                         "this exception is for {} {}, and no submission given has that authority and period",
-                        x.authority, x.period
+                        engine::quoted(&x.authority),
+                        engine::quoted(&x.period)
                     ),
                 )
                 .help("give the submission it explains in the same command"),
@@ -68,15 +164,38 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
     }
     let engine = Engine::new(ir);
     for s in &subs {
-        let findings = engine.check(s);
-        let indicators = opts.indicators.then(|| engine.indicators(s));
-        report.submissions.push(SubmissionReport::new(
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let findings = engine.check(s);
+            let indicators = opts.indicators.then(|| engine.indicators(s));
+            (findings, indicators)
+        }));
+        let (findings, indicators) = match checked {
+            Ok(x) => x,
+            Err(p) => {
+                report.unreadable.push(
+                    ReadError::new(
+                        s.authority_site.clone(),
+                        format!(
+                            "pmf failed while checking this return ({}), so it was not checked",
+                            report::safe(&panic_text(p.as_ref()))
+                        ),
+                    )
+                    .help(
+                        "this is a fault in pmf, not in the file: please report it, with the file",
+                    ),
+                );
+                continue;
+            }
+        };
+        let mut r = SubmissionReport::new(
             &s.file,
             values::trim(&s.authority),
             values::trim(&s.period),
             findings,
             indicators,
-        ));
+        );
+        r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
+        report.submissions.push(r);
     }
     report
 }

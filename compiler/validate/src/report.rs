@@ -1,5 +1,8 @@
 //! The result of validating inputs, and its two renderings: text for an officer, JSON for tools.
-//! Text from a submission is only ever shown, never written where a spreadsheet would run it.
+//! Text from a submission is only ever shown, never written where a spreadsheet would run it,
+//! and in the text report never raw: `safe` shows its control characters escaped, so an
+//! authority holding ESC sequences or a line break cannot clear the screen or print a line of
+//! its own ("0 errors").
 
 use super::engine::{Finding, IndicatorValue};
 use super::submission::{Place, ReadError, Site};
@@ -8,6 +11,9 @@ use crate::authorities;
 use crate::ir::RuleSeverity;
 use serde::Serialize;
 use std::fmt::Write;
+
+// Defined in pmf-return, so that migration shows texts from a return the same way.
+pub use pmf_return::terminal::{safe, safe_lines, short};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -24,9 +30,16 @@ pub struct SubmissionReport {
     pub authority_name: Option<String>,
     pub period: String,
     pub findings: Vec<Finding>,
+    /// Findings found but not listed (see `validate::LISTED_BASE`); the summary counts them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_listed: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicators: Option<Vec<IndicatorValue>>,
     pub summary: Summary,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Counts without exceptions, and what is left once exceptions are applied.
@@ -85,7 +98,16 @@ impl SubmissionReport {
             period: period.to_string(),
             summary: Summary::of(&findings),
             findings,
+            not_listed: 0,
             indicators,
+        }
+    }
+
+    /// Lists at most `n` findings, counting the rest.
+    pub fn limit(&mut self, n: usize) {
+        if self.findings.len() > n {
+            self.not_listed += self.findings.len() - n;
+            self.findings.truncate(n);
         }
     }
 
@@ -93,14 +115,14 @@ impl SubmissionReport {
         let who = match (&self.authority_name, self.authority.is_empty()) {
             (Some(n), _) => format!("{n} ({})", self.authority),
             (None, true) => "(no authority)".into(),
-            (None, false) => self.authority.clone(),
+            (None, false) => short(&self.authority),
         };
         let period = if self.period.is_empty() {
-            "(no period)"
+            "(no period)".to_string()
         } else {
-            &self.period
+            short(&self.period)
         };
-        format!("{who}, {period}: {}", self.file)
+        format!("{who}, {period}: {}", safe(&self.file))
     }
 }
 
@@ -149,9 +171,14 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut o = String::new();
         for e in &self.unreadable {
-            let _ = writeln!(o, "error: {}: {}", e.site, e.message);
+            let _ = writeln!(
+                o,
+                "error: {}: {}",
+                safe(&e.site.to_string()),
+                safe(&e.message)
+            );
             if let Some(h) = &e.help {
-                let _ = writeln!(o, "  help: {h}");
+                let _ = writeln!(o, "  help: {}", safe(h));
             }
             o.push('\n');
         }
@@ -159,6 +186,15 @@ impl Report {
             let _ = writeln!(o, "{}", s.title());
             for f in &s.findings {
                 write_finding(&mut o, f);
+            }
+            if s.not_listed > 0 {
+                let _ = writeln!(
+                    o,
+                    "  ... and {} more not listed (a return's report lists {} findings, and {} more for each of its rows)",
+                    s.not_listed,
+                    crate::LISTED_BASE,
+                    crate::LISTED_PER_ROW
+                );
             }
             if let Some(ind) = &s.indicators {
                 write_indicators(&mut o, ind);
@@ -178,7 +214,7 @@ impl Report {
             let _ = write!(o, "; {} input(s) could not be read", self.unreadable.len());
         }
         o.push('\n');
-        o
+        safe_lines(&o)
     }
 }
 
@@ -228,9 +264,9 @@ fn write_finding(o: &mut String, f: &Finding) {
         (None, RuleSeverity::Error) => "error",
         (None, RuleSeverity::Warning) => "warning",
     };
-    let _ = writeln!(o, "  {label:<8} {}: {}", f.rule, f.message);
+    let _ = writeln!(o, "  {label:<8} {}: {}", safe(&f.rule), safe(&f.message));
     if !f.detail.is_empty() {
-        let _ = writeln!(o, "           {}", f.detail);
+        let _ = writeln!(o, "           {}", safe(&f.detail));
     }
     if f.values.len() > 1 || f.lhs.is_some() {
         let vals: Vec<String> = f
@@ -239,14 +275,14 @@ fn write_finding(o: &mut String, f: &Finding) {
             .map(|v| {
                 let val = v.value.map(show).unwrap_or_else(|| "-".into());
                 match &v.site {
-                    Some(s) => format!("{} {val} ({})", v.code, place(s)),
-                    None => format!("{} {val}", v.code),
+                    Some(s) => format!("{} {val} ({})", safe(&v.code), safe(&place(s))),
+                    None => format!("{} {val}", safe(&v.code)),
                 }
             })
             .collect();
         let _ = writeln!(o, "           values: {}", vals.join(", "));
     } else if let Some(s) = f.sites.first().filter(|s| s.place != Place::File) {
-        let _ = writeln!(o, "           at {}", place(s));
+        let _ = writeln!(o, "           at {}", safe(&place(s)));
     }
     if let Some(x) = &f.excepted {
         let size = f
@@ -256,7 +292,8 @@ fn write_finding(o: &mut String, f: &Finding) {
         let _ = writeln!(
             o,
             "           explained ({}{size}): {}",
-            x.site, x.explanation
+            safe(&x.site.to_string()),
+            safe(&x.explanation)
         );
     }
 }
@@ -273,6 +310,6 @@ fn write_indicators(o: &mut String, ind: &[IndicatorValue]) {
             (None, true) => "undefined (a denominator is 0)".into(),
             (None, false) => format!("missing (no usable value for {})", i.missing.join(", ")),
         };
-        let _ = writeln!(o, "    {:<12} {v}  {}", i.code, i.title);
+        let _ = writeln!(o, "    {:<12} {v}  {}", safe(&i.code), safe(&i.title));
     }
 }

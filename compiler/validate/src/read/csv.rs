@@ -1,6 +1,10 @@
 //! Tidy CSV: one row per value, `authority,period,code,value,status,comment` (more columns are
 //! allowed and ignored), several authorities and years in one file; or a file of exceptions,
 //! `authority,period,rule,explanation`.
+//!
+//! A quote that opens a field and is never closed would make the rest of the file one value
+//! (that is how CSV reads): the line where it opens is reported and left out, and the lines
+//! after it are read as lines.
 
 use super::{Input, LooseException};
 use crate::submission::{Entry, Exception, Place, Raw, ReadError, Site, Submission};
@@ -8,6 +12,9 @@ use crate::values::trim;
 use std::collections::BTreeMap;
 
 const COLUMNS: &str = "authority,period,code,value,status,comment";
+
+/// The most unclosed quotes a file may have and still be read.
+const MAX_UNCLOSED: usize = 10;
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let file_site = |line: usize| Site::new(name, Place::Line { line });
@@ -30,6 +37,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             )),
         );
     }
+    let (cleaned, unclosed) = unclosed_quotes(bytes);
+    if unclosed.len() > MAX_UNCLOSED {
+        let line = unclosed.last().map_or(1, |q| q.line);
+        return Err(ReadError::new(
+            file_site(line),
+            format!("this line opens a quote that is never closed, and so do {MAX_UNCLOSED} lines before it: the file cannot be read as CSV"),
+        )
+        .help("save the file as \"CSV UTF-8 (comma delimited)\", or close the quotes"));
+    }
+    let bytes: &[u8] = match &cleaned {
+        Some(b) => b,
+        None => bytes,
+    };
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -129,14 +149,149 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             site,
         });
     }
-    if header.is_none() {
+    let Some(header) = header else {
         return Err(
             ReadError::new(Site::new(name, Place::File), "the file has no header line").help(
                 format!("a submission starts with the header line {COLUMNS}"),
             ),
         );
+    };
+    for q in &unclosed {
+        let column = header
+            .get(q.field)
+            .filter(|c| !c.is_empty())
+            .map(|c| format!("the {} field", crate::engine::quoted(c)))
+            .unwrap_or_else(|| format!("field {}", q.field + 1));
+        let message = format!(
+            "the quote that opens {column} on this line is never closed, so the rest of the file would be one value: this line is not read (close the quote, or remove it)"
+        );
+        let site = file_site(q.line);
+        // The return the line was for, by the fields before the quote.
+        let field = |i: Option<usize>| i.and_then(|i| q.before.get(i)).map(|f| trim(f));
+        let (a, p) = (field(cols.authority), field(cols.period));
+        let target = input
+            .submissions
+            .iter()
+            .position(|s| Some(s.authority.as_str()) == a && Some(s.period.as_str()) == p)
+            .or(if input.submissions.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
+        match target {
+            Some(i) => input.submissions[i].problem("input.quote", false, message, site),
+            None if input.exceptions.is_empty() => {
+                return Err(ReadError::new(site, message));
+            }
+            // A file of exceptions: the line is an exception that is not read.
+            None => {
+                return Err(ReadError::new(site, message)
+                    .help("the other exceptions in the file were not applied either; fix the line and run again"))
+            }
+        }
+    }
+    if input.submissions.is_empty() && input.exceptions.is_empty() {
+        let what = if cols.exceptions {
+            "the file of exceptions has a header line and no exception after it"
+        } else {
+            "the file has a header line and no values after it, so it holds no return"
+        };
+        return Err(ReadError::new(Site::new(name, Place::File), what).help(
+            if cols.exceptions {
+                "add a line for each exception (authority,period,rule,explanation), or leave the file out".to_string()
+            } else {
+                format!("add a line for each value below the header {COLUMNS}")
+            },
+        ));
     }
     Ok(input)
+}
+
+/// A quote that opened a field and was never closed.
+#[derive(Debug, PartialEq)]
+struct Unclosed {
+    /// The line where it opens, from 1.
+    line: usize,
+    /// The field it opens, from 0.
+    field: usize,
+    /// The fields of the line before it.
+    before: Vec<String>,
+}
+
+/// Finds quotes that open a field and are never closed, reading as the csv crate does (a quote
+/// opens a field only at its start; `""` inside is a quote; a quote ends the field before a
+/// comma or a line break). Each such line is emptied (its line break kept, so line numbers do
+/// not move) and the reading goes on after it. Each costs a reading of the rest of the file, so
+/// at most `MAX_UNCLOSED` + 1 are looked for.
+fn unclosed_quotes(bytes: &[u8]) -> (Option<Vec<u8>>, Vec<Unclosed>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Start,
+        Field,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut found = Vec::new();
+    let mut out: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while found.len() <= MAX_UNCLOSED {
+        let b: &[u8] = out.as_deref().unwrap_or(bytes);
+        let mut state = S::Start;
+        let mut line_start = from;
+        let mut field = 0;
+        let mut opened = (0, 0, 0);
+        for (i, &c) in b.iter().enumerate().skip(from) {
+            state = match (state, c) {
+                (S::Start, b'"') => {
+                    opened = (line_start, i, field);
+                    S::Quoted
+                }
+                // `""` inside a quoted field is a quote.
+                (S::QuoteInQuoted, b'"') => S::Quoted,
+                (S::Start | S::Field | S::QuoteInQuoted, b',') => {
+                    field += 1;
+                    S::Start
+                }
+                (S::Start | S::Field | S::QuoteInQuoted, b'\n' | b'\r') => {
+                    line_start = i + 1;
+                    field = 0;
+                    S::Start
+                }
+                (S::Start | S::Field | S::QuoteInQuoted, _) => S::Field,
+                (S::Quoted, b'"') => S::QuoteInQuoted,
+                (S::Quoted, _) => S::Quoted,
+            };
+        }
+        if state != S::Quoted {
+            break;
+        }
+        let (start, quote, field) = opened;
+        let end = b[quote..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| quote + p);
+        let line = 1 + b[..start].iter().filter(|&&c| c == b'\n').count();
+        let before = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&b[start..quote])
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        found.push(Unclosed {
+            line,
+            field,
+            before,
+        });
+        let mut next = Vec::with_capacity(b.len());
+        next.extend_from_slice(&b[..start]);
+        next.extend_from_slice(&b[end..]);
+        from = start + 1;
+        out = Some(next);
+    }
+    (out, found)
 }
 
 #[derive(Default)]
@@ -213,5 +368,35 @@ impl Columns {
             }));
         }
         Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_that_close_are_not_reported() {
+        let ok = b"a,b\n1,\"two\nlines\"\n3,\"a \"\"quoted\"\" word\"\n4,x\"y\n";
+        assert_eq!(unclosed_quotes(ok), (None, Vec::new()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_and_its_line_left_out() {
+        // The quote on line 3 is never closed (`""` on line 5 is a quote inside it).
+        let text = b"a,b,c\n1,2,3\nW,\"x,y\n5,6,7\n8,\"\"9\n";
+        let (cleaned, found) = unclosed_quotes(text);
+        assert_eq!(
+            found,
+            vec![Unclosed {
+                line: 3,
+                field: 1,
+                before: vec!["W".into(), "".into()]
+            }]
+        );
+        assert_eq!(
+            cleaned.as_deref(),
+            Some(&b"a,b,c\n1,2,3\n\n5,6,7\n8,\"\"9\n"[..])
+        );
     }
 }

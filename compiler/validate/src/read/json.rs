@@ -1,20 +1,123 @@
 //! JSON submissions, as described by `generated/templates/submission.schema.json`:
 //! `{"submissions": [{"authority", "period", "contact", "values": [{"code", "value", "status",
 //! "comment"}], "exceptions": [{"rule", "explanation"}]}]}`, or one submission object alone.
-//! Places are JSON pointers.
+//! Places are JSON pointers. A key given twice in one object is reported where it is (JSON
+//! readers differ on which one they keep; this one keeps the last).
 
 use super::Input;
 use crate::submission::{Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission};
-use serde_json::Value;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+
+/// The most duplicated keys listed one by one; the others are counted.
+const MAX_DUPLICATES: usize = 20;
+
+/// Keys given more than once, found while the document is read.
+#[derive(Default)]
+struct Duplicates {
+    /// The JSON pointer of the value being read.
+    path: RefCell<String>,
+    found: RefCell<Vec<(String, String)>>,
+    more: RefCell<usize>,
+}
+
+/// Reads a value as `serde_json::Value` does, noting duplicated keys with their pointers.
+struct Seed<'a>(&'a Duplicates);
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        loop {
+            let len = self.0.path.borrow().len();
+            self.0
+                .path
+                .borrow_mut()
+                .push_str(&format!("/{}", out.len()));
+            let next = seq.next_element_seed(Seed(self.0));
+            self.0.path.borrow_mut().truncate(len);
+            match next? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let len = self.0.path.borrow().len();
+            self.0
+                .path
+                .borrow_mut()
+                .push_str(&format!("/{}", k.replace('~', "~0").replace('/', "~1")));
+            let v = map.next_value_seed(Seed(self.0));
+            if v.is_ok() && out.contains_key(&k) {
+                let mut found = self.0.found.borrow_mut();
+                if found.len() < MAX_DUPLICATES {
+                    let p: String = self.0.path.borrow().chars().take(300).collect();
+                    found.push((p, k.clone()));
+                } else {
+                    *self.0.more.borrow_mut() += 1;
+                }
+            }
+            self.0.path.borrow_mut().truncate(len);
+            out.insert(k, v?);
+        }
+        Ok(Value::Object(out))
+    }
+}
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-        ReadError::new(
-            Site::new(name, Place::Line { line: e.line() }),
-            format!("this is not valid JSON: {e}"),
-        )
-    })?;
+    let dups = Duplicates::default();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let doc: Value = Seed(&dups)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|_| v))
+        .map_err(|e| {
+            ReadError::new(
+                Site::new(name, Place::Line { line: e.line() }),
+                format!("this is not valid JSON: {e}"),
+            )
+        })?;
     let at = |p: String| Site::new(name, Place::Pointer { pointer: p });
     let mut input = Input::default();
     let list: Vec<(String, &Value)> = match &doc {
@@ -47,6 +150,30 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             )
         }
     };
+    if list.is_empty() {
+        return Err(ReadError::new(
+            at("/submissions".into()),
+            "the file holds no return: `submissions` is an empty list",
+        )
+        .help("see generated/templates/submission.schema.json"));
+    }
+    let duplicates = dups.found.into_inner();
+    for (p, k) in &duplicates {
+        let inside = list
+            .iter()
+            .any(|(base, _)| p.starts_with(&format!("{base}/")));
+        if !inside {
+            return Err(ReadError::new(
+                at(p.clone()),
+                format!(
+                    "the key {} is given more than once here, so it is not clear which is meant",
+                    crate::engine::quoted(k)
+                ),
+            )
+            .help("keep one of them"));
+        }
+    }
+    let mut more = dups.more.into_inner();
     for (base, v) in list {
         let Value::Object(o) = v else {
             return Err(ReadError::new(at(base), "a submission must be an object"));
@@ -123,6 +250,31 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
                     site: at(format!("{base}/exceptions/{i}")),
                 });
             }
+        }
+        let prefix = format!("{base}/");
+        let mine: Vec<&(String, String)> = duplicates
+            .iter()
+            .filter(|(p, _)| p.starts_with(&prefix))
+            .collect();
+        for (p, k) in &mine {
+            sub.problem(
+                "input.duplicate_key",
+                false,
+                format!(
+                    "the key {} is given more than once in this object; only the last is read",
+                    crate::engine::quoted(k)
+                ),
+                at(p.clone()),
+            );
+        }
+        if more > 0 && !mine.is_empty() {
+            sub.problem(
+                "input.duplicate_key",
+                false,
+                format!("and {more} more keys in the file are given more than once"),
+                at(base.clone()),
+            );
+            more = 0;
         }
         input.submissions.push(sub);
     }

@@ -4,6 +4,7 @@
 //! row: what is wrong with a row becomes a `Problem` with its line or cell, and only a file that
 //! cannot be read at all (corrupt, not UTF-8, no header, a zip bomb) is a `ReadError`.
 
+pub mod archive;
 mod csv;
 mod json;
 pub mod xlsx;

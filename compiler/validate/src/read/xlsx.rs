@@ -7,26 +7,28 @@
 //! The cover's cells are found by the workbook's defined names (`Authority`, `Period`, ...),
 //! which Excel and LibreOffice keep up to date, or else by their labels.
 //!
-//! A workbook is a zip archive: before anything is unpacked, the archive's directory is checked
-//! so that a file claiming gigabytes ("zip bomb") is refused; the zip reader itself refuses to
-//! unpack an entry beyond the size it claims.
+//! A workbook is a zip archive: before anything is unpacked, `archive` checks what it claims
+//! (sizes, the number of texts) against bounds and says what a file that is not a workbook is.
+//! Sheets are then read cell by cell, keeping only filled cells, so a sheet's stated or apparent
+//! size (a cell at A1 and one at XFD1048576) costs nothing; the filled cells of a workbook are
+//! counted against `MAX_CELLS`.
 
 use super::{looks_like_code, Input};
 use crate::ir::Ir;
 use crate::submission::{Contact, Entry, Exception, Place, Raw, ReadError, Site, Submission};
 use crate::values::{show, trim};
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Cursor;
+use std::rc::Rc;
+
 pub use pmf_return::workbook::{
     a1, part_sheet_name, H_CODE, H_COMMENT, H_EXPLANATION, H_RULE, H_STATUS, H_VALUE, L_AUTHORITY,
     L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
 };
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Cursor;
 
-/// The largest workbook read. A filled template is well under a megabyte.
-pub const MAX_XLSX_BYTES: usize = 50 * 1024 * 1024;
-/// The most a workbook may unpack to.
-pub const MAX_UNPACKED: u64 = 500 * 1024 * 1024;
+pub use super::archive::{MAX_UNPACKED, MAX_XLSX_BYTES};
 
 fn site(file: &str, sheet: &str, row: u32, col: u32) -> Site {
     Site::new(
@@ -38,12 +40,12 @@ fn site(file: &str, sheet: &str, row: u32, col: u32) -> Site {
     )
 }
 
-/// `$C$5` → `(4, 2)`.
+/// `$C$5` → `(4, 2)`; `None` for anything that is not a cell within a sheet's bounds.
 fn parse_a1(s: &str) -> Option<(u32, u32)> {
     let s = s.replace('$', "");
     let split = s.find(|c: char| c.is_ascii_digit())?;
     let (l, d) = s.split_at(split);
-    if l.is_empty() || !l.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if l.is_empty() || l.len() > 3 || !l.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     let col = l.bytes().fold(0u32, |a, b| {
@@ -53,90 +55,255 @@ fn parse_a1(s: &str) -> Option<(u32, u32)> {
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => trim(s).to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => show(*f),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-        Data::DateTime(d) => show(d.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("{e}"),
+/// The most filled cells read from one workbook (the template has about 30,000).
+pub const MAX_CELLS: usize = 1_000_000;
+/// The most text copied out of a workbook's cells into its return. A text of the shared table
+/// is stored once however many cells show it, but each cell read into the return (a comment, an
+/// explanation) is a copy: a megabyte of text shown in every comment cell would otherwise cost a
+/// megabyte a row.
+pub const MAX_TEXT_COPIED: usize = 100 * 1024 * 1024;
+
+/// Counts the text copied out of cells against `MAX_TEXT_COPIED`.
+struct Copier {
+    left: usize,
+    file: Site,
+}
+
+impl Copier {
+    fn take(&mut self, t: &str) -> Result<String, ReadError> {
+        match self.left.checked_sub(t.len()) {
+            Some(left) => {
+                self.left = left;
+                Ok(t.to_string())
+            }
+            None => Err(ReadError::new(
+                self.file.clone(),
+                format!(
+                    "the workbook repeats its texts in its cells more than {} MB over, which no submission does; it was not read",
+                    MAX_TEXT_COPIED / (1024 * 1024)
+                ),
+            )
+            .help("copy the figures into a new template from `pmf template`")),
+        }
     }
 }
 
-fn cell_raw(d: &Data) -> Raw {
-    match d {
-        Data::Empty => Raw::Blank,
-        Data::Int(i) => Raw::Number(*i as f64),
-        Data::Float(f) => Raw::Number(*f),
-        Data::DateTime(d) => Raw::Number(d.as_f64()),
-        Data::String(s) if trim(s).is_empty() => Raw::Blank,
+/// Whether a header cell is `label`, or starts with it, in any case.
+fn is_label(cell: &str, label: &str) -> bool {
+    cell.as_bytes()
+        .get(..label.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
+}
+
+/// Formulas longer than Excel allows (8,192 characters) are not translated from their shared
+/// anchor to each cell; only the start of a formula is ever shown.
+const MAX_FORMULA: usize = 8192;
+
+/// A cell's value. Texts from the shared string table are shared, not copied per cell: a
+/// workbook can point a million cells at one long text.
+#[derive(Clone, Debug)]
+enum Value {
+    Text(Rc<str>),
+    Int(i64),
+    Number(f64),
+    Bool(bool),
+}
+
+/// One sheet's filled cells by (row, column), read sparsely: a sheet with cells at A1 and
+/// XFD1048576 holds two cells, not the rectangle between them.
+struct Sheet {
+    name: String,
+    cells: BTreeMap<(u32, u32), Value>,
+    /// The formula of each cell that has one, cut to its first characters (only they are shown).
+    formulas: BTreeMap<(u32, u32), String>,
+}
+
+impl Sheet {
+    fn get(&self, r: u32, c: u32) -> Option<&Value> {
+        self.cells.get(&(r, c))
+    }
+
+    /// A cell's text, trimmed; borrowed from the cell when it is a text.
+    fn text(&self, r: u32, c: u32) -> Cow<'_, str> {
+        match self.get(r, c) {
+            Some(Value::Text(t)) => Cow::Borrowed(trim(t)),
+            Some(v) => Cow::Owned(cell_text(v)),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    /// The rows that have a filled cell, in order.
+    fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = None;
+        self.cells.keys().filter_map(move |&(r, _)| {
+            if last == Some(r) {
+                None
+            } else {
+                last = Some(r);
+                Some(r)
+            }
+        })
+    }
+
+    fn row(&self, r: u32) -> impl Iterator<Item = (u32, &Value)> + '_ {
+        self.cells
+            .range((r, 0)..=(r, u32::MAX))
+            .map(|(&(_, c), v)| (c, v))
+    }
+}
+
+/// Reads one sheet's cells and formulas in one pass over its XML, counting them against the
+/// workbook's budget of cells.
+fn read_sheet<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    name: &str,
+    sheet: &str,
+    budget: &mut usize,
+    texts: &mut BTreeMap<(usize, usize), Rc<str>>,
+) -> Result<Sheet, ReadError> {
+    let mut out = Sheet {
+        name: sheet.to_string(),
+        cells: BTreeMap::new(),
+        formulas: BTreeMap::new(),
+    };
+    let bad = |e: XlsxError| {
+        ReadError::new(
+            Site::new(
+                name,
+                Place::Sheet {
+                    sheet: sheet.to_string(),
+                },
+            ),
+            format!("this sheet cannot be read ({e})"),
+        )
+        .help("open the workbook in Excel or LibreOffice and save it again as .xlsx")
+    };
+    let mut reader = match wb.worksheet_cells_reader(sheet) {
+        Ok(r) => r,
+        // A chart sheet or a dialog sheet holds no cells.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(out),
+        Err(e) => return Err(bad(e)),
+    };
+    // Shared formulas: the anchor's text and where it starts, by shared index.
+    let mut anchors: BTreeMap<usize, (String, (u32, u32))> = BTreeMap::new();
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(bad)? {
+        let pos = cell.pos;
+        let formula = match cell.formula {
+            None => None,
+            Some(XlsxFormulaMetadata::Normal { formula }) => Some(formula),
+            Some(XlsxFormulaMetadata::Shared {
+                shared_index,
+                range,
+                formula,
+            }) => {
+                let start = range.map(|r| r.start).unwrap_or(pos);
+                if anchors.len() < MAX_CELLS {
+                    anchors.insert(shared_index, (formula.clone(), start));
+                }
+                Some(formula)
+            }
+            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
+                anchors.get(&shared_index).map(|(f, start)| {
+                    if f.len() > MAX_FORMULA {
+                        f.clone()
+                    } else {
+                        calamine::expand_shared_formula(f, *start, pos)
+                            .unwrap_or_else(|_| f.clone())
+                    }
+                })
+            }
+            Some(_) => None,
+        };
+        let value = match cell.value {
+            DataRef::Empty => None,
+            DataRef::Int(i) => Some(Value::Int(i)),
+            DataRef::Float(f) => Some(Value::Number(f)),
+            DataRef::DateTime(d) => Some(Value::Number(d.as_f64())),
+            DataRef::Bool(b) => Some(Value::Bool(b)),
+            DataRef::SharedString(s) => {
+                // The same entry of the table is the same address: one copy of each text.
+                let key = (s.as_ptr() as usize, s.len());
+                Some(Value::Text(
+                    texts.entry(key).or_insert_with(|| Rc::from(s)).clone(),
+                ))
+            }
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                Some(Value::Text(Rc::from(s)))
+            }
+            DataRef::Error(e) => Some(Value::Text(Rc::from(e.to_string()))),
+        };
+        let formula = formula.filter(|f| !f.is_empty());
+        if value.is_none() && formula.is_none() {
+            continue;
+        }
+        if *budget == 0 {
+            return Err(ReadError::new(
+                Site::new(name, Place::File),
+                format!(
+                    "the workbook has more than {} filled cells, which no submission has; it was not read",
+                    super::archive::show_count(MAX_CELLS as u64)
+                ),
+            )
+            .help("copy the figures into a new template from `pmf template`"));
+        }
+        *budget -= 1;
+        if let Some(v) = value {
+            out.cells.insert(pos, v);
+        }
+        if let Some(f) = formula {
+            out.formulas.insert(pos, f.chars().take(64).collect());
+        }
+    }
+    Ok(out)
+}
+
+/// A text of the cover (the authority, the period, a contact), cut to 1,000 characters: the
+/// cover has six and none is long.
+fn cover_text(t: &str) -> String {
+    t.chars().take(1000).collect()
+}
+
+fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) => trim(s).to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Number(f) => show(*f),
+        Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+    }
+}
+
+fn cell_raw(v: &Value) -> Raw {
+    match v {
+        Value::Int(i) => Raw::Number(*i as f64),
+        Value::Number(f) => Raw::Number(*f),
+        Value::Text(s) if trim(s).is_empty() => Raw::Blank,
         other => Raw::Text(cell_text(other)),
     }
 }
 
-fn check_archive(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
-    let file = Site::new(name, Place::File);
-    if bytes.len() > MAX_XLSX_BYTES {
-        return Err(ReadError::new(
-            file,
-            format!(
-                "the workbook is {} MB, too large to be a submission",
-                bytes.len() / (1024 * 1024)
-            ),
-        )
-        .help("a filled template is well under 1 MB; start again from `pmf template`"));
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        ReadError::new(
-            file.clone(),
-            format!("this is not an XLSX workbook, or it is damaged or cut short ({e})"),
-        )
-        .help("open it in Excel or LibreOffice and save it again as .xlsx")
-    })?;
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| {
-            ReadError::new(file.clone(), format!("the workbook is damaged ({e})"))
-                .help("open it in Excel or LibreOffice and save it again as .xlsx")
-        })?;
-        total = total.saturating_add(entry.size());
-    }
-    if total > MAX_UNPACKED {
-        return Err(ReadError::new(
-            file,
-            format!(
-                "the workbook claims to unpack to {} MB, which no submission does (a zip bomb?); it was not opened",
-                total / (1024 * 1024)
-            ),
-        ));
-    }
-    Ok(())
-}
-
 pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
-    check_archive(name, bytes)?;
+    super::archive::check(name, bytes)?;
     let file = Site::new(name, Place::File);
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        ReadError::new(file.clone(), format!("this workbook cannot be read ({e})"))
-            .help("open it in Excel or LibreOffice and save it again as .xlsx")
+        let message = match e {
+            XlsxError::Password => {
+                "this workbook is encrypted (it has a password to open it), so pmf cannot read it"
+                    .to_string()
+            }
+            e => format!("this workbook cannot be read ({e})"),
+        };
+        ReadError::new(file.clone(), message)
+            .help("open it in Excel or LibreOffice and save it again as .xlsx, without a password")
     })?;
     let sheet_names = wb.sheet_names();
     let defined: Vec<(String, String)> = wb.defined_names().to_vec();
-    let mut sheets: Vec<(String, Range<Data>, Option<Range<String>>)> = Vec::new();
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let mut budget = MAX_CELLS;
+    let mut texts = BTreeMap::new();
     for s in &sheet_names {
-        let range = wb.worksheet_range(s).map_err(|e| {
-            ReadError::new(
-                Site::new(name, Place::Sheet { sheet: s.clone() }),
-                format!("this sheet cannot be read ({e})"),
-            )
-            .help("open the workbook in Excel or LibreOffice and save it again as .xlsx")
-        })?;
-        let formulas = wb.worksheet_formula(s).ok();
-        sheets.push((s.clone(), range, formulas));
+        sheets.push(read_sheet(&mut wb, name, s, &mut budget, &mut texts)?);
     }
+    drop(texts);
     let mut sub = Submission::new(name);
     let data_codes: BTreeSet<&str> = ir.data_items.iter().map(|d| d.code.as_str()).collect();
     let metric_codes: BTreeSet<&str> = ir.metrics.iter().map(|m| m.code.as_str()).collect();
@@ -148,18 +315,15 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
         let (sheet, cell) = formula.trim_start_matches('=').rsplit_once('!')?;
         let sheet = sheet.trim_matches('\'').replace("''", "'");
         let (r, c) = parse_a1(cell)?;
-        let (_, range, _) = sheets.iter().find(|(s, _, _)| *s == sheet)?;
-        let text = range.get_value((r, c)).map(cell_text).unwrap_or_default();
-        Some((sheet, r, c, text))
+        let found = sheets.iter().find(|s| s.name == sheet)?;
+        Some((sheet, r, c, cover_text(&found.text(r, c))))
     };
     let by_label = |label: &str| -> Option<(String, u32, u32, String)> {
-        for (s, range, _) in &sheets {
-            for (r, c, d) in range.used_cells() {
-                if matches!(d, Data::String(t) if trim(t).eq_ignore_ascii_case(label)) {
-                    let (r0, c0) = range.start().unwrap_or((0, 0));
-                    let (r, c) = (r0 + r as u32, c0 + c as u32 + 1);
-                    let text = range.get_value((r, c)).map(cell_text).unwrap_or_default();
-                    return Some((s.clone(), r, c, text));
+        for s in &sheets {
+            for (&(r, c), v) in &s.cells {
+                if matches!(v, Value::Text(t) if trim(t).eq_ignore_ascii_case(label)) {
+                    let c = c.saturating_add(1);
+                    return Some((s.name.clone(), r, c, cover_text(&s.text(r, c))));
                 }
             }
         }
@@ -195,35 +359,26 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
         phone: contact[3].clone(),
     };
 
-    // The tables.
+    // The tables: only rows with a filled cell are visited.
+    let mut copier = Copier {
+        left: MAX_TEXT_COPIED,
+        file: file.clone(),
+    };
     let mut seen_parts: BTreeSet<String> = BTreeSet::new();
-    for (sheet, range, formulas) in &sheets {
-        let Some((r0, c0)) = range.start() else {
-            continue;
-        };
-        let Some((r1, c1)) = range.end() else {
-            continue;
-        };
-        let header_of = |r: u32| -> BTreeMap<String, u32> {
-            (c0..=c1)
-                .filter_map(|c| match range.get_value((r, c)) {
-                    Some(Data::String(t)) if !trim(t).is_empty() => Some((trim(t).to_string(), c)),
+    for sh in &sheets {
+        let sheet = &sh.name;
+        let header_of = |r: u32| -> BTreeMap<&str, u32> {
+            sh.row(r)
+                .filter_map(|(c, v)| match v {
+                    Value::Text(t) if !trim(t).is_empty() => Some((trim(t), c)),
                     _ => None,
                 })
                 .collect()
         };
         let mut table: Option<Table> = None;
-        for r in r0..=r1 {
+        for r in sh.rows() {
             let h = header_of(r);
-            let find = |label: &str| {
-                h.iter()
-                    .find(|(k, _)| {
-                        k.eq_ignore_ascii_case(label)
-                            || k.to_ascii_lowercase()
-                                .starts_with(&label.to_ascii_lowercase())
-                    })
-                    .map(|(_, c)| *c)
-            };
+            let find = |label: &str| h.iter().find(|(k, _)| is_label(k, label)).map(|(_, c)| *c);
             if let (Some(code), Some(value)) = (find(H_CODE), find(H_VALUE)) {
                 table = Some(Table::Data {
                     code,
@@ -237,7 +392,7 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                 table = Some(Table::Exceptions { rule, expl });
                 continue;
             }
-            let text = |c: u32| range.get_value((r, c)).map(cell_text).unwrap_or_default();
+            let text = |c: u32| sh.text(r, c);
             match &table {
                 None => {}
                 Some(Table::Exceptions { rule, expl }) => {
@@ -246,8 +401,8 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                         continue;
                     }
                     sub.exceptions.push(Exception {
-                        rule: id,
-                        explanation: text(*expl),
+                        rule: copier.take(&id)?,
+                        explanation: copier.take(&text(*expl))?,
                         site: site(name, sheet, r, *expl),
                     });
                 }
@@ -261,13 +416,17 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                     if c.is_empty() {
                         continue;
                     }
-                    let raw = range
-                        .get_value((r, *value))
-                        .map(cell_raw)
-                        .unwrap_or(Raw::Blank);
-                    let known = data_codes.contains(c.as_str()) || populations.contains(c.as_str());
+                    let c: &str = &c;
+                    let raw = match sh.get(r, *value) {
+                        None => Raw::Blank,
+                        Some(Value::Text(t)) if !trim(t).is_empty() => {
+                            Raw::Text(copier.take(trim(t))?)
+                        }
+                        Some(v) => cell_raw(v),
+                    };
+                    let known = data_codes.contains(c) || populations.contains(c);
                     if !known {
-                        if metric_codes.contains(c.as_str()) {
+                        if metric_codes.contains(c) {
                             // A lead-in row: the metric is reported through its items.
                             if raw != Raw::Blank {
                                 sub.problem(
@@ -279,37 +438,42 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                             }
                             continue;
                         }
-                        if !looks_like_code(&c) {
+                        if !looks_like_code(c) {
                             continue;
                         }
                     }
-                    if let Some(d) = ir.data_item(&c) {
+                    if let Some(d) = ir.data_item(c) {
                         if let Some(p) = &d.part {
                             seen_parts.insert(p.clone());
                         }
                     }
-                    if let Some(f) = formulas
-                        .as_ref()
-                        .and_then(|f| f.get_value((r, *value)))
-                        .filter(|f| !f.is_empty())
-                    {
+                    if let Some(f) = sh.formulas.get(&(r, *value)) {
                         sub.problem(
                             "input.formula",
                             true,
                             format!(
                                 "the value of {c} is a formula ({}), not a figure typed in; its result {} is used",
                                 crate::engine::quoted(&format!("={f}")),
-                                crate::engine::quoted(&raw.to_text())
+                                match &raw {
+                                    Raw::Text(t) => crate::engine::quoted(t),
+                                    other => crate::engine::quoted(&other.to_text()),
+                                }
                             ),
                             site(name, sheet, r, *value),
                         );
                     }
-                    let opt = |col: Option<u32>| col.map(text).filter(|t| !t.is_empty());
+                    let mut opt = |col: Option<u32>| -> Result<Option<String>, ReadError> {
+                        match col.map(text).filter(|t| !t.is_empty()) {
+                            Some(t) => copier.take(&t).map(Some),
+                            None => Ok(None),
+                        }
+                    };
+                    let (status, comment) = (opt(*status)?, opt(*comment)?);
                     sub.entries.push(Entry {
-                        code: c,
+                        code: c.to_string(),
                         raw,
-                        status: opt(*status),
-                        comment: opt(*comment),
+                        status,
+                        comment,
                         site: site(name, sheet, r, *value),
                     });
                 }

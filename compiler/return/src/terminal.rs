@@ -1,0 +1,58 @@
+//! Text from an input made safe to show on a terminal or in a text report: an authority
+//! holding ESC sequences or a line break cannot clear the screen or print a line of its own
+//! ("0 errors"). Used by every report that shows text from a return (validation, migration,
+//! `template --prefill`).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Whether a character is shown escaped: the C0 and C1 controls and DEL (ESC starts terminal
+/// commands; a line break or a carriage return writes over the report), the line and paragraph
+/// separators, and the marks and overrides that reorder text on screen.
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from an input made safe to print on a terminal or in a text report: every character of
+/// `unsafe_char` is shown as an escape (`\n`, `\x1b`, `\u{202e}`), on one line.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unsafe_char(c) && (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:04x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// An authority or a year as written, for a title: `safe`, and cut to 60 characters.
+pub fn short(s: &str) -> String {
+    let mut t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        t.push('…');
+    }
+    safe(&t).into_owned()
+}
+
+/// A whole rendered report made safe line by line: what `safe` does, keeping the line breaks
+/// the renderer wrote. Every text from an input is already `safe` when it is written; this is
+/// the second lock.
+pub fn safe_lines(text: &str) -> String {
+    text.split('\n').map(safe).collect::<Vec<_>>().join("\n")
+}

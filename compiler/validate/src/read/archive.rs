@@ -1,0 +1,267 @@
+//! What a file given as a workbook is, and whether it is safe to open, decided before calamine
+//! unpacks anything: an encrypted workbook or an old `.xls` (both OLE compound files), text
+//! under an `.xlsx` name, and a zip archive whose directory claims more than a submission ever
+//! holds (a "zip bomb", or a shared string table claiming billions of entries, which calamine
+//! would reserve memory for before reading a single one) are each refused with what they are
+//! and what to do.
+//!
+//! Invariant: every figure a workbook states about itself that decides an allocation is
+//! checked here against a bound; the zip reader refuses to unpack an entry beyond the size its
+//! directory claims, so the claimed sizes are upper bounds of what is read.
+
+use crate::submission::{Place, ReadError, Site};
+use std::io::{Cursor, Read};
+
+/// The largest workbook read. A filled template is well under a megabyte.
+pub const MAX_XLSX_BYTES: usize = 50 * 1024 * 1024;
+/// The most a workbook may unpack to, all parts together (the template unpacks to about 2 MB).
+pub const MAX_UNPACKED: u64 = 100 * 1024 * 1024;
+/// The largest shared string table read, unpacked (the template's is about 200 KB). calamine
+/// keeps every entry in memory, each costing at least 24 bytes for as little as 5 bytes of XML.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 16 * 1024 * 1024;
+/// The most entries a shared string table may claim (`uniqueCount`; the template has about
+/// 4,000). calamine reserves room for the claimed number before reading.
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
+/// The signature of an OLE compound file: an encrypted workbook, an old `.xls`, a `.doc`.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn resave() -> &'static str {
+    "open it in Excel or LibreOffice and save it again as .xlsx"
+}
+
+/// Checks that `bytes` are a zip archive that may be unpacked, or says what they are.
+pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
+    let file = Site::new(name, Place::File);
+    if bytes.len() > MAX_XLSX_BYTES {
+        return Err(ReadError::new(
+            file,
+            format!(
+                "the workbook is {} MB, too large to be a submission",
+                bytes.len() / (1024 * 1024)
+            ),
+        )
+        .help("a filled template is well under 1 MB; start again from `pmf template`"));
+    }
+    if let Some(what) = not_a_zip(bytes) {
+        return Err(what.at(file));
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        ReadError::new(
+            file.clone(),
+            format!("this is not an XLSX workbook, or it is damaged or cut short ({e})"),
+        )
+        .help(resave())
+    })?;
+    let mut total: u64 = 0;
+    let mut tables = Vec::new();
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| {
+            ReadError::new(file.clone(), format!("the workbook is damaged ({e})")).help(resave())
+        })?;
+        total = total.saturating_add(entry.size());
+        // A name that is not text is no part calamine looks for.
+        let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if part
+            .replace('\\', "/")
+            .to_ascii_lowercase()
+            .ends_with("sharedstrings.xml")
+        {
+            tables.push((i, part, entry.size()));
+        }
+    }
+    if total > MAX_UNPACKED {
+        return Err(ReadError::new(
+            file,
+            format!(
+                "the workbook claims to unpack to {} MB, which no submission does (a zip bomb?); it was not opened",
+                total / (1024 * 1024)
+            ),
+        ));
+    }
+    for (i, part, size) in tables {
+        if size > MAX_SHARED_STRINGS_BYTES {
+            return Err(ReadError::new(
+                file,
+                format!(
+                    "the workbook's table of texts ({part}) unpacks to {} MB, which no submission's does; it was not opened",
+                    size / (1024 * 1024)
+                ),
+            )
+            .help("a filled template's is well under 1 MB; copy the figures into a new template from `pmf template`"));
+        }
+        let Ok(entry) = zip.by_index(i) else {
+            continue; // calamine reports the damage with the sheet it belongs to
+        };
+        // The count is an attribute of the first element: the first few kilobytes hold it.
+        let mut head = Vec::new();
+        if entry.take(64 * 1024).read_to_end(&mut head).is_err() {
+            continue;
+        }
+        if let Some(n) = unique_count(&head) {
+            if n > MAX_SHARED_STRINGS {
+                return Err(ReadError::new(
+                    file,
+                    format!(
+                        "the workbook claims {} different texts (uniqueCount in {part}), more than any submission has; it was not opened",
+                        show_count(n)
+                    ),
+                )
+                .help(resave()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a file that is not a zip archive is, when it is not one.
+struct NotZip {
+    message: String,
+    help: &'static str,
+}
+
+impl NotZip {
+    fn at(self, site: Site) -> ReadError {
+        ReadError::new(site, self.message).help(self.help)
+    }
+}
+
+fn not_a_zip(bytes: &[u8]) -> Option<NotZip> {
+    if bytes.starts_with(&CFB_MAGIC) {
+        // An OLE compound file names its streams in UTF-16.
+        let has = |name: &str| {
+            let utf16: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+            memchr::memmem::find(bytes, &utf16).is_some()
+        };
+        return Some(if has("EncryptedPackage") || has("EncryptionInfo") {
+            NotZip {
+                message: "this workbook is encrypted (it has a password to open it), so pmf cannot read it".into(),
+                help: "open it in Excel or LibreOffice with its password, save a copy as .xlsx without a password, and give that copy",
+            }
+        } else if has("Workbook") || has("Book") {
+            NotZip {
+                message: "this is an old-style .xls workbook (Excel 97-2003) with an .xlsx name, which pmf does not read".into(),
+                help: "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
+            }
+        } else {
+            NotZip {
+                message: "this is an old-style Office document (an OLE compound file), not an XLSX workbook".into(),
+                help: "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
+            }
+        });
+    }
+    if bytes.starts_with(b"PK") || bytes.is_empty() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(b"%PDF") {
+        return Some(NotZip {
+            message: "this is a PDF document, not an XLSX workbook".into(),
+            help: "give the workbook itself (.xlsx), or the return as CSV or JSON",
+        });
+    }
+    let text = std::str::from_utf8(head).is_ok_and(|t| {
+        !t.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    });
+    if text {
+        return Some(NotZip {
+            message: "this file has a workbook's name but holds text, not an XLSX workbook".into(),
+            help: "if it is a return in CSV or JSON, give it a .csv or .json name",
+        });
+    }
+    None
+}
+
+/// The `uniqueCount` of a shared string table, from the start of its XML; `u64::MAX` when it is
+/// too long to be a number of entries.
+fn unique_count(head: &[u8]) -> Option<u64> {
+    let sst =
+        memchr::memmem::find(head, b"<sst").or_else(|| memchr::memmem::find(head, b":sst"))?;
+    let rest = &head[sst..];
+    let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+    let tag = &rest[..end];
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&tag[from..], b"uniqueCount") {
+        let i = from + at;
+        from = i + 11;
+        // An attribute name stands after white space.
+        if i == 0 || !tag[i - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let after = &tag[from..];
+        let eq = after.iter().position(|b| !b.is_ascii_whitespace())?;
+        if after.get(eq) != Some(&b'=') {
+            continue;
+        }
+        let after = &after[eq + 1..];
+        let q = after.iter().position(|b| !b.is_ascii_whitespace())?;
+        let quote = *after.get(q)?;
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let value = &after[q + 1..];
+        let close = memchr::memchr(quote, value).unwrap_or(value.len());
+        let digits = value[..close].trim_ascii();
+        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        if digits.len() > 19 {
+            return Some(u64::MAX);
+        }
+        return std::str::from_utf8(digits).ok()?.parse().ok();
+    }
+    None
+}
+
+/// A large count with thousands separators: 18446744073709551615 → 18,446,744,073,709,551,615.
+pub(crate) fn show_count(n: u64) -> String {
+    let digits = n.to_string().into_bytes();
+    let groups: Vec<&str> = digits
+        .rchunks(3)
+        .rev()
+        .map(|g| std::str::from_utf8(g).unwrap_or_default())
+        .collect();
+    groups.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_claimed_count_is_found() {
+        assert_eq!(
+            unique_count(br#"<?xml version="1.0"?><sst xmlns="x" count="7" uniqueCount="4"><si>"#),
+            Some(4)
+        );
+        assert_eq!(
+            unique_count(br#"<x:sst uniqueCount = '18446744073709551615'>"#),
+            Some(u64::MAX)
+        );
+        assert_eq!(
+            unique_count(br#"<sst uniqueCount="99999999999999999999999">"#),
+            Some(u64::MAX)
+        );
+        assert_eq!(unique_count(br#"<sst count="3">"#), None);
+        assert_eq!(unique_count(br#"<sst xuniqueCount="3">"#), None);
+        assert_eq!(show_count(1234567), "1,234,567");
+        assert_eq!(show_count(12), "12");
+    }
+
+    #[test]
+    fn ole_files_say_what_they_are() {
+        let mut enc = CFB_MAGIC.to_vec();
+        enc.extend(
+            "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        assert!(not_a_zip(&enc).is_some_and(|n| n.message.contains("encrypted")));
+        let mut xls = CFB_MAGIC.to_vec();
+        xls.extend("Workbook".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert!(not_a_zip(&xls).is_some_and(|n| n.message.contains(".xls")));
+        assert!(not_a_zip(b"authority,period\n").is_some_and(|n| n.message.contains("text")));
+        assert!(not_a_zip(b"PK\x03\x04").is_none());
+    }
+}
