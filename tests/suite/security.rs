@@ -2,6 +2,7 @@
 //! failing safely: a clear error and a non-zero exit, never a crash, a hang, a file written or
 //! removed outside the output folder, or a partial output.
 
+use crate::common::root;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -302,4 +303,130 @@ fn an_edition_id_must_be_a_plain_name() {
             text(&o)
         );
     }
+}
+
+/// A return given as a pipe, a device or a sparse file larger than any return: each is one
+/// clear error naming the file, found before reading, for every command that reads returns,
+/// and the other returns of the run are still checked.
+#[cfg(unix)]
+#[test]
+fn a_return_that_is_a_pipe_a_device_or_huge_is_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("fifo.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.csv")).expect("link");
+    // A sparse file: 1 GB long, no disk used.
+    let huge = std::fs::File::create(dir.path().join("huge.csv")).expect("huge");
+    huge.set_len(1 << 30).expect("set_len");
+    let good = root().join("tests/submissions/inputs/good-cardiff-2020-21.csv");
+    std::fs::copy(&good, dir.path().join("good.csv")).expect("copy");
+    let spec = root().join("spec/2019-consultation").display().to_string();
+    let next = root().join("tests/editions/2020-21").display().to_string();
+    for bad in ["fifo.csv", "zero.csv", "huge.csv"] {
+        let runs: [Vec<&str>; 3] = [
+            vec!["validate", "--spec", &spec, bad, "good.csv"],
+            vec!["template", &spec, "--prefill", bad, "-o", "t.xlsx"],
+            vec![
+                "migrate",
+                "--from",
+                &spec,
+                "--to",
+                &next,
+                "--out-dir",
+                "out",
+                bad,
+            ],
+        ];
+        for args in runs {
+            let o = pmf_within(&args, dir.path(), Duration::from_secs(60));
+            let t = text(&o);
+            assert!(!t.contains("panicked"), "a crash: {args:?}\n{t}");
+            assert_eq!(o.status.code(), Some(2), "{args:?}\n{t}");
+            assert!(t.contains(bad), "the error names the file: {args:?}\n{t}");
+            let why = if bad == "huge.csv" {
+                "MB"
+            } else {
+                "not a regular file"
+            };
+            assert!(t.contains(why), "{args:?}\n{t}");
+            if args[0] == "validate" {
+                assert!(
+                    t.contains("W06000015"),
+                    "the good return is still checked:\n{t}"
+                );
+            }
+        }
+        assert!(
+            !dir.path().join("out").exists(),
+            "migrate wrote from a bad return"
+        );
+        assert!(
+            !dir.path().join("t.xlsx").exists(),
+            "prefill wrote from a bad return"
+        );
+    }
+}
+
+/// `pmf migrate` writes its folder whole or not at all: when the second of two returns cannot
+/// be written (its name is taken by a folder), the first, already written, is removed again
+/// and the run fails naming the file; nothing is left half-done.
+#[test]
+fn a_migration_that_cannot_write_every_return_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good =
+        std::fs::read_to_string(root().join("tests/submissions/inputs/good-cardiff-2020-21.csv"))
+            .expect("the good return");
+    // Cardiff, then the same figures for Swansea.
+    let swansea: String = good
+        .lines()
+        .skip(1)
+        .map(|l| format!("{}\n", l.replace("W06000015", "W06000011")))
+        .collect();
+    std::fs::write(dir.path().join("two.csv"), format!("{good}{swansea}")).expect("two");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("W06000011-2020-21.csv")).expect("a folder in the way");
+    let spec = root().join("spec/2019-consultation").display().to_string();
+    let next = root().join("tests/editions/2020-21").display().to_string();
+    let args = [
+        "migrate",
+        "--from",
+        &spec,
+        "--to",
+        &next,
+        "--out-dir",
+        "out",
+        "two.csv",
+    ];
+    // Its report is longer than a pipe holds: read as it is written.
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_pmf"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("pmf runs")
+    };
+    let o = run(&args);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(
+        t.contains("W06000011-2020-21.csv") && t.contains("were removed"),
+        "{t}"
+    );
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        left.len(),
+        1,
+        "only the folder in the way is left: {left:?}"
+    );
+    // And without the obstacle, both are written.
+    std::fs::remove_dir(out.join("W06000011-2020-21.csv")).expect("rmdir");
+    let o = run(&args);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        out.join("W06000011-2020-21.csv").is_file() && out.join("W06000015-2020-21.csv").is_file()
+    );
 }
