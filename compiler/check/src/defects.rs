@@ -86,15 +86,17 @@ impl Checker<'_> {
 
     fn check_malformed_codes(&mut self) {
         // Errata record the source's damage, quoting it: their texts are not checked.
-        let errata: Vec<&Text> = self
+        // By address, in a set: a large spec has thousands of errata and a hundred thousand texts.
+        let errata: std::collections::HashSet<*const Text> = self
             .decls
             .errata
             .iter()
             .flat_map(|e| e.corrected.iter().chain(e.reason.iter()))
+            .map(|t| t as *const Text)
             .collect();
         let mut found: Vec<(String, Loc)> = Vec::new();
         for t in self.texts() {
-            if errata.iter().any(|e| std::ptr::eq(*e, t)) {
+            if errata.contains(&(t as *const Text)) {
                 continue;
             }
             for lit in std::iter::once(&t.en).chain(t.cy.iter()) {

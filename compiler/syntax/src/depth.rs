@@ -71,7 +71,13 @@ pub fn survey(node: &Node) -> Survey {
                     }
                 }
                 ExprKind::Str(lit) => {
-                    if bad_char.is_none() {
+                    // Most texts are printable ASCII with line breaks and tabs, which holds
+                    // nothing forbidden: a byte test settles them without decoding.
+                    let plain = |v: &str| {
+                        v.bytes()
+                            .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+                    };
+                    if bad_char.is_none() && !plain(&lit.value) {
                         let v = &lit.value;
                         // A carriage return is allowed as part of a Windows line break.
                         let crlf = |off: usize| v.as_bytes().get(off + 1) == Some(&b'\n');
