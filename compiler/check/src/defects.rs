@@ -87,7 +87,7 @@ impl Checker<'_> {
     fn check_malformed_codes(&mut self) {
         // Errata record the source's damage, quoting it: their texts are not checked.
         // By address, in a set: a large spec has thousands of errata and a hundred thousand texts.
-        let errata: std::collections::HashSet<*const Text> = self
+        let errata: std::collections::BTreeSet<*const Text> = self
             .decls
             .errata
             .iter()
