@@ -122,6 +122,16 @@ pub fn workbook(name: &str) -> Option<Vec<u8>> {
             )),
             None,
         ),
+        // A shared formula whose range runs backwards (C6:C4): the XLSX library subtracted its
+        // ends unchecked (found by the xlsx fuzz target, 2026-12-06).
+        "backwards-range.xlsx" => minimal_workbook(
+            &sheet(&format!(
+                r#"{}<row r="6">{}<c r="C6"><f t="shared" si="0" ref="C6:C4">C2+1</f><v>13</v></c></row><row r="7"><c r="C7"><f t="shared" si="0"/><v>14</v></c></row>"#,
+                table(),
+                inline("A6", "AD/002a")
+            )),
+            None,
+        ),
         // One long text, shown in a million cells: one copy, not a million.
         "one-text-everywhere.xlsx" => {
             let text = "x".repeat(1024 * 1024);

@@ -55,6 +55,7 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     })?;
     let mut total: u64 = 0;
     let mut tables = Vec::new();
+    let mut sheets = Vec::new();
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| {
             ReadError::new(file.clone(), format!("the workbook is damaged ({e})")).help(resave())
@@ -68,6 +69,8 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             .ends_with("sharedstrings.xml")
         {
             tables.push((i, part, entry.size()));
+        } else if part.to_ascii_lowercase().contains("worksheets/") {
+            sheets.push((i, part));
         }
     }
     if total > MAX_UNPACKED {
@@ -111,7 +114,63 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             }
         }
     }
+    // A range that runs backwards (`C6:C4`) in a sheet's `ref` attributes (its dimension, a
+    // shared formula's cells, a merged cell) is never written by a spreadsheet program, and the
+    // XLSX library subtracts its ends unchecked: found here, it is the workbook's damage.
+    for (i, part) in sheets {
+        let Ok(entry) = zip.by_index(i) else {
+            continue; // calamine reports the damage with the sheet it belongs to
+        };
+        let mut xml = Vec::new();
+        if entry.take(MAX_UNPACKED).read_to_end(&mut xml).is_err() {
+            continue;
+        }
+        if let Some(range) = backwards_range(&xml) {
+            return Err(ReadError::new(
+                file,
+                format!(
+                    "the workbook is damaged: a range in {part} runs backwards ({}), which no spreadsheet program writes; it was not opened",
+                    crate::report::safe(&range)
+                ),
+            )
+            .help(resave()));
+        }
+    }
     Ok(())
+}
+
+/// The first `ref="A:B"` attribute of a sheet's XML whose end comes before its start.
+fn backwards_range(xml: &[u8]) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&xml[from..], b" ref=\"") {
+        let start = from + at + 6;
+        let len = memchr::memchr(b'"', &xml[start..]).unwrap_or(0).min(64);
+        let value = String::from_utf8_lossy(&xml[start..start + len]).into_owned();
+        from = start + len;
+        let Some((a, b)) = value.split_once(':') else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (cell(a), cell(b)) {
+            if b.0 < a.0 || b.1 < a.1 {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// A cell address (`$C$6`) as (row, column), 1-based; `None` when it is not one.
+fn cell(s: &str) -> Option<(u64, u64)> {
+    let s = s.replace('$', "");
+    let letters = s.bytes().take_while(u8::is_ascii_uppercase).count();
+    let (col, row) = s.split_at(letters);
+    if letters == 0 || letters > 3 || row.is_empty() || !row.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let col = col
+        .bytes()
+        .fold(0u64, |n, b| n * 26 + u64::from(b - b'A' + 1));
+    Some((row.parse().ok()?, col))
 }
 
 /// What a file that is not a zip archive is, when it is not one.
@@ -228,6 +287,19 @@ pub(crate) fn show_count(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_that_runs_backwards_is_found() {
+        let xml = br#"<worksheet><dimension ref="A1:D4"/><sheetData><row r="6"><c r="C6"><f t="shared" si="0" ref="C6:C4">A1</f></c></row></sheetData><dataValidation sqref="B2:A1"/></worksheet>"#;
+        assert_eq!(backwards_range(xml).as_deref(), Some("C6:C4"));
+        let fine = br#"<worksheet><dimension ref="A1:D4"/><mergeCell ref="$A$1:$AB$10"/><x ref="A1"/></worksheet>"#;
+        assert_eq!(backwards_range(fine), None);
+        assert_eq!(
+            backwards_range(br#"<dimension ref="AB2:Z2"/>"#).as_deref(),
+            Some("AB2:Z2")
+        );
+        assert_eq!(cell("XFD1048576"), Some((1_048_576, 16_384)));
+    }
 
     #[test]
     fn the_claimed_count_is_found() {
