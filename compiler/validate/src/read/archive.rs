@@ -129,7 +129,7 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             return Err(ReadError::new(
                 file,
                 format!(
-                    "the workbook is damaged: a range in {part} runs backwards ({}), which no spreadsheet program writes; it was not opened",
+                    "the workbook is damaged: {part} has a cell address no spreadsheet program writes ({}); it was not opened",
                     crate::report::safe(&range)
                 ),
             )
@@ -139,29 +139,61 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// The first `ref="A:B"` attribute of a sheet's XML whose end comes before its start.
+/// The first cell address or range of a sheet's XML that no spreadsheet program writes, and
+/// which the XLSX library would compute with unchecked arithmetic: a column of more than three
+/// letters or a row of more than seven digits in an `r` (a cell or a row) or `ref` attribute (a
+/// dimension, a shared formula's cells, a merged cell), or a range that runs backwards.
 fn backwards_range(xml: &[u8]) -> Option<String> {
-    let mut from = 0;
-    while let Some(at) = memchr::memmem::find(&xml[from..], b" ref=\"") {
-        let start = from + at + 6;
-        let len = memchr::memchr(b'"', &xml[start..]).unwrap_or(0).min(64);
-        let value = String::from_utf8_lossy(&xml[start..start + len]).into_owned();
-        from = start + len;
-        let Some((a, b)) = value.split_once(':') else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (cell(a), cell(b)) {
-            if b.0 < a.0 || b.1 < a.1 {
-                return Some(value);
+    for (name, value) in attributes(xml, b"r=\"").chain(attributes(xml, b"ref=\"")) {
+        let sides: Vec<&str> = value.split(':').collect();
+        if sides.iter().any(|a| !plausible(a)) {
+            return Some(format!("{name}{value}\""));
+        }
+        if let [a, b] = sides.as_slice() {
+            if let (Some(a), Some(b)) = (cell(a), cell(b)) {
+                if b.0 < a.0 || b.1 < a.1 {
+                    return Some(format!("{name}{value}\""));
+                }
             }
         }
     }
     None
 }
 
+/// The values of an attribute (`r="`, `ref="`) wherever it follows white space, cut at 64 bytes.
+fn attributes<'x>(
+    xml: &'x [u8],
+    name: &'static [u8],
+) -> impl Iterator<Item = (&'static str, String)> + 'x {
+    let shown = std::str::from_utf8(name).unwrap_or_default();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from + memchr::memmem::find(xml.get(from..)?, name)?;
+        let start = at + name.len();
+        let rest = xml.get(start..).unwrap_or_default();
+        let len = memchr::memchr(b'"', rest).unwrap_or(rest.len()).min(64);
+        from = start + len;
+        if at > 0 && xml.get(at - 1).is_some_and(u8::is_ascii_whitespace) {
+            return Some((shown, String::from_utf8_lossy(&rest[..len]).into_owned()));
+        }
+    })
+}
+
+/// Whether an address (`$C$6`, `C`, `6`) has at most three letters and seven digits.
+fn plausible(s: &str) -> bool {
+    let s = s.replace('$', "");
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let digits = s
+        .bytes()
+        .skip(letters)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    letters <= 3 && digits <= 7
+}
+
 /// A cell address (`$C$6`) as (row, column), 1-based; `None` when it is not one.
 fn cell(s: &str) -> Option<(u64, u64)> {
-    let s = s.replace('$', "");
+    let s = s.replace('$', "").to_ascii_uppercase();
     let letters = s.bytes().take_while(u8::is_ascii_uppercase).count();
     let (col, row) = s.split_at(letters);
     if letters == 0 || letters > 3 || row.is_empty() || !row.bytes().all(|b| b.is_ascii_digit()) {
@@ -291,13 +323,23 @@ mod tests {
     #[test]
     fn a_range_that_runs_backwards_is_found() {
         let xml = br#"<worksheet><dimension ref="A1:D4"/><sheetData><row r="6"><c r="C6"><f t="shared" si="0" ref="C6:C4">A1</f></c></row></sheetData><dataValidation sqref="B2:A1"/></worksheet>"#;
-        assert_eq!(backwards_range(xml).as_deref(), Some("C6:C4"));
+        assert_eq!(backwards_range(xml).as_deref(), Some("ref=\"C6:C4\""));
         let fine = br#"<worksheet><dimension ref="A1:D4"/><mergeCell ref="$A$1:$AB$10"/><x ref="A1"/></worksheet>"#;
         assert_eq!(backwards_range(fine), None);
         assert_eq!(
             backwards_range(br#"<dimension ref="AB2:Z2"/>"#).as_deref(),
-            Some("AB2:Z2")
+            Some("ref=\"AB2:Z2\"")
         );
+        // A column of nine letters, or a row of ten digits, overflowed calamine's arithmetic.
+        let long = br#"<row r="1"><c r="adsheetml/2006/main" t="s"/></row>"#;
+        assert_eq!(
+            backwards_range(long).as_deref(),
+            Some("r=\"adsheetml/2006/main\"")
+        );
+        assert!(backwards_range(br#"<row r="4294967296">"#).is_some());
+        assert!(backwards_range(br#"<row r="1048576"><c r="XFD1048576"/></row>"#).is_none());
+        assert!(backwards_range(b"<c\tr=\"ABCD1\"/>").is_some());
+
         assert_eq!(cell("XFD1048576"), Some((1_048_576, 16_384)));
     }
 
