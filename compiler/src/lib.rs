@@ -24,3 +24,4 @@ pub use pmf_validate as validate;
 pub use pmf_words as words;
 
 pub mod gen;
+pub mod shipped;

@@ -34,6 +34,13 @@ enum DiagFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ValidateFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ExportFormat {
     Json,
 }
@@ -133,16 +140,25 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Check submissions (XLSX, CSV or JSON) against every rule of the spec: exit 0 when no
-    /// error is left after exceptions, 1 when one is, 2 when an input could not be read.
+    /// error is left after exceptions, 1 when one is, 2 when an input could not be read. The
+    /// shipped editions are built in: it runs from any folder.
     Validate {
-        /// The spec folder or files (default: spec/).
+        /// The spec folder or files, instead of the editions built into pmf.
         #[arg(long)]
         spec: Vec<PathBuf>,
+        /// The edition to check against (default: the one the returns say they were made for,
+        /// else the newest).
+        #[arg(long)]
+        edition: Option<String>,
+        /// text for an officer, json for tools, csv for a spreadsheet (one row per finding).
         #[arg(long, value_enum, default_value = "text")]
-        format: DiagFormat,
+        format: ValidateFormat,
         /// Also compute the indicators of each submission.
         #[arg(long)]
         indicators: bool,
+        /// List every figure not yet given (the text report counts them per sheet).
+        #[arg(long, short)]
+        verbose: bool,
         /// Submission files; a CSV with the header authority,period,rule,explanation holds
         /// exceptions for the submissions given with it.
         #[arg(required = true)]
@@ -197,10 +213,12 @@ fn main() -> ExitCode {
         } => cmd_template(paths, format, out, prefill, authority, period),
         Command::Validate {
             spec,
+            edition,
             format,
             indicators,
+            verbose,
             submissions,
-        } => cmd_validate(spec, format, indicators, submissions),
+        } => cmd_validate(spec, edition, format, indicators, verbose, submissions),
         Command::Diff(args) => cli_diff::run(args),
         Command::Migrate(args) => cli_migrate::run(args),
         Command::Build {
@@ -763,23 +781,155 @@ fn cmd_template(
 
 fn cmd_validate(
     spec: Vec<PathBuf>,
-    format: DiagFormat,
+    edition: Option<String>,
+    format: ValidateFormat,
     indicators: bool,
+    verbose: bool,
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
-    let ir = match compile_clean(spec) {
-        Ok(ir) => ir,
-        Err(code) => return code,
-    };
-    let inputs = submissions
+    let inputs: Vec<(String, Result<Vec<u8>, String>)> = submissions
         .iter()
         .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
         .collect();
+    let ir = if spec.is_empty() {
+        shipped_edition(edition.as_deref(), &inputs)
+    } else {
+        spec_edition(spec, edition.as_deref())
+    };
+    let ir = match ir {
+        Ok(ir) => ir,
+        Err(code) => return code,
+    };
     let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators });
     let text = match format {
-        DiagFormat::Text => report.to_text(),
-        DiagFormat::Json => report.to_json(),
+        ValidateFormat::Text => report.to_text_with(verbose),
+        ValidateFormat::Json => report.to_json(),
+        ValidateFormat::Csv => report.to_csv(),
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::from(report.exit_code())
+}
+
+/// The edition to validate against, from the editions built into pmf: the one asked for, else
+/// the one the returns say they were made for, else the newest.
+fn shipped_edition(
+    asked: Option<&str>,
+    inputs: &[(String, Result<Vec<u8>, String>)],
+) -> Result<pmf::ir::Ir, ExitCode> {
+    let declared: std::collections::BTreeMap<String, Vec<&str>> =
+        inputs
+            .iter()
+            .fold(std::collections::BTreeMap::new(), |mut m, (name, bytes)| {
+                if let Some(id) = bytes
+                    .as_ref()
+                    .ok()
+                    .and_then(|b| pmf::validate::read::declared_edition(name, b))
+                {
+                    m.entry(id).or_insert_with(Vec::new).push(name.as_str());
+                }
+                m
+            });
+    if asked.is_none() && declared.len() > 1 {
+        let list: Vec<String> = declared
+            .iter()
+            .map(|(id, files)| format!("{} for {id}", safe(&files.join(", "))))
+            .collect();
+        eprintln!(
+            "error: these returns were made for different editions ({}); validate each edition's returns on their own, or choose one with --edition",
+            list.join("; ")
+        );
+        return Err(ExitCode::from(2));
+    }
+    let want = asked
+        .map(str::to_string)
+        .or_else(|| declared.keys().next().cloned());
+    let compiled = driver::compile_editions(pmf::shipped::inputs(), false);
+    let irs: Vec<pmf::ir::Ir> = compiled.into_iter().filter_map(|(_, c)| c.ir).collect();
+    let carried: Vec<&str> = irs.iter().map(|ir| ir.edition.id.as_str()).collect();
+    let pick = match &want {
+        Some(id) => irs.iter().position(|ir| &ir.edition.id == id),
+        None => newest(&irs),
+    };
+    match pick {
+        Some(i) => Ok(irs.into_iter().nth(i).unwrap_or_default()),
+        None => {
+            let why = match (&want, asked) {
+                (Some(id), Some(_)) => format!("there is no edition `{}` built into pmf", safe(id)),
+                (Some(id), None) => format!(
+                    "{} made for the edition `{}`, which is not built into this pmf",
+                    declared
+                        .get(id)
+                        .map(|f| safe(&f.join(", ")).into_owned())
+                        .map(|f| format!("{f} {}", if f.contains(", ") { "were" } else { "was" }))
+                        .unwrap_or_default(),
+                    safe(id)
+                ),
+                (None, _) => "no edition is built into this pmf".to_string(),
+            };
+            eprintln!(
+                "error: {why} (it carries: {})\n  help: give that edition's spec folder with --spec, or a newer pmf",
+                if carried.is_empty() { "none".to_string() } else { carried.join(", ") }
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The newest of several editions: the one no other supersedes.
+fn newest(irs: &[pmf::ir::Ir]) -> Option<usize> {
+    let superseded: Vec<&str> = irs
+        .iter()
+        .filter_map(|ir| ir.edition.supersedes.as_deref())
+        .collect();
+    irs.iter()
+        .position(|ir| !superseded.contains(&ir.edition.id.as_str()))
+        .or(if irs.is_empty() { None } else { Some(0) })
+}
+
+/// The edition to validate against from `--spec`: every path must exist (one clear error if
+/// not, rather than the checker's view of an empty spec), then as `compile_clean`, or the
+/// edition asked for.
+fn spec_edition(spec: Vec<PathBuf>, asked: Option<&str>) -> Result<pmf::ir::Ir, ExitCode> {
+    for p in &spec {
+        if let Err(e) = std::fs::metadata(p) {
+            eprintln!(
+                "error: cannot read the spec `{}`: {}\n  help: give the folder of an edition (e.g. spec/2019-consultation), or leave out --spec to use the editions built into pmf",
+                safe(&p.display().to_string()),
+                safe(&e.to_string())
+            );
+            return Err(ExitCode::from(2));
+        }
+    }
+    let Some(id) = asked else {
+        return compile_clean(spec);
+    };
+    let compiled = driver::compile_editions(driver::inputs(&spec), false);
+    let mut found = None;
+    let mut carried = Vec::new();
+    for (input, comp) in compiled {
+        let Some(ir) = comp.ir else { continue };
+        carried.push(ir.edition.id.clone());
+        if ir.edition.id == id {
+            if comp.diagnostics.iter().any(|d| d.is_error()) {
+                print_diags(
+                    &comp.diagnostics,
+                    &input.sources,
+                    &input.name,
+                    DiagFormat::Text,
+                    true,
+                );
+                eprintln!("error: the spec has errors; nothing was checked");
+                return Err(ExitCode::from(1));
+            }
+            found = Some(ir);
+        }
+    }
+    found.ok_or_else(|| {
+        eprintln!(
+            "error: the spec given has no edition `{}` (it has: {})",
+            safe(id),
+            carried.join(", ")
+        );
+        ExitCode::from(2)
+    })
 }

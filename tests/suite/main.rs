@@ -12,6 +12,7 @@ mod fidelity;
 mod formatter;
 mod hostile;
 mod hostile_fields;
+mod officer;
 mod parser;
 mod reference;
 mod security;

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::pmf;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,6 +3,10 @@
 
 #![no_main]
 
+#[allow(dead_code)]
+mod common;
+
+use common::pmf;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

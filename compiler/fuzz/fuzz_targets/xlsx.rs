@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::pmf;
+
 use libfuzzer_sys::fuzz_target;
 use std::io::Write;
 

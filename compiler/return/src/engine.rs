@@ -246,6 +246,11 @@ impl<'a> Engine<'a> {
                         let e = &sub.entries[r];
                         let why = match &e.raw {
                             Raw::Blank => continue,
+                            Raw::Text(t) if says_no_figure(ir, t) => format!(
+                                "{} is not a figure: leave the value blank and give the reason as its status, one of: {}",
+                                quoted(t),
+                                self.statuses
+                            ),
                             Raw::Text(t) => format!(
                                 "{} is not a number: write the figure in digits only, e.g. 1234",
                                 quoted(t)
@@ -660,6 +665,31 @@ impl<'a> Engine<'a> {
 }
 
 /// A financial year written like 2020-21.
+/// Whether a value cell's text is a way of saying there is no figure ("n/a", "-", "unknown",
+/// or a status written in the value's place), for which the help is the status, not digits.
+pub fn says_no_figure(ir: &Ir, text: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "n/a",
+        "na",
+        "n.a.",
+        "n.a",
+        "-",
+        "--",
+        "\u{2013}",
+        "\u{2014}",
+        "unknown",
+        "not known",
+        "none",
+        "nil",
+        "x",
+        "..",
+        "tbc",
+        "not available",
+    ];
+    let folded = values::fold(text);
+    WORDS.contains(&folded.as_str()) || values::status(ir, text).is_some()
+}
+
 pub fn is_period(p: &str) -> bool {
     let b = p.as_bytes();
     if b.len() != 7

@@ -163,6 +163,34 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
         }
     }
     let engine = Engine::new(ir);
+    let sheets: Vec<String> = ir
+        .parts
+        .iter()
+        .map(pmf_return::workbook::part_sheet_name)
+        .collect();
+    let sheet_of_code: std::collections::BTreeMap<&str, String> = ir
+        .data_items
+        .iter()
+        .filter_map(|d| {
+            let part = ir.parts.iter().find(|p| Some(&p.id) == d.part.as_ref())?;
+            Some((d.code.as_str(), pmf_return::workbook::part_sheet_name(part)))
+        })
+        .collect();
+    // A workbook's finding is on the sheet of its cell (as the sheet is named in the file);
+    // otherwise on the sheet of its first value's part.
+    let sheet_of = |f: &Finding| -> String {
+        match f.sites.first().map(|s| &s.place) {
+            Some(submission::Place::Cell { sheet, .. } | submission::Place::Sheet { sheet }) => {
+                sheet.clone()
+            }
+            _ => f
+                .values
+                .first()
+                .and_then(|v| sheet_of_code.get(v.code.as_str()))
+                .cloned()
+                .unwrap_or_else(|| "(the return)".into()),
+        }
+    };
     for s in &subs {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let findings = engine.check(s);
@@ -194,6 +222,7 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
             findings,
             indicators,
         );
+        r.arrange(&sheets, &sheet_of);
         r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
         report.submissions.push(r);
     }

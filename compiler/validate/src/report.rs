@@ -33,9 +33,57 @@ pub struct SubmissionReport {
     /// Findings found but not listed (see `validate::LISTED_BASE`); the summary counts them.
     #[serde(skip_serializing_if = "is_zero")]
     pub not_listed: usize,
+    /// Of those not listed, how many are missing figures (which the text report counts anyway).
+    #[serde(skip)]
+    pub not_listed_not_given: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicators: Option<Vec<IndicatorValue>>,
     pub summary: Summary,
+    /// What is left to do, per sheet of the workbook (part of the edition), in the edition's
+    /// order: the summary an officer reads first. Counted before findings are left unlisted.
+    pub by_sheet: Vec<SheetCounts>,
+}
+
+/// What is left to do on one sheet (part of the edition), exceptions applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SheetCounts {
+    /// The sheet's name in the workbook ("Children"); "Cover" for the return's own details
+    /// and problems of the file.
+    pub sheet: String,
+    /// Errors to correct or explain, other than missing figures.
+    pub errors: usize,
+    pub warnings: usize,
+    /// Figures neither given nor explained by a status (the `required` rules).
+    pub not_given: usize,
+}
+
+/// Which group a finding is shown in, in the order an officer deals with them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// A comparison between figures fails: correct one, or explain it.
+    Comparison,
+    /// A value that is not a figure, or a problem of the file.
+    Entry,
+    Warning,
+    /// A figure neither given nor explained (shown as counts unless `--verbose`).
+    NotGiven,
+    Excepted,
+}
+
+impl Group {
+    pub fn of(f: &Finding) -> Group {
+        use crate::engine::FindingKind;
+        use crate::ir::RuleKind;
+        if f.excepted.is_some() {
+            return Group::Excepted;
+        }
+        match (f.kind, f.severity) {
+            (FindingKind::Rule(RuleKind::Required), _) => Group::NotGiven,
+            (_, RuleSeverity::Warning) => Group::Warning,
+            (FindingKind::Rule(RuleKind::Value), _) | (FindingKind::Input, _) => Group::Entry,
+            (FindingKind::Rule(_), _) => Group::Comparison,
+        }
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -99,14 +147,59 @@ impl SubmissionReport {
             summary: Summary::of(&findings),
             findings,
             not_listed: 0,
+            not_listed_not_given: 0,
             indicators,
+            by_sheet: Vec::new(),
         }
+    }
+
+    /// Orders the findings as the text report shows them (comparisons first, then entries,
+    /// warnings, missing figures, excepted; stable within a group) and counts them per sheet.
+    /// `sheet_of` gives a finding's sheet: the part of its first value, or where it was found.
+    pub fn arrange(&mut self, sheets: &[String], sheet_of: impl Fn(&Finding) -> String) {
+        self.findings.sort_by_key(Group::of);
+        let mut counts: Vec<SheetCounts> = sheets
+            .iter()
+            .map(|s| SheetCounts {
+                sheet: s.clone(),
+                ..SheetCounts::default()
+            })
+            .collect();
+        for f in &self.findings {
+            let group = Group::of(f);
+            if group == Group::Excepted {
+                continue;
+            }
+            let sheet = sheet_of(f);
+            let i = match counts.iter().position(|c| c.sheet == sheet) {
+                Some(i) => i,
+                None => {
+                    counts.push(SheetCounts {
+                        sheet,
+                        ..SheetCounts::default()
+                    });
+                    counts.len() - 1
+                }
+            };
+            let c = &mut counts[i];
+            match group {
+                Group::NotGiven => c.not_given += 1,
+                Group::Warning => c.warnings += 1,
+                _ => c.errors += 1,
+            }
+        }
+        counts.retain(|c| c.errors + c.warnings + c.not_given > 0);
+        self.by_sheet = counts;
     }
 
     /// Lists at most `n` findings, counting the rest.
     pub fn limit(&mut self, n: usize) {
         if self.findings.len() > n {
             self.not_listed += self.findings.len() - n;
+            self.not_listed_not_given += self.findings[n..]
+                .iter()
+                .filter(|f| Group::of(f) == Group::NotGiven)
+                .count();
             self.findings.truncate(n);
         }
     }
@@ -168,7 +261,14 @@ impl Report {
         s
     }
 
+    /// The report for an officer: per return, a summary by sheet first, then what to correct
+    /// (comparisons first, with what to do), and missing figures as one line per return
+    /// unless `verbose`, which lists each.
     pub fn to_text(&self) -> String {
+        self.to_text_with(false)
+    }
+
+    pub fn to_text_with(&self, verbose: bool) -> String {
         let mut o = String::new();
         for e in &self.unreadable {
             let _ = writeln!(
@@ -183,23 +283,7 @@ impl Report {
             o.push('\n');
         }
         for s in &self.submissions {
-            let _ = writeln!(o, "{}", s.title());
-            for f in &s.findings {
-                write_finding(&mut o, f);
-            }
-            if s.not_listed > 0 {
-                let _ = writeln!(
-                    o,
-                    "  ... and {} more not listed (a return's report lists {} findings, and {} more for each of its rows)",
-                    s.not_listed,
-                    crate::LISTED_BASE,
-                    crate::LISTED_PER_ROW
-                );
-            }
-            if let Some(ind) = &s.indicators {
-                write_indicators(&mut o, ind);
-            }
-            let _ = writeln!(o, "  {}\n", summary_words(&s.summary));
+            s.write_text(&mut o, verbose);
         }
         let t = self.total();
         let n = self.submissions.len();
@@ -211,10 +295,114 @@ impl Report {
             summary_words(&t)
         );
         if !self.unreadable.is_empty() {
-            let _ = write!(o, "; {} input(s) could not be read", self.unreadable.len());
+            let k = self.unreadable.len();
+            let _ = write!(
+                o,
+                "; {k} input{} could not be read",
+                if k == 1 { "" } else { "s" }
+            );
         }
         o.push('\n');
         safe_lines(&o)
+    }
+}
+
+impl SubmissionReport {
+    fn write_text(&self, o: &mut String, verbose: bool) {
+        let _ = writeln!(o, "{}", self.title());
+        let workbook = self.file.to_ascii_lowercase().ends_with(".xlsx")
+            || self.file.to_ascii_lowercase().ends_with(".xlsm");
+        if !self.by_sheet.is_empty() {
+            let w = self
+                .by_sheet
+                .iter()
+                .map(|c| safe(&c.sheet).chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(5);
+            let _ = writeln!(
+                o,
+                "  {:<w$}  {:>6}  {:>8}  {:>13}",
+                if workbook { "Sheet" } else { "Part" },
+                "errors",
+                "warnings",
+                "not yet given"
+            );
+            for c in &self.by_sheet {
+                let _ = writeln!(
+                    o,
+                    "  {:<w$}  {:>6}  {:>8}  {:>13}",
+                    safe(&c.sheet),
+                    c.errors,
+                    c.warnings,
+                    c.not_given
+                );
+            }
+            o.push('\n');
+        }
+        let mut last: Option<Group> = None;
+        let mut hidden = 0;
+        for f in &self.findings {
+            let group = Group::of(f);
+            if group == Group::NotGiven && !verbose {
+                hidden += 1;
+                continue;
+            }
+            if last != Some(group) {
+                let heading = match group {
+                    Group::Comparison if workbook => "Figures that do not agree: correct a figure, or explain the difference on the Exceptions sheet with the rule id",
+                    Group::Comparison => "Figures that do not agree: correct a figure, or explain the difference in a file of exceptions (authority,period,rule,explanation) with the rule id",
+                    Group::Entry => "Values and lines to correct",
+                    Group::Warning => "Warnings: check these, and correct or explain them if they are wrong",
+                    Group::NotGiven => "Figures not yet given: give the figure, or leave it blank and choose why under Status",
+                    Group::Excepted => "Explained by an exception",
+                };
+                let _ = writeln!(o, "  {heading}:");
+                last = Some(group);
+            }
+            write_finding(o, f, &self.file);
+        }
+        let not_given: usize = self.by_sheet.iter().map(|c| c.not_given).sum();
+        if hidden > 0 || (!verbose && not_given > 0) {
+            let sheets: Vec<String> = self
+                .by_sheet
+                .iter()
+                .filter(|c| c.not_given > 0)
+                .map(|c| format!("{} ({})", safe(&c.sheet), c.not_given))
+                .collect();
+            let _ = writeln!(
+                o,
+                "  {} not yet given on {}: give each, or leave it blank and choose why under Status (--verbose lists them)",
+                plural(not_given.max(hidden), "figure"),
+                sheets.join(", ")
+            );
+        }
+        let unlisted = if verbose {
+            self.not_listed
+        } else {
+            self.not_listed - self.not_listed_not_given
+        };
+        if unlisted > 0 {
+            let _ = writeln!(
+                o,
+                "  ... and {} more not listed (a return's report lists {} findings, and {} more for each of its rows)",
+                unlisted,
+                crate::LISTED_BASE,
+                crate::LISTED_PER_ROW
+            );
+        }
+        if let Some(ind) = &self.indicators {
+            write_indicators(o, ind);
+        }
+        let words = summary_words(&self.summary);
+        if not_given > 0 && self.summary.errors_after_exceptions >= not_given {
+            let _ = writeln!(
+                o,
+                "  {words} ({not_given} of the errors are figures not yet given)\n"
+            );
+        } else {
+            let _ = writeln!(o, "  {words}\n");
+        }
     }
 }
 
@@ -244,6 +432,16 @@ fn summary_words(s: &Summary) -> String {
     }
 }
 
+/// A site, without its file when it is `file` (which the submission's title names): a finding
+/// about a file of exceptions names that file.
+pub fn place_in(site: &Site, file: &str) -> String {
+    if site.file == file {
+        place(site)
+    } else {
+        site.to_string()
+    }
+}
+
 /// A site without its file, which the submission's title already names.
 pub fn place(site: &Site) -> String {
     match &site.place {
@@ -258,7 +456,8 @@ pub fn place(site: &Site) -> String {
     }
 }
 
-fn write_finding(o: &mut String, f: &Finding) {
+fn write_finding(o: &mut String, f: &Finding, file: &str) {
+    let place = |s: &Site| place_in(s, file);
     let label = match (&f.excepted, f.severity) {
         (Some(_), _) => "excepted",
         (None, RuleSeverity::Error) => "error",
@@ -281,7 +480,11 @@ fn write_finding(o: &mut String, f: &Finding) {
             })
             .collect();
         let _ = writeln!(o, "           values: {}", vals.join(", "));
-    } else if let Some(s) = f.sites.first().filter(|s| s.place != Place::File) {
+    } else if let Some(s) = f
+        .sites
+        .first()
+        .filter(|s| s.place != Place::File || s.file != file)
+    {
         let _ = writeln!(o, "           at {}", safe(&place(s)));
     }
     if let Some(x) = &f.excepted {
@@ -311,5 +514,117 @@ fn write_indicators(o: &mut String, ind: &[IndicatorValue]) {
             (None, false) => format!("missing (no usable value for {})", i.missing.join(", ")),
         };
         let _ = writeln!(o, "    {:<12} {v}  {}", safe(&i.code), safe(&i.title));
+    }
+}
+
+/// A text for a CSV cell that a spreadsheet will open: control characters shown escaped, and a
+/// text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+/// return) made plain text by a leading apostrophe.
+fn csv_cell(text: &str) -> String {
+    let t = safe(text);
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{t}")
+    } else {
+        t.into_owned()
+    }
+}
+
+impl Report {
+    /// One row per finding, for analysts who load findings into a spreadsheet or a database:
+    /// `file,authority,period,rule,kind,severity,excepted,codes,values,location,message,detail`.
+    /// Inputs that could not be read are rows too (rule `input.unreadable`), and findings left
+    /// unlisted are counted in a last row of their return (rule `report.not_listed`).
+    pub fn to_csv(&self) -> String {
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let _ = w.write_record([
+            "file",
+            "authority",
+            "period",
+            "rule",
+            "kind",
+            "severity",
+            "excepted",
+            "codes",
+            "values",
+            "location",
+            "message",
+            "detail",
+        ]);
+        for e in &self.unreadable {
+            let _ = w.write_record([
+                csv_cell(&e.site.file),
+                String::new(),
+                String::new(),
+                "input.unreadable".into(),
+                "input".into(),
+                "error".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                csv_cell(&place(&e.site)),
+                csv_cell(&e.message),
+                csv_cell(e.help.as_deref().unwrap_or_default()),
+            ]);
+        }
+        for s in &self.submissions {
+            for f in &s.findings {
+                let codes: Vec<&str> = f.values.iter().map(|v| v.code.as_str()).collect();
+                let values: Vec<String> = f
+                    .values
+                    .iter()
+                    .map(|v| v.value.map(show).unwrap_or_default())
+                    .collect();
+                let location: Vec<String> = f
+                    .sites
+                    .iter()
+                    .filter(|x| x.place != Place::File || x.file != s.file)
+                    .map(|x| place_in(x, &s.file))
+                    .collect();
+                let _ = w.write_record([
+                    csv_cell(&s.file),
+                    csv_cell(&s.authority),
+                    csv_cell(&s.period),
+                    csv_cell(&f.rule),
+                    f.kind.as_str().to_string(),
+                    match f.severity {
+                        RuleSeverity::Error => "error".into(),
+                        RuleSeverity::Warning => "warning".into(),
+                    },
+                    f.excepted
+                        .as_ref()
+                        .map(|x| csv_cell(&x.explanation))
+                        .unwrap_or_default(),
+                    csv_cell(&codes.join(" ")),
+                    csv_cell(&values.join(" ")),
+                    csv_cell(&location.join(" ")),
+                    csv_cell(&f.message),
+                    csv_cell(&f.detail),
+                ]);
+            }
+            if s.not_listed > 0 {
+                let _ = w.write_record([
+                    csv_cell(&s.file),
+                    csv_cell(&s.authority),
+                    csv_cell(&s.period),
+                    "report.not_listed".into(),
+                    "report".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    format!(
+                        "{} more findings not listed (a return's report lists {} findings, and {} more for each of its rows)",
+                        s.not_listed,
+                        crate::LISTED_BASE,
+                        crate::LISTED_PER_ROW
+                    ),
+                    String::new(),
+                ]);
+            }
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
 }

@@ -6,6 +6,22 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+/// The layers under the names the `pmf` crate gives them, so the targets read as the program's
+/// code does.
+#[allow(unused_imports)]
+pub mod pmf {
+    pub use pmf_check as check;
+    pub use pmf_ir as ir;
+    pub use pmf_migrate as migrate;
+    pub use pmf_project as driver;
+    pub use pmf_syntax as syntax;
+    pub use pmf_syntax::{fmt, source};
+    pub use pmf_validate as validate;
+    pub mod gen {
+        pub use pmf_templates as templates;
+    }
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

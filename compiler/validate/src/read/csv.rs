@@ -20,11 +20,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let file_site = |line: usize| Site::new(name, Place::Line { line });
     // A byte order mark, as Excel's "CSV UTF-8" writes.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let lines = Lines::of(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        let line = lines.at(e.valid_up_to());
         return Err(
             ReadError::new(file_site(line), "this line is not UTF-8 text")
                 .help("save the file as \"CSV UTF-8 (comma delimited)\""),
@@ -50,6 +48,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         Some(b) => b,
         None => bytes,
     };
+    // The cleaned text keeps every line break, so its lines are the file's lines.
+    let lines = Lines::of(bytes);
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -60,19 +60,27 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let mut input = Input::default();
     let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
     loop {
-        let line = rdr.position().line() as usize;
+        let line = lines.record_at(bytes, rdr.position().byte() as usize);
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(line);
+                let line = e
+                    .position()
+                    .map(|p| lines.record_at(bytes, p.byte() as usize))
+                    .unwrap_or(line);
                 return Err(ReadError::new(
                     file_site(line),
                     format!("this line cannot be read as CSV ({e})"),
                 ));
             }
         }
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(line);
+        // The csv crate's own line count is off after CRLF line ends and blank lines, so the
+        // line is worked out from the record's byte offset: the line a text editor shows.
+        let line = record
+            .position()
+            .map(|p| lines.record_at(bytes, p.byte() as usize))
+            .unwrap_or(line);
         if record.iter().all(|f| trim(f).is_empty()) {
             continue;
         }
@@ -87,7 +95,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         };
         let field =
             |i: Option<usize>| -> &str { i.and_then(|i| record.get(i)).map(trim).unwrap_or("") };
-        let authority = field(cols.authority).to_string();
+        // By its ONS code, so that rows naming "Cardiff" and "W06000015" are one return.
+        let authority = super::canonical_authority(field(cols.authority));
         let period = field(cols.period).to_string();
         let site = file_site(line);
         if cols.exceptions {
@@ -207,6 +216,42 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     Ok(input)
 }
 
+/// Where each line of a file starts, as a text editor counts lines: a line ends at LF, at CRLF,
+/// or at a CR on its own (old Mac files).
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn of(bytes: &[u8]) -> Lines {
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Lines { starts }
+    }
+
+    /// The line (from 1) that holds the byte at `offset`.
+    fn at(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The line where a record starts whose reading began at `offset`: the reader's offset can
+    /// point at the line breaks of blank lines before the record, which are skipped.
+    fn record_at(&self, bytes: &[u8], offset: usize) -> usize {
+        let skipped = bytes.get(offset..).map_or(0, |b| {
+            b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
+        });
+        self.at((offset + skipped).min(bytes.len()))
+    }
+}
+
 /// A quote that opened a field and was never closed.
 #[derive(Debug, PartialEq)]
 struct Unclosed {
@@ -270,7 +315,7 @@ fn unclosed_quotes(bytes: &[u8]) -> (Option<Vec<u8>>, Vec<Unclosed>) {
             .iter()
             .position(|&c| c == b'\n')
             .map_or(b.len(), |p| quote + p);
-        let line = 1 + b[..start].iter().filter(|&&c| c == b'\n').count();
+        let line = Lines::of(&b[..start]).at(start);
         let before = ::csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -398,5 +443,92 @@ mod tests {
             cleaned.as_deref(),
             Some(&b"a,b,c\n1,2,3\n\n5,6,7\n8,\"\"9\n"[..])
         );
+    }
+
+    /// The line each entry is reported at, by code.
+    fn lines_of(text: &[u8]) -> Vec<(String, usize)> {
+        let input = read("r.csv", text).expect("readable");
+        input.submissions[0]
+            .entries
+            .iter()
+            .map(|e| match &e.site.place {
+                Place::Line { line } => (e.code.clone(), *line),
+                other => panic!("not a line: {other:?}"),
+            })
+            .collect()
+    }
+
+    fn at(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
+        pairs.iter().map(|(c, l)| (c.to_string(), *l)).collect()
+    }
+
+    const HEAD: &str = "authority,period,code,value,status,comment";
+
+    #[test]
+    fn lines_are_the_lines_an_editor_shows_with_lf() {
+        let text = format!("{HEAD}\nW06000015,2019-20,A,1,,\nW06000015,2019-20,B,2,,\n");
+        assert_eq!(lines_of(text.as_bytes()), at(&[("A", 2), ("B", 3)]));
+    }
+
+    #[test]
+    fn lines_are_the_lines_an_editor_shows_with_crlf() {
+        let rows: Vec<String> = (1..=12)
+            .map(|i| format!("W06000015,2019-20,C{i},{i},,"))
+            .collect();
+        let text = format!("{HEAD}\r\n{}\r\n", rows.join("\r\n"));
+        let got = lines_of(text.as_bytes());
+        assert_eq!(
+            got[0],
+            ("C1".to_string(), 2),
+            "the first data row is line 2"
+        );
+        assert_eq!(got[9], ("C10".to_string(), 11), "a value on line 11");
+        assert_eq!(got[11], ("C12".to_string(), 13));
+    }
+
+    #[test]
+    fn a_blank_line_does_not_move_the_rows_after_it() {
+        for nl in ["\n", "\r\n"] {
+            let text =
+                format!("{HEAD}{nl}W06000015,2019-20,A,1,,{nl}{nl}{nl}W06000015,2019-20,B,2,,{nl}");
+            assert_eq!(
+                lines_of(text.as_bytes()),
+                at(&[("A", 2), ("B", 5)]),
+                "{nl:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_newline_in_a_comment_is_part_of_its_row() {
+        for nl in ["\n", "\r\n"] {
+            let text = format!(
+                "{HEAD}{nl}W06000015,2019-20,A,1,,\"two{nl}lines\"{nl}W06000015,2019-20,B,2,,{nl}"
+            );
+            assert_eq!(
+                lines_of(text.as_bytes()),
+                at(&[("A", 2), ("B", 4)]),
+                "{nl:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_line() {
+        let text = format!("\u{FEFF}{HEAD}\r\nW06000015,2019-20,A,1,,\r\n");
+        assert_eq!(lines_of(text.as_bytes()), at(&[("A", 2)]));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = format!("{HEAD}\rW06000015,2019-20,A,1,,\rW06000015,2019-20,B,2,,\r");
+        assert_eq!(lines_of(text.as_bytes()), at(&[("A", 2), ("B", 3)]));
+    }
+
+    #[test]
+    fn lines_after_an_unclosed_quote_keep_their_numbers() {
+        let text =
+            format!("{HEAD}\r\nW06000015,2019-20,A,1,,\"open\r\nW06000015,2019-20,B,2,,\r\n");
+        assert_eq!(lines_of(text.as_bytes()), at(&[("B", 3)]));
     }
 }

@@ -76,14 +76,71 @@ impl Format {
     }
 }
 
-/// Reads one file.
+/// Reads one file. An authority written by its English or Welsh name, or as a template's label
+/// "Cardiff (W06000015)", is read as its ONS code, so reports and rules see one spelling.
 pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
-    match Format::detect(name, bytes)? {
-        Format::Csv => csv::read(name, bytes),
-        Format::Json => json::read(name, bytes),
-        Format::Xlsx => xlsx::read(name, bytes, ir),
+    let mut input = match Format::detect(name, bytes)? {
+        Format::Csv => csv::read(name, bytes)?,
+        Format::Json => json::read(name, bytes)?,
+        Format::Xlsx => xlsx::read(name, bytes, ir)?,
+    };
+    for s in &mut input.submissions {
+        s.authority = canonical_authority(&s.authority);
+    }
+    for x in &mut input.exceptions {
+        x.authority = canonical_authority(&x.authority);
+    }
+    Ok(input)
+}
+
+/// The ONS code of an authority written by its code (any case), its English or Welsh name, or a
+/// template's label; anything else unchanged, for the rules to report.
+pub fn canonical_authority(text: &str) -> String {
+    match crate::ir::authorities::parse(text) {
+        Some(a) => a.code.to_string(),
+        None => text.to_string(),
     }
 }
+
+/// The edition a return says it was made for, if it says: the JSON form's `edition`, or the
+/// workbook's document properties, where `pmf template` writes "edition ID". A CSV does not
+/// say. Only an id of the checker's safe alphabet is taken; anything else is not an edition.
+pub fn declared_edition(name: &str, bytes: &[u8]) -> Option<String> {
+    let found = match Format::detect(name, bytes).ok()? {
+        Format::Csv => None,
+        Format::Json => {
+            #[derive(serde::Deserialize)]
+            struct Head {
+                edition: Option<String>,
+            }
+            serde_json::from_slice::<Head>(bytes).ok()?.edition
+        }
+        Format::Xlsx => {
+            archive::check(name, bytes).ok()?;
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+            let entry = zip.by_name("docProps/core.xml").ok()?;
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::Read::take(entry, 64 * 1024), &mut text)
+                .ok()?;
+            let at = text.find(EDITION_MARK)? + EDITION_MARK.len();
+            Some(
+                text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
+                    .collect(),
+            )
+        }
+    }?;
+    let ok = !found.is_empty()
+        && found.len() <= 64
+        && found
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    ok.then_some(found)
+}
+
+/// What `pmf template` writes in a workbook's description before the edition's id.
+pub const EDITION_MARK: &str = "from the spec, edition ";
 
 /// Whether a text looks like a code of a data item (`AD/004c`, `CDF/001`), so that a reader can
 /// tell a mistyped code from a heading.

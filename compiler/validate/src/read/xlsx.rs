@@ -403,7 +403,8 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                     sub.exceptions.push(Exception {
                         rule: copier.take(&id)?,
                         explanation: copier.take(&text(*expl))?,
-                        site: site(name, sheet, r, *expl),
+                        // The row, at its rule id: what a finding about the exception names.
+                        site: site(name, sheet, r, *rule),
                     });
                 }
                 Some(Table::Data {
