@@ -50,14 +50,19 @@ const C_FAULT: u16 = 29;
 /// Widths of a part sheet's columns (characters): Code, Item, Value, Unit, Status, Comment and
 /// Check side by side on a 1366-pixel screen, the Check sentence running on to the right.
 const PART_WIDTHS: [(u16, f64); 7] = [
-    (C_CODE, 9.0),
-    (C_ITEM, 46.0),
-    (C_VALUE, 12.0),
-    (C_UNIT, 11.0),
-    (C_STATUS, 14.0),
-    (C_COMMENT, 22.0),
+    (C_CODE, 8.5),
+    (C_ITEM, 40.0),
+    (C_VALUE, 11.0),
+    (C_UNIT, 9.0),
+    (C_STATUS, 12.0),
+    (C_COMMENT, 14.0),
     (C_CHECK, 60.0),
 ];
+/// Characters of running Arial 10 text that fit in a column of `w` width units (digits):
+/// cautious, so that Excel's narrower rendering does not clip what LibreOffice fits.
+fn chars_in(w: f64) -> usize {
+    (w * 1.15) as usize
+}
 /// The Checks sheet's hidden column holding each rule's sentence when it fails.
 const K_SENTENCE: u16 = 10;
 /// The longest definition put in an Item cell's note; the guidance link has the rest.
@@ -467,6 +472,14 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
         .collect();
     let fm = Formats::new();
     let mut wb = Workbook::new();
+    // Arial 10 as the workbook's own font, as every cell uses: column widths are counted in its
+    // digits, so the sheet is as wide in LibreOffice (Liberation Sans) as in Excel, instead of
+    // as wide as whatever stands in for a missing Calibri.
+    wb.set_default_format(
+        &Format::new().set_font_name("Arial").set_font_size(10),
+        17,
+        64,
+    )?;
     let created = ExcelDateTime::from_ymd(first_year(ir) as u16, 4, 1)?;
     wb.set_properties(
         &DocProperties::new()
@@ -524,8 +537,9 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
             Formula::new(format!("={ident}")).set_result(&ident_result),
             &fm.subtitle,
         )?;
-        ws.merge_range(2, 0, 2, C_CHECK, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule).", &fm.note)?;
-        ws.set_row_height(2, 27)?;
+        ws.merge_range(2, 0, 2, C_COMMENT, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule). Each code links to its definition in the guidance; a red corner on an item holds the definition as a note.", &fm.note)?;
+        ws.set_row_height(2, 40)?;
+        ws.set_row_height(HEADER_ROW, 27)?;
         for (c, h) in [
             (C_CODE, H_CODE),
             (C_ITEM, "Item"),
@@ -682,8 +696,12 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                     // One line unless the wording (or a prefilled comment) needs more: the
                     // Check sentence does not wrap but runs on to the right.
                     let lines_needed = [
-                        height(&d.wording.en, 46 - 3 * depth, 0),
-                        height(cell.and_then(|c| c.comment.as_deref()).unwrap_or(""), 22, 0),
+                        height(&d.wording.en, chars_in(PART_WIDTHS[1].1) - 4 * depth, 0),
+                        height(
+                            cell.and_then(|c| c.comment.as_deref()).unwrap_or(""),
+                            chars_in(PART_WIDTHS[5].1),
+                            0,
+                        ),
                     ];
                     ws.set_row_height(row, lines_needed.iter().cloned().fold(15.0, f64::max))?;
                 }
@@ -842,7 +860,7 @@ fn height(text: &str, width: usize, _min: usize) -> f64 {
         .map(|l| l.chars().count().div_ceil(width))
         .map(|n| n.max(1))
         .sum();
-    (lines.max(1) as f64) * 13.0 + 2.0
+    (lines.max(1) as f64) * 12.75 + 2.25
 }
 
 fn first_year(ir: &Ir) -> u32 {

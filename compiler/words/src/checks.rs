@@ -199,9 +199,7 @@ fn remedy_en(shape: Shape, medium: Medium) -> &'static str {
         (Shape::Value { .. }, Medium::Report) => {
             "correct it, or leave it blank and give a status (rule {rule})"
         }
-        (Shape::Required, Medium::Workbook) => {
-            "give it, or choose a status that says why (rule {rule})"
-        }
+        (Shape::Required, Medium::Workbook) => "give it, or choose a status (rule {rule})",
         (Shape::Required, Medium::Report) => "give it, or a status that says why (rule {rule})",
         (_, Medium::Workbook) => {
             "correct one of them, or explain it on the Exceptions sheet (rule {rule})"
