@@ -468,7 +468,13 @@ fn a_failing_rule_reads_as_a_sentence_with_its_figures_in_the_check_cell() {
         "WF/001 has no figure yet: give it, or choose a status (rule WF/001.required)."
     );
     // No rule jargon left in any Check cell of any part sheet.
-    for sheet in ["Adults", "Children", "Adult carers", "Young carers", "Workforce"] {
+    for sheet in [
+        "Adults",
+        "Children",
+        "Adult carers",
+        "Young carers",
+        "Workforce",
+    ] {
         for row in cached(&bytes, sheet) {
             let c = row.get(6).map(String::as_str).unwrap_or("");
             assert!(
@@ -484,9 +490,8 @@ fn a_failing_rule_reads_as_a_sentence_with_its_figures_in_the_check_cell() {
     let formulas = book.worksheet_formula("Checks").expect("formulas");
     let checks = cached(&bytes, "Checks");
     let n = row_of(&checks, "AD/007a.within");
-    let (f0, g0) = formulas.start().unwrap_or((0, 0));
     let f = formulas
-        .get_value((n as u32 - f0, 10 - g0))
+        .get_value((n as u32, 10))
         .expect("a sentence formula");
     assert!(
         f.contains(&format!("ROUND(D{},6)", n + 1)) && f.contains(&format!("ROUND(E{},6)", n + 1)),
@@ -579,7 +584,11 @@ fn the_part_sheets_keep_code_and_item_in_view_and_fit_a_laptop_screen() {
         let mut widths = Vec::new();
         for col in x.split("<col ").skip(1) {
             let attr = |name: &str| -> f64 {
-                col.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+                col.split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
             };
             widths.push((attr("min") as u32, attr("width")));
         }
@@ -666,8 +675,7 @@ fn each_code_links_to_its_definition_and_the_item_holds_it_as_a_note() {
             assert!(target.starts_with("../guidance/html/"), "{target}");
             let page = templates_dir.join(target);
             let html = pages.entry(page.clone()).or_insert_with(|| {
-                std::fs::read_to_string(&page)
-                    .unwrap_or_else(|e| panic!("{}: {e}", page.display()))
+                std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()))
             });
             assert!(
                 html.contains(&format!("id=\"{anchor}\"")),
@@ -698,8 +706,10 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
     };
     let ir = shipped_ir();
     let (sub, _, _) = one_fault_one_gap(&ir);
-    let mut rets = subgen::returns(&ir, 77, 1, false);
-    let csv = subgen::to_csv(&rets.drain(..1).collect::<Vec<_>>());
+    let mut rng = subgen::Rng(77);
+    let mut faulty = subgen::clean(&ir, &mut rng, "W06000011", "2021-22");
+    subgen::inject(&ir, &mut rng, &mut faulty, 12, false);
+    let csv = subgen::to_csv(&[faulty]);
     let random = read::read("r.csv", csv.as_bytes(), &ir)
         .expect("reads")
         .submissions
@@ -725,7 +735,14 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
     libreoffice_csv(&soffice, &files, &out);
     let mut seen = 0;
     for (name, bytes) in &books {
-        for sheet in ["Adults", "Children", "Adult carers", "Young carers", "Workforce", "Cover"] {
+        for sheet in [
+            "Adults",
+            "Children",
+            "Adult carers",
+            "Young carers",
+            "Workforce",
+            "Cover",
+        ] {
             let stored = cached(bytes, sheet);
             let text = std::fs::read_to_string(out.join(format!("{name}-{sheet}.csv")))
                 .expect("the sheet as CSV");
@@ -743,12 +760,17 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
                 if r < 5 && sheet != "Cover" {
                     continue;
                 }
-                assert_eq!(Some(live), mine.or(Some("")), "{name} {sheet} row {}", r + 1);
+                assert_eq!(
+                    Some(live),
+                    mine.or(Some("")),
+                    "{name} {sheet} row {}",
+                    r + 1
+                );
                 if !live.is_empty() {
                     seen += 1;
                 }
             }
         }
     }
-    assert!(seen > 20, "sentences compared ({seen})");
+    assert!(seen > 10, "sentences compared ({seen})");
 }

@@ -17,7 +17,6 @@ use super::{Fill, Filled};
 use pmf_ir::authorities::AUTHORITIES;
 use pmf_ir::ValueType;
 use pmf_ir::{Formula as F, Ir, Lang, Op, Rule, RuleKind};
-use pmf_words::checks::{self, Bit, Medium, Parts, Shape, Slot};
 use pmf_return::submission::{quote_sheet, Raw};
 use pmf_return::values::{self, show, MAX_VALUE};
 use pmf_return::workbook::{
@@ -25,6 +24,7 @@ use pmf_return::workbook::{
     L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
 };
 use pmf_return::{Engine, FindingKind};
+use pmf_words::checks::{self, Bit, Medium, Parts, Shape, Slot};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Formula,
@@ -270,9 +270,10 @@ impl Links {
             true => href,
             false => format!("file:///{href}"),
         };
-        Ok(Url::new(link)
-            .set_text(code)
-            .set_tip(clip(&format!("{code} in the guidance: its definition"), 255)))
+        Ok(Url::new(link).set_text(code).set_tip(clip(
+            &format!("{code} in the guidance: its definition"),
+            255,
+        )))
     }
 }
 
@@ -300,10 +301,12 @@ pub fn guidance_page(ir: &Ir, code: &str) -> String {
         }
     }
     top.chars()
-        .map(|c| match c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-            true => c.to_ascii_lowercase(),
-            false => '-',
-        })
+        .map(
+            |c| match c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                true => c.to_ascii_lowercase(),
+                false => '-',
+            },
+        )
         .collect()
 }
 
@@ -331,7 +334,11 @@ fn definition_note(ir: &Ir, d: &pmf_ir::DataItem, href: &str) -> Option<Note> {
         }
         paras.push(s);
     }
-    for n in m.notes.iter().chain(item.iter().flat_map(|i| i.notes.iter())) {
+    for n in m
+        .notes
+        .iter()
+        .chain(item.iter().flat_map(|i| i.notes.iter()))
+    {
         paras.push(format!("Note: {}", n.plain().trim()));
     }
     if paras.is_empty() {
@@ -569,12 +576,9 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                 Line::LeadIn { code, text } => {
                     match code.is_empty() {
                         true => ws.write_string_with_format(row, C_CODE, code, &fm.code)?,
-                        false => ws.write_url_with_format(
-                            row,
-                            C_CODE,
-                            links.url(ir, code)?,
-                            &fm.link,
-                        )?,
+                        false => {
+                            ws.write_url_with_format(row, C_CODE, links.url(ir, code)?, &fm.link)?
+                        }
                     };
                     ws.merge_range(row, C_ITEM, row, C_CHECK, text, &fm.lead_in)?;
                     ws.set_row_height(row, height(text, 150, 0))?;
@@ -1060,7 +1064,10 @@ fn literal(s: &str) -> Vec<String> {
 
 /// What a spreadsheet's TRIM leaves: no space at either end, no run of spaces.
 fn excel_trim(s: &str) -> String {
-    s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The Check cell beside a value: its formula and result, and its fault flag.

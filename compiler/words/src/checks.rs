@@ -18,7 +18,9 @@ use pmf_ir::{Ir, Lang, Op, Rule, RuleKind, ValueType};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     /// The value is not a valid figure (`value` rules); `whole` for whole numbers.
-    Value { whole: bool },
+    Value {
+        whole: bool,
+    },
     /// Neither a figure nor a status is given (`required`).
     Required,
     /// The items do not add up to their total (`partition`): several items, or one.
