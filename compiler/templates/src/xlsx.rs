@@ -181,6 +181,7 @@ impl Formats {
             lead_in: border(
                 base.clone()
                     .set_italic()
+                    .set_text_wrap()
                     .set_align(FormatAlign::Left)
                     .set_font_color(Color::RGB(NOTE_FONT)),
             ),
