@@ -376,3 +376,402 @@ fn libreoffice_opens_the_blank_template_and_flags_every_value_to_give() {
         "{cover}"
     );
 }
+
+/// A clean return with one fault (AD/007a more than AD/006, which it is part of) and one figure
+/// left blank without a status.
+fn one_fault_one_gap(ir: &Ir) -> (pmf::validate::Submission, f64, f64) {
+    let mut r = subgen::clean(ir, &mut subgen::Rng(11), "W06000015", "2020-21");
+    let value = |r: &subgen::Return, code: &str| -> f64 {
+        r.rows
+            .iter()
+            .find(|x| x.code == code)
+            .and_then(|x| x.value.parse().ok())
+            .unwrap_or_else(|| panic!("{code} has a figure"))
+    };
+    let whole = value(&r, "AD/006");
+    let part = whole + 250.0;
+    for row in r.rows.iter_mut() {
+        if row.code == "AD/007a" {
+            row.value = format!("{part}");
+        }
+        if row.code == "WF/001" {
+            row.value = String::new();
+        }
+    }
+    let csv = subgen::to_csv(&[r]);
+    let sub = read::read("one.csv", csv.as_bytes(), ir)
+        .expect("reads")
+        .submissions
+        .remove(0);
+    (sub, part, whole)
+}
+
+/// The cached values of a sheet, by row and column (0-based), as text.
+fn cached(bytes: &[u8], sheet: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
+    let range = book.worksheet_range(sheet).expect("the sheet");
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let (r1, c1) = range.end().unwrap_or((0, 0));
+    (0..=r1)
+        .map(|r| {
+            (0..=c1)
+                .map(|c| {
+                    if r < r0 || c < c0 {
+                        return String::new();
+                    }
+                    match range.get_value((r, c)) {
+                        Some(calamine::Data::String(s)) => s.clone(),
+                        Some(calamine::Data::Float(f)) => format!("{f}"),
+                        Some(calamine::Data::Int(i)) => format!("{i}"),
+                        Some(calamine::Data::Empty) | None => String::new(),
+                        Some(other) => format!("{other:?}"),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The row (0-based) of a code on a part sheet.
+fn row_of(sheet: &[Vec<String>], code: &str) -> usize {
+    sheet
+        .iter()
+        .position(|r| r.first().map(String::as_str) == Some(code))
+        .unwrap_or_else(|| panic!("{code} is on the sheet"))
+}
+
+#[test]
+fn a_failing_rule_reads_as_a_sentence_with_its_figures_in_the_check_cell() {
+    let ir = shipped_ir();
+    let (sub, part, whole) = one_fault_one_gap(&ir);
+    let fill = Fill {
+        submission: Some(&sub),
+        ..Default::default()
+    };
+    let bytes = templates::xlsx::template(&ir, &fill).expect("xlsx");
+    let adults = cached(&bytes, "Adults");
+    let check = &adults[row_of(&adults, "AD/007a")][6];
+    assert_eq!(
+        check,
+        &format!(
+            "AD/007a ({part}) is more than AD/006 ({whole}), which it is part of: correct one of \
+             them, or explain it on the Exceptions sheet (rule AD/007a.within)."
+        )
+    );
+    // The same sentence beside the other value of the rule; a value still to give says so.
+    assert_eq!(&adults[row_of(&adults, "AD/006")][6], check);
+    let workforce = cached(&bytes, "Workforce");
+    assert_eq!(
+        workforce[row_of(&workforce, "WF/001")][6],
+        "WF/001 has no figure yet: give it, or choose a status (rule WF/001.required)."
+    );
+    // No rule jargon left in any Check cell of any part sheet.
+    for sheet in [
+        "Adults",
+        "Children",
+        "Adult carers",
+        "Young carers",
+        "Workforce",
+    ] {
+        for row in cached(&bytes, sheet) {
+            let c = row.get(6).map(String::as_str).unwrap_or("");
+            assert!(
+                !c.contains("fails by") && !c.contains('\u{2717}') && !c.contains('\u{25CB}'),
+                "{sheet}: {c}"
+            );
+        }
+    }
+    // The sentence is built by formula from the Checks sheet's live figures.
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("xlsx");
+    let formulas = book.worksheet_formula("Checks").expect("formulas");
+    let checks = cached(&bytes, "Checks");
+    let n = row_of(&checks, "AD/007a.within");
+    let f = formulas
+        .get_value((n as u32, 10))
+        .expect("a sentence formula");
+    assert!(
+        f.contains(&format!("ROUND(D{},6)", n + 1)) && f.contains(&format!("ROUND(E{},6)", n + 1)),
+        "{f}"
+    );
+    assert_eq!(format!("{}.", checks[n][10]), *check);
+}
+
+#[test]
+fn the_cover_counts_in_words_with_one_and_many() {
+    let ir = shipped_ir();
+    let (sub, _, _) = one_fault_one_gap(&ir);
+    let findings = pmf::validate::Engine::new(&ir).check(&sub);
+    let open: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.kind != pmf::validate::engine::FindingKind::Input)
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(open, ["AD/007a.within", "WF/001.required"], "the fixture");
+    let one = templates::xlsx::template(
+        &ir,
+        &Fill {
+            submission: Some(&sub),
+            ..Default::default()
+        },
+    )
+    .expect("xlsx");
+    assert_eq!(
+        cached(&one, "Cover")[15][1],
+        "1 figure still to give. 1 error to correct or explain (see the Checks sheet)."
+    );
+    let blank = templates::xlsx::template(&ir, &Fill::default()).expect("xlsx");
+    assert_eq!(
+        cached(&blank, "Cover")[15][1],
+        format!("{} figures still to give.", ir.data_items.len())
+    );
+    // The formula chooses the same words as it counts.
+    let cover = entry(&one, "xl/worksheets/sheet1.xml");
+    assert!(cover.contains("IF(Checks!$E$3=1,\" figure\",\" figures\")"));
+    assert!(cover.contains("IF(Checks!$E$4=1,\" error\",\" errors\")"));
+}
+
+#[test]
+fn a_blank_template_caches_empty_text_not_zero_where_a_formula_shows_nothing() {
+    let ir = shipped_ir();
+    let bytes = templates::xlsx::template(&ir, &Fill::default()).expect("xlsx");
+    // Cover: the authority's ONS code beside an authority not chosen yet.
+    assert_eq!(cached(&bytes, "Cover")[5][3], "");
+    // Every Exceptions check, every Exception column of the Checks sheet, every Check cell of
+    // a part sheet with no fault: text, empty, never a 0.
+    let exceptions = cached(&bytes, "Exceptions");
+    assert!(exceptions.len() >= 105, "100 rows of exceptions");
+    for (r, row) in exceptions.iter().enumerate().take(105).skip(5) {
+        assert_eq!(row[2], "", "Exceptions C{}", r + 1);
+    }
+    let checks = cached(&bytes, "Checks");
+    for (r, row) in checks.iter().enumerate().skip(5) {
+        assert_eq!(row[7], "", "Checks H{}", r + 1);
+    }
+    for sheet in 1..=9 {
+        let x = entry(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
+        for cell in x.split("<c r=\"").skip(1) {
+            let cell = &cell[..cell.find("</c>").unwrap_or(cell.len())];
+            // A formula that can show nothing shows nothing for a blank template, not a 0.
+            if cell.contains("<f>") && cell.contains(",\"\")") {
+                assert!(!cell.ends_with("<v>0</v>"), "sheet{sheet}: {cell}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_part_sheets_keep_code_and_item_in_view_and_fit_a_laptop_screen() {
+    let ir = shipped_ir();
+    let bytes = templates::xlsx::template(&ir, &Fill::default()).expect("xlsx");
+    let styles = entry(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains("<font><sz val=\"10\"/><name val=\"Arial\"/>")
+            || styles.contains("<sz val=\"10\"/><color theme=\"1\"/><name val=\"Arial\"/>"),
+        "the workbook's own font is Arial 10, so widths mean the same everywhere"
+    );
+    for i in 2..=6 {
+        let x = entry(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
+        assert!(
+            x.contains("<pane xSplit=\"2\" ySplit=\"5\" topLeftCell=\"C6\""),
+            "sheet{i}: frozen at the Value column, under the header"
+        );
+        // Code to Check: the widths (characters of 7 pixels, and 5 of padding) of the first
+        // six columns leave at least 400 pixels of the Check column on a 1366-pixel screen
+        // (less 60 for the row numbers and the scroll bar).
+        let mut widths = Vec::new();
+        for col in x.split("<col ").skip(1) {
+            let attr = |name: &str| -> f64 {
+                col.split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            widths.push((attr("min") as u32, attr("width")));
+        }
+        let before_check: f64 = widths
+            .iter()
+            .filter(|(c, _)| (1..=6).contains(c))
+            .map(|(_, w)| (w * 7.0).round() + 5.0)
+            .sum();
+        assert!(
+            1366.0 - 60.0 - before_check >= 400.0,
+            "sheet{i}: {before_check} pixels before the Check column ({widths:?})"
+        );
+    }
+}
+
+#[test]
+fn items_indent_under_their_metric_not_under_every_subset() {
+    let ir = shipped_ir();
+    let bytes = templates::xlsx::template(&ir, &Fill::default()).expect("xlsx");
+    let adults = cached(&bytes, "Adults");
+    let sheet = entry(&bytes, "xl/worksheets/sheet2.xml");
+    let styles = entry(&bytes, "xl/styles.xml");
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .expect("cell formats")
+        .split("</cellXfs>")
+        .next()
+        .unwrap_or_default()
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    let indent = |code: &str| -> u32 {
+        let cell = format!("<c r=\"B{}\" s=\"", row_of(&adults, code) + 1);
+        let s: usize = sheet
+            .split(&cell)
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("{code}'s item cell"));
+        xfs[s]
+            .split("indent=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0)
+    };
+    // AD/006 is a subset of AD/002b, two levels down, but a metric of its own: not indented.
+    assert!(ir.data_item("AD/006").is_some_and(|d| d.depth >= 2));
+    assert_eq!(indent("AD/006"), 0);
+    assert_eq!(indent("AD/005"), 0);
+    assert_eq!(indent("AD/001"), 0);
+    // The items of its breakdown are indented under it, one level.
+    assert!(indent("AD/007a") > 0);
+    assert_eq!(indent("AD/007a"), indent("AD/004a"));
+}
+
+#[test]
+fn each_code_links_to_its_definition_and_the_item_holds_it_as_a_note() {
+    let ir = shipped_ir();
+    let bytes = templates::xlsx::template(&ir, &Fill::default()).expect("xlsx");
+    let root = crate::common::root();
+    let templates_dir = root.join("generated/templates");
+    let mut pages: std::collections::BTreeMap<std::path::PathBuf, String> = Default::default();
+    for i in 2..=6 {
+        let sheet = entry(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
+        let rels = entry(&bytes, &format!("xl/worksheets/_rels/sheet{i}.xml.rels"));
+        let mut n = 0;
+        for h in sheet.split("<hyperlink ").skip(1) {
+            let attr = |name: &str| {
+                h.split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let (id, anchor) = (attr("r:id"), attr("location"));
+            let target = rels
+                .split(&format!("Id=\"{id}\""))
+                .nth(1)
+                .and_then(|x| x.split("Target=\"").nth(1))
+                .and_then(|x| x.split('"').next())
+                .expect("the link's target");
+            assert!(target.starts_with("../guidance/html/"), "{target}");
+            let page = templates_dir.join(target);
+            let html = pages.entry(page.clone()).or_insert_with(|| {
+                std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()))
+            });
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{target}#{anchor} is not in the guidance"
+            );
+            n += 1;
+        }
+        assert!(n > 10, "sheet{i} links its codes ({n})");
+    }
+    // AD/031's definition, with its timescale and the note that the days are calendar days.
+    let adults = cached(&bytes, "Adults");
+    let row = row_of(&adults, "AD/031") + 1;
+    let notes = entry(&bytes, "xl/comments1.xml");
+    let note = notes
+        .split(&format!("<comment ref=\"B{row}\""))
+        .nth(1)
+        .and_then(|x| x.split("</comment>").next())
+        .expect("AD/031 has a note");
+    assert!(note.contains("Timescale: within 7 days"), "{note}");
+    assert!(note.contains("Calendar days"), "{note}");
+    assert!(note.contains("adults.html#AD-031"), "{note}");
+}
+
+#[test]
+fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
+    let Some(soffice) = tool("soffice", &["libreoffice"]) else {
+        return;
+    };
+    let ir = shipped_ir();
+    let (sub, _, _) = one_fault_one_gap(&ir);
+    let mut rng = subgen::Rng(77);
+    let mut faulty = subgen::clean(&ir, &mut rng, "W06000011", "2021-22");
+    subgen::inject(&ir, &mut rng, &mut faulty, 12, false);
+    let csv = subgen::to_csv(&[faulty]);
+    let random = read::read("r.csv", csv.as_bytes(), &ir)
+        .expect("reads")
+        .submissions
+        .remove(0);
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut files = Vec::new();
+    let mut books = Vec::new();
+    for (name, s) in [("one", &sub), ("random", &random)] {
+        let bytes = templates::xlsx::template(
+            &ir,
+            &Fill {
+                submission: Some(s),
+                ..Default::default()
+            },
+        )
+        .expect("xlsx");
+        let path = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(&path, &bytes).expect("write");
+        files.push(path);
+        books.push((name, bytes));
+    }
+    let out = dir.path().join("csv");
+    libreoffice_csv(&soffice, &files, &out);
+    let mut seen = 0;
+    for (name, bytes) in &books {
+        for sheet in [
+            "Adults",
+            "Children",
+            "Adult carers",
+            "Young carers",
+            "Workforce",
+            "Cover",
+        ] {
+            let stored = cached(bytes, sheet);
+            let text = std::fs::read_to_string(out.join(format!("{name}-{sheet}.csv")))
+                .expect("the sheet as CSV");
+            let mut rdr = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let col = if sheet == "Cover" { 1 } else { 6 };
+            for (r, rec) in rdr.records().map_while(Result::ok).enumerate() {
+                let live = rec.get(col).unwrap_or_default();
+                let mine = stored.get(r).and_then(|x| x.get(col)).map(String::as_str);
+                if sheet == "Cover" && r != 15 {
+                    continue;
+                }
+                if r < 5 && sheet != "Cover" {
+                    continue;
+                }
+                assert_eq!(
+                    Some(live),
+                    mine.or(Some("")),
+                    "{name} {sheet} row {}",
+                    r + 1
+                );
+                if !live.is_empty() {
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 10, "sentences compared ({seen})");
+}

@@ -16,7 +16,7 @@
 use super::{Fill, Filled};
 use pmf_ir::authorities::AUTHORITIES;
 use pmf_ir::ValueType;
-use pmf_ir::{Formula as F, Ir, Op, Rule, RuleKind};
+use pmf_ir::{Formula as F, Ir, Lang, Op, Rule, RuleKind};
 use pmf_return::submission::{quote_sheet, Raw};
 use pmf_return::values::{self, show, MAX_VALUE};
 use pmf_return::workbook::{
@@ -24,10 +24,11 @@ use pmf_return::workbook::{
     L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
 };
 use pmf_return::{Engine, FindingKind};
+use pmf_words::checks::{self, Bit, Medium, Parts, Shape, Slot};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions,
-    Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Formula,
+    Note, ProtectionOptions, Url, Workbook, Worksheet, XlsxError,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,11 +40,33 @@ const C_UNIT: u16 = 3;
 const C_STATUS: u16 = 4;
 const C_COMMENT: u16 = 5;
 const C_CHECK: u16 = 6;
-/// Hidden helpers: 1 when the value is a usable figure, 1 when it is blank, 1 when the status
-/// is recognised.
-const C_USABLE: u16 = 7;
-const C_BLANK: u16 = 8;
-const C_STATUS_OK: u16 = 9;
+/// Hidden helpers, well to the right so that the Check sentence can run on over the empty cells
+/// beside it: 1 when the value is a usable figure, 1 when it is blank, 1 when the status is
+/// recognised, 1 when a rule other than `required` fails for the value (the red value cell).
+const C_USABLE: u16 = 26;
+const C_BLANK: u16 = 27;
+const C_STATUS_OK: u16 = 28;
+const C_FAULT: u16 = 29;
+/// Widths of a part sheet's columns (characters): Code, Item, Value, Unit, Status, Comment and
+/// Check side by side on a 1366-pixel screen, the Check sentence running on to the right.
+const PART_WIDTHS: [(u16, f64); 7] = [
+    (C_CODE, 8.5),
+    (C_ITEM, 40.0),
+    (C_VALUE, 11.0),
+    (C_UNIT, 9.0),
+    (C_STATUS, 12.0),
+    (C_COMMENT, 14.0),
+    (C_CHECK, 60.0),
+];
+/// Characters of running Arial 10 text that fit in a column of `w` width units (digits):
+/// cautious, so that Excel's narrower rendering does not clip what LibreOffice fits.
+fn chars_in(w: f64) -> usize {
+    (w * 1.15) as usize
+}
+/// The Checks sheet's hidden column holding each rule's sentence when it fails.
+const K_SENTENCE: u16 = 10;
+/// The longest definition put in an Item cell's note; the guidance link has the rest.
+const NOTE_MAX: usize = 900;
 /// The header row of every table (0-based), and the first row of data.
 const HEADER_ROW: u32 = 4;
 const FIRST_ROW: u32 = 5;
@@ -56,6 +79,7 @@ const GROUP_FILL: u32 = 0xEDEDED;
 const FAIL_FILL: u32 = 0xFFC7CE;
 const FAIL_FONT: u32 = 0x9C0006;
 const NOTE_FONT: u32 = 0x595959;
+const LINK_FONT: u32 = 0x0563C1;
 
 const S_CHECKS: &str = "Checks";
 const S_INDICATORS: &str = "Indicators";
@@ -95,7 +119,8 @@ struct Formats {
     header: Format,
     group: Format,
     code: Format,
-    lead_in: Vec<Format>,
+    link: Format,
+    lead_in: Format,
     wording: Vec<Format>,
     unit: Format,
     whole: Format,
@@ -103,6 +128,7 @@ struct Formats {
     input_text: Format,
     input_wrap: Format,
     check: Format,
+    check_wrap: Format,
     helper: Format,
     label: Format,
     cell: Format,
@@ -147,19 +173,20 @@ impl Formats {
                 .set_bold()
                 .set_background_color(Color::RGB(GROUP_FILL)),
             code: border(base.clone()),
-            lead_in: (0..6)
-                .map(|d| {
-                    border(
-                        base.clone()
-                            .set_italic()
-                            .set_text_wrap()
-                            .set_align(FormatAlign::Left)
-                            .set_indent(2 * d)
-                            .set_font_color(Color::RGB(NOTE_FONT)),
-                    )
-                })
-                .collect(),
-            wording: (0..6)
+            link: border(
+                base.clone()
+                    .set_font_color(Color::RGB(LINK_FONT))
+                    .set_underline(FormatUnderline::Single),
+            ),
+            lead_in: border(
+                base.clone()
+                    .set_italic()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Left)
+                    .set_font_color(Color::RGB(NOTE_FONT)),
+            ),
+            // A metric's own value, and an item of its breakdown indented under it.
+            wording: (0..2)
                 .map(|d| {
                     border(
                         base.clone()
@@ -174,7 +201,8 @@ impl Formats {
             decimal: input.clone().set_num_format("#,##0.00"),
             input_text: input.clone(),
             input_wrap: input.set_text_wrap(),
-            check: border(
+            check: border(base.clone().set_font_color(Color::RGB(FAIL_FONT))),
+            check_wrap: border(
                 base.clone()
                     .set_text_wrap()
                     .set_font_color(Color::RGB(FAIL_FONT)),
@@ -198,17 +226,153 @@ struct State {
 }
 
 pub fn template(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
-    build(ir, fill, false)
+    build(ir, fill, false, &Links::default())
+}
+
+/// The workbook with its codes linked to the guidance at `links`.
+pub fn template_linked(ir: &Ir, fill: &Fill, links: &Links) -> Result<Vec<u8>, XlsxError> {
+    build(ir, fill, false, links)
+}
+
+/// Where the workbook's codes link to: the HTML guidance, whose page for a part holds an
+/// anchor per code (`adults.html#AD-031`, as pmf-docs names them).
+#[derive(Clone, Debug)]
+pub struct Links {
+    /// The guidance's folder, ending in `/`: a web address, or a path relative to the folder
+    /// the workbook is in.
+    pub guidance: String,
+}
+
+impl Default for Links {
+    /// `pmf build`'s layout: the template in `templates/`, the site in `guidance/html/`, side
+    /// by side, so that both can be published as one folder.
+    fn default() -> Links {
+        Links {
+            guidance: "../guidance/html/".into(),
+        }
+    }
+}
+
+impl Links {
+    /// The address of a code's definition.
+    pub fn href(&self, ir: &Ir, code: &str) -> String {
+        format!(
+            "{}{}.html#{}",
+            self.guidance,
+            guidance_page(ir, code),
+            code.replace('/', "-")
+        )
+    }
+
+    /// The code as a link to its definition.
+    fn url(&self, ir: &Ir, code: &str) -> Result<Url, XlsxError> {
+        let href = self.href(ir, code);
+        let link = match href.contains("://") {
+            true => href,
+            false => format!("file:///{href}"),
+        };
+        Ok(Url::new(link).set_text(code).set_tip(clip(
+            &format!("{code} in the guidance: its definition"),
+            255,
+        )))
+    }
+}
+
+/// The guidance page a code is defined on: the page of its part's top part, named as pmf-docs
+/// names it (the part id, lower case, other characters as `-`). A test holds this to the
+/// generated site.
+pub fn guidance_page(ir: &Ir, code: &str) -> String {
+    let part = ir
+        .data_item(code)
+        .and_then(|d| d.part.clone())
+        .or_else(|| {
+            ir.metrics
+                .iter()
+                .find(|m| m.code == code)
+                .and_then(|m| m.part.clone())
+        })
+        .unwrap_or_default();
+    let mut top = part.as_str();
+    let mut seen = 0;
+    while let Some(up) = ir.part(top).and_then(|p| p.within.as_deref()) {
+        top = up;
+        seen += 1;
+        if seen > ir.parts.len() {
+            break;
+        }
+    }
+    top.chars()
+        .map(
+            |c| match c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                true => c.to_ascii_lowercase(),
+                false => '-',
+            },
+        )
+        .collect()
+}
+
+/// The definition of a value for its Item cell's note: what it includes and excludes, how it
+/// is counted, its timescales and their notes, the notes of the metric and the item, then where
+/// the guidance has the rest. None when the guidance says nothing beyond the wording.
+fn definition_note(ir: &Ir, d: &pmf_ir::DataItem, href: &str) -> Option<Note> {
+    let m = ir.metrics.iter().find(|m| m.code == d.metric)?;
+    let item = m.items.iter().find(|i| i.code == d.code);
+    let words = pmf_words::Words::new(ir, Lang::En);
+    let mut paras: Vec<String> = Vec::new();
+    let rich = |label: &str, r: &Option<pmf_ir::Rich>| {
+        r.as_ref()
+            .map(|r| format!("{label}: {}", r.plain().trim()))
+            .filter(|s| s.len() > label.len() + 2)
+    };
+    paras.extend(rich("Includes", &m.includes));
+    paras.extend(rich("Excludes", &m.excludes));
+    paras.extend(rich("Counting", &m.counting));
+    for t in &m.timescales {
+        let mut s = format!("Timescale: {}", words.timescale(t).plain(ir, Lang::En));
+        if let Some(n) = &t.note {
+            s.push_str(". ");
+            s.push_str(n.plain().trim());
+        }
+        paras.push(s);
+    }
+    for n in m
+        .notes
+        .iter()
+        .chain(item.iter().flat_map(|i| i.notes.iter()))
+    {
+        paras.push(format!("Note: {}", n.plain().trim()));
+    }
+    if paras.is_empty() {
+        return None;
+    }
+    let more = format!("The guidance: {href}");
+    let mut text = paras.join("\n\n");
+    if text.chars().count() > NOTE_MAX {
+        text = clip(&text, NOTE_MAX);
+    }
+    text.push_str("\n\n");
+    text.push_str(&more);
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(55).max(1))
+        .sum();
+    Some(
+        Note::new(text)
+            .add_author_prefix(false)
+            .set_author("pmf")
+            .set_width(400)
+            .set_height((lines as u32 * 15 + 10).min(600)),
+    )
 }
 
 /// The same workbook, but with the results of its formulas computed as for an empty return, so
 /// that only a spreadsheet that recalculates shows the truth: the differential test uses it to
 /// prove that the formulas, not pmf, find the faults.
 pub fn template_uncached(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
-    build(ir, fill, true)
+    build(ir, fill, true, &Links::default())
 }
 
-fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
+fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, XlsxError> {
     let filled = Filled::of(ir, fill);
     // What the formulas' stored results are computed from.
     let cache = if stale {
@@ -293,29 +457,37 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
         }
     }
 
-    // The difference of each comparison the fill can check, for the stored results.
-    let mut diffs: BTreeMap<usize, f64> = BTreeMap::new();
-    for (ri, r) in ir.rules.iter().enumerate() {
-        if r.kind.is_about_one_value() {
-            continue;
-        }
-        let (l, rr) = values::expanded_sides(ir, r);
-        let vals: Option<Vec<f64>> = l
-            .iter()
-            .chain(rr.iter())
-            .map(|t| state(&t.code).value)
-            .collect();
-        if vals.is_some() {
+    // Each rule's sentence when it fails: its formula on the Checks sheet, and what it shows
+    // for the fill (the same words, from the same template).
+    let sentences: Vec<Sentence> = ir
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| {
+            let (l, rr) = values::expanded_sides(ir, r);
             let sum = |ts: &[pmf_ir::Term]| {
                 ts.iter()
                     .map(|t| t.coef * state(&t.code).value.unwrap_or(0.0))
                     .fold(0.0, |a, b| a + b)
             };
-            diffs.insert(ri, sum(&l) - sum(&rr));
-        }
-    }
+            Sentence::of(
+                ir,
+                r,
+                check_row(ri) + 1,
+                failing.contains(&r.id).then(|| (sum(&l), sum(&rr))),
+            )
+        })
+        .collect();
     let fm = Formats::new();
     let mut wb = Workbook::new();
+    // Arial 10 as the workbook's own font, as every cell uses: column widths are counted in its
+    // digits, so the sheet is as wide in LibreOffice (Liberation Sans) as in Excel, instead of
+    // as wide as whatever stands in for a missing Calibri.
+    wb.set_default_format(
+        &Format::new().set_font_name("Arial").set_font_size(10),
+        17,
+        64,
+    )?;
     let created = ExcelDateTime::from_ymd(first_year(ir) as u16, 4, 1)?;
     wb.set_properties(
         &DocProperties::new()
@@ -359,14 +531,11 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
         let ws = wb.add_worksheet();
         ws.set_name(sheet)?;
         page(ws, ir, true);
-        ws.set_column_width(C_CODE, 10)?;
-        ws.set_column_width(C_ITEM, 60)?;
-        ws.set_column_width(C_VALUE, 13)?;
-        ws.set_column_width(C_UNIT, 14)?;
-        ws.set_column_width(C_STATUS, 20)?;
-        ws.set_column_width(C_COMMENT, 32)?;
-        ws.set_column_width(C_CHECK, 34)?;
-        for c in [C_USABLE, C_BLANK, C_STATUS_OK] {
+        ws.set_formula_result_default("");
+        for (c, w) in PART_WIDTHS {
+            ws.set_column_width(c, w)?;
+        }
+        for c in [C_USABLE, C_BLANK, C_STATUS_OK, C_FAULT] {
             ws.set_column_hidden(c)?;
         }
         ws.write_string_with_format(0, 0, part_title(ir, part), &fm.title)?;
@@ -376,8 +545,9 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
             Formula::new(format!("={ident}")).set_result(&ident_result),
             &fm.subtitle,
         )?;
-        ws.merge_range(2, 0, 2, C_CHECK, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule).", &fm.note)?;
-        ws.set_row_height(2, 27)?;
+        ws.merge_range(2, 0, 2, C_COMMENT, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule). Each code links to its definition in the guidance; a red corner on an item holds the definition as a note.", &fm.note)?;
+        ws.set_row_height(2, 40)?;
+        ws.set_row_height(HEADER_ROW, 27)?;
         for (c, h) in [
             (C_CODE, H_CODE),
             (C_ITEM, "Item"),
@@ -389,10 +559,12 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
             (C_USABLE, "usable"),
             (C_BLANK, "blank"),
             (C_STATUS_OK, "status ok"),
+            (C_FAULT, "fault"),
         ] {
             ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
         }
-        ws.set_freeze_panes(FIRST_ROW, 0)?;
+        // The code and the item stay in view whichever way the reader scrolls.
+        ws.set_freeze_panes(FIRST_ROW, C_VALUE)?;
         ws.set_repeat_rows(0, HEADER_ROW)?;
         let last = FIRST_ROW + lines.len() as u32;
         for (k, line) in lines.iter().enumerate() {
@@ -402,10 +574,14 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
                     ws.merge_range(row, 0, row, C_CHECK, title, &fm.group)?;
                     ws.set_row_height(row, 18)?;
                 }
-                Line::LeadIn { code, text, depth } => {
-                    ws.write_string_with_format(row, C_CODE, code, &fm.code)?;
-                    let f = &fm.lead_in[(*depth as usize).min(5)];
-                    ws.merge_range(row, C_ITEM, row, C_CHECK, text, f)?;
+                Line::LeadIn { code, text } => {
+                    match code.is_empty() {
+                        true => ws.write_string_with_format(row, C_CODE, code, &fm.code)?,
+                        false => {
+                            ws.write_url_with_format(row, C_CODE, links.url(ir, code)?, &fm.link)?
+                        }
+                    };
+                    ws.merge_range(row, C_ITEM, row, C_CHECK, text, &fm.lead_in)?;
                     ws.set_row_height(row, height(text, 150, 0))?;
                 }
                 Line::Item(code) => {
@@ -416,9 +592,15 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
                     let place = &places[code];
                     let st = state(code);
                     let cell = filled.cells.get(code);
-                    ws.write_string_with_format(row, C_CODE, code, &fm.code)?;
-                    let depth = (d.depth as usize).min(5);
+                    // The code links to its definition in the guidance; the item's wording is
+                    // indented under its metric when it is an item of a breakdown, and its
+                    // note holds the definition.
+                    ws.write_url_with_format(row, C_CODE, links.url(ir, code)?, &fm.link)?;
+                    let depth = usize::from(d.code != d.metric);
                     ws.write_string_with_format(row, C_ITEM, &d.wording.en, &fm.wording[depth])?;
+                    if let Some(n) = definition_note(ir, d, &links.href(ir, code)) {
+                        ws.insert_note(row, C_ITEM, &n)?;
+                    }
                     let unit = ir
                         .unit(&d.unit)
                         .map(|u| u.label.en.clone())
@@ -500,26 +682,31 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
                         Formula::new(status_formula).set_result(bit(st.status_ok)),
                         &fm.helper,
                     )?;
-                    // The check beside the input.
-                    let (formula, result) = beside_check(
-                        ir,
-                        code,
-                        involving.get(code).map(|v| v.as_slice()).unwrap_or(&[]),
-                        &failing,
-                        &diffs,
-                        d.value_type,
-                        &check_row,
-                    );
+                    // The check beside the input, in sentences; and whether a fault (not just a
+                    // figure still to give) makes the value red.
+                    let rules = involving.get(code).map(|v| v.as_slice()).unwrap_or(&[]);
+                    let beside = beside_check(code, rules, &sentences, &check_row);
                     ws.write_formula_with_format(
                         row,
                         C_CHECK,
-                        Formula::new(formula).set_result(&result),
+                        Formula::new(beside.formula).set_result(&beside.result),
                         &fm.check,
                     )?;
+                    ws.write_formula_with_format(
+                        row,
+                        C_FAULT,
+                        Formula::new(beside.fault_formula).set_result(bit(beside.fault)),
+                        &fm.helper,
+                    )?;
+                    // One line unless the wording (or a prefilled comment) needs more: the
+                    // Check sentence does not wrap but runs on to the right.
                     let lines_needed = [
-                        height(&d.wording.en, 58 - 2 * depth, 0),
-                        height(&result, 32, 0),
-                        height(cell.and_then(|c| c.comment.as_deref()).unwrap_or(""), 30, 0),
+                        height(&d.wording.en, chars_in(PART_WIDTHS[1].1) - 4 * depth, 0),
+                        height(
+                            cell.and_then(|c| c.comment.as_deref()).unwrap_or(""),
+                            chars_in(PART_WIDTHS[5].1),
+                            0,
+                        ),
                     ];
                     ws.set_row_height(row, lines_needed.iter().cloned().fold(15.0, f64::max))?;
                 }
@@ -536,14 +723,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
             last,
             C_VALUE,
             &ConditionalFormatFormula::new()
-                .set_rule(
-                    format!(
-                        "=LEFT(${}{},1)=\"\u{2717}\"",
-                        col_name(C_CHECK),
-                        FIRST_ROW + 1
-                    )
-                    .as_str(),
-                )
+                .set_rule(format!("=${}{}=1", col_name(C_FAULT), FIRST_ROW + 1).as_str())
                 .set_format(red),
         )?;
         ws.set_print_area(0, 0, last, C_CHECK)?;
@@ -557,7 +737,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
         ws.set_name(S_CHECKS)?;
         page(ws, ir, true);
         checks(
-            ws, ir, &fm, &places, &filled, &failing, &excepted, &state, &counts,
+            ws, ir, &fm, &places, &failing, &excepted, &state, &counts, &sentences,
         )?;
     }
 
@@ -609,11 +789,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool) -> Result<Vec<u8>, XlsxError> {
 /// One row of a part sheet.
 enum Line<'a> {
     Group(String),
-    LeadIn {
-        code: String,
-        text: String,
-        depth: u32,
-    },
+    LeadIn { code: String, text: String },
     Item(&'a str),
 }
 
@@ -646,7 +822,6 @@ fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
                 out.push(Line::LeadIn {
                     code: if own { String::new() } else { d.metric.clone() },
                     text: l.en.clone(),
-                    depth: d.depth.saturating_sub(1),
                 });
             }
         }
@@ -690,7 +865,7 @@ fn height(text: &str, width: usize, _min: usize) -> f64 {
         .map(|l| l.chars().count().div_ceil(width))
         .map(|n| n.max(1))
         .sum();
-    (lines.max(1) as f64) * 13.0 + 2.0
+    (lines.max(1) as f64) * 12.75 + 2.25
 }
 
 fn first_year(ir: &Ir) -> u32 {
@@ -811,59 +986,145 @@ fn page(ws: &mut Worksheet, ir: &Ir, landscape: bool) {
     ));
 }
 
-/// The formula of the Check cell beside a value, and what it shows for the fill.
-fn beside_check(
-    ir: &Ir,
-    code: &str,
-    rules: &[usize],
-    failing: &BTreeSet<String>,
-    diffs: &BTreeMap<usize, f64>,
-    vt: ValueType,
-    check_row: &dyn Fn(usize) -> u32,
-) -> (String, String) {
-    let mut parts = Vec::new();
-    let mut result = Vec::new();
-    for &ri in rules.iter().take(60) {
-        let r = &ir.rules[ri];
-        let text = match r.kind {
-            RuleKind::Value if r.lhs.first().is_some_and(|t| t.code == code) => match vt {
-                ValueType::Whole => "\u{2717} not a whole number, 0 or more.".to_string(),
-                ValueType::Decimal => "\u{2717} not a number, 0 or more.".to_string(),
-            },
-            RuleKind::Required if r.lhs.first().is_some_and(|t| t.code == code) => {
-                "\u{25CB} no figure yet: give it, or a status.".to_string()
-            }
-            RuleKind::Value | RuleKind::Required => continue,
-            _ => {
-                // By how much, from the Difference column of the Checks sheet.
-                let n = check_row(ri) + 1;
-                parts.push(format!(
-                    "IF({S_CHECKS}!$G${n}=\"FAILS\",\"\u{2717} {} fails by \"&ABS({S_CHECKS}!$F${n})&\". \",\"\")",
-                    r.id
-                ));
-                if failing.contains(&r.id) {
-                    let d = diffs.get(&ri).copied().unwrap_or(0.0).abs();
-                    result.push(format!("\u{2717} {} fails by {}.", r.id, show(d)));
+/// A rule's sentence for the reader when it fails (column K of the Checks sheet).
+struct Sentence {
+    /// The formula: the template's words joined with the row's Left and Right figures.
+    formula: String,
+    /// What it shows for the fill: the sentence if the rule fails, else nothing.
+    result: String,
+    /// A `required` rule: a figure still to give rather than a fault.
+    required: bool,
+    /// The code a `value` or `required` rule is about.
+    about: Option<String>,
+}
+
+impl Sentence {
+    /// `n` is the rule's row on the Checks sheet (1-based); `sides` the figures of its two
+    /// sides when it fails for the fill.
+    fn of(ir: &Ir, r: &Rule, n: u32, sides: Option<(f64, f64)>) -> Sentence {
+        let shape = Shape::of(r);
+        let parts = Parts::of(ir, r);
+        let mut pieces: Vec<String> = Vec::new();
+        let mut text = String::new();
+        for b in checks::template(shape, Medium::Workbook, Lang::En).bits {
+            let expr = match b {
+                Bit::Text(t) => {
+                    text.push_str(&t);
+                    continue;
                 }
-                continue;
-            }
+                Bit::Slot(Slot::Value) => format!("ROUND(D{n},6)"),
+                Bit::Slot(Slot::OtherValue) => format!("ROUND(E{n},6)"),
+                Bit::Slot(s) => {
+                    text.push_str(parts.get(s));
+                    continue;
+                }
+            };
+            pieces.extend(literal(&std::mem::take(&mut text)));
+            pieces.push(expr);
+        }
+        pieces.extend(literal(&text));
+        let result = match sides {
+            Some((l, rv)) => checks::sentence(
+                shape,
+                Medium::Workbook,
+                &Parts {
+                    value: show(round6(l)),
+                    other_value: show(round6(rv)),
+                    ..parts
+                },
+                Lang::En,
+            ),
+            None => String::new(),
         };
-        parts.push(format!(
-            "IF({S_CHECKS}!$G${}=\"FAILS\",\"{} \",\"\")",
-            check_row(ri) + 1,
-            text.replace('"', "\"\"")
-        ));
-        if failing.contains(&r.id) {
-            result.push(text);
+        Sentence {
+            formula: format!("=IF(G{n}=\"FAILS\",{},\"\")", pieces.join("&")),
+            result,
+            required: r.kind == RuleKind::Required,
+            about: match r.kind.is_about_one_value() {
+                true => r.lhs.first().map(|t| t.code.clone()),
+                false => None,
+            },
         }
     }
-    // Errors first, then the gentle note about a value still to give.
-    let formula = if parts.is_empty() {
-        "=\"\"".to_string()
-    } else {
-        format!("=TRIM({})", parts.join("&"))
+}
+
+/// A number as the workbook's `ROUND(x,6)` leaves it.
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// A text as string literals of a formula: quotes doubled, in pieces of at most 250
+/// characters (a spreadsheet refuses longer literals); nothing for an empty text.
+fn literal(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .chunks(250)
+        .map(|c| format!("\"{}\"", c.iter().collect::<String>().replace('"', "\"\"")))
+        .collect()
+}
+
+/// What a spreadsheet's TRIM leaves: no space at either end, no run of spaces.
+fn excel_trim(s: &str) -> String {
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Check cell beside a value: its formula and result, and its fault flag.
+struct Beside {
+    formula: String,
+    result: String,
+    fault_formula: String,
+    fault: bool,
+}
+
+/// The Check cell of the value of `code`: the sentence of every rule of `rules` that fails
+/// (faults first, then a figure still to give), from the Checks sheet.
+fn beside_check(
+    code: &str,
+    rules: &[usize],
+    sentences: &[Sentence],
+    check_row: &dyn Fn(usize) -> u32,
+) -> Beside {
+    let mine = |ri: &&usize| {
+        let s = &sentences[**ri];
+        s.about.as_deref().is_none_or(|c| c == code)
     };
-    (formula, result.join(" "))
+    let mut order: Vec<usize> = rules.iter().filter(mine).copied().take(60).collect();
+    order.sort_by_key(|ri| sentences[*ri].required);
+    let mut parts = Vec::new();
+    let mut faults = Vec::new();
+    let mut result = String::new();
+    let mut fault = false;
+    for ri in order {
+        let n = check_row(ri) + 1;
+        let s = &sentences[ri];
+        parts.push(format!(
+            "IF({S_CHECKS}!$G${n}=\"FAILS\",{S_CHECKS}!${}${n}&\". \",\"\")",
+            col_name(K_SENTENCE)
+        ));
+        if !s.required {
+            faults.push(format!("{S_CHECKS}!$G${n}=\"FAILS\""));
+        }
+        if !s.result.is_empty() {
+            result.push_str(&s.result);
+            result.push_str(". ");
+            fault |= !s.required;
+        }
+    }
+    Beside {
+        formula: match parts.is_empty() {
+            true => "=\"\"".to_string(),
+            false => format!("=TRIM({})", parts.join("&")),
+        },
+        result: excel_trim(&result),
+        fault_formula: match faults.is_empty() {
+            true => "=0".to_string(),
+            false => format!("=IF(OR({}),1,0)", faults.join(",")),
+        },
+        fault,
+    }
 }
 
 /// A side of a rule as a formula over value cells, with its usable flags.
@@ -920,6 +1181,7 @@ fn cover(
     counts: &Counts,
 ) -> Result<(), XlsxError> {
     page(ws, ir, false);
+    ws.set_formula_result_default("");
     ws.set_column_width(0, 3)?;
     ws.set_column_width(1, 26)?;
     ws.set_column_width(2, 44)?;
@@ -1010,16 +1272,16 @@ fn cover(
         ws.write_string_with_format(r, 2, v.as_deref().unwrap_or(""), &fm.input_text)?;
     }
     ws.write_string_with_format(14, 1, "State of the return", &fm.bold)?;
-    ws.merge_range(15, 1, 15, 4, "", &fm.check)?;
+    ws.merge_range(15, 1, 15, 4, "", &fm.check_wrap)?;
     let c = format!("{S_CHECKS}!");
     ws.write_formula_with_format(
         15,
         1,
         Formula::new(format!(
-            "=IF({c}$B$3=0,\"Complete: no rule fails.\",IF(AND({c}$E$3=0,{c}$E$4=0),\"No error left to correct; see the Checks sheet for warnings and explained rules.\",TRIM(IF({c}$E$3>0,{c}$E$3&\" figures still to give. \",\"\")&IF({c}$E$4>0,{c}$E$4&\" errors to correct or explain (see the Checks sheet).\",\"\"))))"
+            "=IF({c}$B$3=0,\"Complete: no rule fails.\",IF(AND({c}$E$3=0,{c}$E$4=0),\"No error left to correct; see the Checks sheet for warnings and explained rules.\",TRIM(IF({c}$E$3>0,{c}$E$3&IF({c}$E$3=1,\" figure\",\" figures\")&\" still to give. \",\"\")&IF({c}$E$4>0,{c}$E$4&IF({c}$E$4=1,\" error\",\" errors\")&\" to correct or explain (see the Checks sheet).\",\"\"))))"
         ))
         .set_result(counts.state()),
-        &fm.check,
+        &fm.check_wrap,
     )?;
     ws.write_string_with_format(17, 1, "How to fill in this return", &fm.bold)?;
     let steps = [
@@ -1055,13 +1317,13 @@ fn checks(
     ir: &Ir,
     fm: &Formats,
     places: &BTreeMap<&str, Place>,
-    filled: &Filled,
     failing: &BTreeSet<String>,
     excepted: &BTreeSet<&str>,
     state: &dyn Fn(&str) -> State,
     counts: &Counts,
+    sentences: &[Sentence],
 ) -> Result<(), XlsxError> {
-    let _ = filled;
+    ws.set_formula_result_default("");
     for (c, w) in [
         (0u16, 18.0),
         (1, 9.0),
@@ -1074,8 +1336,9 @@ fn checks(
     ] {
         ws.set_column_width(c, w)?;
     }
-    ws.set_column_hidden(8)?;
-    ws.set_column_hidden(9)?;
+    for c in [8, 9, K_SENTENCE] {
+        ws.set_column_hidden(c)?;
+    }
     ws.write_string_with_format(0, 0, "Checks: every rule of the edition", &fm.title)?;
     ws.merge_range(1, 0, 1, 7, "Each rule is checked as you type. FAILS: the figures break the rule. not checked: a figure the rule needs is blank, not valid, or given with a status. excepted: explained on the Exceptions sheet. Filter the Result column to see what fails.", &fm.note)?;
     ws.set_row_height(1, 27)?;
@@ -1144,6 +1407,7 @@ fn checks(
         (7, "Exception"),
         (8, "all usable"),
         (9, "kind"),
+        (K_SENTENCE, "sentence"),
     ] {
         ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
     }
@@ -1154,6 +1418,13 @@ fn checks(
         let n = row + 1;
         ws.write_string_with_format(row, 0, &r.id, &fm.cell)?;
         ws.write_string_with_format(row, 9, r.kind.as_str(), &fm.helper)?;
+        let sentence = &sentences[ri];
+        ws.write_formula_with_format(
+            row,
+            K_SENTENCE,
+            Formula::new(&sentence.formula).set_result(&sentence.result),
+            &fm.helper,
+        )?;
         ws.write_string_with_format(
             row,
             1,
@@ -1350,6 +1621,7 @@ fn indicators(
     ] {
         ws.set_column_width(c, w)?;
     }
+    ws.set_formula_result_default("");
     ws.set_column_hidden(C_USABLE)?;
     ws.write_string_with_format(0, 0, "Indicators", &fm.title)?;
     ws.merge_range(1, 0, 1, 5, "Computed from the figures as you type. \"missing\": a figure the indicator needs is blank or not valid; \"undefined\": its denominator is 0. Rates need the populations below, which Welsh Government supplies each year.", &fm.note)?;
@@ -1580,6 +1852,7 @@ fn exceptions(
     filled: &Filled,
     failing: &BTreeSet<String>,
 ) -> Result<(), XlsxError> {
+    ws.set_formula_result_default("");
     ws.set_column_width(0, 20)?;
     ws.set_column_width(1, 70)?;
     ws.set_column_width(2, 26)?;
@@ -1701,14 +1974,27 @@ impl Counts {
         }
         let mut s = String::new();
         if self.todo > 0 {
-            s.push_str(&format!("{} figures still to give. ", self.todo));
+            s.push_str(&format!(
+                "{} {} still to give. ",
+                self.todo,
+                plural(self.todo, "figure", "figures")
+            ));
         }
         if self.other_errors > 0 {
             s.push_str(&format!(
-                "{} errors to correct or explain (see the Checks sheet).",
-                self.other_errors
+                "{} {} to correct or explain (see the Checks sheet).",
+                self.other_errors,
+                plural(self.other_errors, "error", "errors")
             ));
         }
         s.trim().to_string()
+    }
+}
+
+/// The singular for one, the plural for any other count (as the Cover's formula chooses).
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    match n {
+        1 => one,
+        _ => many,
     }
 }
