@@ -480,6 +480,17 @@ fn cmd_doc(
         // which it holds under downloads/.
         (DocFormat::Html, _) => docs::downloads(&ir, lang).and_then(|mut files| {
             files.extend(gen::templates::artifacts(&ir));
+            // Beside the pages' folder, the workbook's codes link one folder up.
+            let links = gen::templates::xlsx::Links {
+                guidance: "../".into(),
+            };
+            let fill = gen::templates::Fill::default();
+            if let (Some((_, bytes)), Ok(b)) = (
+                files.iter_mut().find(|(p, _)| p.ends_with(".xlsx")),
+                gen::templates::xlsx::template_linked(&ir, &fill, &links),
+            ) {
+                *bytes = b;
+            }
             files.extend(gen::validation::artifacts(&ir));
             let list: Vec<docs::Download> = files
                 .into_iter()
