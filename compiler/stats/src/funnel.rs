@@ -117,7 +117,11 @@ fn check_point(measure: Measure, numerator: f64, denominator: f64) -> Result<(),
 /// Not computable for a target outside (0, 1) for a proportion or not above 0 for a rate, a
 /// zero, negative, non-finite or (proportion) fractional denominator, or one so large that the
 /// counts' standard deviation passes 25,000.
-pub fn funnel_limits(measure: Measure, target: f64, denominator: f64) -> Result<FunnelLimits, NotComputable> {
+pub fn funnel_limits(
+    measure: Measure,
+    target: f64,
+    denominator: f64,
+) -> Result<FunnelLimits, NotComputable> {
     if !target.is_finite() {
         return Err(NotComputable::NonFinite {
             what: "target",
@@ -140,7 +144,10 @@ pub fn funnel_limits(measure: Measure, target: f64, denominator: f64) -> Result<
                     value: denominator,
                 });
             }
-            (Span::binomial(denominator as u64, target), 1.0 / denominator)
+            (
+                Span::binomial(denominator as u64, target),
+                1.0 / denominator,
+            )
         }
         Measure::Rate { per } => {
             let mu = target / per * denominator;

@@ -182,7 +182,11 @@ pub fn wilson(numerator: f64, denominator: f64, level: Level) -> Result<Interval
     } else {
         (centre - half).max(0.0)
     };
-    let upper = if k == n { 1.0 } else { (centre + half).min(1.0) };
+    let upper = if k == n {
+        1.0
+    } else {
+        (centre + half).min(1.0)
+    };
     Ok(Interval { lower, upper })
 }
 
@@ -225,12 +229,21 @@ pub fn poisson_count(count: f64, level: Level) -> Result<Interval, NotComputable
 /// exactly (the usual convention for mid-year estimates).
 ///
 /// Not computable for a zero, negative or non-finite population, or a bad count.
-pub fn poisson_rate_per_10000(count: f64, population: f64, level: Level) -> Result<Interval, NotComputable> {
+pub fn poisson_rate_per_10000(
+    count: f64,
+    population: f64,
+    level: Level,
+) -> Result<Interval, NotComputable> {
     poisson_rate(count, population, 10_000.0, level)
 }
 
 /// The same as [`poisson_rate_per_10000`] per any multiplier (`per` = 1,000, 100,000, …).
-pub fn poisson_rate(count: f64, population: f64, per: f64, level: Level) -> Result<Interval, NotComputable> {
+pub fn poisson_rate(
+    count: f64,
+    population: f64,
+    per: f64,
+    level: Level,
+) -> Result<Interval, NotComputable> {
     check_count("population", population)?;
     if population == 0.0 {
         return Err(NotComputable::ZeroDenominator);

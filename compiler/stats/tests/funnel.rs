@@ -21,16 +21,48 @@ fn by_hand(cdf: &[f64], p: f64) -> f64 {
 fn binomial_limits_by_hand() {
     // Binomial(10, ½): F(r) = Σ C(10, j) / 1024 = 1, 11, 56, 176, 386, 638, 848, 968, 1013,
     // 1023, 1024 over 1024. For p = 0.025: r = 2, α = (56 − 25.6)/45, limit (2 − α)/10.
-    let counts = [1.0, 11.0, 56.0, 176.0, 386.0, 638.0, 848.0, 968.0, 1013.0, 1023.0, 1024.0];
+    let counts = [
+        1.0, 11.0, 56.0, 176.0, 386.0, 638.0, 848.0, 968.0, 1013.0, 1023.0, 1024.0,
+    ];
     let cdf: Vec<f64> = counts.iter().map(|c| c / 1024.0).collect();
     let limits = funnel_limits(Measure::Proportion, 0.5, 10.0).unwrap();
-    close(limits.lower_95, (2.0 - 30.4 / 45.0) / 10.0, 1e-12, "lower 95%");
-    close(limits.lower_95, by_hand(&cdf, 0.025) / 10.0, 1e-12, "lower 95%");
-    close(limits.lower_998, by_hand(&cdf, 0.001) / 10.0, 1e-12, "lower 99.8%");
+    close(
+        limits.lower_95,
+        (2.0 - 30.4 / 45.0) / 10.0,
+        1e-12,
+        "lower 95%",
+    );
+    close(
+        limits.lower_95,
+        by_hand(&cdf, 0.025) / 10.0,
+        1e-12,
+        "lower 95%",
+    );
+    close(
+        limits.lower_998,
+        by_hand(&cdf, 0.001) / 10.0,
+        1e-12,
+        "lower 99.8%",
+    );
     close(limits.lower_998, 0.00024, 1e-12, "lower 99.8%");
-    close(limits.upper_95, by_hand(&cdf, 0.975) / 10.0, 1e-12, "upper 95%");
-    close(limits.upper_95, (8.0 - 14.6 / 45.0) / 10.0, 1e-12, "upper 95%");
-    close(limits.upper_998, by_hand(&cdf, 0.999) / 10.0, 1e-12, "upper 99.8%");
+    close(
+        limits.upper_95,
+        by_hand(&cdf, 0.975) / 10.0,
+        1e-12,
+        "upper 95%",
+    );
+    close(
+        limits.upper_95,
+        (8.0 - 14.6 / 45.0) / 10.0,
+        1e-12,
+        "upper 95%",
+    );
+    close(
+        limits.upper_998,
+        by_hand(&cdf, 0.999) / 10.0,
+        1e-12,
+        "upper 99.8%",
+    );
 
     // Binomial(25, 0.2), F from the point probabilities C(25, j) 0.2^j 0.8^(25 − j).
     let n = 25u32;
@@ -49,7 +81,12 @@ fn binomial_limits_by_hand() {
         (limits.upper_95, 0.975),
         (limits.upper_998, 0.999),
     ] {
-        close(ours, (by_hand(&cdf, p) / 25.0).max(0.0), 1e-12, &format!("p = {p}"));
+        close(
+            ours,
+            (by_hand(&cdf, p) / 25.0).max(0.0),
+            1e-12,
+            &format!("p = {p}"),
+        );
     }
 }
 
@@ -74,8 +111,18 @@ fn poisson_limits_by_hand() {
     assert!(by_hand(&cdf, 0.025) < 0.0);
     assert_eq!(limits.lower_95, 0.0);
     assert_eq!(limits.lower_998, 0.0);
-    close(limits.upper_95, by_hand(&cdf, 0.975) * scale, 1e-12, "upper 95%");
-    close(limits.upper_998, by_hand(&cdf, 0.999) * scale, 1e-12, "upper 99.8%");
+    close(
+        limits.upper_95,
+        by_hand(&cdf, 0.975) * scale,
+        1e-12,
+        "upper 95%",
+    );
+    close(
+        limits.upper_998,
+        by_hand(&cdf, 0.999) * scale,
+        1e-12,
+        "upper 99.8%",
+    );
     // r = 5 for 0.975 and r = 8 for 0.999.
     assert!(limits.upper_95 > 4.0 * scale && limits.upper_95 < 5.0 * scale);
     assert!(limits.upper_998 > 7.0 * scale && limits.upper_998 < 8.0 * scale);
@@ -99,7 +146,12 @@ fn poisson_limits_by_hand() {
         (limits.upper_95, 0.975),
         (limits.upper_998, 0.999),
     ] {
-        close(ours, by_hand(&cdf, p), 1e-10, &format!("Poisson(30) p = {p}"));
+        close(
+            ours,
+            by_hand(&cdf, p),
+            1e-10,
+            &format!("Poisson(30) p = {p}"),
+        );
     }
 }
 
@@ -122,7 +174,10 @@ fn binomial_and_poisson_limits_match_scipy() {
         (250.0, 350_000.0),
         (0.2, 3_100_000.0),
     ];
-    let b: Vec<String> = binomial.iter().map(|(p, n)| format!("({p}, {n})")).collect();
+    let b: Vec<String> = binomial
+        .iter()
+        .map(|(p, n)| format!("({p}, {n})"))
+        .collect();
     let q: Vec<String> = poisson.iter().map(|(r, n)| format!("({r}, {n})")).collect();
     let script = format!(
         "from scipy.stats import binom, poisson\n\
@@ -156,7 +211,12 @@ fn binomial_and_poisson_limits_match_scipy() {
         ];
         for (i, (a, b)) in ours.iter().zip(row).enumerate() {
             // Proportions to 1e-9 absolute; rates relative to the rate.
-            close(*a, *b, 1e-9, &format!("{measure:?} {target} n={n} limit {i}"));
+            close(
+                *a,
+                *b,
+                1e-9,
+                &format!("{measure:?} {target} n={n} limit {i}"),
+            );
         }
     }
 }
@@ -166,7 +226,10 @@ fn limits_narrow_as_the_denominator_grows() {
     let mut last = funnel_limits(Measure::Proportion, 0.62, 20.0).unwrap();
     for n in [50.0, 200.0, 1_000.0, 10_000.0, 1_000_000.0] {
         let now = funnel_limits(Measure::Proportion, 0.62, n).unwrap();
-        assert!(now.lower_998 > last.lower_998 && now.upper_998 < last.upper_998, "n = {n}");
+        assert!(
+            now.lower_998 > last.lower_998 && now.upper_998 < last.upper_998,
+            "n = {n}"
+        );
         assert!(now.lower_998 < now.lower_95 && now.lower_95 < 0.62);
         assert!(0.62 < now.upper_95 && now.upper_95 < now.upper_998);
         last = now;
@@ -195,12 +258,27 @@ fn bands_and_outcomes_by_polarity() {
             .unwrap()
             .outcome
     };
-    assert_eq!(at(9.0, Polarity::HigherIsBetter), Outcome::Better(Level::P998));
-    assert_eq!(at(9.0, Polarity::LowerIsBetter), Outcome::Worse(Level::P998));
+    assert_eq!(
+        at(9.0, Polarity::HigherIsBetter),
+        Outcome::Better(Level::P998)
+    );
+    assert_eq!(
+        at(9.0, Polarity::LowerIsBetter),
+        Outcome::Worse(Level::P998)
+    );
     assert_eq!(at(9.0, Polarity::None), Outcome::Higher(Level::P998));
-    assert_eq!(at(8.0, Polarity::HigherIsBetter), Outcome::Better(Level::P95));
-    assert_eq!(at(1.0, Polarity::HigherIsBetter), Outcome::Worse(Level::P95));
-    assert_eq!(at(1.0, Polarity::LowerIsBetter), Outcome::Better(Level::P95));
+    assert_eq!(
+        at(8.0, Polarity::HigherIsBetter),
+        Outcome::Better(Level::P95)
+    );
+    assert_eq!(
+        at(1.0, Polarity::HigherIsBetter),
+        Outcome::Worse(Level::P95)
+    );
+    assert_eq!(
+        at(1.0, Polarity::LowerIsBetter),
+        Outcome::Better(Level::P95)
+    );
     assert_eq!(at(0.0, Polarity::None), Outcome::Lower(Level::P998));
     assert_eq!(at(5.0, Polarity::HigherIsBetter), Outcome::Similar);
     assert_eq!(at(5.0, Polarity::None), Outcome::Similar);
@@ -264,5 +342,8 @@ fn pooled_is_sum_over_sum() {
     let pairs = [(10.0, 40.0), (30.0, 60.0)];
     assert_eq!(pooled(Measure::Proportion, &pairs), Ok(0.4));
     assert_eq!(pooled(Measure::PER_10000, &pairs), Ok(4_000.0));
-    assert_eq!(pooled(Measure::Proportion, &[]), Err(NotComputable::ZeroDenominator));
+    assert_eq!(
+        pooled(Measure::Proportion, &[]),
+        Err(NotComputable::ZeroDenominator)
+    );
 }

@@ -40,14 +40,36 @@ fn wilson_matches_scipy() {
     for (row, level) in rows.iter().zip([Level::P95, Level::P998].iter().cycle()) {
         let (k, n) = (row[0], row[1]);
         let ours = wilson(k, n, *level).expect("computable");
-        close(ours.lower, row[2], 1e-9, &format!("Wilson lower {k}/{n} {level:?}"));
-        close(ours.upper, row[3], 1e-9, &format!("Wilson upper {k}/{n} {level:?}"));
+        close(
+            ours.lower,
+            row[2],
+            1e-9,
+            &format!("Wilson lower {k}/{n} {level:?}"),
+        );
+        close(
+            ours.upper,
+            row[3],
+            1e-9,
+            &format!("Wilson upper {k}/{n} {level:?}"),
+        );
     }
 }
 
 #[test]
 fn garwood_matches_scipy() {
-    let counts = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 10.0, 37.0, 250.0, 9_876.0, 1_234_567.0];
+    let counts = [
+        0.0,
+        1.0,
+        2.0,
+        3.0,
+        4.0,
+        5.0,
+        10.0,
+        37.0,
+        250.0,
+        9_876.0,
+        1_234_567.0,
+    ];
     let list: Vec<String> = counts.iter().map(|k| format!("{k}")).collect();
     let script = format!(
         "from scipy.stats import chi2\n\
@@ -66,17 +88,22 @@ fn garwood_matches_scipy() {
         // Relative to the value: the limits of a large count are large.
         let rel = |a: f64, b: f64, what: &str| {
             let scale = a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
-            assert!(
-                (a - b).abs() <= 1e-9 * scale,
-                "{what}: {a} against {b}"
-            );
+            assert!((a - b).abs() <= 1e-9 * scale, "{what}: {a} against {b}");
         };
         if row[0] == 0.0 {
             assert_eq!(ours.lower, 0.0);
         } else {
-            rel(ours.lower, row[1], &format!("Garwood lower {} {level:?}", row[0]));
+            rel(
+                ours.lower,
+                row[1],
+                &format!("Garwood lower {} {level:?}", row[0]),
+            );
         }
-        rel(ours.upper, row[2], &format!("Garwood upper {} {level:?}", row[0]));
+        rel(
+            ours.upper,
+            row[2],
+            &format!("Garwood upper {} {level:?}", row[0]),
+        );
     }
 }
 
@@ -93,8 +120,16 @@ fn wilson_matches_newcombe_1998() {
     ];
     for (k, n, lower, upper) in published {
         let ours = wilson(k, n, Level::P95).unwrap();
-        assert!((ours.lower - lower).abs() < 0.00005, "{k}/{n} lower {}", ours.lower);
-        assert!((ours.upper - upper).abs() < 0.00005, "{k}/{n} upper {}", ours.upper);
+        assert!(
+            (ours.lower - lower).abs() < 0.00005,
+            "{k}/{n} lower {}",
+            ours.lower
+        );
+        assert!(
+            (ours.upper - upper).abs() < 0.00005,
+            "{k}/{n} upper {}",
+            ours.upper
+        );
     }
 }
 
@@ -114,8 +149,16 @@ fn garwood_matches_published_table() {
     ];
     for (k, lower, upper) in published {
         let ours = poisson_count(k, Level::P95).unwrap();
-        assert!((ours.lower - lower).abs() < 0.00005, "{k} lower {}", ours.lower);
-        assert!((ours.upper - upper).abs() < 0.0005, "{k} upper {}", ours.upper);
+        assert!(
+            (ours.lower - lower).abs() < 0.00005,
+            "{k} lower {}",
+            ours.lower
+        );
+        assert!(
+            (ours.upper - upper).abs() < 0.0005,
+            "{k} upper {}",
+            ours.upper
+        );
     }
 }
 
@@ -134,18 +177,27 @@ fn edges_of_wilson() {
     let all = wilson(50.0, 50.0, Level::P998).unwrap();
     assert_eq!(all.upper, 1.0);
     assert!(all.lower > 0.0 && all.lower < 1.0);
-    assert_eq!(wilson(0.0, 0.0, Level::P95), Err(NotComputable::ZeroDenominator));
+    assert_eq!(
+        wilson(0.0, 0.0, Level::P95),
+        Err(NotComputable::ZeroDenominator)
+    );
     assert!(matches!(
         wilson(5.0, 4.0, Level::P95),
         Err(NotComputable::NumeratorAboveDenominator { .. })
     ));
     assert!(matches!(
         wilson(f64::NAN, 4.0, Level::P95),
-        Err(NotComputable::NonFinite { what: "numerator", .. })
+        Err(NotComputable::NonFinite {
+            what: "numerator",
+            ..
+        })
     ));
     assert!(matches!(
         wilson(1.0, f64::INFINITY, Level::P95),
-        Err(NotComputable::NonFinite { what: "denominator", .. })
+        Err(NotComputable::NonFinite {
+            what: "denominator",
+            ..
+        })
     ));
     assert!(matches!(
         wilson(-1.0, 4.0, Level::P95),
@@ -184,7 +236,10 @@ fn edges_of_poisson() {
     );
     assert!(matches!(
         poisson_rate_per_10000(3.0, f64::NAN, Level::P95),
-        Err(NotComputable::NonFinite { what: "population", .. })
+        Err(NotComputable::NonFinite {
+            what: "population",
+            ..
+        })
     ));
     // A rate is the count's interval scaled: 12 events in 48,000 people.
     let count = poisson_count(12.0, Level::P95).unwrap();

@@ -125,10 +125,11 @@ pub fn funnel_alt_text(spec: &FunnelSpec, rows: &[FunnelRow]) -> String {
     let scale = display_scale(spec.measure);
     let unit = unit_suffix(spec.measure);
     let mut text = format!(
-        "{}. Funnel plot of {} {} against {}, with the {} value of {}{} and its 95% and 99.8% limits.",
+        "{}. Funnel plot of {} {}: {} against {}, with the {} value of {}{} and its 95% and 99.8% limits.",
         spec.title.trim_end_matches('.'),
         rows.len(),
         if rows.len() == 1 { "authority" } else { "authorities" },
+        spec.y_label,
         spec.x_label,
         spec.words.wales,
         fixed(spec.target * scale, spec.decimals),
@@ -199,7 +200,10 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
     }
 
     let scale = display_scale(spec.measure);
-    let min_n = rows.iter().map(|r| r.denominator).fold(f64::INFINITY, f64::min);
+    let min_n = rows
+        .iter()
+        .map(|r| r.denominator)
+        .fold(f64::INFINITY, f64::min);
     let max_n = rows.iter().map(|r| r.denominator).fold(0.0, f64::max);
     let x_max = max_n * 1.05;
     let curve_start = (min_n * 0.8).max(1.0);
@@ -216,7 +220,9 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
         y_lo = y_lo.min(limits.lower_998 * scale);
         y_hi = y_hi.max(limits.upper_998 * scale);
     }
-    let pad = ((y_hi - y_lo) * 0.05).max(f64::EPSILON * y_hi.abs()).max(1e-9);
+    let pad = ((y_hi - y_lo) * 0.05)
+        .max(f64::EPSILON * y_hi.abs())
+        .max(1e-9);
     y_lo -= pad;
     y_hi += pad;
     if spec.measure == Measure::Proportion {
@@ -396,10 +402,11 @@ fn limit_curves(
         if out.last().is_some_and(|(last, _)| *last == n) {
             continue;
         }
-        let limits = funnel_limits(measure, target, n).map_err(|reason| ChartError::NotComputable {
-            at: "target".to_string(),
-            reason,
-        })?;
+        let limits =
+            funnel_limits(measure, target, n).map_err(|reason| ChartError::NotComputable {
+                at: "target".to_string(),
+                reason,
+            })?;
         out.push((n, limits));
     }
     Ok(out)

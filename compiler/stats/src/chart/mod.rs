@@ -26,7 +26,9 @@ use std::fmt;
 mod funnel;
 mod trend;
 
-pub use funnel::{funnel_alt_text, funnel_chart, funnel_method, FunnelPoint, FunnelRow, FunnelSpec};
+pub use funnel::{
+    funnel_alt_text, funnel_chart, funnel_method, FunnelPoint, FunnelRow, FunnelSpec,
+};
 pub use trend::{
     small_multiples, small_multiples_alt_text, trend_alt_text, trend_chart, MultiplesRow, Series,
     SmallMultiplesSpec, TrendRow, TrendSpec,
@@ -111,7 +113,8 @@ impl Table {
 }
 
 fn csv_field(out: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    let formula =
+        cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
     let guarded;
     let cell = if formula {
         guarded = format!("'{cell}");
@@ -276,7 +279,7 @@ pub(crate) fn tick_decimals(lo: f64, hi: f64, count: usize) -> usize {
 }
 
 /// An id safe for XML and for HTML's id attribute: letters, digits, `-` and `_` kept, anything
-/// else becomes `-`; "chart" when nothing is left or it does not start with a letter.
+/// else becomes `-`; prefixed with "chart-" when it does not start with a letter.
 pub(crate) fn safe_id(id: &str) -> String {
     let cleaned: String = id
         .chars()
@@ -291,13 +294,18 @@ pub(crate) fn safe_id(id: &str) -> String {
     if cleaned.starts_with(|c: char| c.is_ascii_alphabetic()) {
         cleaned
     } else {
-        format!("chart{cleaned}")
+        format!("chart-{cleaned}")
     }
 }
 
 /// Puts the accessible name and description into plotters' SVG: the root element gets
 /// `role="img"` and `aria-labelledby`, and a `<title>` and `<desc>` come first inside it.
-pub(crate) fn finish_svg(raw: &str, id: &str, title: &str, desc: &str) -> Result<String, ChartError> {
+pub(crate) fn finish_svg(
+    raw: &str,
+    id: &str,
+    title: &str,
+    desc: &str,
+) -> Result<String, ChartError> {
     let id = safe_id(id);
     let open_end = raw
         .find('>')

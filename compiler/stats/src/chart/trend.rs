@@ -98,11 +98,7 @@ const COMPARATOR: RGBColor = RGBColor(110, 110, 110);
 const BREAK: RGBColor = RGBColor(170, 20, 20);
 
 /// Checks the periods, series and breaks, and the point count.
-fn check(
-    periods: &[String],
-    series: &[&Series],
-    breaks: &[usize],
-) -> Result<(), ChartError> {
+fn check(periods: &[String], series: &[&Series], breaks: &[usize]) -> Result<(), ChartError> {
     if periods.is_empty() {
         return Err(ChartError::Empty { what: "periods" });
     }
@@ -338,10 +334,10 @@ pub fn trend_alt_text(spec: &TrendSpec) -> String {
         names.push(c.name.as_str());
     }
     let mut text = format!(
-        "{}. Line chart of {} from {first} to {last} for {}.",
+        "{}. Line chart of {} from {first} to {last} ({}).",
         spec.title.trim_end_matches('.'),
+        names.join(" and "),
         spec.y_label,
-        names.join(" and ")
     );
     let all = std::iter::once(&spec.series).chain(spec.comparator.as_ref());
     for s in all {
@@ -476,7 +472,7 @@ pub fn small_multiples_alt_text(spec: &SmallMultiplesSpec) -> String {
     let first = spec.periods.first().map(String::as_str).unwrap_or("");
     let last = spec.periods.last().map(String::as_str).unwrap_or("");
     let mut text = format!(
-        "{}. {} small line charts on a common scale, one for each authority, of {} from {first} to {last}",
+        "{}. {} small line charts on a common scale, one for each authority, from {first} to {last} ({})",
         spec.title.trim_end_matches('.'),
         spec.panels.len(),
         spec.y_label,
@@ -569,8 +565,8 @@ pub fn small_multiples(spec: &SmallMultiplesSpec) -> Result<Chart<MultiplesRow>,
         let root = SVGBackend::with_string(&mut raw, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_error)?;
         let (top, grid) = root.split_vertically(header);
-        let title_style = TextStyle::from(("sans-serif", 20).into_font())
-            .pos(Pos::new(HPos::Center, VPos::Top));
+        let title_style =
+            TextStyle::from(("sans-serif", 20).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
         top.draw(&Text::new(
             xml_safe(&spec.title),
             (width as i32 / 2, 8),
@@ -665,7 +661,9 @@ pub fn small_multiples(spec: &SmallMultiplesSpec) -> Result<Chart<MultiplesRow>,
                 vec![
                     row.series.clone(),
                     row.period.clone(),
-                    row.value.map(|v| fixed(v, spec.decimals)).unwrap_or_default(),
+                    row.value
+                        .map(|v| fixed(v, spec.decimals))
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),
