@@ -3,7 +3,7 @@
 //! against them.
 
 use crate::dist::Span;
-use crate::interval::{check_count, Level, NotComputable};
+use crate::interval::{check_count, check_multiplier, Level, NotComputable};
 
 /// What is compared: a proportion (numerator of a denominator) or a rate of events in a
 /// population, expressed per `per` people.
@@ -72,11 +72,14 @@ impl FunnelLimits {
 /// distribution is laid out in full, about 40 standard deviations wide).
 const MAX_SD: f64 = 25_000.0;
 
-/// Refuses a target outside the range the method allows.
+/// Refuses a target outside the range the method allows (and a bad multiplier).
 fn check_target(measure: Measure, target: f64) -> Result<(), NotComputable> {
     let ok = match measure {
         Measure::Proportion => target > 0.0 && target < 1.0,
-        Measure::Rate { per } => target > 0.0 && target.is_finite() && per > 0.0 && per.is_finite(),
+        Measure::Rate { per } => {
+            check_multiplier(per)?;
+            target > 0.0 && target.is_finite()
+        }
     };
     if ok {
         Ok(())
@@ -87,6 +90,9 @@ fn check_target(measure: Measure, target: f64) -> Result<(), NotComputable> {
 
 /// Refuses a bad numerator or denominator.
 fn check_point(measure: Measure, numerator: f64, denominator: f64) -> Result<(), NotComputable> {
+    if let Measure::Rate { per } = measure {
+        check_multiplier(per)?;
+    }
     check_count("numerator", numerator)?;
     check_count("denominator", denominator)?;
     if denominator == 0.0 {

@@ -77,6 +77,8 @@ pub enum NotComputable {
         /// The denominator.
         denominator: f64,
     },
+    /// The multiplier of a rate ("per 10,000") is zero.
+    ZeroMultiplier,
     /// The exact binomial limits need a whole-number denominator.
     DenominatorNotWhole {
         /// The value given.
@@ -109,6 +111,7 @@ impl fmt::Display for NotComputable {
                 write!(f, "the {what} is negative ({value})")
             }
             NotComputable::ZeroDenominator => write!(f, "the denominator is zero"),
+            NotComputable::ZeroMultiplier => write!(f, "the multiplier of the rate is zero"),
             NotComputable::NumeratorAboveDenominator {
                 numerator,
                 denominator,
@@ -140,6 +143,15 @@ pub(crate) fn check_count(what: &'static str, value: f64) -> Result<(), NotCompu
     }
     if value < 0.0 {
         return Err(NotComputable::Negative { what, value });
+    }
+    Ok(())
+}
+
+/// Refuses a rate's multiplier that is not a finite number above zero.
+pub(crate) fn check_multiplier(per: f64) -> Result<(), NotComputable> {
+    check_count("multiplier", per)?;
+    if per == 0.0 {
+        return Err(NotComputable::ZeroMultiplier);
     }
     Ok(())
 }
@@ -248,12 +260,7 @@ pub fn poisson_rate(
     if population == 0.0 {
         return Err(NotComputable::ZeroDenominator);
     }
-    if !per.is_finite() || per <= 0.0 {
-        return Err(NotComputable::NonFinite {
-            what: "multiplier",
-            value: per,
-        });
-    }
+    check_multiplier(per)?;
     let count_interval = poisson_count(count, level)?;
     let scale = per / population;
     Ok(Interval {

@@ -401,10 +401,12 @@ fn bounds_and_errors() {
     );
     let mut spec = funnel_spec();
     spec.target = 1.0;
-    assert!(matches!(
+    assert_eq!(
         funnel_chart(&spec),
-        Err(ChartError::NotComputable { .. })
-    ));
+        Err(ChartError::Limits(NotComputable::TargetOutOfRange {
+            target: 1.0
+        }))
+    );
 
     let mut trend = trend_spec();
     trend.series.values.pop();

@@ -333,6 +333,30 @@ fn bad_input_is_not_computable() {
         place(Measure::Proportion, 0.5, Polarity::None, 11.0, 10.0),
         Err(NotComputable::NumeratorAboveDenominator { .. })
     ));
+    assert_eq!(
+        funnel_limits(Measure::Rate { per: 0.0 }, 50.0, 100.0),
+        Err(NotComputable::ZeroMultiplier)
+    );
+    assert!(matches!(
+        place(
+            Measure::Rate { per: f64::NAN },
+            50.0,
+            Polarity::None,
+            1.0,
+            100.0
+        ),
+        Err(NotComputable::NonFinite {
+            what: "multiplier",
+            ..
+        })
+    ));
+    assert!(matches!(
+        pmf_stats::poisson_rate(1.0, 100.0, -10.0, Level::P95),
+        Err(NotComputable::Negative {
+            what: "multiplier",
+            ..
+        })
+    ));
     // A rate can have more events than people (repeat events).
     assert!(place(Measure::PER_10000, 50.0, Polarity::None, 11.0, 10.0).is_ok());
 }

@@ -177,6 +177,8 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
             max: MAX_POINTS,
         });
     }
+    // The target (and a rate's multiplier) first, so that a bad one is not blamed on a point.
+    funnel_limits(spec.measure, spec.target, 1.0).map_err(ChartError::Limits)?;
     let mut rows = Vec::with_capacity(spec.points.len());
     for point in &spec.points {
         let placed = place(
@@ -402,11 +404,7 @@ fn limit_curves(
         if out.last().is_some_and(|(last, _)| *last == n) {
             continue;
         }
-        let limits =
-            funnel_limits(measure, target, n).map_err(|reason| ChartError::NotComputable {
-                at: "target".to_string(),
-                reason,
-            })?;
+        let limits = funnel_limits(measure, target, n).map_err(ChartError::Limits)?;
         out.push((n, limits));
     }
     Ok(out)

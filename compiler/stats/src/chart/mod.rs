@@ -169,13 +169,16 @@ pub enum ChartError {
         /// The number of periods.
         periods: usize,
     },
-    /// A funnel point or the target cannot be placed.
+    /// A funnel point cannot be placed.
     NotComputable {
-        /// The point's name, or "target".
+        /// The point's name.
         at: String,
         /// Why.
         reason: crate::NotComputable,
     },
+    /// The funnel limits cannot be drawn (the target is out of range, or the largest
+    /// denominator is too large).
+    Limits(crate::NotComputable),
     /// The number of columns of small multiples is zero.
     NoColumns,
     /// plotters failed to draw (not expected: the SVG backend writes to a string).
@@ -207,6 +210,7 @@ impl fmt::Display for ChartError {
             ChartError::NotComputable { at, reason } => {
                 write!(f, "\"{at}\" cannot be placed on the funnel: {reason}")
             }
+            ChartError::Limits(reason) => write!(f, "the funnel limits cannot be drawn: {reason}"),
             ChartError::NoColumns => write!(f, "small multiples need at least one column"),
             ChartError::Draw(message) => write!(f, "the chart could not be drawn: {message}"),
         }
