@@ -48,6 +48,17 @@ if command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
+# scipy, for the reference values the statistics tests compare against (compiler/stats/tests:
+# Wilson and exact Poisson intervals, exact funnel limits), at a pinned version, the same way.
+SCIPY_VERSION=1.17.1
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import scipy, sys; sys.exit(scipy.__version__ != '$SCIPY_VERSION')" 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check "scipy==$SCIPY_VERSION" 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages "scipy==$SCIPY_VERSION" \
+      || echo "note: the scipy Python module could not be installed" >&2
+  fi
+fi
+
 # axe-core and playwright-core for the browser tests of the HTML guidance, at the versions
 # pinned in tests/docs/axe/package-lock.json (never fetched by the tests themselves).
 if command -v npm >/dev/null 2>&1; then
