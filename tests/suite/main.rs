@@ -14,6 +14,7 @@ mod hostile;
 mod hostile_fields;
 mod parser;
 mod reference;
+mod reports;
 mod security;
 mod spec;
 mod subgen;

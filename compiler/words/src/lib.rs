@@ -10,7 +10,7 @@
 //! Invariant: every key of the table has both languages (tested); the English of the shipped
 //! framework is the English the checker used to write into the IR (held by `pmf build --check`).
 
-mod table;
+pub mod table;
 
 pub use table::Table;
 
@@ -494,5 +494,6 @@ mod tests {
             }
         }
         assert!(Table::words(Lang::En).keys().count() > 20);
+        assert!(Table::words(Lang::Cy).untranslated().is_empty());
     }
 }
