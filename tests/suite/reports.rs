@@ -95,9 +95,13 @@ fn cardiff_s_report_from_three_years_of_returns() {
         "the data set reads without a problem"
     );
     let md = text(&md);
-    expect_file(&root().join("tests/reports/cardiff.md"), &md);
+    if let Err(e) = expect_file(&root().join("tests/reports/cardiff.md"), &md) {
+        panic!("{e}");
+    }
     let csv = text(&report(&returns, "W06000015", "csv", &def));
-    expect_file(&root().join("tests/reports/cardiff.csv"), &csv);
+    if let Err(e) = expect_file(&root().join("tests/reports/cardiff.csv"), &csv) {
+        panic!("{e}");
+    }
     // Deterministic: the same bytes again.
     assert_eq!(text(&report(&returns, "Cardiff", "md", &def)), md);
 

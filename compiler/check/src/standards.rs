@@ -159,8 +159,13 @@ impl Checker<'_> {
 
     /// A national measure of a report: a metric, item or indicator of the edition.
     fn report_measure(&mut self, r: &Ref) {
-        if self.tables.get(Kind::Code, &r.name).is_some() {
-            self.resolve(r, Kind::Code);
+        if self.codes.contains_key(&r.name) {
+            self.symbols.uses.push(super::Use {
+                kind: Kind::Code,
+                name: r.name.clone(),
+                loc: r.loc.clone(),
+                parent: None,
+            });
             return;
         }
         if self.tables.get(Kind::Indicator, &r.name).is_some() {
@@ -170,7 +175,7 @@ impl Checker<'_> {
         if self.decls.broken.contains(&r.name) {
             return;
         }
-        let mut names: Vec<&str> = self.tables.names(Kind::Code);
+        let mut names: Vec<&str> = self.codes.keys().map(String::as_str).collect();
         names.extend(self.tables.names(Kind::Indicator));
         let suggestion = closest_name(&r.name, &names).map(str::to_string);
         let mut d = Diagnostic::new(
@@ -191,8 +196,8 @@ impl Checker<'_> {
 
     /// A local measure's code may not be a national one.
     fn local_code(&mut self, code: &str, loc: &Loc) {
-        let national = self.tables.get(Kind::Code, code).is_some()
-            || self.tables.get(Kind::Indicator, code).is_some();
+        let national =
+            self.codes.contains_key(code) || self.tables.get(Kind::Indicator, code).is_some();
         if national {
             let d = Diagnostic::new(
                 Code::DuplicateDefinition,

@@ -5,7 +5,8 @@
 //! Figures across editions: a code of the newest edition is followed back through the edition's
 //! `series` (its `was` chains); where the series does not reach an earlier edition, the figure
 //! there is either a break in series (the code, or what it continues, counted something else:
-//! `b` on the later figure) or a new measure (the code did not exist: `n`).
+//! the earlier figure is shown marked `b`, with a note naming its code) or a new measure (the
+//! code did not exist: `n`).
 
 use crate::panel::{Editions, Flag, Observation, Panel, WALES};
 use crate::strings::Strings;
@@ -269,15 +270,14 @@ impl Builder<'_> {
                 ..Value::default()
             },
             Trace::Break(codes) => {
+                // The earlier figure counted something else: marked, with its code.
                 let mut v = self.observed(then, year, &codes);
-                v.flags.retain(|f| *f != Flag::Break);
-                // The break is marked on the later figure; this one keeps a note.
                 let c = codes.join(" + ");
                 v.notes.push(self.s.fill(
                     "note_break_before",
                     &[("year", year), ("codes", &c), ("edition", &then.edition.id)],
                 ));
-                v.flags.push(Flag::Break);
+                v.flag(Flag::Break);
                 v
             }
             Trace::New => Value {
@@ -410,7 +410,8 @@ fn direction(cells: &[Cell], polarity: Option<Polarity>) -> Option<Direction> {
                 .iter()
                 .any(|f| matches!(f, Flag::PartYear | Flag::NotAvailable | Flag::NotApplicable))
     };
-    if !comparable(before) || !comparable(last) || last.flags.contains(&Flag::Break) {
+    let broken = |c: &Cell| c.flags.iter().any(|f| matches!(f, Flag::Break | Flag::New));
+    if !comparable(before) || !comparable(last) || broken(before) || broken(last) {
         return None;
     }
     let (a, b) = (before.figure?, last.figure?);
