@@ -1492,7 +1492,7 @@ impl<'a> Lowerer<'a> {
                 }
                 "local" => {
                     if let Some(m) = self.local_measure(c) {
-                        x.measures.push(ReportMeasure::Local(m))
+                        x.measures.push(ReportMeasure::Local(Box::new(m)))
                     }
                 }
                 "note" => {

@@ -240,7 +240,7 @@ pub struct ReportSection {
 pub enum ReportMeasure {
     /// A national metric, item or indicator.
     National(Ref),
-    Local(LocalMeasure),
+    Local(Box<LocalMeasure>),
 }
 
 /// A measure without a national code, defined in the report.
