@@ -18,6 +18,7 @@ pub use pmf_ir as ir;
 pub use pmf_ir::authorities;
 pub use pmf_migrate as migrate;
 pub use pmf_project as driver;
+pub use pmf_reports as reports;
 pub use pmf_syntax as syntax;
 pub use pmf_syntax::{diag, fmt, source};
 pub use pmf_validate as validate;

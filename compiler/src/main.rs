@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod cli_diff;
 #[path = "cli/migrate.rs"]
 mod cli_migrate;
+#[path = "cli/report.rs"]
+mod cli_report;
 #[path = "cli/returns.rs"]
 mod cli_returns;
 use pmf::diag::{self, Code, Diagnostic};
@@ -170,6 +172,9 @@ enum Command {
     /// Carry returns made under an earlier edition to a new edition's codes, where the mapping
     /// is exact; report value by value what cannot be carried and why.
     Migrate(cli_migrate::MigrateArgs),
+    /// Reports from returns: the director's annual report of one authority, by quality
+    /// standard, this year beside earlier years, with flags and notes.
+    Report(cli_report::ReportArgs),
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -221,6 +226,7 @@ fn main() -> ExitCode {
         } => cmd_validate(spec, edition, format, indicators, verbose, submissions),
         Command::Diff(args) => cli_diff::run(args),
         Command::Migrate(args) => cli_migrate::run(args),
+        Command::Report(args) => cli_report::run(args),
         Command::Build {
             out,
             check,

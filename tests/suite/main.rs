@@ -15,6 +15,7 @@ mod hostile_fields;
 mod officer;
 mod parser;
 mod reference;
+mod reports;
 mod security;
 mod spec;
 mod subgen;

@@ -361,6 +361,7 @@ impl Checker<'_> {
                     source: otext(&x.source),
                 })
                 .collect(),
+            quality_standards: self.ir_quality_standards(&metrics, &indicators),
             missing_statuses: d
                 .missing
                 .iter()
@@ -438,6 +439,7 @@ impl Checker<'_> {
             retired: Vec::new(),
             changes: Vec::new(),
             series: Vec::new(),
+            reports: self.ir_reports(),
         }
     }
 
@@ -578,7 +580,100 @@ impl Checker<'_> {
             reuses: otext(&m.reuses),
             same: otext(&m.same),
             fingerprint: String::new(),
+            standards: self.standard_ids(&m.standards),
         }
+    }
+
+    /// The ids of the quality standards of a `standard` list that resolve, each once.
+    fn standard_ids(&self, refs: &[model::Ref]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in refs {
+            if self.tables.get(Kind::Standard, &r.name).is_some() && !out.contains(&r.name) {
+                out.push(r.name.clone());
+            }
+        }
+        out
+    }
+
+    fn ir_quality_standards(
+        &self,
+        metrics: &[ir::Metric],
+        indicators: &[ir::Indicator],
+    ) -> Vec<ir::QualityStandard> {
+        let d = self.decls;
+        d.standards
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| self.tables.get(Kind::Standard, &x.id) == Some(*i))
+            .map(|(_, x)| ir::QualityStandard {
+                id: x.id.clone(),
+                number: x.number.clone(),
+                title: x
+                    .title
+                    .as_ref()
+                    .map(text)
+                    .unwrap_or_else(|| ir::Text::plain(&x.id)),
+                citations: x.citations.iter().map(|c| self.ir_citation(c)).collect(),
+                notes: x.notes.iter().map(rich).collect(),
+                measures: metrics
+                    .iter()
+                    .filter(|m| m.standards.contains(&x.id))
+                    .map(|m| m.code.clone())
+                    .chain(
+                        indicators
+                            .iter()
+                            .filter(|i| i.standards.contains(&x.id))
+                            .map(|i| i.code.clone()),
+                    )
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn ir_reports(&self) -> Vec<ir::ReportDefinition> {
+        self.decls
+            .reports
+            .iter()
+            .map(|r| ir::ReportDefinition {
+                id: r.id.clone(),
+                title: otext(&r.title),
+                authority: r.authority.as_ref().map(|(a, _)| {
+                    crate::ir::authorities::parse(a)
+                        .map(|x| x.code.to_string())
+                        .unwrap_or_else(|| a.clone())
+                }),
+                notes: r.notes.iter().map(rich).collect(),
+                sections: r
+                    .sections
+                    .iter()
+                    .map(|s| ir::ReportSection {
+                        standard: s.standard.name.clone(),
+                        notes: s.notes.iter().map(rich).collect(),
+                        measures: s
+                            .measures
+                            .iter()
+                            .map(|m| match m {
+                                model::ReportMeasure::National(r) => ir::ReportMeasure::National {
+                                    code: r.name.clone(),
+                                },
+                                model::ReportMeasure::Local(l) => {
+                                    ir::ReportMeasure::Local(ir::LocalMeasure {
+                                        code: l.code.clone(),
+                                        wording: otext(&l.wording)
+                                            .unwrap_or_else(|| ir::Text::plain(&l.code)),
+                                        definition: orich(&l.definition),
+                                        unit: otext(&l.unit).unwrap_or_default(),
+                                        polarity: l.polarity.unwrap_or(model::Polarity::Neither),
+                                        decimals: l.decimals,
+                                        notes: l.notes.iter().map(rich).collect(),
+                                    })
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     fn ir_data_items(&self, metrics: &[ir::Metric]) -> Vec<ir::DataItem> {
@@ -717,6 +812,7 @@ impl Checker<'_> {
                         .collect(),
                     inputs,
                     populations,
+                    standards: self.standard_ids(&x.standards),
                 })
             })
             .collect()

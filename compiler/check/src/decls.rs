@@ -34,6 +34,9 @@ impl Checker<'_> {
         for (i, x) in d.missing.iter().enumerate() {
             self.declare(Kind::Missing, &x.id, &x.id_loc, &x.loc, i);
         }
+        for (i, x) in d.standards.iter().enumerate() {
+            self.declare(Kind::Standard, &x.id, &x.id_loc, &x.loc, i);
+        }
         for (i, x) in d.parts.iter().enumerate() {
             self.declare(Kind::Part, &x.id, &x.id_loc, &x.loc, i);
         }

@@ -10,6 +10,8 @@
 //! - `defects`: the source's own slips (a metric read with itself, damaged codes, a list entry
 //!   left out where the others take the list whole);
 //! - `editions`: provenance, reuse and continuity against the previous edition;
+//! - `standards`: quality standards, the standards metrics and indicators report under, and
+//!   local report definitions;
 //! - `allow`: warnings allowed with a reason;
 //! - `build`: the IR.
 
@@ -23,6 +25,7 @@ mod editions;
 mod formula;
 mod metrics;
 pub mod names;
+mod standards;
 mod texts;
 
 pub use names::{Def, Kind, Symbols, Use};
@@ -372,6 +375,8 @@ impl<'a> Checker<'a> {
         self.check_texts();
         self.check_source_defects();
         self.check_extensions();
+        self.check_standards();
+        self.check_reports();
     }
 
     /// A checker that has already run, rebuilt from what it worked out, to build the IR.

@@ -65,12 +65,14 @@ const SNIPPETS: &[(&str, &str)] = &[
     ("population", "population ${1:id} \"${2:Label}\" {\n  cohort ${3:adult}\n  ages ${4:18..}\n  source \"$5\"\n}"),
     ("codelist", "codelist ${1:id} \"${2:Title}\" {\n  entry ${3:name} \"${4:Label}\"\n}"),
     ("missing", "missing ${1:id} \"${2:Label}\" {\n  meaning \"$3\"\n}"),
+    ("standard", "standard ${1:qs1} \"${2:The standard as worded}\" {\n  number \"$3\"\n}"),
     ("part", "part ${1:id} \"${2:Title}\" {\n  number \"$3\"\n  cohort ${4:adult}\n  prefix \"${5:AD}\"\n}"),
     ("group", "group ${1:id} \"${2:Title}\" {\n  part ${3:adults}\n  number \"$4\"\n}"),
     ("metric", "metric ${1:AD/001} {\n  wording \"$2\"\n  counts ${3:contact}\n  ${4|flow,stock|}\n}"),
     ("indicator", "indicator ${1:PI/AD/01} {\n  title \"$2\"\n  formula ${3:percent(AD/002, AD/001)}\n  polarity ${4|higher_is_better,lower_is_better,neither|}\n}"),
     ("rule", "rule ${1:VR/AD/01} {\n  severity ${2|warning,error|}\n  assert ${3:AD/002a <= AD/001}\n  message \"$4\"\n}"),
     ("erratum", "erratum ${1:E001} {\n  affects ${2:AD/001}\n  kind ${3|code,wording,cross_reference,range,extraction,uncoded,heading,numbering|}\n  source \"$4\"\n  corrected \"$5\"\n  reason \"$6\"\n}"),
+    ("report", "report ${1:id} \"${2:Title}\" {\n  authority ${3:W06000015}\n  standard ${4:qs1} {\n    measure ${5:PI/AD/01}\n  }\n}"),
     ("allow", "allow ${1:PMF0306} \"${2:reason}\""),
 ];
 

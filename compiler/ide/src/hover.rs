@@ -394,6 +394,23 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
                 let _ = writeln!(s, "\n{}", rich(x));
             }
         }
+        Kind::Standard => {
+            let q = ir.quality_standards.iter().find(|q| q.id == t.name)?;
+            let number = q
+                .number
+                .as_deref()
+                .map(|n| format!(" {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "**{}** · quality standard{number}\n\n{}",
+                q.id,
+                text(&q.title)
+            );
+            if !q.measures.is_empty() {
+                let _ = writeln!(s, "\nReported under it: {}", q.measures.join(", "));
+            }
+        }
         Kind::Rule => {
             let r = ir.rules.iter().find(|r| r.id == t.name)?;
             let _ = writeln!(
@@ -738,6 +755,10 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
                 "missing-value status".into(),
                 opt_text(&x.label).to_string(),
             )
+        }
+        Kind::Standard => {
+            let x = d.standards.iter().find(|x| x.id == t.name)?;
+            ("quality standard".into(), opt_text(&x.title).to_string())
         }
         Kind::Doc => {
             // Sections nest: the chapters, then the sections inside each.

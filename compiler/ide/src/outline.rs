@@ -27,6 +27,10 @@ pub enum SymbolKind {
     Codelist,
     Entry,
     Missing,
+    /// A quality standard.
+    Standard,
+    /// A local report definition.
+    Report,
     Part,
     /// A group of metrics, or of a codelist's entries.
     Group,
@@ -55,6 +59,8 @@ impl SymbolKind {
             "codelist" => SymbolKind::Codelist,
             "entry" => SymbolKind::Entry,
             "missing" => SymbolKind::Missing,
+            "standard" => SymbolKind::Standard,
+            "report" => SymbolKind::Report,
             "part" => SymbolKind::Part,
             "group" => SymbolKind::Group,
             "metric" => SymbolKind::Metric,
@@ -79,6 +85,7 @@ impl SymbolKind {
             Kind::Codelist => SymbolKind::Codelist,
             Kind::Entry => SymbolKind::Entry,
             Kind::Missing => SymbolKind::Missing,
+            Kind::Standard => SymbolKind::Standard,
             Kind::Part => SymbolKind::Part,
             Kind::Group => SymbolKind::Group,
             Kind::Doc => SymbolKind::Doc,

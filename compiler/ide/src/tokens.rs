@@ -44,7 +44,9 @@ fn kind_type(k: Kind) -> TokenType {
         Kind::Codelist => ENUM,
         Kind::Entry => ENUM_MEMBER,
         Kind::Code => VARIABLE,
-        Kind::Cohort | Kind::Population | Kind::Definition | Kind::Missing => CLASS,
+        Kind::Cohort | Kind::Population | Kind::Definition | Kind::Missing | Kind::Standard => {
+            CLASS
+        }
         Kind::Indicator | Kind::Rule | Kind::Erratum => STRUCT,
         Kind::Instrument | Kind::Source | Kind::Part | Kind::Group | Kind::Doc | Kind::Edition => {
             NAMESPACE

@@ -26,7 +26,7 @@ pub use rich::{Block, Inline, Rich};
 pub type Artifacts = std::collections::BTreeMap<String, Vec<u8>>;
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -79,6 +79,10 @@ pub struct Ir {
     pub sources: Vec<DataSource>,
     pub populations: Vec<Population>,
     pub missing_statuses: Vec<MissingStatus>,
+    /// The quality standards of the code of practice, in declaration order, each with the
+    /// metrics and indicators that report under it nationally.
+    #[serde(default)]
+    pub quality_standards: Vec<QualityStandard>,
     pub parts: Vec<Part>,
     pub groups: Vec<Group>,
     pub codelists: Vec<Codelist>,
@@ -101,6 +105,63 @@ pub struct Ir {
     /// edition whose figures it continues (empty for an edition that supersedes none).
     #[serde(default)]
     pub series: Vec<Series>,
+    /// Local report definitions compiled with the spec (`report` items): which measures an
+    /// authority's director's report shows under which quality standard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportDefinition>,
+}
+
+/// A quality standard of the code of practice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityStandard {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: Text,
+    pub citations: Vec<Citation>,
+    pub notes: Vec<Rich>,
+    /// The metrics, then the indicators, that report under it nationally (`standard` on them),
+    /// in declaration order.
+    pub measures: Vec<String>,
+}
+
+/// A local report definition: an authority's director's report, standard by standard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportDefinition {
+    pub id: String,
+    pub title: Option<Text>,
+    /// The authority's ONS code.
+    pub authority: Option<String>,
+    pub notes: Vec<Rich>,
+    pub sections: Vec<ReportSection>,
+}
+
+/// The measures a report shows under one quality standard, in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub standard: String,
+    pub notes: Vec<Rich>,
+    pub measures: Vec<ReportMeasure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReportMeasure {
+    /// A metric, item or indicator of the edition.
+    National { code: String },
+    /// A measure without a national code, defined in the report.
+    Local(LocalMeasure),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalMeasure {
+    pub code: String,
+    pub wording: Text,
+    pub definition: Option<Rich>,
+    /// The unit of its figures, as words ("posts", "%").
+    pub unit: Text,
+    pub polarity: Polarity,
+    pub decimals: Option<u32>,
+    pub notes: Vec<Rich>,
 }
 
 /// What one code of this edition continues, edition by edition: the figures a year-on-year
@@ -450,6 +511,9 @@ pub struct Metric {
     /// in meaning under an unchanged code shows as a changed fingerprint.
     #[serde(default)]
     pub fingerprint: String,
+    /// The quality standards it reports under nationally (ids).
+    #[serde(default)]
+    pub standards: Vec<String>,
 }
 
 /// One value of a submission.
@@ -551,6 +615,9 @@ pub struct Indicator {
     /// Metric and item codes the formula reads.
     pub inputs: Vec<String>,
     pub populations: Vec<String>,
+    /// The quality standards it reports under nationally (ids).
+    #[serde(default)]
+    pub standards: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -665,6 +732,14 @@ impl Ir {
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn indicator(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    pub fn quality_standard(&self, id: &str) -> Option<&QualityStandard> {
+        self.quality_standards.iter().find(|q| q.id == id)
     }
 
     pub fn data_item(&self, code: &str) -> Option<&DataItem> {

@@ -29,12 +29,14 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "population",
     "codelist",
     "missing",
+    "standard",
     "part",
     "group",
     "metric",
     "indicator",
     "rule",
     "erratum",
+    "report",
     "allow",
 ];
 

@@ -11,7 +11,7 @@
 //! framework is the English the checker used to write into the IR (held by `pmf build --check`).
 
 pub mod checks;
-mod table;
+pub mod table;
 
 pub use table::Table;
 
@@ -495,5 +495,6 @@ mod tests {
             }
         }
         assert!(Table::words(Lang::En).keys().count() > 20);
+        assert!(Table::words(Lang::Cy).untranslated().is_empty());
     }
 }

@@ -11,7 +11,10 @@ const WORDS: &str = include_str!("words.json");
 #[derive(Deserialize)]
 struct Entry {
     en: String,
-    cy: String,
+    /// Absent where the Welsh is still to be written: the English is used, and
+    /// `untranslated` lists the key.
+    #[serde(default)]
+    cy: Option<String>,
 }
 
 /// The fixed wording of one table in one language.
@@ -48,6 +51,14 @@ impl Table {
         }
     }
 
+    /// The same table in another language.
+    pub fn with_lang(&self, lang: Lang) -> Table {
+        Table {
+            lang,
+            table: Arc::clone(&self.table),
+        }
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
@@ -58,7 +69,7 @@ impl Table {
         match self.table.get(key) {
             Some(e) => match self.lang {
                 Lang::En => e.en.clone(),
-                Lang::Cy => e.cy.clone(),
+                Lang::Cy => e.cy.clone().unwrap_or_else(|| e.en.clone()),
             },
             None => format!("[{key}]"),
         }
@@ -66,6 +77,15 @@ impl Table {
 
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
+    }
+
+    /// The keys that have no Welsh yet (a Welsh output shows them in English).
+    pub fn untranslated(&self) -> Vec<&str> {
+        self.table
+            .iter()
+            .filter(|(_, e)| e.cy.is_none())
+            .map(|(k, _)| k.as_str())
+            .collect()
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

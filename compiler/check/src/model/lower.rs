@@ -73,6 +73,8 @@ impl<'a> Lowerer<'a> {
             "population" => self.population(node),
             "codelist" => self.codelist(node),
             "missing" => self.missing(node),
+            "standard" => self.standard(node),
+            "report" => self.report(node),
             "part" => self.part(node),
             "group" => self.group(node),
             "metric" => self.metric(node),
@@ -1354,6 +1356,235 @@ impl<'a> Lowerer<'a> {
         self.decls.missing.push(x);
     }
 
+    fn standard(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a quality standard") else {
+            return;
+        };
+        let mut x = Standard {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            number: None,
+            title: self.header_title(node),
+            citations: Vec::new(),
+            notes: Vec::new(),
+        };
+        let mut seen = BTreeMap::new();
+        for c in self.children(node).iter() {
+            if !self.known(&schema::STANDARD, &mut seen, c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "number" => x.number = self.plain(c),
+                "title" => x.title = self.text(c),
+                "cite" => {
+                    if let Some(ci) = self.citation(c) {
+                        x.citations.push(ci)
+                    }
+                }
+                "note" => {
+                    if let Some(t) = self.text(c) {
+                        x.notes.push(t)
+                    }
+                }
+                _ => unlowered(c),
+            }
+        }
+        if x.title.is_none() {
+            let id = x.id.clone();
+            self.err(
+                Code::MissingField,
+                &x.id_loc.span.clone(),
+                format!("quality standard `{id}` has no title"),
+            )
+            .help = Some(format!(
+                "write `standard {id} \"The standard as worded\" {{ ... }}`"
+            ));
+        }
+        self.decls.standards.push(x);
+    }
+
+    fn report(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a report definition") else {
+            return;
+        };
+        let mut x = Report {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            title: self.header_title(node),
+            authority: None,
+            sections: Vec::new(),
+            notes: Vec::new(),
+        };
+        let mut seen = BTreeMap::new();
+        for c in self.children(node).iter() {
+            if !self.known(&schema::REPORT, &mut seen, c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "title" => x.title = self.text(c),
+                "authority" => {
+                    let loc = self.loc(&c.span);
+                    x.authority = self.plain(c).map(|a| (a, loc));
+                }
+                "standard" => {
+                    if let Some(s) = self.report_section(c) {
+                        x.sections.push(s)
+                    }
+                }
+                "note" => {
+                    if let Some(t) = self.text(c) {
+                        x.notes.push(t)
+                    }
+                }
+                _ => unlowered(c),
+            }
+        }
+        self.decls.reports.push(x);
+    }
+
+    /// `standard qs1 { measure ... local ... }` in a report.
+    fn report_section(&mut self, node: &Node) -> Option<ReportSection> {
+        let standard = match node.args.as_slice() {
+            [e] => self.reference(e, "a quality standard")?,
+            [] => {
+                let d = self.err(
+                    Code::MissingField,
+                    &node.key.span,
+                    "`standard` needs the quality standard its measures are shown under",
+                );
+                d.help = Some("write `standard qs1 { measure ... }`".into());
+                return None;
+            }
+            [first, second, ..] => {
+                let span =
+                    second.span.start..node.args.last().map_or(second.span.end, |a| a.span.end);
+                let d = self.err(
+                    Code::InvalidValue,
+                    &span,
+                    "`standard` in a report takes one value, the quality standard",
+                );
+                d.primary.message = "not expected here".into();
+                d.help = Some(
+                    "the standard's wording is its declaration's: write `standard qs1 { ... }`"
+                        .into(),
+                );
+                self.reference(first, "a quality standard")?
+            }
+        };
+        let mut x = ReportSection {
+            standard,
+            loc: self.loc(&node.span),
+            measures: Vec::new(),
+            notes: Vec::new(),
+        };
+        let mut seen = BTreeMap::new();
+        for c in self.children(node).iter() {
+            if !self.known(&schema::REPORT_STANDARD, &mut seen, c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "measure" => {
+                    if let Some(r) = self.single_ref(c, "the code of a metric, item or indicator") {
+                        x.measures.push(ReportMeasure::National(r))
+                    }
+                }
+                "local" => {
+                    if let Some(m) = self.local_measure(c) {
+                        x.measures.push(ReportMeasure::Local(Box::new(m)))
+                    }
+                }
+                "note" => {
+                    if let Some(t) = self.text(c) {
+                        x.notes.push(t)
+                    }
+                }
+                _ => unlowered(c),
+            }
+        }
+        Some(x)
+    }
+
+    /// `local CODE "Wording" { definition ... unit ... }`.
+    fn local_measure(&mut self, node: &Node) -> Option<LocalMeasure> {
+        let (code, code_loc) = self.header_name(node, "a local measure")?;
+        let mut x = LocalMeasure {
+            code,
+            code_loc,
+            loc: self.loc(&node.span),
+            wording: self.header_title(node),
+            definition: None,
+            unit: None,
+            polarity: None,
+            decimals: None,
+            notes: Vec::new(),
+        };
+        let mut seen = BTreeMap::new();
+        for c in self.children(node).iter() {
+            if !self.known(&schema::LOCAL_MEASURE, &mut seen, c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "wording" => x.wording = self.text(c),
+                "definition" => x.definition = self.text(c),
+                "unit" => x.unit = self.text(c),
+                "polarity" => {
+                    x.polarity = self.word(c, schema::POLARITIES).map(|w| match w.as_str() {
+                        "higher_is_better" => Polarity::HigherIsBetter,
+                        "lower_is_better" => Polarity::LowerIsBetter,
+                        _ => Polarity::Neither,
+                    })
+                }
+                "decimals" => match self.plain(c).map(|s| s.parse::<u32>()) {
+                    Some(Ok(n)) if n <= 6 => x.decimals = Some(n),
+                    Some(_) => {
+                        self.err(
+                            Code::InvalidValue,
+                            &c.span,
+                            "`decimals` is a whole number from 0 to 6",
+                        );
+                    }
+                    None => {}
+                },
+                "note" => {
+                    if let Some(t) = self.text(c) {
+                        x.notes.push(t)
+                    }
+                }
+                _ => unlowered(c),
+            }
+        }
+        let code = x.code.clone();
+        for (missing, what, help) in [
+            (
+                x.wording.is_none(),
+                "wording",
+                format!("write `local {code} \"The measure as worded\" {{ ... }}`"),
+            ),
+            (
+                x.definition.is_none(),
+                "definition",
+                "add `definition \"What is counted\"`".to_string(),
+            ),
+            (
+                x.unit.is_none(),
+                "unit",
+                "add `unit \"...\"`, the unit of its figures (`\"posts\"`, `\"%\"`)".to_string(),
+            ),
+        ] {
+            if missing {
+                self.err(
+                    Code::MissingField,
+                    &x.code_loc.span.clone(),
+                    format!("local measure {code} has no `{what}`"),
+                )
+                .help = Some(help);
+            }
+        }
+        Some(x)
+    }
+
     fn part(&mut self, node: &Node) {
         let Some((id, id_loc)) = self.header_name(node, "a part") else {
             return;
@@ -1543,6 +1774,7 @@ impl<'a> Lowerer<'a> {
             was: None,
             reuses: None,
             same: None,
+            standards: Vec::new(),
         };
         let mut seen = BTreeMap::new();
         let mut timing_span: Option<Span> = None;
@@ -1658,6 +1890,11 @@ impl<'a> Lowerer<'a> {
                 "was" => m.was = self.provenance(c),
                 "reuses" => m.reuses = self.text(c),
                 "same" => m.same = self.text(c),
+                "standard" => {
+                    if let Some(r) = self.single_ref(c, "a quality standard") {
+                        m.standards.push(r)
+                    }
+                }
                 _ => unlowered(c),
             }
         }
@@ -1975,6 +2212,7 @@ impl<'a> Lowerer<'a> {
             notes: Vec::new(),
             examples: Vec::new(),
             allows: Vec::new(),
+            standards: Vec::new(),
         };
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
@@ -2044,6 +2282,11 @@ impl<'a> Lowerer<'a> {
                 "allow" => {
                     if let Some(a) = self.allow(c) {
                         x.allows.push(a)
+                    }
+                }
+                "standard" => {
+                    if let Some(r) = self.single_ref(c, "a quality standard") {
+                        x.standards.push(r)
                     }
                 }
                 _ => unlowered(c),

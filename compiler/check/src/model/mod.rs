@@ -201,6 +201,62 @@ pub struct Missing {
     pub meaning: Option<Text>,
 }
 
+/// A quality standard of the code of practice.
+#[derive(Clone, Debug)]
+pub struct Standard {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub number: Option<String>,
+    pub title: Option<Text>,
+    pub citations: Vec<Citation>,
+    pub notes: Vec<Text>,
+}
+
+/// A local report definition: the measures of an authority's director's report, under the
+/// quality standards, in order.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    /// The authority as written, and where.
+    pub authority: Option<(String, Loc)>,
+    pub sections: Vec<ReportSection>,
+    pub notes: Vec<Text>,
+}
+
+/// The measures a report shows under one quality standard.
+#[derive(Clone, Debug)]
+pub struct ReportSection {
+    pub standard: Ref,
+    pub loc: Loc,
+    pub measures: Vec<ReportMeasure>,
+    pub notes: Vec<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ReportMeasure {
+    /// A national metric, item or indicator.
+    National(Ref),
+    Local(Box<LocalMeasure>),
+}
+
+/// A measure without a national code, defined in the report.
+#[derive(Clone, Debug)]
+pub struct LocalMeasure {
+    pub code: String,
+    pub code_loc: Loc,
+    pub loc: Loc,
+    pub wording: Option<Text>,
+    pub definition: Option<Text>,
+    pub unit: Option<Text>,
+    pub polarity: Option<Polarity>,
+    pub decimals: Option<u32>,
+    pub notes: Vec<Text>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Part {
     pub id: String,
@@ -338,6 +394,8 @@ pub struct Metric {
     pub reuses: Option<Text>,
     /// Why the metric counts the same as the one it continues although its wording changed.
     pub same: Option<Text>,
+    /// The quality standards it reports under nationally.
+    pub standards: Vec<Ref>,
 }
 
 /// `was ...`: the codes of the previous edition this metric (or item) continues.
@@ -376,6 +434,8 @@ pub struct Indicator {
     pub notes: Vec<Text>,
     pub examples: Vec<Example>,
     pub allows: Vec<Allow>,
+    /// The quality standards it reports under nationally.
+    pub standards: Vec<Ref>,
 }
 
 #[derive(Clone, Debug)]
@@ -417,12 +477,14 @@ pub struct Declarations {
     pub populations: Vec<Population>,
     pub codelists: Vec<Codelist>,
     pub missing: Vec<Missing>,
+    pub standards: Vec<Standard>,
     pub parts: Vec<Part>,
     pub groups: Vec<Group>,
     pub metrics: Vec<Metric>,
     pub indicators: Vec<Indicator>,
     pub rules: Vec<ExplicitRule>,
     pub errata: Vec<Erratum>,
+    pub reports: Vec<Report>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
     /// Names of items that did not parse; references to them are not reported again.
@@ -442,12 +504,14 @@ impl Declarations {
         self.populations.extend(other.populations);
         self.codelists.extend(other.codelists);
         self.missing.extend(other.missing);
+        self.standards.extend(other.standards);
         self.parts.extend(other.parts);
         self.groups.extend(other.groups);
         self.metrics.extend(other.metrics);
         self.indicators.extend(other.indicators);
         self.rules.extend(other.rules);
         self.errata.extend(other.errata);
+        self.reports.extend(other.reports);
         self.file_allows.extend(other.file_allows);
         self.broken.extend(other.broken);
     }

@@ -6,7 +6,7 @@
 use super::Declarations;
 
 /// The number of lists in `Declarations`.
-const LISTS: usize = 19;
+const LISTS: usize = 21;
 
 /// How many declarations of each kind one file has, in the order of the fields of
 /// `Declarations`.
@@ -27,14 +27,16 @@ macro_rules! each_list {
         $m!(8, populations);
         $m!(9, codelists);
         $m!(10, missing);
-        $m!(11, parts);
-        $m!(12, groups);
-        $m!(13, metrics);
-        $m!(14, indicators);
-        $m!(15, rules);
-        $m!(16, errata);
-        $m!(17, file_allows);
-        $m!(18, broken);
+        $m!(11, standards);
+        $m!(12, parts);
+        $m!(13, groups);
+        $m!(14, metrics);
+        $m!(15, indicators);
+        $m!(16, rules);
+        $m!(17, errata);
+        $m!(18, reports);
+        $m!(19, file_allows);
+        $m!(20, broken);
     };
 }
 
@@ -54,12 +56,14 @@ impl Declarations {
             populations: _,
             codelists: _,
             missing: _,
+            standards: _,
             parts: _,
             groups: _,
             metrics: _,
             indicators: _,
             rules: _,
             errata: _,
+            reports: _,
             file_allows: _,
             broken: _,
         } = self;

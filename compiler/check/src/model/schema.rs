@@ -445,6 +445,26 @@ pub static MISSING: Block = Block {
     ],
 };
 
+pub static STANDARD: Block = Block {
+    keyword: "standard",
+    noun: "a quality standard",
+    doc: "A quality standard of the code of practice, which the director's annual report shows measures under: `standard qs1 \"People are ...\" { number \"1\" }`.",
+    lines: Lines::Fields,
+    fields: &[
+        field("number", Plain, "The number as printed, e.g. `\"1\"`."),
+        field("title", Text, "The standard as worded."),
+        with_block(
+            many(
+                "cite",
+                Name(Kind::Instrument),
+                "Where it is set out: `cite INSTRUMENT` (repeatable).",
+            ),
+            &CITATION,
+        ),
+        many("note", Text, "A note about it (repeatable)."),
+    ],
+};
+
 pub static PART: Block = Block {
     keyword: "part",
     noun: "a part",
@@ -584,6 +604,7 @@ pub static METRIC: Block = Block {
         field("was", Codes, "The code this metric continues in the previous edition: `was AD/009` (renumbered), `was AD/002a + AD/002b` (merged), `was part of AD/021` (split)."),
         field("reuses", Text, "Why a code retired from an earlier edition is used again: `reuses \"...\"`."),
         field("same", Text, "Why the reworded metric still counts what the code it continues counted: `same \"...\"`."),
+        many("standard", Name(Kind::Standard), "A quality standard the metric reports under nationally: `standard qs1` (repeatable)."),
     ],
 };
 
@@ -616,6 +637,7 @@ pub static INDICATOR: Block = Block {
         many("note", Text, "A note (repeatable)."),
         with_block(many("example", Value::Block, "A worked example: inputs and `expect N`, checked by the compiler."), &EXAMPLE),
         many("allow", Allow, ALLOW_DOC),
+        many("standard", Name(Kind::Standard), "A quality standard the indicator reports under nationally: `standard qs1` (repeatable)."),
     ],
 };
 
@@ -664,6 +686,52 @@ pub static ERRATUM: Block = Block {
     ],
 };
 
+pub static LOCAL_MEASURE: Block = Block {
+    keyword: "local",
+    noun: "a local measure",
+    doc: "A measure an authority reports that has no national code (a local one, or one of the previous framework): `local VAC/001 \"Vacant posts advertised during the year\" { ... }`.",
+    lines: Lines::Fields,
+    fields: &[
+        field("wording", Text, "The measure as worded (or give it after the code)."),
+        field("definition", Text, "What is counted (required)."),
+        field("unit", Text, "The unit of its figures, e.g. `\"posts\"` or `\"%\"` (required)."),
+        field("polarity", Word(POLARITIES), "`higher_is_better`, `lower_is_better` or `neither` (the default)."),
+        field("decimals", Number, "Figures are shown with this many places (0 to 6)."),
+        many("note", Text, "A note printed with the measure (repeatable)."),
+    ],
+};
+
+pub static REPORT_STANDARD: Block = Block {
+    keyword: "standard",
+    noun: "a report's quality standard",
+    doc: "The measures a report shows under one quality standard, in order: `standard qs1 { measure PI/AD/01 ... }`.",
+    lines: Lines::Fields,
+    fields: &[
+        many("measure", Codes, "A national metric, item or indicator shown here: `measure PI/AD/01` (repeatable)."),
+        with_block(
+            many("local", Plain, "A measure without a national code: `local VAC/001 \"Wording\" { definition ... unit ... }`."),
+            &LOCAL_MEASURE,
+        ),
+        many("note", Text, "A note printed under the standard's heading (repeatable)."),
+    ],
+};
+
+pub static REPORT: Block = Block {
+    keyword: "report",
+    noun: "a report definition",
+    doc: "A local report definition: which measures an authority's director's annual report shows under which quality standard, in which order, with its local measures.",
+    lines: Lines::Fields,
+    fields: &[
+        field("title", Text, "The title of the report."),
+        field("authority", Plain, "The authority whose report it is: its ONS code, e.g. `W06000015`."),
+        with_block(
+            many("standard", Name(Kind::Standard), "The measures under one quality standard: `standard qs1 { measure ... }` (repeatable; the report shows them in this order)."),
+            &REPORT_STANDARD,
+        ),
+        many("note", Text, "A note printed at the top of the report (repeatable)."),
+    ],
+};
+
 pub static ALLOW_ITEM: Block = Block {
     keyword: "allow",
     noun: "an allow",
@@ -685,12 +753,14 @@ pub static ITEMS: &[&Block] = &[
     &POPULATION,
     &CODELIST,
     &MISSING,
+    &STANDARD,
     &PART,
     &GROUP,
     &METRIC,
     &INDICATOR,
     &RULE,
     &ERRATUM,
+    &REPORT,
     &ALLOW_ITEM,
 ];
 
