@@ -222,7 +222,7 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
             findings,
             indicators,
         );
-        r.arrange(&sheets, &sheet_of);
+        r.arrange(&sheets, sheet_of);
         r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
         report.submissions.push(r);
     }
