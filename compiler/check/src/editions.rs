@@ -517,7 +517,7 @@ impl Checker<'_> {
                         .filter(|ch| ch.kind != ChangeKind::ContinuityUnproven)
                         .take(6)
                     {
-                        d = d.note(ch.describe());
+                        d = d.note(pmf_words::changes::describe(ch));
                     }
                     self.push(d);
                 }

@@ -5,6 +5,7 @@
 
 pub use pmf_ir::diff::{diff, summary, Category, Change, ChangeKind};
 use pmf_ir::{Ir, Series};
+use pmf_words::changes;
 use serde_json::json;
 
 const CATEGORIES: [Category; 3] = [
@@ -57,16 +58,16 @@ pub fn render_text(old: &Ir, new: &Ir, changes: &[Change]) -> String {
         }
         s.push_str(&format!(
             "\n{} ({}): {}\n",
-            cat.title(),
+            changes::title(cat),
             these.len(),
-            cat.explain()
+            changes::explain(cat)
         ));
         for c in these {
             s.push_str(&format!(
                 "  {:<9} {:<24} {}\n",
                 c.code,
                 c.kind.as_str(),
-                one_line(&c.describe())
+                one_line(&changes::describe(c))
             ));
             if let Some(r) = &c.reason {
                 s.push_str(&format!(
@@ -125,7 +126,7 @@ fn counts(changes: &[Change]) -> String {
         .iter()
         .filter_map(|c| {
             sum.get(c)
-                .map(|n| format!("{n} {}", c.title().to_lowercase()))
+                .map(|n| format!("{n} {}", changes::title(*c).to_lowercase()))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -158,11 +159,11 @@ pub fn render_markdown(old: &Ir, new: &Ir, changes: &[Change]) -> String {
         }
         s.push_str(&format!(
             "\n## {}\n\n{}.\n\n| Code | Was | Change |\n|---|---|---|\n",
-            cat.title(),
-            capital(cat.explain())
+            changes::title(cat),
+            capital(changes::explain(cat))
         ));
         for c in these {
-            let mut cell = md_escape(&c.describe());
+            let mut cell = md_escape(&changes::describe(c));
             if let Some(r) = &c.reason {
                 cell.push_str(&format!(
                     "<br>*{}*: {}",
@@ -223,7 +224,7 @@ pub fn render_json(old: &Ir, new: &Ir, changes: &[Change]) -> String {
         .map(|c| {
             let mut v = serde_json::to_value(c).unwrap_or_default();
             if let Some(o) = v.as_object_mut() {
-                o.insert("message".into(), json!(c.describe()));
+                o.insert("message".into(), json!(changes::describe(c)));
             }
             v
         })

@@ -819,7 +819,7 @@ fn changes(cx: &Ctx) -> (Vec<ChangeSection>, Vec<RetiredView>) {
                 old_code: cx.m.esc(&c.from_text()),
                 message: {
                     let place = format!("change {} · {}", c.code, c.kind.as_str());
-                    let mut m = cx.english(&c.describe(), &place);
+                    let mut m = cx.english(&pmf_words::changes::describe(c), &place);
                     // The reason the spec gives: why a code is used again, why a reworded
                     // metric counts the same, why a meaning change was accepted.
                     if let Some(r) = &c.reason {

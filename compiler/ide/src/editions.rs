@@ -57,7 +57,12 @@ fn origin(p: &Provenance, prev: &Ir, out: &mut String) {
 
 fn write_changes(changes: &[&Change], out: &mut String) {
     for c in changes {
-        let _ = write!(out, "- *{}*: {}", c.category.title(), c.describe());
+        let _ = write!(
+            out,
+            "- *{}*: {}",
+            pmf_words::changes::title(c.category),
+            pmf_words::changes::describe(c)
+        );
         match &c.reason {
             Some(r) => {
                 let _ = writeln!(out, " (why: {})", r.en);

@@ -238,7 +238,7 @@ fn not_carried_words(c: &Continuity, l: &Link) -> String {
         _ => {
             let what = l
                 .breaks()
-                .map(|b| b.describe())
+                .map(pmf_words::changes::describe)
                 .next()
                 .unwrap_or_else(|| "it counts something else".into());
             let head = if l.from.len() == 1 && l.from[0] == *code {
@@ -459,11 +459,17 @@ fn fate_words(c: &Continuity, code: &str) -> String {
             ),
             _ if !l.carries() && l.from.len() == 1 && l.code == code => format!(
                 "{code} is still collected, but counts something else in {n}: {}",
-                l.breaks().next().map(|b| b.describe()).unwrap_or_default()
+                l.breaks()
+                    .next()
+                    .map(pmf_words::changes::describe)
+                    .unwrap_or_default()
             ),
             _ if !l.carries() => format!(
                 "{code} continues as {to}, which counts something else: {}",
-                l.breaks().next().map(|b| b.describe()).unwrap_or_default()
+                l.breaks()
+                    .next()
+                    .map(pmf_words::changes::describe)
+                    .unwrap_or_default()
             ),
             // Carried links that did not take this value: a merge with a part missing, or a
             // value the link did not read (a metric's total when its items are read).

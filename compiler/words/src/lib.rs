@@ -10,6 +10,7 @@
 //! Invariant: every key of the table has both languages (tested); the English of the shipped
 //! framework is the English the checker used to write into the IR (held by `pmf build --check`).
 
+pub mod changes;
 pub mod checks;
 pub mod table;
 
