@@ -330,10 +330,17 @@ fn the_national_comparison_of_the_authorities_with_wales() {
     assert!(html.contains("Funnel limits: exact binomial with Spiegelhalter"));
     assert!(html.contains("Text alternative: "));
     assert!(html.contains("id=\"trend-PI-AD-03\""), "a trend chart");
-    assert!(html.contains("id=\"multiples-PI-AD-03\""), "small multiples");
+    assert!(
+        html.contains("id=\"multiples-PI-AD-03\""),
+        "small multiples"
+    );
     assert!(html.contains("href=\"data:text/csv;charset=utf-8,indicator%2Ctitle"));
     assert!(html.contains("<th scope=\"row\">Merthyr Tydfil</th>"));
-    assert_eq!(text(&national(&returns, &pops, "html")), html, "deterministic");
+    assert_eq!(
+        text(&national(&returns, &pops, "html")),
+        html,
+        "deterministic"
+    );
 }
 
 #[test]
@@ -360,8 +367,17 @@ fn a_bad_populations_file_is_a_clear_error() {
         err.contains("pops.csv:3:1: \"Atlantis\" is not a Welsh local authority"),
         "{err}"
     );
-    assert!(err.contains("pops.csv:3:35: \"ten\" is not a number of people"), "{err}");
+    assert!(
+        err.contains("pops.csv:3:35: \"ten\" is not a number of people"),
+        "{err}"
+    );
     // --national and --authority exclude each other.
-    let o = pmf(&["report", "--national", "--authority", "Cardiff", "tests/reports"]);
+    let o = pmf(&[
+        "report",
+        "--national",
+        "--authority",
+        "Cardiff",
+        "tests/reports",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }

@@ -18,6 +18,6 @@ pub mod render;
 pub mod report;
 pub mod strings;
 
-pub use panel::{Editions, Flag, Panel};
 pub use national::{national_comparison, NationalComparison, NationalOptions, Populations};
+pub use panel::{Editions, Flag, Panel};
 pub use report::{director_report, DirectorReport, Options};

@@ -557,7 +557,11 @@ fn shown_value(method: Method, ind: &Indicator, k: f64, n: f64) -> Option<f64> {
     })
 }
 
-fn interval(method: Method, k: f64, n: f64) -> Result<Option<(f64, f64)>, pmf_stats::NotComputable> {
+fn interval(
+    method: Method,
+    k: f64,
+    n: f64,
+) -> Result<Option<(f64, f64)>, pmf_stats::NotComputable> {
     Ok(match method {
         Method::Wilson => {
             let i = pmf_stats::wilson(k, n, Level::P95)?;
@@ -594,7 +598,10 @@ pub fn band_key(b: Band) -> &'static str {
 fn compared(s: &Strings, o: Outcome, b: Band) -> String {
     s.fill(
         "nat_compared",
-        &[("outcome", &s.get(outcome_key(o))), ("band", &s.get(band_key(b)))],
+        &[
+            ("outcome", &s.get(outcome_key(o))),
+            ("band", &s.get(band_key(b))),
+        ],
     )
 }
 
@@ -805,10 +812,7 @@ fn compare_year(
             .map_err(|e| s.fill("nat_no_target", &[("reason", &e.to_string())])),
         _ => Err(s.fill(
             "nat_no_target",
-            &[(
-                "reason",
-                wales_raw.missing.as_deref().unwrap_or_default(),
-            )],
+            &[("reason", wales_raw.missing.as_deref().unwrap_or_default())],
         )),
     };
     let target = target.and_then(|t| {
@@ -844,7 +848,10 @@ fn compare_year(
         if f.value.is_none() {
             f.comparison = s.fill(
                 "nat_not_computable",
-                &[("reason", &s.fill("note_zero_denominator", &[("year", year)]))],
+                &[(
+                    "reason",
+                    &s.fill("note_zero_denominator", &[("year", year)]),
+                )],
             );
             return f;
         }
@@ -879,7 +886,10 @@ fn compare_year(
         }
         f
     };
-    let authorities: Vec<Figure> = raws.iter().map(|(code, r)| figure(code, r, false)).collect();
+    let authorities: Vec<Figure> = raws
+        .iter()
+        .map(|(code, r)| figure(code, r, false))
+        .collect();
     let wales = figure(WALES, &wales_raw, true);
     let method_text = match (method, &target) {
         (Method::Wilson, Ok(t)) => s.fill(

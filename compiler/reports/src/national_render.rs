@@ -155,7 +155,10 @@ pub fn markdown(r: &NationalComparison) -> String {
         let head = table_head(&s);
         out.push_str(&format!(
             "| {} |\n|---|---|---:|---:|---:|---:|---|---|\n",
-            head.iter().map(|h| md_escape(h)).collect::<Vec<_>>().join(" | ")
+            head.iter()
+                .map(|h| md_escape(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
         ));
         for f in year_figures(y) {
             let cells: Vec<String> = table_row(f, d).iter().map(|c| md_escape(c)).collect();
@@ -194,10 +197,7 @@ pub fn markdown(r: &NationalComparison) -> String {
                 let mut cells = vec![md_escape(&first.name)];
                 for y in &ind.years {
                     let f = pick(y);
-                    let mut t = f
-                        .as_ref()
-                        .map(|f| number(f.value, d))
-                        .unwrap_or_default();
+                    let mut t = f.as_ref().map(|f| number(f.value, d)).unwrap_or_default();
                     if let Some(f) = &f {
                         let fl = flags_text(f);
                         if !fl.is_empty() {
@@ -270,7 +270,9 @@ fn csv_lines(ind: &IndicatorComparison, out: &mut String) {
                 y.year.clone(),
                 f.authority.clone(),
                 f.name.clone(),
-                f.numerator.map(pmf_return::values::show).unwrap_or_default(),
+                f.numerator
+                    .map(pmf_return::values::show)
+                    .unwrap_or_default(),
                 f.denominator
                     .map(pmf_return::values::show)
                     .unwrap_or_default(),
@@ -340,7 +342,12 @@ fn download(s: &Strings, csv: &str, stem: &str) -> String {
     )
 }
 
-fn html_table(caption: &str, columns: &[String], rows: &[Vec<String>], numeric: &[usize]) -> String {
+fn html_table(
+    caption: &str,
+    columns: &[String],
+    rows: &[Vec<String>],
+    numeric: &[usize],
+) -> String {
     let e = html_escape;
     let mut out = format!("<table>\n<caption>{}</caption>\n<thead>\n<tr>", e(caption));
     for c in columns {
@@ -411,7 +418,11 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
             let spec = FunnelSpec {
                 id: format!("funnel-{id}"),
                 title: format!("{}: {}", ind.code, y.year),
-                x_label: format!("{} ({})", s.get("nat_col_denominator"), ind.denominator_text),
+                x_label: format!(
+                    "{} ({})",
+                    s.get("nat_col_denominator"),
+                    ind.denominator_text
+                ),
                 y_label: y_label.clone(),
                 measure,
                 target,
@@ -475,7 +486,11 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
             decimals: d,
             words: Words::english(),
         };
-        out.push_str(&chart_block(s, trend_chart(&trend), &format!("{}-wales", ind.code)));
+        out.push_str(&chart_block(
+            s,
+            trend_chart(&trend),
+            &format!("{}-wales", ind.code),
+        ));
         let panels: Vec<Series> = (0..ind.years[0].authorities.len())
             .map(|i| Series {
                 name: ind.years[0].authorities[i].name.clone(),

@@ -30,7 +30,11 @@ pub enum ReportLang {
 #[derive(Args)]
 pub struct ReportArgs {
     /// The authority: its ONS code or name, or Wales (W92000004).
-    #[arg(long, required_unless_present = "national", conflicts_with = "national")]
+    #[arg(
+        long,
+        required_unless_present = "national",
+        conflicts_with = "national"
+    )]
     authority: Option<String>,
     /// The national comparison: per indicator, the 22 authorities and Wales with confidence
     /// intervals and funnel plots, instead of one authority's report.
