@@ -334,13 +334,30 @@ fn the_national_comparison_of_the_authorities_with_wales() {
         html.contains("id=\"multiples-PI-AD-03\""),
         "small multiples"
     );
-    assert!(html.contains("href=\"data:text/csv;charset=utf-8,indicator%2Ctitle"));
+    assert!(html.contains("href=\"data:text/csv;charset=utf-8,indicator,title"));
     assert!(html.contains("<th scope=\"row\">Merthyr Tydfil</th>"));
     assert_eq!(
         text(&national(&returns, &pops, "html")),
         html,
         "deterministic"
     );
+    // axe-core finds no accessibility violation (where tests/docs/axe is installed).
+    if super::docs::have_browser() {
+        let page = dir.path().join("national.html");
+        std::fs::write(&page, &html).expect("write");
+        let results = super::docs::browser("axe", &[page.display().to_string()]);
+        let problems: Vec<String> = results
+            .as_array()
+            .expect("a list")
+            .iter()
+            .flat_map(|r| {
+                let v = r["violations"].as_array().cloned().unwrap_or_default();
+                let e = r["errors"].as_array().cloned().unwrap_or_default();
+                v.into_iter().chain(e).map(|x| x.to_string())
+            })
+            .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 }
 
 #[test]
@@ -380,4 +397,41 @@ fn a_bad_populations_file_is_a_clear_error() {
         "tests/reports",
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_national_comparison_escapes_what_returns_say() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let returns = dir.path().join("r.csv");
+    std::fs::write(
+        &returns,
+        "authority,period,code,value,status,comment\nW06000015,2021-22,AD/003,3,,<b>=1|*x*</b>\nW06000015,2021-22,AD/002,4,,\n",
+    )
+    .expect("write");
+    let eds = editions();
+    let run = |format: &str| {
+        text(&pmf(&[
+            "report",
+            "--national",
+            "--indicator",
+            "PI/AD/01",
+            "--spec",
+            &eds[0].display().to_string(),
+            "--spec",
+            &eds[1].display().to_string(),
+            "--format",
+            format,
+            &returns.display().to_string(),
+        ]))
+    };
+    let html = run("html");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(
+        html.contains("2021-22: &lt;b&gt;=1|*x*&lt;/b&gt;"),
+        "{html}"
+    );
+    let md = run("md");
+    assert!(md.contains("2021-22: \\<b\\>=1\\|\\*x\\*\\</b\\>"), "{md}");
+    let csv = run("csv");
+    assert!(csv.contains(",2021-22: <b>=1|*x*</b>,"), "{csv}");
 }

@@ -311,11 +311,30 @@ pub fn indicator_csv(ind: &IndicatorComparison) -> String {
     out
 }
 
-/// A `data:` URI of CSV text: every byte outside the unreserved set percent-encoded.
+/// A `data:` URI of CSV text: printable ASCII kept as it is (the URI is then HTML-escaped
+/// into the attribute), and percent-encoded: control characters, space, non-ASCII bytes and
+/// the characters a URL gives a meaning to or excludes (`%`, `#`, `"`, `<`, `>`, `\`, `^`,
+/// `` ` ``, `{`, `|`, `}`, `[`, `]`).
 fn data_uri(csv: &str) -> String {
     let mut out = String::from("data:text/csv;charset=utf-8,");
     for b in csv.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        let keep = b.is_ascii_graphic()
+            && !matches!(
+                b,
+                b'%' | b'#'
+                    | b'"'
+                    | b'<'
+                    | b'>'
+                    | b'\\'
+                    | b'^'
+                    | b'`'
+                    | b'{'
+                    | b'|'
+                    | b'}'
+                    | b'['
+                    | b']'
+            );
+        if keep {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -566,7 +585,7 @@ pub fn html(r: &NationalComparison) -> String {
     let s = Strings::new(r.lang);
     let e = html_escape;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 90rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n.pair {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}\n.pair > * {{ flex: 1 1 36rem; min-width: 0; }}\nfigure {{ margin: 0 0 1rem; }}\nsvg {{ max-width: 100%; height: auto; }}\n</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 100rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n.pair {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}\n.pair > figure {{ flex: 0 1 48rem; min-width: 0; }}\n.pair > div {{ flex: 1 1 40rem; min-width: 0; overflow-x: auto; }}\nfigure {{ margin: 0 0 1rem; }}\nsvg {{ max-width: 100%; height: auto; }}\n</style>\n</head>\n<body>\n<main>\n",
         e(&s.get("lang_code")),
         e(&r.title)
     );
@@ -638,8 +657,8 @@ mod tests {
     #[test]
     fn a_data_uri_escapes_every_special_byte() {
         assert_eq!(
-            data_uri("a,b\r\n\"<é>\""),
-            "data:text/csv;charset=utf-8,a%2Cb%0D%0A%22%3C%C3%A9%3E%22"
+            data_uri("a,b c\r\n\"<é>#%"),
+            "data:text/csv;charset=utf-8,a,b%20c%0D%0A%22%3C%C3%A9%3E%23%25"
         );
         assert_eq!(file_name("PI/AD/01"), "PI-AD-01.csv");
     }
