@@ -313,6 +313,16 @@ fn the_national_comparison_of_the_authorities_with_wales() {
     );
     // Polarity words the outcome: better or worse where declared, higher or lower otherwise.
     assert!(!national_line(&md, "PI/AD/02", "Merthyr Tydfil").contains("worse"));
+    let bridgend = national_line(&md, "PI/AD/08", "Bridgend"); // lower is better
+    assert!(
+        bridgend.contains("worse than Wales (between the 95% and 99.8% limits)"),
+        "{bridgend}"
+    );
+    let conwy = national_line(&md, "PI/AD/04", "Conwy"); // no polarity
+    assert!(
+        conwy.contains("higher than Wales (between the 95% and 99.8% limits)"),
+        "{conwy}"
+    );
     // No league table: the authorities in ONS code order.
     let section = &md[md.find("## PI/AD/03: ").expect("PI/AD/03")..];
     let order: Vec<usize> = ["Isle of Anglesey", "Gwynedd", "Cardiff", "Merthyr Tydfil"]
