@@ -398,6 +398,8 @@ fn a_bad_populations_file_is_a_clear_error() {
         err.contains("pops.csv:3:35: \"ten\" is not a number of people"),
         "{err}"
     );
+    // The file is read before the returns: nothing else is reported.
+    assert!(!err.contains("warning:"), "{err}");
     // --national and --authority exclude each other.
     let o = pmf(&[
         "report",

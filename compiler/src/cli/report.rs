@@ -231,6 +231,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
         None => None,
     };
     let irs = editions(args)?;
+    let pops = populations(args, &irs)?;
     let mut files = Vec::new();
     for p in &args.returns {
         must_exist(p)?;
@@ -263,7 +264,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
         ReportLang::Cy => Lang::Cy,
     };
     let Some(authority) = authority else {
-        return national(args, &irs, &eds, &panel, lang);
+        return national(args, pops, &eds, &panel, lang);
     };
     let def = definition(&irs, &authority, args.definition.is_some()).map_err(|e| {
         eprintln!("error: {e}");
@@ -301,12 +302,37 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
 /// The national comparison (`--national`).
 fn national(
     args: &ReportArgs,
-    irs: &[Ir],
+    populations: Option<reports::Populations>,
     eds: &Editions,
     panel: &Panel,
     lang: Lang,
 ) -> Result<ExitCode, ExitCode> {
-    let populations = match &args.populations {
+    let opts = reports::NationalOptions {
+        years: args.years,
+        indicators: args.indicator.clone(),
+        lang,
+    };
+    let r = reports::national_comparison(eds, panel, populations.as_ref(), &opts).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(1)
+    })?;
+    let bytes = match args.format {
+        ReportFormat::Md => reports::national_render::markdown(&r).into_bytes(),
+        ReportFormat::Csv => reports::national_render::csv(&r).into_bytes(),
+        ReportFormat::Html => reports::national_render::html(&r).into_bytes(),
+        ReportFormat::Docx => {
+            eprintln!("error: the national comparison is written as md, csv or html, not docx");
+            eprintln!("help: give --format html for the charts, or csv for the tables");
+            return Err(ExitCode::from(2));
+        }
+    };
+    write_out(args, &bytes)
+}
+
+/// The populations file of `--national`, read before the returns so that a bad one stops at
+/// once (exit status 2, every error with file:line:column).
+fn populations(args: &ReportArgs, irs: &[Ir]) -> Result<Option<reports::Populations>, ExitCode> {
+    Ok(match &args.populations {
         Some(p) => {
             must_exist(p)?;
             let bytes = std::fs::read(p).map_err(|e| {
@@ -337,27 +363,7 @@ fn national(
             }
         }
         None => None,
-    };
-    let opts = reports::NationalOptions {
-        years: args.years,
-        indicators: args.indicator.clone(),
-        lang,
-    };
-    let r = reports::national_comparison(eds, panel, populations.as_ref(), &opts).map_err(|e| {
-        eprintln!("error: {e}");
-        ExitCode::from(1)
-    })?;
-    let bytes = match args.format {
-        ReportFormat::Md => reports::national_render::markdown(&r).into_bytes(),
-        ReportFormat::Csv => reports::national_render::csv(&r).into_bytes(),
-        ReportFormat::Html => reports::national_render::html(&r).into_bytes(),
-        ReportFormat::Docx => {
-            eprintln!("error: the national comparison is written as md, csv or html, not docx");
-            eprintln!("help: give --format html for the charts, or csv for the tables");
-            return Err(ExitCode::from(2));
-        }
-    };
-    write_out(args, &bytes)
+    })
 }
 
 fn write_out(args: &ReportArgs, bytes: &[u8]) -> Result<ExitCode, ExitCode> {
