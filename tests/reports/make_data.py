@@ -3,7 +3,7 @@
 three financial years (2019-20 and 2020-21 under the consultation draft's codes, 2021-22 under
 the 2020-21 revision's, tests/editions/2020-21), one tidy CSV per authority and year.
 
-    python3 tests/reports/make_data.py DRAFT_TEMPLATE.csv REVISION_TEMPLATE.csv OUT_DIR
+    python3 tests/reports/make_data.py DRAFT_TEMPLATE.csv REVISION_TEMPLATE.csv OUT_DIR [POPULATIONS.csv]
 
 The templates are `pmf template --format csv` of the two editions, so the codes follow the
 specs. Figures are random but seeded (the same files every time) and move a little from year to
@@ -19,7 +19,10 @@ year around a size proportional to each authority's (synthetic) population. On p
   reported in 2020-21;
 - one authority with an extreme value: Merthyr Tydfil's AD/001 for 2021-22 is twenty times its
   usual size;
-- populations: the spec's population figures in every return;
+- populations: the spec's population figures in every return; and, when a fourth argument is
+  given, a populations file for `pmf report --national --populations` (authority, year,
+  population, value: the same figures, with Wales as the sum of the 22), which on purpose lacks
+  the Isle of Anglesey's population_75_plus for 2021-22 (its rate is then not computable);
 - Wales (W92000004) as an aggregate: each year, every figure summed over the 22 authorities
   (a figure missing in any authority is missing for Wales, with the status not_available).
 """
@@ -48,7 +51,10 @@ def codes(template):
         return [r["code"] for r in csv.DictReader(f) if r["code"] not in POPULATIONS]
 
 
-def main(draft_template, revision_template, out):
+ANGLESEY = "W06000001"
+
+
+def main(draft_template, revision_template, out, populations_file=None):
     edition_codes = {"draft": codes(draft_template), "revision": codes(revision_template)}
     rng = random.Random(2021)
     population = {la: rng.randrange(60_000, 370_000) for la in AUTHORITIES}
@@ -106,6 +112,19 @@ def main(draft_template, revision_template, out):
             for c, v in wales.items()
         ]
         write(out, year, WALES, rows)
+    if populations_file:
+        with open(populations_file, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["authority", "year", "population", "value"])
+            for year, _ in YEARS:
+                for p in POPULATIONS:
+                    total = 0
+                    for la in AUTHORITIES:
+                        value = round(population[la] * SHARE[p])
+                        total += value
+                        if not (la == ANGLESEY and year == "2021-22" and p == "population_75_plus"):
+                            w.writerow([la, year, p, value])
+                    w.writerow([WALES, year, p, total])
 
 
 def write(out, year, la, rows):
@@ -118,6 +137,6 @@ def write(out, year, la, rows):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(*sys.argv[1:])

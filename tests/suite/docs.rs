@@ -125,7 +125,7 @@ fn axe_dir() -> PathBuf {
 }
 
 /// node with the packages of tests/docs/axe, and chromium.
-fn have_browser() -> bool {
+pub(crate) fn have_browser() -> bool {
     if !have("node", &["--version"]) || !have("chromium", &["--version"]) {
         return false;
     }
@@ -149,7 +149,7 @@ fn write_all(g: &Guidance, dir: &Path) {
     }
 }
 
-fn browser(mode: &str, targets: &[String]) -> serde_json::Value {
+pub(crate) fn browser(mode: &str, targets: &[String]) -> serde_json::Value {
     let out = Command::new("node")
         .arg(axe_dir().join("browser.mjs"))
         .arg(mode)

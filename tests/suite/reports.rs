@@ -2,7 +2,8 @@
 //! 22 authorities and Wales, three years, two editions: tests/reports/make_data.py), with a
 //! local report definition (tests/reports/cardiff.pmf). The Markdown and CSV reports are golden
 //! files (tests/reports/cardiff.md, cardiff.csv); the HTML is checked for escaping and
-//! accessibility; the outputs are the same on every run.
+//! accessibility; the outputs are the same on every run. The national comparison (`--national`)
+//! of a few indicators is golden too (tests/reports/national.md, national.csv).
 
 use super::common::{expect_file, root};
 use pmf::driver;
@@ -24,7 +25,8 @@ fn editions() -> Vec<PathBuf> {
     ]
 }
 
-/// The data set, generated once per test into a temporary folder: the returns' folder.
+/// The data set, generated once per test into a temporary folder: the returns' folder (and
+/// `populations.csv` beside it).
 fn data(dir: &Path) -> PathBuf {
     let inputs: Vec<driver::Input> = editions()
         .iter()
@@ -48,6 +50,7 @@ fn data(dir: &Path) -> PathBuf {
         .arg(root().join("tests/reports/make_data.py"))
         .args(&lists)
         .arg(&out)
+        .arg(dir.join("populations.csv"))
         .status()
         .expect("python3 runs (tests/setup.sh installs it)");
     assert!(status.success(), "make_data.py failed");
@@ -221,4 +224,226 @@ fn an_unknown_authority_or_a_bad_definition_is_a_clear_error() {
         "{err}"
     );
     assert!(err.contains("d.pmf:3:13"), "{err}");
+}
+
+/// The indicators of the golden national comparison: percentages with and without polarity
+/// (PI/AD/01's figures in the data set exceed their denominators: not computable), the one the
+/// extreme authority distorts (PI/AD/02), rates per 10,000 and per 1,000 (one population left
+/// out of the file), an average.
+const NATIONAL: [&str; 7] = [
+    "PI/AD/01", "PI/AD/02", "PI/AD/03", "PI/AD/04", "PI/AD/08", "PI/AD/11", "PI/AD/24",
+];
+
+fn national(returns: &Path, populations: &Path, format: &str) -> Output {
+    let eds = editions();
+    let mut args: Vec<String> = [
+        "report",
+        "--national",
+        "--spec",
+        &eds[0].display().to_string(),
+        "--spec",
+        &eds[1].display().to_string(),
+        "--populations",
+        &populations.display().to_string(),
+        "--years",
+        "3",
+        "--format",
+        format,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for i in NATIONAL {
+        args.push("--indicator".into());
+        args.push(i.into());
+    }
+    args.push(returns.display().to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    pmf(&args)
+}
+
+/// The line of an authority in the Markdown table of an indicator's latest year.
+fn national_line<'a>(md: &'a str, code: &str, authority: &str) -> &'a str {
+    let start = md
+        .find(&format!("## {code}: "))
+        .unwrap_or_else(|| panic!("{code} in\n{md}"));
+    let section = &md[start..];
+    section
+        .lines()
+        .find(|l| l.starts_with(&format!("| {authority} |")))
+        .unwrap_or_else(|| panic!("{authority} under {code}"))
+}
+
+#[test]
+fn the_national_comparison_of_the_authorities_with_wales() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let returns = data(dir.path());
+    let pops = dir.path().join("populations.csv");
+    let md = national(&returns, &pops, "md");
+    assert_eq!(String::from_utf8_lossy(&md.stderr), "");
+    let md = text(&md);
+    if let Err(e) = expect_file(&root().join("tests/reports/national.md"), &md) {
+        panic!("{e}");
+    }
+    let csv = text(&national(&returns, &pops, "csv"));
+    if let Err(e) = expect_file(&root().join("tests/reports/national.csv"), &csv) {
+        panic!("{e}");
+    }
+    assert_eq!(text(&national(&returns, &pops, "md")), md, "deterministic");
+
+    // The extreme authority (Merthyr Tydfil's AD/001, twenty times its size) is flagged beyond
+    // the 99.8% limits; a mid one is similar to Wales.
+    let merthyr = national_line(&md, "PI/AD/02", "Merthyr Tydfil");
+    assert!(
+        merthyr.contains("lower than Wales (beyond the 99.8% limits)"),
+        "{merthyr}"
+    );
+    let swansea = national_line(&md, "PI/AD/03", "Swansea");
+    assert!(
+        swansea.contains("similar to Wales (within the 95% limits)"),
+        "{swansea}"
+    );
+    // A rate whose population the file lacks is not computable, with the reason.
+    let anglesey = national_line(&md, "PI/AD/24", "Isle of Anglesey");
+    assert!(
+        anglesey.contains(
+            "not computable: populations.csv gives no population\\_75\\_plus for W06000001 2021-22"
+        ),
+        "{anglesey}"
+    );
+    // Polarity words the outcome: better or worse where declared, higher or lower otherwise.
+    assert!(!national_line(&md, "PI/AD/02", "Merthyr Tydfil").contains("worse"));
+    let bridgend = national_line(&md, "PI/AD/08", "Bridgend"); // lower is better
+    assert!(
+        bridgend.contains("worse than Wales (between the 95% and 99.8% limits)"),
+        "{bridgend}"
+    );
+    let conwy = national_line(&md, "PI/AD/04", "Conwy"); // no polarity
+    assert!(
+        conwy.contains("higher than Wales (between the 95% and 99.8% limits)"),
+        "{conwy}"
+    );
+    // No league table: the authorities in ONS code order.
+    let section = &md[md.find("## PI/AD/03: ").expect("PI/AD/03")..];
+    let order: Vec<usize> = ["Isle of Anglesey", "Gwynedd", "Cardiff", "Merthyr Tydfil"]
+        .iter()
+        .map(|a| section.find(&format!("| {a} |")).expect("listed"))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+
+    // HTML: a funnel plot per indicator with its table, text alternative and method; trend
+    // charts; CSV downloads as data: URIs; no script.
+    let html = text(&national(&returns, &pops, "html"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(!html.contains("<script"));
+    assert!(html.contains("id=\"funnel-PI-AD-02\""), "a funnel plot");
+    assert!(html.contains("Funnel limits: exact binomial with Spiegelhalter"));
+    assert!(html.contains("Text alternative: "));
+    assert!(html.contains("id=\"trend-PI-AD-03\""), "a trend chart");
+    assert!(
+        html.contains("id=\"multiples-PI-AD-03\""),
+        "small multiples"
+    );
+    assert!(html.contains("href=\"data:text/csv;charset=utf-8,indicator,title"));
+    assert!(html.contains("<th scope=\"row\">Merthyr Tydfil</th>"));
+    assert_eq!(
+        text(&national(&returns, &pops, "html")),
+        html,
+        "deterministic"
+    );
+    // axe-core finds no accessibility violation (where tests/docs/axe is installed).
+    if super::docs::have_browser() {
+        let page = dir.path().join("national.html");
+        std::fs::write(&page, &html).expect("write");
+        let results = super::docs::browser("axe", &[page.display().to_string()]);
+        let problems: Vec<String> = results
+            .as_array()
+            .expect("a list")
+            .iter()
+            .flat_map(|r| {
+                let v = r["violations"].as_array().cloned().unwrap_or_default();
+                let e = r["errors"].as_array().cloned().unwrap_or_default();
+                v.into_iter().chain(e).map(|x| x.to_string())
+            })
+            .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn a_bad_populations_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let pops = dir.path().join("pops.csv");
+    std::fs::write(
+        &pops,
+        "authority,year,population,value\nCardiff,2021-22,population_total,360000\nAtlantis,2021-22,population_total,ten\n",
+    )
+    .expect("write");
+    let o = pmf(&[
+        "report",
+        "--national",
+        "--spec",
+        "spec/2019-consultation",
+        "--populations",
+        &pops.display().to_string(),
+        "tests/reports",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("pops.csv:3:1: \"Atlantis\" is not a Welsh local authority"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pops.csv:3:35: \"ten\" is not a number of people"),
+        "{err}"
+    );
+    // The file is read before the returns: nothing else is reported.
+    assert!(!err.contains("warning:"), "{err}");
+    // --national and --authority exclude each other.
+    let o = pmf(&[
+        "report",
+        "--national",
+        "--authority",
+        "Cardiff",
+        "tests/reports",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_national_comparison_escapes_what_returns_say() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let returns = dir.path().join("r.csv");
+    std::fs::write(
+        &returns,
+        "authority,period,code,value,status,comment\nW06000015,2021-22,AD/003,3,,<b>=1|*x*</b>\nW06000015,2021-22,AD/002,4,,\n",
+    )
+    .expect("write");
+    let eds = editions();
+    let run = |format: &str| {
+        text(&pmf(&[
+            "report",
+            "--national",
+            "--indicator",
+            "PI/AD/01",
+            "--spec",
+            &eds[0].display().to_string(),
+            "--spec",
+            &eds[1].display().to_string(),
+            "--format",
+            format,
+            &returns.display().to_string(),
+        ]))
+    };
+    let html = run("html");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(
+        html.contains("2021-22: &lt;b&gt;=1|*x*&lt;/b&gt;"),
+        "{html}"
+    );
+    let md = run("md");
+    assert!(md.contains("2021-22: \\<b\\>=1\\|\\*x\\*\\</b\\>"), "{md}");
+    let csv = run("csv");
+    assert!(csv.contains(",2021-22: <b>=1|*x*</b>,"), "{csv}");
 }

@@ -155,7 +155,7 @@ fn defuse(text: &str) -> String {
     }
 }
 
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     let t = defuse(text);
     if t.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", t.replace('"', "\"\""))

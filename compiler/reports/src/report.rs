@@ -113,14 +113,14 @@ impl Direction {
 
 /// A value worked out for one year, before it is printed.
 #[derive(Clone, Debug, Default)]
-struct Value {
-    figure: Option<f64>,
-    flags: Vec<Flag>,
-    notes: Vec<String>,
+pub(crate) struct Value {
+    pub(crate) figure: Option<f64>,
+    pub(crate) flags: Vec<Flag>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Value {
-    fn flag(&mut self, f: Flag) {
+    pub(crate) fn flag(&mut self, f: Flag) {
         if !self.flags.contains(&f) {
             self.flags.push(f);
             self.flags.sort();
@@ -181,15 +181,15 @@ fn trace(newest: &Ir, then: &Ir, code: &str) -> Trace {
 }
 
 /// The Welsh (or English) of a spec text.
-fn text(t: &pmf_ir::Text, lang: Lang) -> String {
+pub(crate) fn text(t: &pmf_ir::Text, lang: Lang) -> String {
     t.get(lang).to_string()
 }
 
-struct Builder<'a> {
-    editions: &'a Editions<'a>,
-    panel: &'a Panel,
-    s: &'a Strings,
-    authority: &'a str,
+pub(crate) struct Builder<'a> {
+    pub(crate) editions: &'a Editions<'a>,
+    pub(crate) panel: &'a Panel,
+    pub(crate) s: &'a Strings,
+    pub(crate) authority: &'a str,
 }
 
 impl Builder<'_> {
@@ -290,12 +290,58 @@ impl Builder<'_> {
     /// An indicator of the newest edition in a year: its formula on that year's figures, each
     /// input followed back through the series.
     fn indicator_value(&self, newest: &Ir, ind: &pmf_ir::Indicator, year: &str) -> Value {
+        let inputs = match self.indicator_inputs(newest, ind, year) {
+            Ok(inputs) => inputs,
+            Err(v) => return v,
+        };
+        let mut out = Value::default();
+        for (_, v) in &inputs {
+            for f in &v.flags {
+                out.flag(*f);
+            }
+            for n in &v.notes {
+                if !out.notes.contains(n) {
+                    out.notes.push(n.clone());
+                }
+            }
+        }
+        let lookup = |c: &str| -> Option<f64> {
+            inputs
+                .iter()
+                .find(|(k, _)| k == c)
+                .and_then(|(_, v)| v.figure)
+        };
+        match ind.formula.eval(&lookup) {
+            Ok(x) => {
+                out.figure = Some(pmf_ir::eval::round(x, ind.decimals));
+                // A figure of an indicator is available even where an input is flagged x.
+                out.flags.retain(|f| *f != Flag::NotAvailable);
+            }
+            Err(pmf_ir::eval::EvalError::DivisionByZero) => {
+                out.flag(Flag::NotApplicable);
+                out.notes
+                    .push(self.s.fill("note_zero_denominator", &[("year", year)]));
+            }
+            Err(pmf_ir::eval::EvalError::Missing(_)) => out.flag(Flag::NotAvailable),
+        }
+        out
+    }
+
+    /// The inputs of an indicator in a year (its codes followed back through the series, then
+    /// its populations as the returns give them), or, when there is no figure to compute (no
+    /// return, a break in series, a new measure), the value to show instead.
+    pub(crate) fn indicator_inputs(
+        &self,
+        newest: &Ir,
+        ind: &pmf_ir::Indicator,
+        year: &str,
+    ) -> Result<Vec<(String, Value)>, Value> {
         let Some(then) = self.edition_of(year) else {
             let mut v = Value::default();
             v.flag(Flag::NotAvailable);
             v.notes
                 .push(self.s.fill("note_no_return", &[("year", year)]));
-            return v;
+            return Err(v);
         };
         let mut inputs: Vec<(String, Value)> = Vec::new();
         let mut status: Option<Flag> = None;
@@ -327,41 +373,12 @@ impl Builder<'_> {
             }
             inputs.push((p.clone(), v));
         }
-        let mut out = Value::default();
         if let Some(f) = status {
+            let mut out = Value::default();
             out.flag(f);
-            return out;
+            return Err(out);
         }
-        for (_, v) in &inputs {
-            for f in &v.flags {
-                out.flag(*f);
-            }
-            for n in &v.notes {
-                if !out.notes.contains(n) {
-                    out.notes.push(n.clone());
-                }
-            }
-        }
-        let lookup = |c: &str| -> Option<f64> {
-            inputs
-                .iter()
-                .find(|(k, _)| k == c)
-                .and_then(|(_, v)| v.figure)
-        };
-        match ind.formula.eval(&lookup) {
-            Ok(x) => {
-                out.figure = Some(pmf_ir::eval::round(x, ind.decimals));
-                // A figure of an indicator is available even where an input is flagged x.
-                out.flags.retain(|f| *f != Flag::NotAvailable);
-            }
-            Err(pmf_ir::eval::EvalError::DivisionByZero) => {
-                out.flag(Flag::NotApplicable);
-                out.notes
-                    .push(self.s.fill("note_zero_denominator", &[("year", year)]));
-            }
-            Err(pmf_ir::eval::EvalError::Missing(_)) => out.flag(Flag::NotAvailable),
-        }
-        out
+        Ok(inputs)
     }
 
     fn local_value(&self, code: &str, year: &str) -> Value {
@@ -701,7 +718,7 @@ fn make_row(
 }
 
 /// The `n` financial years up to `latest` (`2021-22`), oldest first.
-fn years_back(latest: &str, n: usize) -> Vec<String> {
+pub(crate) fn years_back(latest: &str, n: usize) -> Vec<String> {
     let start: i32 = latest.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     (0..n as i32)
         .rev()

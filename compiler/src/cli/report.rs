@@ -1,6 +1,8 @@
 //! `pmf report`: reports from returns. The director's annual report of one authority, by
 //! quality standard, from many returns (files or folders of CSV, XLSX and JSON; several years
-//! and editions), with a local report definition that picks and orders the measures.
+//! and editions), with a local report definition that picks and orders the measures; or, with
+//! `--national`, the national comparison of the 22 authorities and Wales per indicator
+//! (confidence intervals, funnel plots), with populations from a file.
 
 use crate::cli_diff::{header, must_exist};
 use clap::{Args, ValueEnum};
@@ -28,15 +30,30 @@ pub enum ReportLang {
 #[derive(Args)]
 pub struct ReportArgs {
     /// The authority: its ONS code or name, or Wales (W92000004).
+    #[arg(
+        long,
+        required_unless_present = "national",
+        conflicts_with = "national"
+    )]
+    authority: Option<String>,
+    /// The national comparison: per indicator, the 22 authorities and Wales with confidence
+    /// intervals and funnel plots, instead of one authority's report.
     #[arg(long)]
-    authority: String,
+    national: bool,
+    /// With --national: the populations (CSV with the columns authority, year, population,
+    /// value); without it, the population figures of the returns are used.
+    #[arg(long, requires = "national")]
+    populations: Option<PathBuf>,
+    /// With --national: only this indicator (repeat for more); all by default.
+    #[arg(long, requires = "national")]
+    indicator: Vec<String>,
     /// A spec folder (an edition, or a folder of editions); give every edition the returns were
     /// made under (default: spec/).
     #[arg(long)]
     spec: Vec<PathBuf>,
     /// A file of local report definitions (`report` items), checked with the newest edition;
     /// the one for the authority (or the one for any authority) is used.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "national")]
     definition: Option<PathBuf>,
     /// How many years to show, the latest year of the authority's returns last.
     #[arg(long, default_value_t = 2)]
@@ -200,15 +217,21 @@ pub fn run(args: ReportArgs) -> ExitCode {
 }
 
 fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
-    let Some(authority) = reports::panel::authority_code(&args.authority) else {
-        eprintln!(
-            "error: `{}` is not a Welsh local authority or Wales",
-            args.authority
-        );
-        eprintln!("help: give an ONS code (W06000015) or a name (Cardiff), or W92000004 for Wales");
-        return Err(ExitCode::from(2));
+    let authority = match &args.authority {
+        Some(a) => match reports::panel::authority_code(a) {
+            Some(code) => Some(code),
+            None => {
+                eprintln!("error: `{a}` is not a Welsh local authority or Wales");
+                eprintln!(
+                    "help: give an ONS code (W06000015) or a name (Cardiff), or W92000004 for Wales"
+                );
+                return Err(ExitCode::from(2));
+            }
+        },
+        None => None,
     };
     let irs = editions(args)?;
+    let pops = populations(args, &irs)?;
     let mut files = Vec::new();
     for p in &args.returns {
         must_exist(p)?;
@@ -236,14 +259,17 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
     for p in &panel.problems {
         eprintln!("warning: {}", pmf::validate::report::safe(p));
     }
-    let def = definition(&irs, &authority, args.definition.is_some()).map_err(|e| {
-        eprintln!("error: {e}");
-        ExitCode::from(1)
-    })?;
     let lang = match args.lang {
         ReportLang::En => Lang::En,
         ReportLang::Cy => Lang::Cy,
     };
+    let Some(authority) = authority else {
+        return national(args, pops, &eds, &panel, lang);
+    };
+    let def = definition(&irs, &authority, args.definition.is_some()).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(1)
+    })?;
     let opts = reports::Options {
         authority,
         years: args.years,
@@ -270,16 +296,87 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
             })?
         }
     };
+    write_out(args, &bytes)
+}
+
+/// The national comparison (`--national`).
+fn national(
+    args: &ReportArgs,
+    populations: Option<reports::Populations>,
+    eds: &Editions,
+    panel: &Panel,
+    lang: Lang,
+) -> Result<ExitCode, ExitCode> {
+    let opts = reports::NationalOptions {
+        years: args.years,
+        indicators: args.indicator.clone(),
+        lang,
+    };
+    let r = reports::national_comparison(eds, panel, populations.as_ref(), &opts).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(1)
+    })?;
+    let bytes = match args.format {
+        ReportFormat::Md => reports::national_render::markdown(&r).into_bytes(),
+        ReportFormat::Csv => reports::national_render::csv(&r).into_bytes(),
+        ReportFormat::Html => reports::national_render::html(&r).into_bytes(),
+        ReportFormat::Docx => {
+            eprintln!("error: the national comparison is written as md, csv or html, not docx");
+            eprintln!("help: give --format html for the charts, or csv for the tables");
+            return Err(ExitCode::from(2));
+        }
+    };
+    write_out(args, &bytes)
+}
+
+/// The populations file of `--national`, read before the returns so that a bad one stops at
+/// once (exit status 2, every error with file:line:column).
+fn populations(args: &ReportArgs, irs: &[Ir]) -> Result<Option<reports::Populations>, ExitCode> {
+    Ok(match &args.populations {
+        Some(p) => {
+            must_exist(p)?;
+            let bytes = std::fs::read(p).map_err(|e| {
+                eprintln!("error: cannot read {}: {e}", p.display());
+                ExitCode::from(2)
+            })?;
+            let mut declared: Vec<String> = irs
+                .iter()
+                .flat_map(|ir| ir.populations.iter().map(|p| p.id.clone()))
+                .collect();
+            declared.sort();
+            declared.dedup();
+            match reports::Populations::read(&p.display().to_string(), &bytes, &declared) {
+                Ok(mut pops) => {
+                    // The output names the file, not where it was on this machine.
+                    pops.file = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| p.display().to_string());
+                    Some(pops)
+                }
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("error: {}", pmf::validate::report::safe(&e));
+                    }
+                    return Err(ExitCode::from(2));
+                }
+            }
+        }
+        None => None,
+    })
+}
+
+fn write_out(args: &ReportArgs, bytes: &[u8]) -> Result<ExitCode, ExitCode> {
     match &args.out {
         Some(p) if p.as_os_str() != "-" => {
-            if let Err(e) = driver::output::write_atomic(p, &bytes) {
+            if let Err(e) = driver::output::write_atomic(p, bytes) {
                 eprintln!("error: cannot write {}: {e}", p.display());
                 return Err(ExitCode::from(2));
             }
         }
         _ => {
             use std::io::Write;
-            let _ = std::io::stdout().write_all(&bytes);
+            let _ = std::io::stdout().write_all(bytes);
         }
     }
     Ok(ExitCode::SUCCESS)
