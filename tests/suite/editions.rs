@@ -15,7 +15,7 @@
 //!   and bad input (editions that do not form a line, returns of the wrong edition, missing
 //!   paths): one clear error, a non-zero exit and nothing written.
 
-use crate::common::{expect_file, root};
+use crate::common::{copy_tree, expect_file, root};
 use pmf::diff::{self, Category, ChangeKind};
 use pmf::ir::Ir;
 use std::path::{Path, PathBuf};
@@ -977,19 +977,6 @@ fn git(dir: &Path, args: &[&str]) {
         "git {args:?}: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        let t = to.join(e.file_name());
-        if p.is_dir() {
-            copy_tree(&p, &t);
-        } else {
-            std::fs::copy(&p, &t).expect("copy");
-        }
-    }
 }
 
 /// The edition commands of the README, as written, in a fresh repository holding what a clone
