@@ -7,7 +7,7 @@ use super::{
     draw_error, finish_svg, fixed, tick_decimals, trimmed, xml_safe, Chart, ChartError, Table,
     Words, MAX_POINTS,
 };
-use crate::funnel::{funnel_limits, place, Measure, Placed, Polarity};
+use crate::funnel::{funnel_limits, place, Band, Measure, Placed, Polarity};
 
 /// One authority on a funnel plot.
 #[derive(Clone, Debug, PartialEq)]
@@ -318,13 +318,24 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
             }
         }
 
+        // Only the points outside the 95% limits are labelled: at small denominators the points
+        // crowd and their labels would overlap; the table beside the chart names every one.
         let point_colour = RGBColor(0, 84, 150);
         chart
             .draw_series(rows.iter().map(|row| {
                 EmptyElement::at((row.denominator, row.placed.value * scale))
                     + Circle::new((0, 0), 4, point_colour.filled())
-                    + Text::new(xml_safe(&row.label), (6, -14), ("sans-serif", 12))
             }))
+            .map_err(draw_error)?;
+        chart
+            .draw_series(
+                rows.iter()
+                    .filter(|row| row.placed.band != Band::Within)
+                    .map(|row| {
+                        EmptyElement::at((row.denominator, row.placed.value * scale))
+                            + Text::new(xml_safe(&row.label), (6, -14), ("sans-serif", 12))
+                    }),
+            )
             .map_err(draw_error)?;
 
         chart

@@ -24,6 +24,7 @@
 use std::fmt;
 
 mod funnel;
+mod lean;
 mod trend;
 
 pub use funnel::{
@@ -302,8 +303,9 @@ pub(crate) fn safe_id(id: &str) -> String {
     }
 }
 
-/// Puts the accessible name and description into plotters' SVG: the root element gets
-/// `role="img"` and `aria-labelledby`, and a `<title>` and `<desc>` come first inside it.
+/// Puts the accessible name and description into plotters' SVG, made lean first
+/// ([`lean::lean_svg`]): the root element gets `role="img"` and `aria-labelledby`, and a
+/// `<title>` and `<desc>` come first inside it.
 pub(crate) fn finish_svg(
     raw: &str,
     id: &str,
@@ -311,6 +313,8 @@ pub(crate) fn finish_svg(
     desc: &str,
 ) -> Result<String, ChartError> {
     let id = safe_id(id);
+    let lean = lean::lean_svg(raw);
+    let raw = lean.as_str();
     let open_end = raw
         .find('>')
         .filter(|_| raw.starts_with("<svg "))
