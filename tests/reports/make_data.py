@@ -10,10 +10,11 @@ follow the specs and the figures keep the specs' arithmetic: a whole (a total, s
 drawn around a size proportional to the authority's (synthetic) population, and its parts are
 drawn from it as a binomial would draw them (a subset, an overlapping item or a `within` part as
 a share of its whole; a partition's items summing to its total exactly; an exclusive breakdown's
-items to at most its total; `equals` copied), with a share per code that is the same for every
-authority and a small spread between authorities, so the returns pass `pmf validate` and most
-authorities are similar to Wales. Figures are random but seeded (the same files every time) and
-move a little from year to year. On purpose:
+items to at most its total; `equals` copied; a percentage indicator's numerator as a part of
+its denominator where no rule relates them, e.g. PI/AD/21's AD/040 of AD/039), with a share
+per code that is the same for every authority and a small spread between authorities, so the
+returns pass `pmf validate` and most authorities are similar to Wales. Figures are random but
+seeded (the same files every time) and move a little from year to year. On purpose:
 
 - part-year figures: Cardiff's AD/001 for 2020-21 counts to 23 November 2020 (`year_to_date`,
   with the full year's total in the comment);
