@@ -2,7 +2,8 @@
 """`pmf validate` side by side with the peers an analyst could use instead (issue 15; figures
 in BENCHMARKS.md, "The validator side by side"), in one run:
 
-    python3 compiler/benches/validate.py [--runs N] [--sizes 1,10] [--engines pmf,sqlite,duckdb,python,vtl]
+    python3 compiler/benches/validate.py [--runs N] [--sizes 1,10]
+        [--engines pmf,sqlite,duckdb,python,vtl] [--pmf PATH]
 
 On the benchmark returns (22 authorities x 10 years, 119,460 rows, made by
 compiler/benches/make_returns.py) and on ten times them (22 x 100 years, 1,194,600 rows), both
@@ -24,8 +25,8 @@ made under target/sql-bench/ as compiler/benches/sql.py makes them, it times, ea
   machine, so a 10x run would take about an hour.
 
 For each it reports the wall time, the CPU time (user + system of the processes, from wait4),
-the peak resident memory (the largest of its processes, as GNU time reports it), rows per second (by wall time) and
-the ratios to pmf validate at the same size. Each is run N times (3 unless given) and the run
+the peak resident memory (the largest of its processes, as GNU time reports it), rows per
+second and the ratios to pmf validate at the same size. Each is run N times (3 unless given) and the run
 with the least CPU time is kept; an engine whose first run takes more than a minute is run
 once. The load average is read before and after each run and its range is printed.
 
