@@ -81,7 +81,11 @@ mod tests {
             "bidi \u{202e}x\nand \u{2028} too\n\n",
             "no line break at the end",
         ] {
-            assert_eq!(safe_lines_owned(text.to_string()), safe_lines(text), "{text:?}");
+            assert_eq!(
+                safe_lines_owned(text.to_string()),
+                safe_lines(text),
+                "{text:?}"
+            );
         }
     }
 }
