@@ -56,3 +56,36 @@ pub fn short(s: &str) -> String {
 pub fn safe_lines(text: &str) -> String {
     text.split('\n').map(safe).collect::<Vec<_>>().join("\n")
 }
+
+/// `safe_lines` of a text given by value: the text itself when no line needs a change (as
+/// usual), so that a long report is not copied twice on its way out.
+pub fn safe_lines_owned(text: String) -> String {
+    if text.chars().any(|c| c != '\n' && unsafe_char(c)) {
+        safe_lines(&text)
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_lines_owned_is_safe_lines() {
+        for text in [
+            "",
+            "\n",
+            "plain\nlines\n",
+            "a\tb\nc\rd\n",
+            "bidi \u{202e}x\nand \u{2028} too\n\n",
+            "no line break at the end",
+        ] {
+            assert_eq!(
+                safe_lines_owned(text.to_string()),
+                safe_lines(text),
+                "{text:?}"
+            );
+        }
+    }
+}

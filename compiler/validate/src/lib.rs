@@ -191,10 +191,11 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                 .unwrap_or_else(|| "(the return)".into()),
         }
     };
-    for s in &subs {
+    // Each return is dropped once checked, so that its rows make room for its findings.
+    for s in subs {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let findings = engine.check(s);
-            let indicators = opts.indicators.then(|| engine.indicators(s));
+            let findings = engine.check(&s);
+            let indicators = opts.indicators.then(|| engine.indicators(&s));
             (findings, indicators)
         }));
         let (findings, indicators) = match checked {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::fmt::Write;
 
 // Defined in pmf-return, so that migration shows texts from a return the same way.
-pub use pmf_return::terminal::{safe, safe_lines, short};
+pub use pmf_return::terminal::{safe, safe_lines, safe_lines_owned, short};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -303,7 +303,7 @@ impl Report {
             );
         }
         o.push('\n');
-        safe_lines(&o)
+        safe_lines_owned(o)
     }
 }
 

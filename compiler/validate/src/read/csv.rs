@@ -20,9 +20,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let file_site = |line: usize| Site::new(name, Place::Line { line });
     // A byte order mark, as Excel's "CSV UTF-8" writes.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let lines = Lines::of(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = lines.at(e.valid_up_to());
+        let line = Lines::of(bytes).at(e.valid_up_to());
         return Err(
             ReadError::new(file_site(line), "this line is not UTF-8 text")
                 .help("save the file as \"CSV UTF-8 (comma delimited)\""),
@@ -59,6 +58,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let mut cols = Columns::default();
     let mut input = Input::default();
     let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // The fields of the last row's authority and period as written, and its return: the rows
+    // of a return usually follow one another, so most rows skip the naming of the authority
+    // and the look-up. `left[i]` is whether the rows of return i have been left once.
+    let (mut last_authority, mut last_period) = (String::new(), String::new());
+    let mut last_group: Option<usize> = None;
+    let mut left: Vec<bool> = Vec::new();
     loop {
         let line = lines.record_at(bytes, rdr.position().byte() as usize);
         match rdr.read_record(&mut record) {
@@ -95,11 +100,11 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         };
         let field =
             |i: Option<usize>| -> &str { i.and_then(|i| record.get(i)).map(trim).unwrap_or("") };
-        // By its ONS code, so that rows naming "Cardiff" and "W06000015" are one return.
-        let authority = super::canonical_authority(field(cols.authority));
-        let period = field(cols.period).to_string();
         let site = file_site(line);
         if cols.exceptions {
+            // By its ONS code, as a return's authority is.
+            let authority = super::canonical_authority(field(cols.authority));
+            let period = field(cols.period).to_string();
             let rule = field(cols.rule);
             if rule.is_empty() {
                 continue;
@@ -115,16 +120,40 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             });
             continue;
         }
-        let key = (authority.clone(), period.clone());
-        let gi = *groups.entry(key).or_insert_with(|| {
-            let mut s = Submission::new(name);
-            s.authority = authority.clone();
-            s.authority_site = site.clone();
-            s.period = period.clone();
-            s.period_site = site.clone();
-            input.submissions.push(s);
-            input.submissions.len() - 1
-        });
+        let (raw_authority, raw_period) = (field(cols.authority), field(cols.period));
+        let gi = match last_group {
+            Some(g) if raw_authority == last_authority && raw_period == last_period => g,
+            _ => {
+                // By its ONS code, so that rows naming "Cardiff" and "W06000015" are one return.
+                let authority = super::canonical_authority(raw_authority);
+                let period = raw_period.to_string();
+                let gi = *groups
+                    .entry((authority.clone(), period.clone()))
+                    .or_insert_with(|| {
+                        let mut s = Submission::new(name);
+                        s.authority = authority;
+                        s.authority_site = site.clone();
+                        s.period = period;
+                        s.period_site = site.clone();
+                        input.submissions.push(s);
+                        left.push(false);
+                        input.submissions.len() - 1
+                    });
+                // The rows of the return left behind are most likely all read: its vector
+                // of rows gives back what it grew beyond them (once, so that interleaved
+                // returns do not copy their rows at every turn).
+                if let Some(g) = last_group.filter(|&g| g != gi && !left[g]) {
+                    left[g] = true;
+                    input.submissions[g].entries.shrink_to_fit();
+                }
+                last_authority.clear();
+                last_authority.push_str(raw_authority);
+                last_period.clear();
+                last_period.push_str(raw_period);
+                last_group = Some(gi);
+                gi
+            }
+        };
         let sub = &mut input.submissions[gi];
         if record.len() < h.len() {
             sub.problem(
@@ -157,6 +186,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             comment: opt(field(cols.comment)),
             site,
         });
+    }
+    for s in &mut input.submissions {
+        s.entries.shrink_to_fit();
     }
     let Some(header) = header else {
         return Err(
