@@ -164,7 +164,7 @@ fn funnel_svg_structure_and_escaping() {
     );
     assert_eq!(
         chart.method,
-        "Funnel limits: exact binomial with Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 0.62 (Spiegelhalter 2005)"
+        "Funnel limits: exact binomial with Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 62% (Spiegelhalter 2005)"
     );
     // Each row is the authority placed on the funnel.
     let cardiff = chart.rows.iter().find(|r| r.name == "Cardiff").unwrap();

@@ -103,11 +103,15 @@ fn thousands(value: f64) -> String {
 }
 
 /// The method and parameters of a funnel plot, in English: "Funnel limits: exact binomial with
-/// Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 0.62 (Spiegelhalter
+/// Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 62% (Spiegelhalter
 /// 2005)".
 pub fn funnel_method(spec: &FunnelSpec) -> String {
     let (kind, target) = match spec.measure {
-        Measure::Proportion => ("binomial", trimmed(spec.target, 6)),
+        // In the units the chart shows (a percentage), as the reports' method line has it.
+        Measure::Proportion => (
+            "binomial",
+            format!("{}%", trimmed(spec.target * display_scale(spec.measure), 2)),
+        ),
         Measure::Rate { .. } => (
             "Poisson",
             format!("{}{}", trimmed(spec.target, 6), unit_suffix(spec.measure)),
