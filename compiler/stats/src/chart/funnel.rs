@@ -114,7 +114,7 @@ pub fn funnel_method(spec: &FunnelSpec) -> String {
         ),
         Measure::Rate { .. } => (
             "Poisson",
-            format!("{}{}", trimmed(spec.target, 6), unit_suffix(spec.measure)),
+            format!("{}{}", trimmed(spec.target, 2), unit_suffix(spec.measure)),
         ),
     };
     format!(
