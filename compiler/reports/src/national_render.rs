@@ -6,7 +6,7 @@
 //! Every text is escaped for its format with the helpers of `render`.
 
 use crate::national::{fixed, Figure, IndicatorComparison, NationalComparison};
-use crate::render::{csv_field, html_escape, md_escape};
+use crate::render::{csv_field, html_escape, md_escape, md_row};
 use crate::strings::Strings;
 use pmf_stats::chart::{
     funnel_chart, small_multiples, trend_chart, FunnelPoint, FunnelSpec, Series,
@@ -153,16 +153,10 @@ pub fn markdown(r: &NationalComparison) -> String {
         out.push_str(&format!("### {}\n\n", md_escape(&y.year)));
         out.push_str(&format!("{}\n\n", md_escape(&y.method)));
         let head = table_head(&s);
-        out.push_str(&format!(
-            "| {} |\n|---|---|---:|---:|---:|---:|---|---|\n",
-            head.iter()
-                .map(|h| md_escape(h))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
+        out.push_str(&md_row(&head));
+        out.push_str("|---|---|---:|---:|---:|---:|---|---|\n");
         for f in year_figures(y) {
-            let cells: Vec<String> = table_row(f, d).iter().map(|c| md_escape(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            out.push_str(&md_row(&table_row(f, d)));
         }
         out.push('\n');
         let noted: Vec<&Figure> = year_figures(y).filter(|f| !f.notes.is_empty()).collect();
@@ -177,9 +171,10 @@ pub fn markdown(r: &NationalComparison) -> String {
         }
         if ind.years.len() > 1 {
             out.push_str(&format!("### {}\n\n", md_escape(&s.get("nat_trend"))));
-            let mut head = vec![md_escape(&s.get("nat_col_authority"))];
-            head.extend(ind.years.iter().map(|y| md_escape(&y.year)));
-            out.push_str(&format!("| {} |\n|---|", head.join(" | ")));
+            let mut head = vec![s.get("nat_col_authority")];
+            head.extend(ind.years.iter().map(|y| y.year.clone()));
+            out.push_str(&md_row(&head));
+            out.push_str("|---|");
             out.push_str(&"---:|".repeat(ind.years.len()));
             out.push('\n');
             let rows = 1 + ind.years[0].authorities.len();
@@ -194,7 +189,7 @@ pub fn markdown(r: &NationalComparison) -> String {
                 let Some(first) = pick(&ind.years[0]) else {
                     continue;
                 };
-                let mut cells = vec![md_escape(&first.name)];
+                let mut cells = vec![first.name.clone()];
                 for y in &ind.years {
                     let f = pick(y);
                     let mut t = f.as_ref().map(|f| number(f.value, d)).unwrap_or_default();
@@ -207,9 +202,9 @@ pub fn markdown(r: &NationalComparison) -> String {
                             t.push_str(&fl);
                         }
                     }
-                    cells.push(md_escape(&t));
+                    cells.push(t);
                 }
-                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                out.push_str(&md_row(&cells));
             }
             out.push('\n');
         }

@@ -36,6 +36,12 @@ fn heading(s: &Strings, number: Option<&str>, standard: &str) -> String {
 
 /// Markdown (CommonMark with GitHub tables): every character that could start markup is
 /// backslash-escaped, line breaks become spaces.
+/// A row of a Markdown table, every cell escaped: `| a | b |` and a newline.
+pub(crate) fn md_row<S: AsRef<str>>(cells: &[S]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| md_escape(c.as_ref())).collect();
+    format!("| {} |\n", cells.join(" | "))
+}
+
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
@@ -93,26 +99,16 @@ pub fn markdown(r: &DirectorReport) -> String {
         let mut head = vec![s.get("col_code"), s.get("col_measure"), s.get("col_unit")];
         head.extend(r.years.iter().cloned());
         head.push(s.get("col_direction"));
-        out.push_str(&format!(
-            "| {} |\n",
-            head.iter()
-                .map(|h| md_escape(h))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
+        out.push_str(&md_row(&head));
         let mut align = vec!["---", "---", "---"];
         align.extend(r.years.iter().map(|_| "---:"));
         align.push("---");
         out.push_str(&format!("|{}|\n", align.join("|")));
         for row in &sec.rows {
-            let mut cells = vec![
-                md_escape(&row.code),
-                md_escape(&row.description),
-                md_escape(&row.unit),
-            ];
-            cells.extend(row.cells.iter().map(|c| md_escape(&cell_text(c))));
-            cells.push(md_escape(&direction_text(&s, row)));
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            let mut cells = vec![row.code.clone(), row.description.clone(), row.unit.clone()];
+            cells.extend(row.cells.iter().map(cell_text));
+            cells.push(direction_text(&s, row));
+            out.push_str(&md_row(&cells));
         }
         out.push('\n');
         let noted: Vec<&Row> = sec
