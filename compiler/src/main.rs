@@ -161,6 +161,10 @@ enum Command {
         /// List every figure not yet given (the text report counts them per sheet).
         #[arg(long, short)]
         verbose: bool,
+        /// The language of the messages: en (English) or cy (Welsh). The rules' messages use
+        /// the spec's Welsh texts where it has them.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
         /// Submission files; a CSV with the header authority,period,rule,explanation holds
         /// exceptions for the submissions given with it.
         #[arg(required = true)]
@@ -222,8 +226,17 @@ fn main() -> ExitCode {
             format,
             indicators,
             verbose,
+            lang,
             submissions,
-        } => cmd_validate(spec, edition, format, indicators, verbose, submissions),
+        } => cmd_validate(
+            spec,
+            edition,
+            format,
+            indicators,
+            verbose,
+            lang,
+            submissions,
+        ),
         Command::Diff(args) => cli_diff::run(args),
         Command::Migrate(args) => cli_migrate::run(args),
         Command::Report(args) => cli_report::run(args),
@@ -802,6 +815,7 @@ fn cmd_validate(
     format: ValidateFormat,
     indicators: bool,
     verbose: bool,
+    lang: LangArg,
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
     let inputs: Vec<(String, Result<Vec<u8>, String>)> = submissions
@@ -817,7 +831,11 @@ fn cmd_validate(
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators });
+    let lang = match lang {
+        LangArg::En => pmf::ir::Lang::En,
+        LangArg::Cy => pmf::ir::Lang::Cy,
+    };
+    let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators, lang });
     let text = match format {
         ValidateFormat::Text => report.to_text_with(verbose),
         ValidateFormat::Json => report.to_json(),
