@@ -70,7 +70,7 @@ fn read_isolated_in(
                     &[("error", &report::safe(&panic_text(p.as_ref())))],
                 ),
             )
-            .help(&words.get("fault.help")))
+            .help(words.get("fault.help")))
         }
     }
 }
@@ -192,7 +192,7 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                         ],
                     ),
                 )
-                .help(&words.get("exception.no_submission_help")),
+                .help(words.get("exception.no_submission_help")),
             ),
         }
     }
@@ -243,7 +243,7 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                             &[("error", &report::safe(&panic_text(p.as_ref())))],
                         ),
                     )
-                    .help(&words.get("fault.help")),
+                    .help(words.get("fault.help")),
                 );
                 continue;
             }
