@@ -138,6 +138,11 @@ enum Command {
         /// The financial year, e.g. 2021-22; also picks one return from a prefill file.
         #[arg(long)]
         period: Option<String>,
+        /// The language of the workbook: en (English) or cy (Welsh: every heading, note,
+        /// message and check in Welsh, and the spec's texts in Welsh where they have it).
+        /// The CSV and JSON forms have no words to translate.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
         /// Spec folders or files (default: spec/).
         paths: Vec<PathBuf>,
     },
@@ -218,8 +223,9 @@ fn main() -> ExitCode {
             prefill,
             authority,
             period,
+            lang,
             paths,
-        } => cmd_template(paths, format, out, prefill, authority, period),
+        } => cmd_template(paths, format, out, prefill, authority, period, lang),
         Command::Validate {
             spec,
             edition,
@@ -697,6 +703,7 @@ fn cmd_template(
     prefill: Option<PathBuf>,
     authority: Option<String>,
     period: Option<String>,
+    lang: LangArg,
 ) -> ExitCode {
     use pmf::gen::templates::{self, Fill};
     let ir = match compile_clean(paths) {
@@ -782,6 +789,10 @@ fn cmd_template(
         submission: chosen.as_ref(),
         authority,
         period,
+        lang: match lang {
+            LangArg::En => pmf::ir::Lang::En,
+            LangArg::Cy => pmf::ir::Lang::Cy,
+        },
     };
     let (bytes, default_out) = match format {
         TemplateFormat::Xlsx => match templates::xlsx::template(&ir, &fill) {

@@ -530,8 +530,28 @@ fn the_cover_counts_in_words_with_one_and_many() {
     );
     // The formula chooses the same words as it counts.
     let cover = entry(&one, "xl/worksheets/sheet1.xml");
-    assert!(cover.contains("IF(Checks!$E$3=1,\" figure\",\" figures\")"));
-    assert!(cover.contains("IF(Checks!$E$4=1,\" error\",\" errors\")"));
+    assert!(cover.contains("IF(Checks!$E$3=1,Checks!$E$3&amp;\" figure still to give.\",Checks!$E$3&amp;\" figures still to give.\")"), "{cover}");
+    assert!(cover.contains("IF(Checks!$E$4=1,Checks!$E$4&amp;\" error to correct"));
+
+    // In Welsh, with Welsh plurals: the noun after 2 mutates ("2 wall"), in the formula too.
+    let cy = templates::xlsx::template(
+        &ir,
+        &Fill {
+            submission: Some(&sub),
+            lang: pmf::ir::Lang::Cy,
+            ..Default::default()
+        },
+    )
+    .expect("xlsx");
+    assert_eq!(
+        cached(&cy, "Clawr")[15][1],
+        "1 ffigur i'w roi o hyd. 1 gwall i'w gywiro neu ei egluro (gweler y daflen Gwiriadau)."
+    );
+    let cover = entry(&cy, "xl/worksheets/sheet1.xml");
+    assert!(
+        cover.contains("IF(Gwiriadau!$E$4=2,Gwiriadau!$E$4&amp;\" wall i'w gywiro"),
+        "{cover}"
+    );
 }
 
 #[test]
@@ -718,11 +738,18 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
     let dir = tempfile::tempdir().expect("a folder");
     let mut files = Vec::new();
     let mut books = Vec::new();
-    for (name, s) in [("one", &sub), ("random", &random)] {
+    // The Welsh workbook too: its formulas show and compare the Welsh words (METHU), and
+    // LibreOffice must land on the sentences pmf stored in Welsh.
+    for (name, s, lang) in [
+        ("one", &sub, pmf::ir::Lang::En),
+        ("random", &random, pmf::ir::Lang::En),
+        ("random-cy", &random, pmf::ir::Lang::Cy),
+    ] {
         let bytes = templates::xlsx::template(
             &ir,
             &Fill {
                 submission: Some(s),
+                lang,
                 ..Default::default()
             },
         )
@@ -736,13 +763,18 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
     libreoffice_csv(&soffice, &files, &out);
     let mut seen = 0;
     for (name, bytes) in &books {
+        let cover = if name.ends_with("-cy") {
+            "Clawr"
+        } else {
+            "Cover"
+        };
         for sheet in [
             "Adults",
             "Children",
             "Adult carers",
             "Young carers",
             "Workforce",
-            "Cover",
+            cover,
         ] {
             let stored = cached(bytes, sheet);
             let text = std::fs::read_to_string(out.join(format!("{name}-{sheet}.csv")))
@@ -751,14 +783,14 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(text.as_bytes());
-            let col = if sheet == "Cover" { 1 } else { 6 };
+            let col = if sheet == cover { 1 } else { 6 };
             for (r, rec) in rdr.records().map_while(Result::ok).enumerate() {
                 let live = rec.get(col).unwrap_or_default();
                 let mine = stored.get(r).and_then(|x| x.get(col)).map(String::as_str);
-                if sheet == "Cover" && r != 15 {
+                if sheet == cover && r != 15 {
                     continue;
                 }
-                if r < 5 && sheet != "Cover" {
+                if r < 5 && sheet != cover {
                     continue;
                 }
                 assert_eq!(
@@ -774,4 +806,67 @@ fn libreoffice_recalculates_the_check_sentences_that_pmf_stored() {
         }
     }
     assert!(seen > 10, "sentences compared ({seen})");
+}
+
+#[test]
+fn a_welsh_workbook_reads_back_to_the_same_return_and_findings() {
+    let ir = shipped_ir();
+    let (sub, _, _) = one_fault_one_gap(&ir);
+    let findings = |bytes: &[u8], name: &str| {
+        let back = read::read(name, bytes, &ir).expect("the workbook reads");
+        let s = &back.submissions[0];
+        assert_eq!(
+            (s.authority.as_str(), s.period.as_str()),
+            ("W06000015", "2020-21")
+        );
+        let mut rules: Vec<String> = pmf::validate::Engine::new(&ir)
+            .check(s)
+            .into_iter()
+            .map(|f| {
+                format!(
+                    "{} {:?}",
+                    f.rule,
+                    f.values.iter().map(|v| v.value).collect::<Vec<_>>()
+                )
+            })
+            .collect();
+        rules.sort();
+        rules
+    };
+    let make = |lang| {
+        templates::xlsx::template(
+            &ir,
+            &Fill {
+                submission: Some(&sub),
+                lang,
+                ..Default::default()
+            },
+        )
+        .expect("xlsx")
+    };
+    let en = make(pmf::ir::Lang::En);
+    let cy = make(pmf::ir::Lang::Cy);
+    // Welsh throughout where the tool has the words: headings, tabs, the Check column.
+    let cover = cached(&cy, "Clawr");
+    assert_eq!(cover[5][1], "Awdurdod lleol");
+    assert_eq!(cover[5][2], "Caerdydd (W06000015)");
+    let adults = cached(&cy, "Adults");
+    assert_eq!(
+        adults[4][..7],
+        [
+            "Cod",
+            "Eitem",
+            "Gwerth",
+            "Uned",
+            "Statws os nad oes gwerth",
+            "Sylw",
+            "Gwiriad"
+        ]
+    );
+    let checks = cached(&cy, "Gwiriadau");
+    assert!(checks
+        .iter()
+        .any(|r| r.get(6).is_some_and(|c| c == "METHU")));
+    assert_eq!(findings(&cy, "cy.xlsx"), findings(&en, "en.xlsx"));
+    assert!(!findings(&cy, "cy.xlsx").is_empty());
 }

@@ -56,6 +56,11 @@ impl Rich {
     pub fn plain(&self) -> String {
         plain_blocks(&self.en)
     }
+
+    /// The same in `lang` (English where the text has no Welsh).
+    pub fn plain_in(&self, lang: super::Lang) -> String {
+        plain_blocks(self.blocks(lang))
+    }
 }
 
 pub fn plain_blocks(blocks: &[Block]) -> String {

@@ -82,16 +82,20 @@ pub fn status<'a>(ir: &'a Ir, text: &str) -> Option<&'a MissingStatus> {
     if t.is_empty() {
         return None;
     }
-    ir.missing_statuses
-        .iter()
-        .find(|s| fold(&s.id) == t || fold(&s.label.en) == t)
+    ir.missing_statuses.iter().find(|s| {
+        fold(&s.id) == t
+            || fold(&s.label.en) == t
+            || s.label.cy.as_deref().is_some_and(|cy| fold(cy) == t)
+    })
 }
 
-/// The texts a status cell may hold, folded: every id and label.
+/// The texts a status cell may hold, folded: every id and label, in English and Welsh.
 pub fn status_words(ir: &Ir) -> Vec<String> {
     let mut out = Vec::new();
     for s in &ir.missing_statuses {
-        for w in [fold(&s.id), fold(&s.label.en)] {
+        // The Welsh label too: a Welsh workbook lists it.
+        let cy = s.label.cy.as_deref().map(fold);
+        for w in [fold(&s.id), fold(&s.label.en)].into_iter().chain(cy) {
             if !out.contains(&w) {
                 out.push(w);
             }

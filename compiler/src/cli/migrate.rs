@@ -181,8 +181,7 @@ fn migrate_all(args: &MigrateArgs) -> Result<ExitCode, ExitCode> {
             if let Some(dir) = &args.out_dir {
                 let fill = Fill {
                     submission: Some(&migrated),
-                    authority: None,
-                    period: None,
+                    ..Fill::default()
                 };
                 let (ext, bytes) = match args.as_format {
                     ReturnFormat::Csv => {

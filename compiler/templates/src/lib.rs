@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod json;
+mod strings;
 pub mod xlsx;
 
 use pmf_ir::Ir;
@@ -22,6 +23,9 @@ pub struct Fill<'a> {
     pub authority: Option<String>,
     /// A period, overriding the submission's.
     pub period: Option<String>,
+    /// The language of the workbook's words (`pmf template --lang cy`); the spec's texts are
+    /// shown in it where they have it, in English otherwise.
+    pub lang: pmf_ir::Lang,
 }
 
 /// One value of a template, prefilled.

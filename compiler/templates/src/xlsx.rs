@@ -14,6 +14,7 @@
 //! truth. Cells are locked, inputs unlocked, sheets protected without a password; print set up.
 
 use super::{Fill, Filled};
+use crate::strings::Strings;
 use pmf_ir::authorities::AUTHORITIES;
 use pmf_ir::ValueType;
 use pmf_ir::{Formula as F, Ir, Lang, Op, Rule, RuleKind};
@@ -81,11 +82,57 @@ const FAIL_FONT: u32 = 0x9C0006;
 const NOTE_FONT: u32 = 0x595959;
 const LINK_FONT: u32 = 0x0563C1;
 
-const S_CHECKS: &str = "Checks";
-const S_INDICATORS: &str = "Indicators";
-const S_EXCEPTIONS: &str = "Exceptions";
-const S_COVER: &str = "Cover";
-const S_LISTS: &str = "Lists";
+/// The workbook's words in its language, and the words its formulas show and compare.
+struct Words {
+    t: Strings,
+    lang: Lang,
+    /// Sheet names.
+    checks: String,
+    indicators: String,
+    exceptions: String,
+    cover: String,
+    lists: String,
+    /// What the Checks sheet's Result and Exception columns show.
+    fails: String,
+    ok: String,
+    not_checked: String,
+    excepted: String,
+    /// A rule's severity as the Severity column shows it.
+    error: String,
+    warning: String,
+    /// What an indicator shows when it cannot be computed.
+    undefined: String,
+    missing: String,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        let t = Strings::new(lang);
+        let g = |k: &str| t.get(k);
+        Words {
+            checks: g("sheet_checks"),
+            indicators: g("sheet_indicators"),
+            exceptions: g("sheet_exceptions"),
+            cover: g("sheet_cover"),
+            lists: g("sheet_lists"),
+            fails: g("tok_fails"),
+            ok: g("tok_ok"),
+            not_checked: g("tok_not_checked"),
+            excepted: g("tok_excepted"),
+            error: g("tok_error"),
+            warning: g("tok_warning"),
+            undefined: g("tok_undefined"),
+            missing: g("tok_missing"),
+            lang,
+            t,
+        }
+    }
+
+    /// A word as a formula's string literal.
+    fn q(word: &str) -> String {
+        format!("\"{}\"", word.replace('"', "\"\""))
+    }
+}
 
 /// Where a value sits.
 #[derive(Clone)]
@@ -265,16 +312,15 @@ impl Links {
     }
 
     /// The code as a link to its definition.
-    fn url(&self, ir: &Ir, code: &str) -> Result<Url, XlsxError> {
+    fn url(&self, ir: &Ir, code: &str, w: &Words) -> Result<Url, XlsxError> {
         let href = self.href(ir, code);
         let link = match href.contains("://") {
             true => href,
             false => format!("file:///{href}"),
         };
-        Ok(Url::new(link).set_text(code).set_tip(clip(
-            &format!("{code} in the guidance: its definition"),
-            255,
-        )))
+        Ok(Url::new(link)
+            .set_text(code)
+            .set_tip(clip(&w.t.fill("link_tip", &[("code", code)]), 255)))
     }
 }
 
@@ -314,24 +360,28 @@ pub fn guidance_page(ir: &Ir, code: &str) -> String {
 /// The definition of a value for its Item cell's note: what it includes and excludes, how it
 /// is counted, its timescales and their notes, the notes of the metric and the item, then where
 /// the guidance has the rest. None when the guidance says nothing beyond the wording.
-fn definition_note(ir: &Ir, d: &pmf_ir::DataItem, href: &str) -> Option<Note> {
+fn definition_note(ir: &Ir, d: &pmf_ir::DataItem, href: &str, w: &Words) -> Option<Note> {
     let m = ir.metrics.iter().find(|m| m.code == d.metric)?;
     let item = m.items.iter().find(|i| i.code == d.code);
-    let words = pmf_words::Words::new(ir, Lang::En);
+    let words = pmf_words::Words::new(ir, w.lang);
     let mut paras: Vec<String> = Vec::new();
-    let rich = |label: &str, r: &Option<pmf_ir::Rich>| {
+    let rich = |key: &str, r: &Option<pmf_ir::Rich>| {
+        let label = w.t.get(key);
         r.as_ref()
-            .map(|r| format!("{label}: {}", r.plain().trim()))
+            .map(|r| format!("{label}: {}", r.plain_in(w.lang).trim()))
             .filter(|s| s.len() > label.len() + 2)
     };
-    paras.extend(rich("Includes", &m.includes));
-    paras.extend(rich("Excludes", &m.excludes));
-    paras.extend(rich("Counting", &m.counting));
+    paras.extend(rich("note_includes", &m.includes));
+    paras.extend(rich("note_excludes", &m.excludes));
+    paras.extend(rich("note_counting", &m.counting));
     for t in &m.timescales {
-        let mut s = format!("Timescale: {}", words.timescale(t).plain(ir, Lang::En));
+        let mut s = w.t.fill(
+            "note_timescale",
+            &[("timescale", &words.timescale(t).plain(ir, w.lang))],
+        );
         if let Some(n) = &t.note {
             s.push_str(". ");
-            s.push_str(n.plain().trim());
+            s.push_str(n.plain_in(w.lang).trim());
         }
         paras.push(s);
     }
@@ -340,12 +390,12 @@ fn definition_note(ir: &Ir, d: &pmf_ir::DataItem, href: &str) -> Option<Note> {
         .iter()
         .chain(item.iter().flat_map(|i| i.notes.iter()))
     {
-        paras.push(format!("Note: {}", n.plain().trim()));
+        paras.push(w.t.fill("note_note", &[("note", n.plain_in(w.lang).trim())]));
     }
     if paras.is_empty() {
         return None;
     }
-    let more = format!("The guidance: {href}");
+    let more = w.t.fill("note_guidance", &[("href", href)]);
     let mut text = paras.join("\n\n");
     if text.chars().count() > NOTE_MAX {
         text = clip(&text, NOTE_MAX);
@@ -374,6 +424,8 @@ pub fn template_uncached(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
 
 fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, XlsxError> {
     let filled = Filled::of(ir, fill);
+    let w = Words::new(fill.lang);
+    let lang = fill.lang;
     // What the formulas' stored results are computed from.
     let cache = if stale {
         Filled {
@@ -428,7 +480,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
     let mut places: BTreeMap<&str, Place> = BTreeMap::new();
     let mut layouts: Vec<Vec<Line>> = Vec::new();
     for (part, sheet) in &parts {
-        let lines = part_lines(ir, &part.id);
+        let lines = part_lines(ir, &part.id, lang);
         for (k, l) in lines.iter().enumerate() {
             if let Line::Item(code) = l {
                 places.insert(
@@ -475,6 +527,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                 r,
                 check_row(ri) + 1,
                 failing.contains(&r.id).then(|| (sum(&l), sum(&rr))),
+                &w,
             )
         })
         .collect();
@@ -491,71 +544,75 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
     let created = ExcelDateTime::from_ymd(first_year(ir) as u16, 4, 1)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!("{}: submission template", ir.edition.title.en))
+            .set_title(w.t.fill("doc_title", &[("title", ir.edition.title.get(lang))]))
             .set_subject(
                 ir.edition
                     .framework
                     .as_ref()
-                    .map(|t| t.en.clone())
+                    .map(|t| t.get(lang).to_string())
                     .unwrap_or_default(),
             )
             .set_author(
                 ir.edition
                     .publisher
                     .as_ref()
-                    .map(|t| t.en.clone())
+                    .map(|t| t.get(lang).to_string())
                     .unwrap_or_default(),
             )
-            .set_comment(format!(
-                "Generated by pmf from the spec, edition {}",
-                ir.edition.id
-            ))
+            .set_comment(w.t.fill("doc_comment", &[("edition", &ir.edition.id)]))
             .set_creation_datetime(&created),
     );
 
     // ---- Cover -------------------------------------------------------------------------------
     let authority_label = pmf_ir::authorities::by_code(&filled.authority)
-        .map(|a| a.label())
+        .map(|a| authority_label_in(a, lang))
         .unwrap_or_else(|| filled.authority.clone());
     let counts = Counts::of(ir, &failing, &excepted);
     {
         let ws = wb.add_worksheet();
-        ws.set_name(S_COVER)?;
-        cover(ws, ir, &fm, &filled, &authority_label, &parts, &counts)?;
+        ws.set_name(&w.cover)?;
+        cover(ws, ir, &fm, &w, &filled, &authority_label, &parts, &counts)?;
     }
 
     // ---- Part sheets -------------------------------------------------------------------------
-    let ident = format!("\"Authority: \"&{N_AUTHORITY}&\"     Period: \"&{N_PERIOD}");
-    let ident_result = format!("Authority: {authority_label}     Period: {}", filled.period);
+    let (id_a, id_p) = (w.t.get("ident_authority"), w.t.get("ident_period"));
+    let ident = format!(
+        "{}&{N_AUTHORITY}&{}&{N_PERIOD}",
+        Words::q(&id_a),
+        Words::q(&id_p)
+    );
+    let ident_result = format!("{id_a}{authority_label}{id_p}{}", filled.period);
     for ((part, sheet), lines) in parts.iter().zip(&layouts) {
         let ws = wb.add_worksheet();
         ws.set_name(sheet)?;
-        page(ws, ir, true);
+        page(ws, ir, true, &w);
         ws.set_formula_result_default("");
-        for (c, w) in PART_WIDTHS {
-            ws.set_column_width(c, w)?;
+        for (c, width) in PART_WIDTHS {
+            ws.set_column_width(c, width)?;
         }
         for c in [C_USABLE, C_BLANK, C_STATUS_OK, C_FAULT] {
             ws.set_column_hidden(c)?;
         }
-        ws.write_string_with_format(0, 0, part_title(ir, part), &fm.title)?;
+        ws.write_string_with_format(0, 0, part_title(ir, part, lang), &fm.title)?;
         ws.write_formula_with_format(
             1,
             0,
             Formula::new(format!("={ident}")).set_result(&ident_result),
             &fm.subtitle,
         )?;
-        ws.merge_range(2, 0, 2, C_COMMENT, "Type each figure in a yellow Value cell. If a figure cannot be given, leave Value blank and choose why under Status; add anything the reader should know as a Comment. The Check column shows at once any rule the figures break (the Checks sheet lists every rule). Each code links to its definition in the guidance; a red corner on an item holds the definition as a note.", &fm.note)?;
+        ws.merge_range(2, 0, 2, C_COMMENT, &w.t.get("part_note"), &fm.note)?;
         ws.set_row_height(2, 40)?;
         ws.set_row_height(HEADER_ROW, 27)?;
+        let (item, unit, check) = (w.t.get("h_item"), w.t.get("h_unit"), w.t.get("h_check"));
+        // The hidden helper columns keep their English names: formulas, not readers, use them.
         for (c, h) in [
-            (C_CODE, H_CODE),
-            (C_ITEM, "Item"),
-            (C_VALUE, H_VALUE),
-            (C_UNIT, "Unit"),
-            (C_STATUS, H_STATUS),
-            (C_COMMENT, H_COMMENT),
-            (C_CHECK, "Check"),
+            (C_CODE, H_CODE.get(lang)),
+            (C_ITEM, item.as_str()),
+            (C_VALUE, H_VALUE.get(lang)),
+            (C_UNIT, unit.as_str()),
+            (C_STATUS, H_STATUS.get(lang)),
+            (C_COMMENT, H_COMMENT.get(lang)),
+            (C_CHECK, check.as_str()),
             (C_USABLE, "usable"),
             (C_BLANK, "blank"),
             (C_STATUS_OK, "status ok"),
@@ -577,9 +634,12 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                 Line::LeadIn { code, text } => {
                     match code.is_empty() {
                         true => ws.write_string_with_format(row, C_CODE, code, &fm.code)?,
-                        false => {
-                            ws.write_url_with_format(row, C_CODE, links.url(ir, code)?, &fm.link)?
-                        }
+                        false => ws.write_url_with_format(
+                            row,
+                            C_CODE,
+                            links.url(ir, code, &w)?,
+                            &fm.link,
+                        )?,
                     };
                     ws.merge_range(row, C_ITEM, row, C_CHECK, text, &fm.lead_in)?;
                     ws.set_row_height(row, height(text, 150, 0))?;
@@ -595,15 +655,16 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                     // The code links to its definition in the guidance; the item's wording is
                     // indented under its metric when it is an item of a breakdown, and its
                     // note holds the definition.
-                    ws.write_url_with_format(row, C_CODE, links.url(ir, code)?, &fm.link)?;
+                    ws.write_url_with_format(row, C_CODE, links.url(ir, code, &w)?, &fm.link)?;
                     let depth = usize::from(d.code != d.metric);
-                    ws.write_string_with_format(row, C_ITEM, &d.wording.en, &fm.wording[depth])?;
-                    if let Some(n) = definition_note(ir, d, &links.href(ir, code)) {
+                    let wording = d.wording.get(lang);
+                    ws.write_string_with_format(row, C_ITEM, wording, &fm.wording[depth])?;
+                    if let Some(n) = definition_note(ir, d, &links.href(ir, code), &w) {
                         ws.insert_note(row, C_ITEM, &n)?;
                     }
                     let unit = ir
                         .unit(&d.unit)
-                        .map(|u| u.label.en.clone())
+                        .map(|u| u.label.get(lang).to_string())
                         .unwrap_or_else(|| d.unit.clone());
                     ws.write_string_with_format(row, C_UNIT, &unit, &fm.unit)?;
                     let vf = match d.value_type {
@@ -636,8 +697,9 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                             ir,
                             code,
                             d.value_type,
-                            &d.wording.en,
-                            d.lead_in.as_ref().map(|t| t.en.as_str()),
+                            wording,
+                            d.lead_in.as_ref().map(|t| t.get(lang)),
+                            &w,
                         )?,
                     )?;
                     // Helpers.
@@ -685,7 +747,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                     // The check beside the input, in sentences; and whether a fault (not just a
                     // figure still to give) makes the value red.
                     let rules = involving.get(code).map(|v| v.as_slice()).unwrap_or(&[]);
-                    let beside = beside_check(code, rules, &sentences, &check_row);
+                    let beside = beside_check(code, rules, &sentences, &check_row, &w);
                     ws.write_formula_with_format(
                         row,
                         C_CHECK,
@@ -701,7 +763,7 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
                     // One line unless the wording (or a prefilled comment) needs more: the
                     // Check sentence does not wrap but runs on to the right.
                     let lines_needed = [
-                        height(&d.wording.en, chars_in(PART_WIDTHS[1].1) - 4 * depth, 0),
+                        height(wording, chars_in(PART_WIDTHS[1].1) - 4 * depth, 0),
                         height(
                             cell.and_then(|c| c.comment.as_deref()).unwrap_or(""),
                             chars_in(PART_WIDTHS[5].1),
@@ -713,7 +775,13 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
             }
         }
         // Status list, a red value cell when its check shows a fault.
-        ws.add_data_validation(FIRST_ROW, C_STATUS, last, C_STATUS, &status_validation(ir)?)?;
+        ws.add_data_validation(
+            FIRST_ROW,
+            C_STATUS,
+            last,
+            C_STATUS,
+            &status_validation(ir, &w)?,
+        )?;
         let red = Format::new()
             .set_background_color(Color::RGB(FAIL_FILL))
             .set_font_color(Color::RGB(FAIL_FONT));
@@ -734,43 +802,43 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
     // ---- Checks --------------------------------------------------------------------------
     {
         let ws = wb.add_worksheet();
-        ws.set_name(S_CHECKS)?;
-        page(ws, ir, true);
+        ws.set_name(&w.checks)?;
+        page(ws, ir, true, &w);
         checks(
-            ws, ir, &fm, &places, &failing, &excepted, &state, &counts, &sentences,
+            ws, ir, &fm, &w, &places, &failing, &excepted, &state, &counts, &sentences,
         )?;
     }
 
     // ---- Indicators ----------------------------------------------------------------------
     {
         let ws = wb.add_worksheet();
-        ws.set_name(S_INDICATORS)?;
-        page(ws, ir, true);
-        indicators(ws, ir, &fm, &places, &filled, &engine, &sub)?;
+        ws.set_name(&w.indicators)?;
+        page(ws, ir, true, &w);
+        indicators(ws, ir, &fm, &w, &places, &filled, &engine, &sub)?;
     }
 
     // ---- Exceptions ----------------------------------------------------------------------
     {
         let ws = wb.add_worksheet();
-        ws.set_name(S_EXCEPTIONS)?;
-        page(ws, ir, false);
-        exceptions(ws, ir, &fm, &filled, &failing)?;
+        ws.set_name(&w.exceptions)?;
+        page(ws, ir, false, &w);
+        exceptions(ws, ir, &fm, &w, &filled, &failing)?;
     }
 
     // ---- Lists (hidden) ------------------------------------------------------------------
     {
         let ws = wb.add_worksheet();
-        ws.set_name(S_LISTS)?;
-        ws.write_string(0, 0, "Authority")?;
-        ws.write_string(0, 1, "ONS code")?;
-        ws.write_string(0, 2, "Status")?;
-        ws.write_string(0, 3, "Period")?;
-        for (k, a) in sorted_authorities().iter().enumerate() {
-            ws.write_string(k as u32 + 1, 0, a.label())?;
+        ws.set_name(&w.lists)?;
+        ws.write_string(0, 0, w.t.get("lists_authority"))?;
+        ws.write_string(0, 1, w.t.get("lists_code"))?;
+        ws.write_string(0, 2, w.t.get("lists_status"))?;
+        ws.write_string(0, 3, w.t.get("lists_period"))?;
+        for (k, a) in sorted_authorities(lang).iter().enumerate() {
+            ws.write_string(k as u32 + 1, 0, authority_label_in(a, lang))?;
             ws.write_string(k as u32 + 1, 1, a.code)?;
         }
         for (k, s) in ir.missing_statuses.iter().enumerate() {
-            ws.write_string(k as u32 + 1, 2, &s.label.en)?;
+            ws.write_string(k as u32 + 1, 2, s.label.get(lang))?;
         }
         for (k, p) in periods(ir).iter().enumerate() {
             ws.write_string(k as u32 + 1, 3, p)?;
@@ -778,10 +846,11 @@ fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, Xl
         ws.set_hidden(true);
         protect(ws);
     }
-    wb.define_name(N_AUTHORITY, "=Cover!$C$6")?;
-    wb.define_name(N_PERIOD, "=Cover!$C$7")?;
+    let cover = quote_sheet(&w.cover);
+    wb.define_name(N_AUTHORITY, &format!("={cover}!$C$6"))?;
+    wb.define_name(N_PERIOD, &format!("={cover}!$C$7"))?;
     for (k, n) in N_CONTACT.iter().enumerate() {
-        wb.define_name(*n, &format!("=Cover!$C${}", 10 + k))?;
+        wb.define_name(*n, &format!("={cover}!$C${}", 10 + k))?;
     }
     wb.save_to_buffer()
 }
@@ -793,7 +862,7 @@ enum Line<'a> {
     Item(&'a str),
 }
 
-fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
+fn part_lines<'a>(ir: &'a Ir, part: &str, lang: Lang) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut group: Option<&str> = None;
     let mut metric: Option<&str> = None;
@@ -806,8 +875,8 @@ fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
             group = d.group.as_deref();
             if let Some(g) = group.and_then(|g| ir.groups.iter().find(|x| x.id == g)) {
                 let title = match &g.number {
-                    Some(n) => format!("{n}  {}", g.title.en),
-                    None => g.title.en.clone(),
+                    Some(n) => format!("{n}  {}", g.title.get(lang)),
+                    None => g.title.get(lang).to_string(),
                 };
                 out.push(Line::Group(title));
             }
@@ -821,7 +890,7 @@ fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
                 let own = ir.data_item(&d.metric).is_some();
                 out.push(Line::LeadIn {
                     code: if own { String::new() } else { d.metric.clone() },
-                    text: l.en.clone(),
+                    text: l.get(lang).to_string(),
                 });
             }
         }
@@ -830,11 +899,11 @@ fn part_lines<'a>(ir: &'a Ir, part: &str) -> Vec<Line<'a>> {
     out
 }
 
-fn part_title(ir: &Ir, part: &pmf_ir::Part) -> String {
+fn part_title(ir: &Ir, part: &pmf_ir::Part, lang: Lang) -> String {
     let parent = part.within.as_deref().and_then(|w| ir.part(w));
     let own = match &part.number {
-        Some(n) => format!("{n} {}", part.title.en),
-        None => part.title.en.clone(),
+        Some(n) => format!("{n} {}", part.title.get(lang)),
+        None => part.title.get(lang).to_string(),
     };
     match parent {
         Some(p) => format!(
@@ -843,7 +912,7 @@ fn part_title(ir: &Ir, part: &pmf_ir::Part) -> String {
                 .as_deref()
                 .map(|n| format!("{n} "))
                 .unwrap_or_default(),
-            p.title.en
+            p.title.get(lang)
         ),
         None => own,
     }
@@ -885,10 +954,16 @@ fn periods(ir: &Ir) -> Vec<String> {
         .collect()
 }
 
-fn sorted_authorities() -> Vec<&'static pmf_ir::authorities::Authority> {
+/// The 22 authorities in the order of their names in `lang` (the list an officer picks from).
+fn sorted_authorities(lang: Lang) -> Vec<&'static pmf_ir::authorities::Authority> {
     let mut v: Vec<_> = AUTHORITIES.iter().collect();
-    v.sort_by_key(|a| a.name);
+    v.sort_by_key(|a| a.name_in(lang));
     v
+}
+
+/// "Cardiff (W06000015)", or "Caerdydd (W06000015)" in Welsh: either reads back.
+fn authority_label_in(a: &pmf_ir::authorities::Authority, lang: Lang) -> String {
+    format!("{} ({})", a.name_in(lang), a.code)
 }
 
 /// Input title and message limits of the file format.
@@ -908,21 +983,28 @@ fn value_validation(
     vt: ValueType,
     wording: &str,
     lead_in: Option<&str>,
+    w: &Words,
 ) -> Result<DataValidation, XlsxError> {
     let unit = ir
         .data_item(code)
         .and_then(|d| ir.unit(&d.unit))
-        .map(|u| u.label.en.clone())
+        .map(|u| u.label.get(w.lang).to_string())
         .unwrap_or_default();
-    let what = match vt {
-        ValueType::Whole => "a whole number, 0 or more",
-        ValueType::Decimal => "a number, 0 or more (two decimals)",
-    };
+    let what = w.t.get(match vt {
+        ValueType::Whole => "vt_whole",
+        ValueType::Decimal => "vt_decimal",
+    });
     let text = match lead_in {
         Some(l) => format!("{l} {wording}"),
         None => wording.to_string(),
     };
-    let message = clip(&format!("{text}\n\nEnter {what} ({unit}); if it cannot be given, leave it blank and choose a status."), 255);
+    let message = clip(
+        &w.t.fill(
+            "value_input",
+            &[("text", &text), ("what", &what), ("unit", &unit)],
+        ),
+        255,
+    );
     let dv = match vt {
         ValueType::Whole => DataValidation::new()
             .allow_whole_number(DataValidationRule::Between(0, MAX_VALUE as i32)),
@@ -932,28 +1014,38 @@ fn value_validation(
     };
     dv.set_input_title(clip(code, 32))?
         .set_input_message(message)?
-        .set_error_title(clip(&format!("{code}: not a valid figure"), 32))?
-        .set_error_message(clip(&format!("{code} must be {what}, at most 999,999,999. If the figure cannot be given, leave it blank and choose a status."), 255))
+        .set_error_title(clip(&w.t.fill("value_error_title", &[("code", code)]), 32))?
+        .set_error_message(clip(
+            &w.t.fill("value_error", &[("code", code), ("what", &what)]),
+            255,
+        ))
         .map(|d| d.set_error_style(DataValidationErrorStyle::Stop))
 }
 
-fn status_validation(ir: &Ir) -> Result<DataValidation, XlsxError> {
+fn status_validation(ir: &Ir, w: &Words) -> Result<DataValidation, XlsxError> {
     let n = ir.missing_statuses.len().max(1) as u32;
     let meaning = ir
         .missing_statuses
         .iter()
-        .map(|s| s.label.en.clone())
+        .map(|s| s.label.get(w.lang).to_string())
         .collect::<Vec<_>>()
         .join(" / ");
     DataValidation::new()
-        .allow_list_formula(Formula::new(format!("={S_LISTS}!$C$2:$C${}", n + 1)))
-        .set_input_title("Why there is no figure")?
+        .allow_list_formula(Formula::new(format!(
+            "={}!$C$2:$C${}",
+            quote_sheet(&w.lists),
+            n + 1
+        )))
+        .set_input_title(clip(&w.t.get("status_title"), 32))?
         .set_input_message(clip(
-            &format!("Only when Value is blank: {meaning}. Say more in Comment."),
+            &w.t.fill("status_input", &[("meaning", &meaning)]),
             255,
         ))?
-        .set_error_title("Not a status")?
-        .set_error_message(clip(&format!("Choose one of: {meaning}"), 255))
+        .set_error_title(clip(&w.t.get("status_error_title"), 32))?
+        .set_error_message(clip(
+            &w.t.fill("status_error", &[("meaning", &meaning)]),
+            255,
+        ))
         .map(|d| d.set_error_style(DataValidationErrorStyle::Warning))
 }
 
@@ -969,7 +1061,7 @@ fn protect(ws: &mut Worksheet) {
     ws.protect_with_options(&opts);
 }
 
-fn page(ws: &mut Worksheet, ir: &Ir, landscape: bool) {
+fn page(ws: &mut Worksheet, ir: &Ir, landscape: bool, w: &Words) {
     ws.set_paper_size(9);
     if landscape {
         ws.set_landscape();
@@ -978,12 +1070,13 @@ fn page(ws: &mut Worksheet, ir: &Ir, landscape: bool) {
     }
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
-    let title = ir.edition.title.en.replace('&', "&&");
+    let title = ir.edition.title.get(w.lang).replace('&', "&&");
     ws.set_header(format!("&L&8{title}&R&8&A"));
-    ws.set_footer(format!(
-        "&L&8Edition {}&R&8Page &P of &N",
-        ir.edition.id.replace('&', "&&")
-    ));
+    let edition = w.t.fill(
+        "footer_edition",
+        &[("edition", &ir.edition.id.replace('&', "&&"))],
+    );
+    ws.set_footer(format!("&L&8{edition}&R&8{}", w.t.get("footer_page")));
 }
 
 /// A rule's sentence for the reader when it fails (column K of the Checks sheet).
@@ -1001,12 +1094,12 @@ struct Sentence {
 impl Sentence {
     /// `n` is the rule's row on the Checks sheet (1-based); `sides` the figures of its two
     /// sides when it fails for the fill.
-    fn of(ir: &Ir, r: &Rule, n: u32, sides: Option<(f64, f64)>) -> Sentence {
+    fn of(ir: &Ir, r: &Rule, n: u32, sides: Option<(f64, f64)>, w: &Words) -> Sentence {
         let shape = Shape::of(r);
         let parts = Parts::of(ir, r);
         let mut pieces: Vec<String> = Vec::new();
         let mut text = String::new();
-        for b in checks::template(shape, Medium::Workbook, Lang::En).bits {
+        for b in checks::template(shape, Medium::Workbook, w.lang).bits {
             let expr = match b {
                 Bit::Text(t) => {
                     text.push_str(&t);
@@ -1032,12 +1125,12 @@ impl Sentence {
                     other_value: show(round6(rv)),
                     ..parts
                 },
-                Lang::En,
+                w.lang,
             ),
             None => String::new(),
         };
         Sentence {
-            formula: format!("=IF(G{n}=\"FAILS\",{},\"\")", pieces.join("&")),
+            formula: format!("=IF(G{n}={},{},\"\")", Words::q(&w.fails), pieces.join("&")),
             result,
             required: r.kind == RuleKind::Required,
             about: match r.kind.is_about_one_value() {
@@ -1086,7 +1179,10 @@ fn beside_check(
     rules: &[usize],
     sentences: &[Sentence],
     check_row: &dyn Fn(usize) -> u32,
+    w: &Words,
 ) -> Beside {
+    let checks = quote_sheet(&w.checks);
+    let fails = Words::q(&w.fails);
     let mine = |ri: &&usize| {
         let s = &sentences[**ri];
         s.about.as_deref().is_none_or(|c| c == code)
@@ -1101,11 +1197,11 @@ fn beside_check(
         let n = check_row(ri) + 1;
         let s = &sentences[ri];
         parts.push(format!(
-            "IF({S_CHECKS}!$G${n}=\"FAILS\",{S_CHECKS}!${}${n}&\". \",\"\")",
+            "IF({checks}!$G${n}={fails},{checks}!${}${n}&\". \",\"\")",
             col_name(K_SENTENCE)
         ));
         if !s.required {
-            faults.push(format!("{S_CHECKS}!$G${n}=\"FAILS\""));
+            faults.push(format!("{checks}!$G${n}={fails}"));
         }
         if !s.result.is_empty() {
             result.push_str(&s.result);
@@ -1175,45 +1271,52 @@ fn cover(
     ws: &mut Worksheet,
     ir: &Ir,
     fm: &Formats,
+    w: &Words,
     filled: &Filled,
     authority_label: &str,
     parts: &[(&pmf_ir::Part, String)],
     counts: &Counts,
 ) -> Result<(), XlsxError> {
-    page(ws, ir, false);
+    let lang = w.lang;
+    let lists = quote_sheet(&w.lists);
+    page(ws, ir, false, w);
     ws.set_formula_result_default("");
     ws.set_column_width(0, 3)?;
     ws.set_column_width(1, 26)?;
     ws.set_column_width(2, 44)?;
     ws.set_column_width(3, 14)?;
     ws.set_column_width(4, 30)?;
-    ws.write_string_with_format(0, 1, &ir.edition.title.en, &fm.title)?;
-    let sub = format!(
-        "{}: return for one local authority and one financial year",
-        ir.edition
-            .framework
-            .as_ref()
-            .map(|t| t.en.as_str())
-            .unwrap_or("Submission template")
-    );
+    ws.write_string_with_format(0, 1, ir.edition.title.get(lang), &fm.title)?;
+    let framework = ir
+        .edition
+        .framework
+        .as_ref()
+        .map(|t| t.get(lang).to_string())
+        .unwrap_or_else(|| w.t.get("cover_sub_default"));
+    let sub = w.t.fill("cover_sub", &[("framework", &framework)]);
     ws.write_string_with_format(1, 1, sub, &fm.subtitle)?;
     ws.write_string_with_format(
         2,
         1,
-        format!(
-            "Edition {} ({}){}",
-            ir.edition.id,
-            ir.edition.status,
-            ir.edition
-                .first_year
-                .as_deref()
-                .map(|y| format!(", from {y}"))
-                .unwrap_or_default()
+        w.t.fill(
+            "cover_edition",
+            &[
+                ("edition", &ir.edition.id),
+                ("status", &ir.edition.status.to_string()),
+                (
+                    "from",
+                    &ir.edition
+                        .first_year
+                        .as_deref()
+                        .map(|y| w.t.fill("cover_from", &[("year", y)]))
+                        .unwrap_or_default(),
+                ),
+            ],
         ),
         &fm.subtitle,
     )?;
-    ws.write_string_with_format(4, 1, "The return", &fm.bold)?;
-    ws.write_string_with_format(5, 1, L_AUTHORITY, &fm.label)?;
+    ws.write_string_with_format(4, 1, w.t.get("cover_return"), &fm.bold)?;
+    ws.write_string_with_format(5, 1, L_AUTHORITY.get(lang), &fm.label)?;
     ws.write_string_with_format(5, 2, authority_label, &fm.input_text)?;
     let code_result = pmf_ir::authorities::by_code(&filled.authority)
         .map(|a| a.code)
@@ -1222,12 +1325,12 @@ fn cover(
         5,
         3,
         Formula::new(format!(
-            "=IFERROR(VLOOKUP({N_AUTHORITY},{S_LISTS}!$A$2:$B$23,2,FALSE),\"\")"
+            "=IFERROR(VLOOKUP({N_AUTHORITY},{lists}!$A$2:$B$23,2,FALSE),\"\")"
         ))
         .set_result(code_result),
         &fm.cell,
     )?;
-    ws.write_string_with_format(6, 1, L_PERIOD, &fm.label)?;
+    ws.write_string_with_format(6, 1, L_PERIOD.get(lang), &fm.label)?;
     ws.write_string_with_format(6, 2, &filled.period, &fm.input_text)?;
     let years = periods(ir);
     ws.add_data_validation(
@@ -1236,13 +1339,11 @@ fn cover(
         5,
         2,
         &DataValidation::new()
-            .allow_list_formula(Formula::new(format!("={S_LISTS}!$A$2:$A$23")))
-            .set_input_title("Local authority")?
-            .set_input_message(
-                "Choose your authority from the list of the 22 Welsh local authorities.",
-            )?
-            .set_error_title("Not a Welsh local authority")?
-            .set_error_message("Choose your authority from the list.")?,
+            .allow_list_formula(Formula::new(format!("={lists}!$A$2:$A$23")))
+            .set_input_title(clip(&w.t.get("auth_title"), 32))?
+            .set_input_message(w.t.get("auth_input"))?
+            .set_error_title(clip(&w.t.get("auth_error_title"), 32))?
+            .set_error_message(w.t.get("auth_error"))?,
     )?;
     ws.add_data_validation(
         6,
@@ -1251,53 +1352,66 @@ fn cover(
         2,
         &DataValidation::new()
             .allow_list_formula(Formula::new(format!(
-                "={S_LISTS}!$D$2:$D${}",
+                "={lists}!$D$2:$D${}",
                 years.len() + 1
             )))
-            .set_input_title("Financial year")?
-            .set_input_message("The year the figures are for, 1 April to 31 March, e.g. 2020-21.")?
-            .set_error_title("Not a financial year")?
-            .set_error_message("Choose the financial year from the list, e.g. 2020-21.")?,
+            .set_input_title(clip(&w.t.get("year_title"), 32))?
+            .set_input_message(w.t.get("year_input"))?
+            .set_error_title(clip(&w.t.get("year_error_title"), 32))?
+            .set_error_message(w.t.get("year_error"))?,
     )?;
-    ws.write_string_with_format(8, 1, "Contact for questions about this return", &fm.bold)?;
+    ws.write_string_with_format(8, 1, w.t.get("contact_heading"), &fm.bold)?;
     let contact = [
-        ("Name", &filled.contact.name),
-        ("Job title", &filled.contact.role),
-        ("Email", &filled.contact.email),
-        ("Telephone", &filled.contact.phone),
+        ("contact_name", &filled.contact.name),
+        ("contact_role", &filled.contact.role),
+        ("contact_email", &filled.contact.email),
+        ("contact_phone", &filled.contact.phone),
     ];
     for (k, (label, v)) in contact.iter().enumerate() {
         let r = 9 + k as u32;
-        ws.write_string_with_format(r, 1, *label, &fm.label)?;
+        ws.write_string_with_format(r, 1, w.t.get(label), &fm.label)?;
         ws.write_string_with_format(r, 2, v.as_deref().unwrap_or(""), &fm.input_text)?;
     }
-    ws.write_string_with_format(14, 1, "State of the return", &fm.bold)?;
+    ws.write_string_with_format(14, 1, w.t.get("state_heading"), &fm.bold)?;
     ws.merge_range(15, 1, 15, 4, "", &fm.check_wrap)?;
-    let c = format!("{S_CHECKS}!");
+    let c = format!("{}!", quote_sheet(&w.checks));
+    let (todo, errors) = (format!("{c}$E$3"), format!("{c}$E$4"));
     ws.write_formula_with_format(
         15,
         1,
         Formula::new(format!(
-            "=IF({c}$B$3=0,\"Complete: no rule fails.\",IF(AND({c}$E$3=0,{c}$E$4=0),\"No error left to correct; see the Checks sheet for warnings and explained rules.\",TRIM(IF({c}$E$3>0,{c}$E$3&IF({c}$E$3=1,\" figure\",\" figures\")&\" still to give. \",\"\")&IF({c}$E$4>0,{c}$E$4&IF({c}$E$4=1,\" error\",\" errors\")&\" to correct or explain (see the Checks sheet).\",\"\"))))"
+            "=IF({c}$B$3=0,{},IF(AND({todo}=0,{errors}=0),{},TRIM(IF({todo}>0,{}&\" \",\"\")&IF({errors}>0,{},\"\"))))",
+            Words::q(&w.t.get("state_complete")),
+            Words::q(&w.t.get("state_no_error")),
+            w.t.count_formula("count.state_todo", &todo),
+            w.t.count_formula("count.state_errors", &errors),
         ))
-        .set_result(counts.state()),
+        .set_result(counts.state(w)),
         &fm.check_wrap,
     )?;
-    ws.write_string_with_format(17, 1, "How to fill in this return", &fm.bold)?;
+    ws.write_string_with_format(17, 1, w.t.get("how_heading"), &fm.bold)?;
+    let sheets = parts
+        .iter()
+        .map(|(_, s)| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let statuses = ir
+        .missing_statuses
+        .iter()
+        .map(|s| s.label.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let steps = [
-        "1. Choose your authority and the financial year above, and say who to contact.".to_string(),
-        format!(
-            "2. On each part's sheet ({}), type each figure in a yellow Value cell. Figures are whole numbers, 0 or more, except whole-time equivalents (WTE), which take two decimals.",
-            parts.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ")
+        w.t.get("step_1"),
+        w.t.fill("step_2", &[("sheets", &sheets)]),
+        w.t.fill(
+            "step_3",
+            &[("status", H_STATUS.get(lang)), ("statuses", &statuses)],
         ),
-        format!(
-            "3. If a figure cannot be given, leave Value blank and choose why under \"{H_STATUS}\" ({}); say more in Comment.",
-            ir.missing_statuses.iter().map(|s| s.label.en.clone()).collect::<Vec<_>>().join(", ")
-        ),
-        "4. The Check cell beside each figure, and the Checks sheet, show at once any rule the figures break: parts that must add up to their total, subsets that cannot exceed it, and so on.".into(),
-        "5. If a rule fails and the figures are right, explain why on the Exceptions sheet (the rule id from the Checks sheet, and your explanation).".into(),
-        "6. The Indicators sheet computes the indicators from your figures (rates need the populations Welsh Government supplies).".into(),
-        "7. Save the workbook as .xlsx and send it. Cells other than the yellow ones are protected so that the checks keep working; the protection has no password.".into(),
+        w.t.get("step_4"),
+        w.t.get("step_5"),
+        w.t.get("step_6"),
+        w.t.get("step_7"),
     ];
     for (k, s) in steps.iter().enumerate() {
         let r = 18 + k as u32;
@@ -1316,6 +1430,7 @@ fn checks(
     ws: &mut Worksheet,
     ir: &Ir,
     fm: &Formats,
+    w: &Words,
     places: &BTreeMap<&str, Place>,
     failing: &BTreeSet<String>,
     excepted: &BTreeSet<&str>,
@@ -1324,7 +1439,7 @@ fn checks(
     sentences: &[Sentence],
 ) -> Result<(), XlsxError> {
     ws.set_formula_result_default("");
-    for (c, w) in [
+    for (c, width) in [
         (0u16, 18.0),
         (1, 9.0),
         (2, 58.0),
@@ -1334,47 +1449,47 @@ fn checks(
         (6, 12.0),
         (7, 11.0),
     ] {
-        ws.set_column_width(c, w)?;
+        ws.set_column_width(c, width)?;
     }
+    let (q_fails, error, excepted_word) = (
+        Words::q(&w.fails),
+        Words::q(&w.error),
+        Words::q(&w.excepted),
+    );
     for c in [8, 9, K_SENTENCE] {
         ws.set_column_hidden(c)?;
     }
-    ws.write_string_with_format(0, 0, "Checks: every rule of the edition", &fm.title)?;
-    ws.merge_range(1, 0, 1, 7, "Each rule is checked as you type. FAILS: the figures break the rule. not checked: a figure the rule needs is blank, not valid, or given with a status. excepted: explained on the Exceptions sheet. Filter the Result column to see what fails.", &fm.note)?;
+    ws.write_string_with_format(0, 0, w.t.get("checks_title"), &fm.title)?;
+    ws.merge_range(1, 0, 1, 7, &w.t.get("checks_note"), &fm.note)?;
     ws.set_row_height(1, 27)?;
     let last = FIRST_ROW + ir.rules.len() as u32;
     let rng = |c: &str| format!("${c}${}:${c}${}", FIRST_ROW + 1, last.max(FIRST_ROW + 1));
-    ws.write_string_with_format(2, 0, "Rules failing", &fm.label)?;
+    ws.write_string_with_format(2, 0, w.t.get("checks_failing"), &fm.label)?;
     ws.write_formula_with_format(
         2,
         1,
-        Formula::new(format!("=COUNTIF({},\"FAILS\")", rng("G")))
+        Formula::new(format!("=COUNTIF({},{q_fails})", rng("G")))
             .set_result(counts.fail.to_string()),
         &fm.bold,
     )?;
-    ws.write_string_with_format(
-        2,
-        2,
-        "Figures still to give (no figure, no status)",
-        &fm.label,
-    )?;
+    ws.write_string_with_format(2, 2, w.t.get("checks_todo"), &fm.label)?;
     ws.write_formula_with_format(
         2,
         4,
         Formula::new(format!(
-            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"required\"))",
+            "=SUMPRODUCT(({}={q_fails})*({}=\"required\"))",
             rng("G"),
             rng("J")
         ))
         .set_result(counts.todo.to_string()),
         &fm.bold,
     )?;
-    ws.write_string_with_format(3, 2, "Other errors to correct or explain", &fm.label)?;
+    ws.write_string_with_format(3, 2, w.t.get("checks_other"), &fm.label)?;
     ws.write_formula_with_format(
         3,
         4,
         Formula::new(format!(
-            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"error\")*({}<>\"excepted\")*({}<>\"required\"))",
+            "=SUMPRODUCT(({}={q_fails})*({}={error})*({}<>{excepted_word})*({}<>\"required\"))",
             rng("G"),
             rng("B"),
             rng("H"),
@@ -1383,12 +1498,12 @@ fn checks(
         .set_result(counts.other_errors.to_string()),
         &fm.bold,
     )?;
-    ws.write_string_with_format(3, 0, "Errors not explained", &fm.label)?;
+    ws.write_string_with_format(3, 0, w.t.get("checks_errors"), &fm.label)?;
     ws.write_formula_with_format(
         3,
         1,
         Formula::new(format!(
-            "=SUMPRODUCT(({}=\"FAILS\")*({}=\"error\")*({}<>\"excepted\"))",
+            "=SUMPRODUCT(({}={q_fails})*({}={error})*({}<>{excepted_word}))",
             rng("G"),
             rng("B"),
             rng("H")
@@ -1396,23 +1511,29 @@ fn checks(
         .set_result(counts.errors.to_string()),
         &fm.bold,
     )?;
-    for (c, h) in [
-        (0u16, H_RULE),
-        (1, "Severity"),
-        (2, "Message"),
-        (3, "Left"),
-        (4, "Right"),
-        (5, "Difference"),
-        (6, "Result"),
-        (7, "Exception"),
-        (8, "all usable"),
-        (9, "kind"),
-        (K_SENTENCE, "sentence"),
-    ] {
+    let heads: Vec<String> = [
+        "h_severity",
+        "h_message",
+        "h_left",
+        "h_right",
+        "h_difference",
+        "h_result",
+        "h_exception",
+    ]
+    .iter()
+    .map(|k| w.t.get(k))
+    .collect();
+    ws.write_string_with_format(HEADER_ROW, 0, H_RULE.get(w.lang), &fm.header)?;
+    for (k, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, k as u16 + 1, h, &fm.header)?;
+    }
+    // Hidden helper columns, named for the formulas, not the reader.
+    for (c, h) in [(8u16, "all usable"), (9, "kind"), (K_SENTENCE, "sentence")] {
         ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 1)?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    let rule_words = pmf_words::Words::new(ir, w.lang);
     for (ri, r) in ir.rules.iter().enumerate() {
         let row = FIRST_ROW + ri as u32;
         let n = row + 1;
@@ -1429,18 +1550,18 @@ fn checks(
             row,
             1,
             match r.severity {
-                pmf_ir::RuleSeverity::Error => "error",
-                pmf_ir::RuleSeverity::Warning => "warning",
+                pmf_ir::RuleSeverity::Error => &w.error,
+                pmf_ir::RuleSeverity::Warning => &w.warning,
             },
             &fm.cell,
         )?;
-        let message = pmf_words::Words::new(ir, pmf_ir::Lang::En).rule_text(r);
+        let message = rule_words.rule_text(r);
         ws.write_string_with_format(row, 2, &message, &fm.cell_wrap)?;
         ws.set_row_height(row, height(&message, 56, 0))?;
         let fails = failing.contains(&r.id);
-        let result = if fails { "FAILS" } else { "ok" };
+        let result = if fails { &w.fails } else { &w.ok };
         let (left, right, diff, result_formula, result_value, usable_formula, usable_value) =
-            rule_cells(ir, r, places, n, state, fails, result);
+            rule_cells(ir, r, places, n, state, fails, result, w);
         write_cell(ws, row, 3, &left, &fm.number)?;
         write_cell(ws, row, 4, &right, &fm.number)?;
         write_cell(ws, row, 5, &diff, &fm.number)?;
@@ -1451,7 +1572,7 @@ fn checks(
             &fm.cell,
         )?;
         let exc = if fails && excepted.contains(r.id.as_str()) {
-            "excepted"
+            w.excepted.as_str()
         } else {
             ""
         };
@@ -1459,7 +1580,8 @@ fn checks(
             row,
             7,
             Formula::new(format!(
-                "=IF(AND(G{n}=\"FAILS\",COUNTIF({S_EXCEPTIONS}!$A${}:$A${},A{n})>0),\"excepted\",\"\")",
+                "=IF(AND(G{n}={q_fails},COUNTIF({}!$A${}:$A${},A{n})>0),{excepted_word},\"\")",
+                quote_sheet(&w.exceptions),
                 FIRST_ROW + 1,
                 FIRST_ROW + EXCEPTION_ROWS
             ))
@@ -1485,7 +1607,13 @@ fn checks(
         last.max(FIRST_ROW),
         7,
         &ConditionalFormatFormula::new()
-            .set_rule(format!("=AND($G{0}=\"FAILS\",$H{0}<>\"excepted\")", FIRST_ROW + 1).as_str())
+            .set_rule(
+                format!(
+                    "=AND($G{0}={q_fails},$H{0}<>{excepted_word})",
+                    FIRST_ROW + 1
+                )
+                .as_str(),
+            )
             .set_format(red),
     )?;
     ws.set_print_area(0, 0, last, 7)?;
@@ -1514,7 +1642,7 @@ fn write_cell(
     Ok(())
 }
 
-#[allow(clippy::type_complexity)]
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn rule_cells(
     ir: &Ir,
     r: &Rule,
@@ -1523,7 +1651,13 @@ fn rule_cells(
     state: &dyn Fn(&str) -> State,
     fails: bool,
     result: &str,
+    w: &Words,
 ) -> (Cellf, Cellf, Cellf, String, String, Option<String>, String) {
+    let (q_fails, q_ok, q_not) = (
+        Words::q(&w.fails),
+        Words::q(&w.ok),
+        Words::q(&w.not_checked),
+    );
     let target = r.lhs.first().and_then(|t| places.get(t.code.as_str()));
     match (r.kind, target) {
         (RuleKind::Value, Some(p)) => (
@@ -1531,7 +1665,7 @@ fn rule_cells(
             None,
             None,
             format!(
-                "=IF(AND({}=0,{}=0),\"FAILS\",\"ok\")",
+                "=IF(AND({}=0,{}=0),{q_fails},{q_ok})",
                 p.cell(C_BLANK),
                 p.cell(C_USABLE)
             ),
@@ -1544,7 +1678,7 @@ fn rule_cells(
             None,
             None,
             format!(
-                "=IF(AND({}=1,{}=0),\"FAILS\",\"ok\")",
+                "=IF(AND({}=1,{}=0),{q_fails},{q_ok})",
                 p.cell(C_BLANK),
                 p.cell(C_STATUS_OK)
             ),
@@ -1561,8 +1695,8 @@ fn rule_cells(
                     None,
                     None,
                     None,
-                    "=\"not checked\"".into(),
-                    "not checked".into(),
+                    format!("={q_not}"),
+                    w.not_checked.clone(),
                     None,
                     String::new(),
                 );
@@ -1581,13 +1715,13 @@ fn rule_cells(
             let right = Some((format!("=IF(I{n}=1,{re},\"\")"), shown(rv)));
             let diff = Some((format!("=IF(I{n}=1,D{n}-E{n},\"\")"), shown(lv - rv)));
             let cond = fail_condition(r.op, &format!("D{n}"), &format!("E{n}"), r.tolerance);
-            let formula = format!("=IF(I{n}=1,IF({cond},\"FAILS\",\"ok\"),\"not checked\")");
+            let formula = format!("=IF(I{n}=1,IF({cond},{q_fails},{q_ok}),{q_not})");
             let res = if !usable {
-                "not checked".to_string()
+                w.not_checked.clone()
             } else if fails {
-                "FAILS".into()
+                w.fails.clone()
             } else {
-                "ok".into()
+                w.ok.clone()
             };
             (
                 left,
@@ -1602,10 +1736,12 @@ fn rule_cells(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn indicators(
     ws: &mut Worksheet,
     ir: &Ir,
     fm: &Formats,
+    w: &Words,
     places: &BTreeMap<&str, Place>,
     filled: &Filled,
     engine: &Engine,
@@ -1623,15 +1759,17 @@ fn indicators(
     }
     ws.set_formula_result_default("");
     ws.set_column_hidden(C_USABLE)?;
-    ws.write_string_with_format(0, 0, "Indicators", &fm.title)?;
-    ws.merge_range(1, 0, 1, 5, "Computed from the figures as you type. \"missing\": a figure the indicator needs is blank or not valid; \"undefined\": its denominator is 0. Rates need the populations below, which Welsh Government supplies each year.", &fm.note)?;
+    let lang = w.lang;
+    ws.write_string_with_format(0, 0, w.t.get("ind_title"), &fm.title)?;
+    ws.merge_range(1, 0, 1, 5, &w.t.get("ind_note"), &fm.note)?;
     ws.set_row_height(1, 27)?;
     // Populations: a table the reader reads like the part sheets.
+    let (population, source) = (w.t.get("h_population"), w.t.get("h_source"));
     for (c, h) in [
-        (0u16, H_CODE),
-        (1, "Population"),
-        (2, H_VALUE),
-        (3, "Source"),
+        (0u16, H_CODE.get(lang)),
+        (1, population.as_str()),
+        (2, H_VALUE.get(lang)),
+        (3, source.as_str()),
     ] {
         ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
     }
@@ -1641,12 +1779,12 @@ fn indicators(
         pop_places.insert(
             &p.id,
             Place {
-                sheet: S_INDICATORS.into(),
+                sheet: w.indicators.clone(),
                 row,
             },
         );
         ws.write_string_with_format(row, 0, &p.id, &fm.code)?;
-        ws.write_string_with_format(row, 1, &p.label.en, &fm.cell_wrap)?;
+        ws.write_string_with_format(row, 1, p.label.get(lang), &fm.cell_wrap)?;
         let cell = filled.cells.get(p.id.as_str());
         let vf = &fm.decimal;
         let usable = match cell.map(|c| &c.raw) {
@@ -1674,10 +1812,10 @@ fn indicators(
                 .set_input_message(clip(
                     &format!(
                         "{}{}",
-                        p.label.en,
+                        p.label.get(lang),
                         p.source
                             .as_ref()
-                            .map(|s| format!(". Source: {}", s.en))
+                            .map(|s| w.t.fill("source_suffix", &[("source", s.get(lang))]))
                             .unwrap_or_default()
                     ),
                     255,
@@ -1686,7 +1824,7 @@ fn indicators(
         ws.write_string_with_format(
             row,
             3,
-            p.source.as_ref().map(|s| s.en.as_str()).unwrap_or(""),
+            p.source.as_ref().map(|s| s.get(lang)).unwrap_or(""),
             &fm.cell_wrap,
         )?;
         let v = format!("C{}", row + 1);
@@ -1702,46 +1840,40 @@ fn indicators(
         )?;
     }
     let start = FIRST_ROW + ir.populations.len() as u32 + 2;
-    for (c, h) in [
-        (0u16, "Indicator"),
-        (1, "Title"),
-        (2, "Result"),
-        (3, "Formula"),
-        (4, "Unit"),
-        (5, "Better when"),
+    for (c, key) in [
+        (0u16, "h_indicator"),
+        (1, "h_title"),
+        (2, "h_result"),
+        (3, "h_formula"),
+        (4, "h_unit"),
+        (5, "h_better"),
     ] {
-        ws.write_string_with_format(start, c, h, &fm.header)?;
+        ws.write_string_with_format(start, c, w.t.get(key), &fm.header)?;
     }
     let results = engine.indicators(sub);
     if ir.indicators.is_empty() {
-        ws.merge_range(
-            start + 1,
-            0,
-            start + 1,
-            5,
-            "This edition defines no indicators.",
-            &fm.note,
-        )?;
+        ws.merge_range(start + 1, 0, start + 1, 5, &w.t.get("ind_none"), &fm.note)?;
     }
     for (k, (ind, res)) in ir.indicators.iter().zip(&results).enumerate() {
         let row = start + 1 + k as u32;
         ws.write_string_with_format(row, 0, &ind.code, &fm.code)?;
-        ws.write_string_with_format(row, 1, &ind.title.en, &fm.cell_wrap)?;
+        ws.write_string_with_format(row, 1, ind.title.get(lang), &fm.cell_wrap)?;
         let mut flags = Vec::new();
         let expr = excel_formula(ir, &ind.formula, places, &pop_places, &mut flags);
         let shown = match (res.value, res.undefined) {
             (Some(v), _) => show(v),
-            (None, true) => "undefined".into(),
-            (None, false) => "missing".into(),
+            (None, true) => w.undefined.clone(),
+            (None, false) => w.missing.clone(),
         };
+        let (undefined, missing) = (Words::q(&w.undefined), Words::q(&w.missing));
         let formula = match expr {
             Some(e) if !flags.is_empty() => format!(
-                "=IF({}=1,IFERROR(ROUND({e},{}),\"undefined\"),\"missing\")",
+                "=IF({}=1,IFERROR(ROUND({e},{}),{undefined}),{missing})",
                 flags.join("*"),
                 ind.decimals
             ),
-            Some(e) => format!("=IFERROR(ROUND({e},{}),\"undefined\")", ind.decimals),
-            None => "=\"missing\"".into(),
+            Some(e) => format!("=IFERROR(ROUND({e},{}),{undefined})", ind.decimals),
+            None => format!("={missing}"),
         };
         let places_fmt = if ind.decimals > 0 {
             format!("#,##0.{}", "0".repeat(ind.decimals as usize))
@@ -1754,23 +1886,23 @@ fn indicators(
             .set_num_format(places_fmt)
             .set_align(FormatAlign::Right);
         ws.write_formula_with_format(row, 2, Formula::new(formula).set_result(shown), &rf)?;
-        let words = pmf_words::Words::new(ir, pmf_ir::Lang::En);
-        let formula_words = words.formula(&ind.formula).plain(ir, pmf_ir::Lang::En);
+        let words = pmf_words::Words::new(ir, lang);
+        let formula_words = words.formula(&ind.formula).plain(ir, lang);
         let unit = words
             .result_unit(ind)
-            .map(|u| u.plain(ir, pmf_ir::Lang::En))
+            .map(|u| u.plain(ir, lang))
             .unwrap_or_default();
         ws.write_string_with_format(row, 3, &formula_words, &fm.cell_wrap)?;
         ws.write_string_with_format(row, 4, &unit, &fm.cell_wrap)?;
-        let pol = match ind.polarity {
-            pmf_ir::Polarity::HigherIsBetter => "higher",
-            pmf_ir::Polarity::LowerIsBetter => "lower",
-            _ => "neither",
-        };
+        let pol = w.t.get(match ind.polarity {
+            pmf_ir::Polarity::HigherIsBetter => "pol_higher",
+            pmf_ir::Polarity::LowerIsBetter => "pol_lower",
+            _ => "pol_neither",
+        });
         ws.write_string_with_format(row, 5, pol, &fm.cell)?;
         ws.set_row_height(
             row,
-            height(&ind.title.en, 46, 0).max(height(&formula_words, 38, 0)),
+            height(ind.title.get(lang), 46, 0).max(height(&formula_words, 38, 0)),
         )?;
     }
     let last = start + 1 + ir.indicators.len().max(1) as u32;
@@ -1849,6 +1981,7 @@ fn exceptions(
     ws: &mut Worksheet,
     ir: &Ir,
     fm: &Formats,
+    w: &Words,
     filled: &Filled,
     failing: &BTreeSet<String>,
 ) -> Result<(), XlsxError> {
@@ -1856,22 +1989,33 @@ fn exceptions(
     ws.set_column_width(0, 20)?;
     ws.set_column_width(1, 70)?;
     ws.set_column_width(2, 26)?;
-    ws.write_string_with_format(0, 0, "Exceptions: rules that fail for a reason", &fm.title)?;
-    ws.merge_range(1, 0, 1, 2, "When a rule fails and the figures are nevertheless right, give the rule id (from the Checks sheet) and explain why. Welsh Government reads every explanation. An explained rule shows as \"excepted\" on the Checks sheet.", &fm.note)?;
+    ws.write_string_with_format(0, 0, w.t.get("exc_title"), &fm.title)?;
+    ws.merge_range(1, 0, 1, 2, &w.t.get("exc_note"), &fm.note)?;
     ws.set_row_height(1, 40)?;
-    for (c, h) in [(0u16, H_RULE), (1, H_EXPLANATION), (2, "Check")] {
+    let check = w.t.get("h_check");
+    for (c, h) in [
+        (0u16, H_RULE.get(w.lang)),
+        (1, H_EXPLANATION.get(w.lang)),
+        (2, check.as_str()),
+    ] {
         ws.write_string_with_format(HEADER_ROW, c, h, &fm.header)?;
     }
     let n_rules = ir.rules.len() as u32;
+    let checks = quote_sheet(&w.checks);
     let rules_range = format!(
-        "{S_CHECKS}!$A${}:$A${}",
+        "{checks}!$A${}:$A${}",
         FIRST_ROW + 1,
         FIRST_ROW + n_rules.max(1)
     );
     let table = format!(
-        "{S_CHECKS}!$A${}:$G${}",
+        "{checks}!$A${}:$G${}",
         FIRST_ROW + 1,
         FIRST_ROW + n_rules.max(1)
+    );
+    let (no_rule, explains, not_failing) = (
+        w.t.get("exc_no_rule"),
+        w.t.get("exc_explains"),
+        w.t.get("exc_not_failing"),
     );
     for k in 0..EXCEPTION_ROWS {
         let row = FIRST_ROW + k;
@@ -1891,15 +2035,19 @@ fn exceptions(
         )?;
         let result = match x {
             None => String::new(),
-            Some((r, _)) if !ir.rules.iter().any(|x| &x.id == r) => "no such rule".into(),
-            Some((r, _)) if failing.contains(r) => "explains a failing rule".into(),
-            Some(_) => "the rule does not fail".into(),
+            Some((r, _)) if !ir.rules.iter().any(|x| &x.id == r) => no_rule.clone(),
+            Some((r, _)) if failing.contains(r) => explains.clone(),
+            Some(_) => not_failing.clone(),
         };
         ws.write_formula_with_format(
             row,
             2,
             Formula::new(format!(
-                "=IF(LEN(TRIM(A{n}))=0,\"\",IF(COUNTIF({rules_range},A{n})=0,\"no such rule\",IF(VLOOKUP(A{n},{table},7,FALSE)=\"FAILS\",\"explains a failing rule\",\"the rule does not fail\")))"
+                "=IF(LEN(TRIM(A{n}))=0,\"\",IF(COUNTIF({rules_range},A{n})=0,{},IF(VLOOKUP(A{n},{table},7,FALSE)={},{},{})))",
+                Words::q(&no_rule),
+                Words::q(&w.fails),
+                Words::q(&explains),
+                Words::q(&not_failing)
             ))
             .set_result(result),
             &fm.check,
@@ -1915,14 +2063,10 @@ fn exceptions(
         0,
         &DataValidation::new()
             .allow_list_formula(Formula::new(format!("={rules_range}")))
-            .set_input_title("Rule id")?
-            .set_input_message(
-                "The id of a failing rule, from the Checks sheet, e.g. AD/004.partition.",
-            )?
-            .set_error_title("Not a rule id")?
-            .set_error_message(
-                "Choose a rule id from the list (the Rule column of the Checks sheet).",
-            )?
+            .set_input_title(clip(&w.t.get("rule_title"), 32))?
+            .set_input_message(w.t.get("rule_input"))?
+            .set_error_title(clip(&w.t.get("rule_error_title"), 32))?
+            .set_error_message(w.t.get("rule_error"))?
             .set_error_style(DataValidationErrorStyle::Warning),
     )?;
     ws.set_print_area(0, 0, FIRST_ROW + EXCEPTION_ROWS, 2)?;
@@ -1963,38 +2107,22 @@ impl Counts {
         }
     }
 
-    /// What the Cover's formula shows.
-    fn state(&self) -> String {
+    /// What the Cover's formula shows (the same words, chosen the same way).
+    fn state(&self, w: &Words) -> String {
         if self.fail == 0 {
-            return "Complete: no rule fails.".into();
+            return w.t.get("state_complete");
         }
         if self.todo == 0 && self.other_errors == 0 {
-            return "No error left to correct; see the Checks sheet for warnings and explained rules."
-                .into();
+            return w.t.get("state_no_error");
         }
         let mut s = String::new();
         if self.todo > 0 {
-            s.push_str(&format!(
-                "{} {} still to give. ",
-                self.todo,
-                plural(self.todo, "figure", "figures")
-            ));
+            s.push_str(&w.t.count("count.state_todo", self.todo));
+            s.push(' ');
         }
         if self.other_errors > 0 {
-            s.push_str(&format!(
-                "{} {} to correct or explain (see the Checks sheet).",
-                self.other_errors,
-                plural(self.other_errors, "error", "errors")
-            ));
+            s.push_str(&w.t.count("count.state_errors", self.other_errors));
         }
-        s.trim().to_string()
-    }
-}
-
-/// The singular for one, the plural for any other count (as the Cover's formula chooses).
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    match n {
-        1 => one,
-        _ => many,
+        excel_trim(&s)
     }
 }

@@ -212,32 +212,69 @@ fn remedy_en(shape: Shape, medium: Medium) -> &'static str {
     }
 }
 
-/// Welsh wording of a shape's sentence, where the strings tables have it: none yet.
-const WELSH: &[(Shape, Medium, &str)] = &[];
+/// What the figures say, per shape (Welsh).
+fn fact_cy(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Value { whole: true } => "Nid yw {code} yn rhif cyfan, 0 neu fwy",
+        Shape::Value { whole: false } => "Nid yw {code} yn rhif, 0 neu fwy",
+        Shape::Required => "Nid oes ffigur i {code} eto",
+        Shape::ItemsAddUp => {
+            "Mae {code} i {last} yn adio i {value}, nid i'w cyfanswm {other} ({other_value})"
+        }
+        Shape::ItemAddsUp => {
+            "Nid yw {code} ({value}) yn hafal i'w gyfanswm {other} ({other_value})"
+        }
+        Shape::ItemsAtMost => {
+            "Mae {code} i {last} yn adio i {value}, mwy na'u cyfanswm {other} ({other_value})"
+        }
+        Shape::ItemAtMost => "Mae {code} ({value}) yn fwy na'i gyfanswm {other} ({other_value})",
+        Shape::PartOf => {
+            "Mae {code} ({value}) yn fwy na {other} ({other_value}), y mae'n rhan ohono"
+        }
+        Shape::Equals => {
+            "Nid yw {code} ({value}) yn hafal i {other} ({other_value}), fel y mae'n rhaid iddo fod"
+        }
+        Shape::Compare(op) => match op {
+            Op::Le => "Mae {code} ({value}) yn fwy na {other} ({other_value})",
+            Op::Lt => "Nid yw {code} ({value}) yn llai na {other} ({other_value})",
+            Op::Ge => "Mae {code} ({value}) yn llai na {other} ({other_value})",
+            Op::Gt => "Nid yw {code} ({value}) yn fwy na {other} ({other_value})",
+            Op::Eq => "Nid yw {code} ({value}) yn hafal i {other} ({other_value})",
+            Op::Ne => "Mae {code} ({value}) yn hafal i {other} ({other_value})",
+        },
+    }
+}
+
+/// What to do about it, per shape and medium (Welsh; the workbook's sheet by its Welsh name,
+/// as the Welsh workbook names it).
+fn remedy_cy(shape: Shape, medium: Medium) -> &'static str {
+    match (shape, medium) {
+        (Shape::Value { .. }, Medium::Workbook) => {
+            "cywirwch ef, neu gadewch ef yn wag a dewiswch statws (rheol {rule})"
+        }
+        (Shape::Value { .. }, Medium::Report) => {
+            "cywirwch ef, neu gadewch ef yn wag a rhowch statws (rheol {rule})"
+        }
+        (Shape::Required, Medium::Workbook) => "rhowch ef, neu dewiswch statws (rheol {rule})",
+        (Shape::Required, Medium::Report) => "rhowch ef, neu statws sy'n dweud pam (rheol {rule})",
+        (_, Medium::Workbook) => {
+            "cywirwch un ohonynt, neu eglurwch ef ar y daflen Eithriadau (rheol {rule})"
+        }
+        (_, Medium::Report) => {
+            "cywirwch un ohonynt, neu eglurwch ef fel eithriad yn y ffurflen (rheol {rule})"
+        }
+    }
+}
 
 /// The template of a shape's sentence in `lang`: what the figures say, then what to do.
 pub fn template(shape: Shape, medium: Medium, lang: Lang) -> Template {
-    let welsh = match lang {
-        Lang::Cy => WELSH
-            .iter()
-            .find(|(s, m, _)| *s == shape && *m == medium)
-            .map(|(_, _, t)| *t),
-        Lang::En => None,
-    };
-    let (text, translated) = match (lang, welsh) {
-        (Lang::Cy, Some(t)) => (t.to_string(), true),
-        (Lang::Cy, None) => (
-            format!("{}: {}", fact_en(shape), remedy_en(shape, medium)),
-            false,
-        ),
-        (Lang::En, _) => (
-            format!("{}: {}", fact_en(shape), remedy_en(shape, medium)),
-            true,
-        ),
+    let text = match lang {
+        Lang::En => format!("{}: {}", fact_en(shape), remedy_en(shape, medium)),
+        Lang::Cy => format!("{}: {}", fact_cy(shape), remedy_cy(shape, medium)),
     };
     Template {
         bits: parse(&text),
-        translated,
+        translated: true,
     }
 }
 
@@ -360,11 +397,45 @@ mod tests {
     }
 
     #[test]
-    fn welsh_without_a_translation_is_the_english_marked_untranslated() {
-        let cy = template(Shape::PartOf, Medium::Workbook, Lang::Cy);
-        let en = template(Shape::PartOf, Medium::Workbook, Lang::En);
-        assert!(!cy.translated && en.translated);
-        assert_eq!(cy.bits, en.bits);
+    fn every_sentence_has_its_welsh_with_the_same_slots() {
+        let slots = |t: &Template| {
+            let mut v: Vec<String> = t
+                .bits
+                .iter()
+                .filter_map(|b| match b {
+                    Bit::Slot(s) => Some(format!("{s:?}")),
+                    Bit::Text(_) => None,
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let shapes = [
+            Shape::Value { whole: true },
+            Shape::Value { whole: false },
+            Shape::Required,
+            Shape::ItemsAddUp,
+            Shape::ItemAddsUp,
+            Shape::ItemsAtMost,
+            Shape::ItemAtMost,
+            Shape::PartOf,
+            Shape::Equals,
+        ]
+        .into_iter()
+        .chain(
+            [Op::Le, Op::Lt, Op::Ge, Op::Gt, Op::Eq, Op::Ne]
+                .into_iter()
+                .map(Shape::Compare),
+        );
+        for shape in shapes {
+            for medium in [Medium::Workbook, Medium::Report] {
+                let cy = template(shape, medium, Lang::Cy);
+                let en = template(shape, medium, Lang::En);
+                assert!(cy.translated && en.translated);
+                assert_ne!(cy.bits, en.bits, "{shape:?} {medium:?}");
+                assert_eq!(slots(&cy), slots(&en), "{shape:?} {medium:?}");
+            }
+        }
     }
 
     #[test]

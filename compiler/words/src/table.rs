@@ -112,18 +112,31 @@ impl Table {
     /// filled (and any other placeholder of `args`). A category without its own form uses the
     /// "other" form (the plain `en` or `cy`).
     pub fn count(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let n_text = n.to_string();
+        fill(
+            &self.count_template(key, n),
+            &[&[("n", n_text.as_str())][..], args].concat(),
+        )
+    }
+
+    /// The form of count `key` for `n`, its placeholders not filled.
+    pub fn count_template(&self, key: &str, n: u64) -> String {
         let Some(e) = self.table.get(key) else {
             return format!("[{key}]");
         };
         let (lang, other) = match (self.lang, &e.cy) {
-            (Lang::Cy, Some(cy)) => ("cy", cy),
-            _ => ("en", &e.en),
+            (Lang::Cy, Some(cy)) => (Lang::Cy, cy),
+            _ => (Lang::En, &e.en),
         };
-        let lang_now = if lang == "cy" { Lang::Cy } else { Lang::En };
-        let category = plural_category(lang_now, n);
-        let template = e.forms.get(&format!("{lang}.{category}")).unwrap_or(other);
-        let n = n.to_string();
-        fill(template, &[&[("n", n.as_str())][..], args].concat())
+        let prefix = match lang {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        };
+        let category = plural_category(lang, n);
+        e.forms
+            .get(&format!("{prefix}.{category}"))
+            .unwrap_or(other)
+            .clone()
     }
 
     /// The forms a count key has in a language, by category (for tests).

@@ -24,8 +24,8 @@ use std::io::Cursor;
 use std::rc::Rc;
 
 pub use pmf_return::workbook::{
-    a1, part_sheet_name, H_CODE, H_COMMENT, H_EXPLANATION, H_RULE, H_STATUS, H_VALUE, L_AUTHORITY,
-    L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
+    a1, part_sheet_name, Label, H_CODE, H_COMMENT, H_EXPLANATION, H_RULE, H_STATUS_SHORT, H_VALUE,
+    L_AUTHORITY, L_PERIOD, N_AUTHORITY, N_CONTACT, N_PERIOD,
 };
 
 pub use super::archive::{MAX_UNPACKED, MAX_XLSX_BYTES};
@@ -86,13 +86,6 @@ impl Copier {
             .help("copy the figures into a new template from `pmf template`")),
         }
     }
-}
-
-/// Whether a header cell is `label`, or starts with it, in any case.
-fn is_label(cell: &str, label: &str) -> bool {
-    cell.as_bytes()
-        .get(..label.len())
-        .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
 }
 
 /// Formulas longer than Excel allows (8,192 characters) are not translated from their shared
@@ -318,10 +311,13 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
         let found = sheets.iter().find(|s| s.name == sheet)?;
         Some((sheet, r, c, cover_text(&found.text(r, c))))
     };
-    let by_label = |label: &str| -> Option<(String, u32, u32, String)> {
+    let by_label = |label: Label| -> Option<(String, u32, u32, String)> {
         for s in &sheets {
             for (&(r, c), v) in &s.cells {
-                if matches!(v, Value::Text(t) if trim(t).eq_ignore_ascii_case(label)) {
+                let is = |t: &str| {
+                    trim(t).eq_ignore_ascii_case(label.en) || trim(t).eq_ignore_ascii_case(label.cy)
+                };
+                if matches!(v, Value::Text(t) if is(t)) {
                     let c = c.saturating_add(1);
                     return Some((s.name.clone(), r, c, cover_text(&s.text(r, c))));
                 }
@@ -378,12 +374,12 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
         let mut table: Option<Table> = None;
         for r in sh.rows() {
             let h = header_of(r);
-            let find = |label: &str| h.iter().find(|(k, _)| is_label(k, label)).map(|(_, c)| *c);
+            let find = |label: Label| h.iter().find(|(k, _)| label.starts(k)).map(|(_, c)| *c);
             if let (Some(code), Some(value)) = (find(H_CODE), find(H_VALUE)) {
                 table = Some(Table::Data {
                     code,
                     value,
-                    status: find("Status"),
+                    status: find(H_STATUS_SHORT),
                     comment: find(H_COMMENT),
                 });
                 continue;
