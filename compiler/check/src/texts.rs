@@ -259,16 +259,50 @@ impl Checker<'_> {
             add(&[&t.label, &t.from, &t.until]);
         }
         for t in texts.iter().chain(more.iter()) {
-            if t.cy.is_none() && !t.en.value.trim().is_empty() {
+            if t.en.value.trim().is_empty() {
+                continue;
+            }
+            let (Some(cy), Some(of)) = (&t.cy, &t.cy_of) else {
+                if t.cy.is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            Code::MissingWelsh,
+                            t.loc.file,
+                            t.loc.span.clone(),
+                            "this text has no Welsh version",
+                        )
+                        .label("English only")
+                        .help("add a line `cy \"...\"` under it"),
+                    );
+                }
+                // Welsh written by hand records no English: unverified, never stale.
+                continue;
+            };
+            let now = crate::model::english_hash(&t.en.value);
+            if now != of.hash {
                 self.push(
                     Diagnostic::new(
-                        Code::MissingWelsh,
-                        t.loc.file,
-                        t.loc.span.clone(),
-                        "this text has no Welsh version",
+                        Code::StaleWelsh,
+                        of.loc.file,
+                        of.loc.span.clone(),
+                        "this Welsh was made for other English than the text has now",
                     )
-                    .label("English only")
-                    .help("add a line `cy \"...\"` under it"),
+                    .label(format!("made for English `{}`", of.hash))
+                    .secondary(t.loc.file, t.en_span(), format!("the English now (`{now}`)"))
+                    .note(format!("English now: {}", one_line(&t.en.value)))
+                    .note(format!("Welsh: {}", one_line(&cy.value)))
+                    .help("have the Welsh translated again (`pmf translate export` lists it)"),
+                );
+            } else if of.state != crate::model::WelshState::Reviewed {
+                self.push(
+                    Diagnostic::new(
+                        Code::UnreviewedWelsh,
+                        of.loc.file,
+                        of.loc.span.clone(),
+                        format!("this Welsh is {}, not yet reviewed", of.state.as_str()),
+                    )
+                    .label(of.state.as_str())
+                    .help("only reviewed Welsh counts as done for publication"),
                 );
             }
         }
@@ -366,4 +400,9 @@ mod tests {
             assert_eq!(super::normalise(s), before(s), "{s:?}");
         }
     }
+}
+
+/// A text on one line for a message: runs of white space (line breaks included) as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
