@@ -202,63 +202,12 @@ impl Checker<'_> {
     }
 
     fn check_welsh(&mut self) {
-        let texts: Vec<Text> = self.texts().into_iter().cloned().collect();
-        let d = self.decls;
-        let mut more: Vec<Text> = Vec::new();
-        for c in &d.codelists {
-            more.extend(c.title.iter().cloned());
-            more.extend(c.entries.iter().filter_map(|e| e.label.clone()));
-        }
-        for g in &d.groups {
-            more.extend(g.title.iter().cloned());
-        }
-        for p in &d.parts {
-            more.extend(p.title.iter().cloned());
-        }
-        // Every other text the guidance prints: the headings and labels of the declarations.
-        let mut add =
-            |texts: &[&Option<Text>]| more.extend(texts.iter().filter_map(|t| (*t).clone()));
-        for e in &d.editions {
-            add(&[
-                &e.title,
-                &e.framework,
-                &e.period,
-                &e.publisher,
-                &e.copyright,
-                &e.contact,
-            ]);
-        }
-        for p in &d.parts {
-            add(&[&p.intro]);
-        }
-        for i in &d.instruments {
-            add(&[&i.title, &i.short]);
-        }
-        for c in &d.cohorts {
-            add(&[&c.label, &c.definition]);
-        }
-        for u in &d.units {
-            add(&[&u.label, &u.singular]);
-        }
-        for x in &d.definitions {
-            add(&[&x.term, &x.text]);
-        }
-        for x in &d.sources {
-            add(&[&x.title, &x.note]);
-        }
-        for x in &d.populations {
-            add(&[&x.label, &x.source]);
-        }
-        for c in &d.codelists {
-            add(&[&c.note]);
-        }
-        for x in &d.missing {
-            add(&[&x.label, &x.meaning]);
-        }
-        for t in d.metrics.iter().flat_map(|m| &m.timescales) {
-            add(&[&t.label, &t.from, &t.until]);
-        }
-        for t in texts.iter().chain(more.iter()) {
+        // The texts that need Welsh are one list, shared with `pmf translate`.
+        let texts: Vec<Text> = crate::catalogue::translatable(self.decls)
+            .into_iter()
+            .map(|t| t.text.clone())
+            .collect();
+        for t in &texts {
             if t.en.value.trim().is_empty() {
                 continue;
             }
@@ -288,7 +237,11 @@ impl Checker<'_> {
                         "this Welsh was made for other English than the text has now",
                     )
                     .label(format!("made for English `{}`", of.hash))
-                    .secondary(t.loc.file, t.en_span(), format!("the English now (`{now}`)"))
+                    .secondary(
+                        t.loc.file,
+                        t.en_span(),
+                        format!("the English now (`{now}`)"),
+                    )
                     .note(format!("English now: {}", one_line(&t.en.value)))
                     .note(format!("Welsh: {}", one_line(&cy.value)))
                     .help("have the Welsh translated again (`pmf translate export` lists it)"),

@@ -271,6 +271,7 @@ impl<'a> Lowerer<'a> {
                 en: e.as_str()?.clone(),
                 cy: None,
                 cy_of: None,
+                cy_span: None,
                 loc: self.loc(&e.span),
             }),
             [e, c, w]
@@ -280,6 +281,7 @@ impl<'a> Lowerer<'a> {
                     en: e.as_str()?.clone(),
                     cy: w.as_str().cloned(),
                     cy_of: None,
+                    cy_span: Some(c.span.start..w.span.end),
                     loc: self.loc(&(e.span.start..w.span.end)),
                 })
             }
@@ -294,6 +296,7 @@ impl<'a> Lowerer<'a> {
                     en: e.as_str()?.clone(),
                     cy: w.as_str().cloned(),
                     cy_of,
+                    cy_span: Some(c.span.start..m.span.end),
                     loc: self.loc(&(e.span.start..m.span.end)),
                 })
             }
@@ -329,8 +332,14 @@ impl<'a> Lowerer<'a> {
         let ExprKind::Call { args, .. } = &m.kind else {
             return None;
         };
-        let hash = args.first().and_then(|a| a.as_str()).map(|s| s.value.clone());
-        let state = args.get(1).and_then(|a| a.as_path()).and_then(WelshState::parse);
+        let hash = args
+            .first()
+            .and_then(|a| a.as_str())
+            .map(|s| s.value.clone());
+        let state = args
+            .get(1)
+            .and_then(|a| a.as_path())
+            .and_then(WelshState::parse);
         match (hash, state, args.len()) {
             (Some(h), Some(state), 2)
                 if h.len() == 8 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
@@ -347,7 +356,8 @@ impl<'a> Lowerer<'a> {
                     &m.span,
                     "`of(...)` after a Welsh text takes the hash of the English it translates and its state",
                 );
-                d.primary.message = "not `of(\"<8 hex digits>\", draft|translated|reviewed)`".into();
+                d.primary.message =
+                    "not `of(\"<8 hex digits>\", draft|translated|reviewed)`".into();
                 d.help = Some(
                     "write, for example, `of(\"3fa9c2d1\", reviewed)`; `pmf translate import` writes it".into(),
                 );

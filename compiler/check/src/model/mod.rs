@@ -42,6 +42,9 @@ pub struct Text {
     /// reviewed)` after the Welsh, written by `pmf translate import`. `None` for Welsh written
     /// by hand (unverified: it cannot be stale) and for a text with no Welsh.
     pub cy_of: Option<WelshOf>,
+    /// From the `cy` before the Welsh to the end of the Welsh (or of its `of(...)`), in the
+    /// text's file: what `pmf translate import` replaces.
+    pub cy_span: Option<Span>,
     pub loc: Loc,
 }
 
@@ -93,11 +96,7 @@ pub fn english_hash(en: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let nfc: String = en.nfc().collect();
     let digest = Sha256::digest(nfc.as_bytes());
-    digest
-        .iter()
-        .take(4)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.iter().take(4).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Text {
