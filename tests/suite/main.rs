@@ -20,5 +20,6 @@ mod security;
 mod spec;
 mod subgen;
 mod templates;
+mod translate;
 mod validate;
 mod validation_sql;

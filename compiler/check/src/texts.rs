@@ -331,6 +331,11 @@ fn normalise(s: &str) -> String {
     out
 }
 
+/// A text on one line for a message: runs of white space (line breaks included) as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -353,9 +358,4 @@ mod tests {
             assert_eq!(super::normalise(s), before(s), "{s:?}");
         }
     }
-}
-
-/// A text on one line for a message: runs of white space (line breaks included) as one space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -28,6 +28,9 @@ pub struct Outcome {
     pub empty: usize,
 }
 
+/// A text's Welsh and its `of(...)` as a file, lowered again, has them.
+type Written = (Option<String>, Option<(String, WelshState)>);
+
 struct Edit {
     span: Span,
     text: String,
@@ -181,19 +184,18 @@ pub fn import(
             ));
             continue;
         }
-        let got: BTreeMap<String, (Option<String>, Option<(String, WelshState)>)> =
-            translatable(&decls)
-                .into_iter()
-                .map(|t| {
+        let got: BTreeMap<String, Written> = translatable(&decls)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.id,
                     (
-                        t.id,
-                        (
-                            t.text.cy.as_ref().map(|c| c.value.clone()),
-                            t.text.cy_of.as_ref().map(|o| (o.hash.clone(), o.state)),
-                        ),
-                    )
-                })
-                .collect();
+                        t.text.cy.as_ref().map(|c| c.value.clone()),
+                        t.text.cy_of.as_ref().map(|o| (o.hash.clone(), o.state)),
+                    ),
+                )
+            })
+            .collect();
         for (id, cy, state, line) in expected.remove(&f).unwrap_or_default() {
             let want = (
                 Some(cy),

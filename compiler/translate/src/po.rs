@@ -146,3 +146,48 @@ fn po_string_line(key: &str, value: &str) -> String {
 fn line_of(text: &str, pred: impl Fn(&str) -> bool) -> Option<usize> {
     text.lines().position(pred).map(|i| i + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Need;
+
+    #[test]
+    fn texts_read_back_exactly_with_their_fuzzy_flag() {
+        let en = "Line \"one\"\\\n\n- two\twith a tab";
+        let entries = vec![Entry {
+            id: "AD/001#rationale".into(),
+            kind: "rationale".into(),
+            owner: "AD/001".into(),
+            en: en.into(),
+            cy: Some("Llinell".into()),
+            need: Need::Stale,
+            place: "spec/a.pmf:3".into(),
+        }];
+        let po = write(&entries, "test 0123456789abcdef").expect("written");
+        let back = read(&po).expect("read back");
+        assert_eq!(back.fingerprint.as_deref(), Some("test 0123456789abcdef"));
+        assert_eq!(back.units.len(), 1);
+        assert_eq!(back.units[0].en, en);
+        assert_eq!(back.units[0].cy, "Llinell");
+        assert!(!back.units[0].done, "stale Welsh is fuzzy");
+        let line = po
+            .lines()
+            .position(|l| l == "msgctxt \"AD/001#rationale\"")
+            .expect("msgctxt")
+            + 1;
+        assert_eq!(back.units[0].line, line);
+    }
+
+    #[test]
+    fn malformed_lines_are_problems_not_panics() {
+        for text in [
+            "msgid \"\nmsgstr \"\"\n",
+            "\"\n",
+            "msgctxt x\nmsgid \"a\"\nmsgstr \"b\"\n",
+        ] {
+            let problems = read(text).expect_err(text);
+            assert!(problems.iter().all(|p| p.line >= 1), "{problems:?}");
+        }
+    }
+}

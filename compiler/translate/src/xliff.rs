@@ -238,3 +238,53 @@ pub fn read(text: &str) -> Result<Translated, Vec<Problem>> {
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, en: &str, cy: Option<&str>, need: Need) -> Entry {
+        Entry {
+            id: id.into(),
+            kind: "wording".into(),
+            owner: "AD/001".into(),
+            en: en.into(),
+            cy: cy.map(str::to_string),
+            need,
+            place: "spec/a & b.pmf:3".into(),
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped_and_reads_back_exactly() {
+        let hostile = "<b>&amp; \"quoted\" 'x' ]]> </source><target>\n  two  spaces\ttab";
+        let entries = vec![
+            entry("AD/001#wording", hostile, Some(hostile), Need::Stale),
+            entry("AD/002#wording", "plain", None, Need::Missing),
+        ];
+        let xml = write(&entries, "test 0123456789abcdef").expect("written");
+        assert!(!xml.contains("<b>"), "{xml}");
+        assert!(!xml.contains("</source><target>\n"), "{xml}");
+        let back = read(&xml).expect("read back");
+        assert_eq!(back.fingerprint.as_deref(), Some("test 0123456789abcdef"));
+        assert_eq!(back.units.len(), 2);
+        assert_eq!(back.units[0].id, "AD/001#wording");
+        assert_eq!(back.units[0].en, hostile);
+        assert_eq!(back.units[0].cy, hostile);
+        assert!(!back.units[0].done, "a stale text's segment is initial");
+        assert_eq!(back.units[1].cy, "");
+        let line = xml
+            .lines()
+            .position(|l| l.contains("name=\"AD/002#wording\""))
+            .expect("the second unit")
+            + 1;
+        assert_eq!(back.units[1].line, line, "{xml}");
+    }
+
+    #[test]
+    fn a_broken_file_is_a_problem_with_its_line() {
+        let problems = read("<xliff>\n<file>\n<unit name=\"x\">\n</file>").expect_err("broken");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+    }
+}

@@ -2603,6 +2603,11 @@ fn unlowered(node: &Node) {
     );
 }
 
+/// Whether an argument is the `of(...)` that may follow a Welsh text.
+fn is_welsh_of(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { name, .. } if name.text == "of")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2690,9 +2695,4 @@ mod tests {
         }
         assert!(checked > 100, "only {checked} fields");
     }
-}
-
-/// Whether an argument is the `of(...)` that may follow a Welsh text.
-fn is_welsh_of(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Call { name, .. } if name.text == "of")
 }
