@@ -351,3 +351,47 @@ fn xliff_is_read_by_translate_toolkit_and_final_segments_import_as_reviewed() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn welsh_for_a_header_and_a_long_text_goes_where_the_language_puts_it() {
+    let (dir, spec) = workspace("places");
+    let file = spec.join("spec.pmf");
+    // Without the Welsh of a header's title and of a `"""` text.
+    let src = std::fs::read_to_string(&file).expect("read");
+    let start = src
+        .find("  cy \"\"\"\n    Mae'r metrigau")
+        .expect("the Welsh text");
+    let end = start + src[start..].find("  \"\"\"\n").expect("its end") + "  \"\"\"\n".len();
+    let src = format!("{}{}", &src[..start], &src[end..]).replace(
+        "cohort adult \"Adults\" cy \"Oedolion\" {",
+        "cohort adult \"Adults\" {",
+    );
+    std::fs::write(&file, &src).expect("write");
+    let po = export(&spec, "po", &dir.join("cy.po"));
+    let filled = po
+        .replace(
+            "msgctxt \"cohort:adult#label\"\nmsgid \"Adults\"\nmsgstr \"\"",
+            "msgctxt \"cohort:adult#label\"\nmsgid \"Adults\"\nmsgstr \"Oedolion\"",
+        )
+        .replace(
+            "\"- They need to be comparable\"\nmsgstr \"\"\n",
+            "\"- They need to be comparable\"\nmsgstr \"[cy] AD/001 \\\"q\\\" \\\\ x\\n\\n- one\\n- two\"\n",
+        );
+    assert_ne!(filled, po, "the test fills two entries");
+    let path = dir.join("filled.po");
+    std::fs::write(&path, filled).expect("write");
+    let o = pmf(&["translate", "import", s(&path), s(&spec)]);
+    assert!(o.status.success(), "import failed:\n{}", text(&o));
+    let imported = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        imported.contains("cohort adult \"Adults\" cy \"Oedolion\" of(\"c8a75928\", translated) {"),
+        "{imported}"
+    );
+    assert!(
+        imported.contains(
+            "    - They need to be comparable\n  \"\"\"\n  cy \"\"\"\n    [cy] AD/001 \"q\" \\ x\n\n    - one\n    - two\n  \"\"\" of(\"f17aff74\", translated)\n"
+        ),
+        "{imported}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

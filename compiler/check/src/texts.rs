@@ -239,7 +239,7 @@ impl Checker<'_> {
                     .label(format!("made for English `{}`", of.hash))
                     .secondary(
                         t.loc.file,
-                        t.en_span(),
+                        t.en_span.clone(),
                         format!("the English now (`{now}`)"),
                     )
                     .note(format!("English now: {}", one_line(&t.en.value)))

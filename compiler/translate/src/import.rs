@@ -249,7 +249,7 @@ fn edit(src: &str, t: &Translatable<'_>, cy: &str, hash: &str, state: WelshState
             text: welsh(&indent),
         };
     }
-    let en_end = text.en_span().end;
+    let en_end = text.en_span.end;
     let line_end = src[en_end..].find('\n').map_or(src.len(), |i| en_end + i);
     let rest = src[en_end..line_end].trim();
     if rest.is_empty() || rest.starts_with("//") {

@@ -272,6 +272,7 @@ impl<'a> Lowerer<'a> {
                 cy: None,
                 cy_of: None,
                 cy_span: None,
+                en_span: e.span.clone(),
                 loc: self.loc(&e.span),
             }),
             [e, c, w]
@@ -282,6 +283,7 @@ impl<'a> Lowerer<'a> {
                     cy: w.as_str().cloned(),
                     cy_of: None,
                     cy_span: Some(c.span.start..w.span.end),
+                    en_span: e.span.clone(),
                     loc: self.loc(&(e.span.start..w.span.end)),
                 })
             }
@@ -297,6 +299,7 @@ impl<'a> Lowerer<'a> {
                     cy: w.as_str().cloned(),
                     cy_of,
                     cy_span: Some(c.span.start..m.span.end),
+                    en_span: e.span.clone(),
                     loc: self.loc(&(e.span.start..m.span.end)),
                 })
             }

@@ -45,6 +45,8 @@ pub struct Text {
     /// From the `cy` before the Welsh to the end of the Welsh (or of its `of(...)`), in the
     /// text's file: what `pmf translate import` replaces.
     pub cy_span: Option<Span>,
+    /// The English in its quotes (`loc` runs on to the Welsh).
+    pub en_span: Span,
     pub loc: Loc,
 }
 
@@ -102,17 +104,6 @@ pub fn english_hash(en: &str) -> String {
 impl Text {
     pub fn en(&self) -> &str {
         &self.en.value
-    }
-
-    /// The span of the English in quotes (the text's span runs on to its Welsh).
-    pub fn en_span(&self) -> Span {
-        let start = self.loc.span.start;
-        let quotes = if self.en.triple { 3 } else { 1 };
-        let end = match self.en.segments.last() {
-            Some((v, src)) => src + (self.en.value.len() - v) + quotes,
-            None => start + 2 * quotes,
-        };
-        start..end.clamp(start, self.loc.span.end)
     }
 }
 
