@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug)]
 pub struct Translatable<'d> {
     pub id: String,
-    /// The field, as the spec writes it (`wording`, `note`, `label` ...), for translators.
+    /// What kind of text it is, for translators: the field as the spec writes it (`wording`,
+    /// `note`, `label` ...), or `timescale label` and the like for a timescale's texts.
     pub kind: &'static str,
     /// The code or name of the declaration the text belongs to, for translators.
     pub owner: String,
@@ -150,14 +151,14 @@ pub fn translatable(d: &Declarations) -> Vec<Translatable<'_>> {
         }
         for (i, t) in m.timescales.iter().enumerate() {
             let n = i + 1;
-            for (kind, text) in [
-                ("label", &t.label),
-                ("from", &t.from),
-                ("until", &t.until),
-                ("note", &t.note),
+            for (field, kind, text) in [
+                ("label", "timescale label", &t.label),
+                ("from", "timescale start event", &t.from),
+                ("until", "timescale end event", &t.until),
+                ("note", "timescale note", &t.note),
             ] {
                 if let Some(text) = text {
-                    o.push(w, kind, format!("{w}#timescale.{n}.{kind}"), text);
+                    o.push(w, kind, format!("{w}#timescale.{n}.{field}"), text);
                 }
             }
         }
