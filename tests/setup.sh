@@ -19,6 +19,7 @@ declare -A want=(
   [node]=nodejs                      # drives chromium for those tests
   [npm]=npm                          # installs tests/docs/axe (below)
   [nvim]=neovim                      # a real editor drives pmf-lsp (lsp/tests/lsp/neovim.rs)
+  [msgfmt]=gettext                   # the exported PO file checked (tests/suite/translate.rs)
 )
 
 missing=()
@@ -56,6 +57,17 @@ if command -v python3 >/dev/null 2>&1; then
     python3 -m pip install -q --disable-pip-version-check "scipy==$SCIPY_VERSION" 2>/dev/null \
       || python3 -m pip install -q --disable-pip-version-check --break-system-packages "scipy==$SCIPY_VERSION" \
       || echo "note: the scipy Python module could not be installed" >&2
+  fi
+fi
+
+# translate-toolkit, the XLIFF 2.0 reader that reads back `pmf translate export --format xliff`
+# (tests/suite/translate.rs), at a pinned version, the same way.
+TRANSLATE_TOOLKIT_VERSION=3.20.4
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('translate-toolkit') != '$TRANSLATE_TOOLKIT_VERSION')" 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check "translate-toolkit==$TRANSLATE_TOOLKIT_VERSION" 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages "translate-toolkit==$TRANSLATE_TOOLKIT_VERSION" \
+      || echo "note: translate-toolkit could not be installed" >&2
   fi
 fi
 

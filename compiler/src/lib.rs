@@ -21,6 +21,7 @@ pub use pmf_project as driver;
 pub use pmf_reports as reports;
 pub use pmf_syntax as syntax;
 pub use pmf_syntax::{diag, fmt, source};
+pub use pmf_translate as translate;
 pub use pmf_validate as validate;
 pub use pmf_words as words;
 

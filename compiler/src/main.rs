@@ -10,6 +10,8 @@ mod cli_migrate;
 mod cli_report;
 #[path = "cli/returns.rs"]
 mod cli_returns;
+#[path = "cli/translate.rs"]
+mod cli_translate;
 use pmf::diag::{self, Code, Diagnostic};
 use pmf::source::Sources;
 use pmf::validate::report::safe;
@@ -184,6 +186,10 @@ enum Command {
     /// Reports from returns: the director's annual report of one authority, by quality
     /// standard, this year beside earlier years, with flags and notes.
     Report(cli_report::ReportArgs),
+    /// The translators' round trip: export the texts that need Welsh as PO or XLIFF 2.0, and
+    /// import the translated file into the .pmf sources.
+    #[command(subcommand)]
+    Translate(cli_translate::TranslateCommand),
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -246,6 +252,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli_diff::run(args),
         Command::Migrate(args) => cli_migrate::run(args),
         Command::Report(args) => cli_report::run(args),
+        Command::Translate(cmd) => cli_translate::run(cmd),
         Command::Build {
             out,
             check,

@@ -20,6 +20,7 @@ mod security;
 mod spec;
 mod subgen;
 mod templates;
+mod translate;
 mod validate;
 mod validation_sql;
 mod welsh;

@@ -15,6 +15,7 @@
 //! - `allow`: warnings allowed with a reason;
 //! - `build`: the IR.
 
+pub mod catalogue;
 pub mod model;
 
 mod allow;

@@ -202,73 +202,60 @@ impl Checker<'_> {
     }
 
     fn check_welsh(&mut self) {
-        let texts: Vec<Text> = self.texts().into_iter().cloned().collect();
-        let d = self.decls;
-        let mut more: Vec<Text> = Vec::new();
-        for c in &d.codelists {
-            more.extend(c.title.iter().cloned());
-            more.extend(c.entries.iter().filter_map(|e| e.label.clone()));
-        }
-        for g in &d.groups {
-            more.extend(g.title.iter().cloned());
-        }
-        for p in &d.parts {
-            more.extend(p.title.iter().cloned());
-        }
-        // Every other text the guidance prints: the headings and labels of the declarations.
-        let mut add =
-            |texts: &[&Option<Text>]| more.extend(texts.iter().filter_map(|t| (*t).clone()));
-        for e in &d.editions {
-            add(&[
-                &e.title,
-                &e.framework,
-                &e.period,
-                &e.publisher,
-                &e.copyright,
-                &e.contact,
-            ]);
-        }
-        for p in &d.parts {
-            add(&[&p.intro]);
-        }
-        for i in &d.instruments {
-            add(&[&i.title, &i.short]);
-        }
-        for c in &d.cohorts {
-            add(&[&c.label, &c.definition]);
-        }
-        for u in &d.units {
-            add(&[&u.label, &u.singular]);
-        }
-        for x in &d.definitions {
-            add(&[&x.term, &x.text]);
-        }
-        for x in &d.sources {
-            add(&[&x.title, &x.note]);
-        }
-        for x in &d.populations {
-            add(&[&x.label, &x.source]);
-        }
-        for c in &d.codelists {
-            add(&[&c.note]);
-        }
-        for x in &d.missing {
-            add(&[&x.label, &x.meaning]);
-        }
-        for t in d.metrics.iter().flat_map(|m| &m.timescales) {
-            add(&[&t.label, &t.from, &t.until]);
-        }
-        for t in texts.iter().chain(more.iter()) {
-            if t.cy.is_none() && !t.en.value.trim().is_empty() {
+        // The texts that need Welsh are one list, shared with `pmf translate`.
+        let texts: Vec<Text> = crate::catalogue::translatable(self.decls)
+            .into_iter()
+            .map(|t| t.text.clone())
+            .collect();
+        for t in &texts {
+            if t.en.value.trim().is_empty() {
+                continue;
+            }
+            let (Some(cy), Some(of)) = (&t.cy, &t.cy_of) else {
+                if t.cy.is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            Code::MissingWelsh,
+                            t.loc.file,
+                            t.loc.span.clone(),
+                            "this text has no Welsh version",
+                        )
+                        .label("English only")
+                        .help("add a line `cy \"...\"` under it"),
+                    );
+                }
+                // Welsh written by hand records no English: unverified, never stale.
+                continue;
+            };
+            let now = crate::model::english_hash(&t.en.value);
+            if now != of.hash {
                 self.push(
                     Diagnostic::new(
-                        Code::MissingWelsh,
-                        t.loc.file,
-                        t.loc.span.clone(),
-                        "this text has no Welsh version",
+                        Code::StaleWelsh,
+                        of.loc.file,
+                        of.loc.span.clone(),
+                        "this Welsh was made for other English than the text has now",
                     )
-                    .label("English only")
-                    .help("add a line `cy \"...\"` under it"),
+                    .label(format!("made for English `{}`", of.hash))
+                    .secondary(
+                        t.loc.file,
+                        t.en_span.clone(),
+                        format!("the English now (`{now}`)"),
+                    )
+                    .note(format!("English now: {}", one_line(&t.en.value)))
+                    .note(format!("Welsh: {}", one_line(&cy.value)))
+                    .help("have the Welsh translated again (`pmf translate export` lists it)"),
+                );
+            } else if of.state != crate::model::WelshState::Reviewed {
+                self.push(
+                    Diagnostic::new(
+                        Code::UnreviewedWelsh,
+                        of.loc.file,
+                        of.loc.span.clone(),
+                        format!("this Welsh is {}, not yet reviewed", of.state.as_str()),
+                    )
+                    .label(of.state.as_str())
+                    .help("only reviewed Welsh counts as done for publication"),
                 );
             }
         }
@@ -342,6 +329,11 @@ fn normalise(s: &str) -> String {
         out.extend(word.chars().filter(|c| *c != '*'));
     }
     out
+}
+
+/// A text on one line for a message: runs of white space (line breaks included) as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -172,13 +172,18 @@ impl<'a> Lowerer<'a> {
                 let takes = out
                     .last()
                     .is_some_and(|prev| prev.args.iter().any(|a| a.as_str().is_some()));
-                if takes && n.args.len() == 1 && n.args[0].as_str().is_some() {
+                let shaped = match n.args.as_slice() {
+                    [w] => w.as_str().is_some(),
+                    [w, m] => w.as_str().is_some() && is_welsh_of(m),
+                    _ => false,
+                };
+                if takes && shaped {
                     if let Some(prev) = out.last_mut() {
                         prev.args.push(Expr {
                             kind: ExprKind::Path("cy".into()),
                             span: n.key.span.clone(),
                         });
-                        prev.args.push(n.args[0].clone());
+                        prev.args.extend(n.args.iter().cloned());
                         prev.span.end = n.span.end;
                     }
                 } else {
@@ -265,6 +270,9 @@ impl<'a> Lowerer<'a> {
             [e] if e.as_str().is_some() => Some(Text {
                 en: e.as_str()?.clone(),
                 cy: None,
+                cy_of: None,
+                cy_span: None,
+                en_span: e.span.clone(),
                 loc: self.loc(&e.span),
             }),
             [e, c, w]
@@ -273,7 +281,26 @@ impl<'a> Lowerer<'a> {
                 Some(Text {
                     en: e.as_str()?.clone(),
                     cy: w.as_str().cloned(),
+                    cy_of: None,
+                    cy_span: Some(c.span.start..w.span.end),
+                    en_span: e.span.clone(),
                     loc: self.loc(&(e.span.start..w.span.end)),
+                })
+            }
+            [e, c, w, m]
+                if e.as_str().is_some()
+                    && c.as_path() == Some("cy")
+                    && w.as_str().is_some()
+                    && is_welsh_of(m) =>
+            {
+                let cy_of = self.welsh_of(m);
+                Some(Text {
+                    en: e.as_str()?.clone(),
+                    cy: w.as_str().cloned(),
+                    cy_of,
+                    cy_span: Some(c.span.start..m.span.end),
+                    en_span: e.span.clone(),
+                    loc: self.loc(&(e.span.start..m.span.end)),
                 })
             }
             [] => {
@@ -297,6 +324,46 @@ impl<'a> Lowerer<'a> {
                     "write `{} \"...\"`, optionally followed by `cy \"...\"` for Welsh",
                     key.text
                 ));
+                None
+            }
+        }
+    }
+
+    /// `of("3fa9c2d1", reviewed)` after a Welsh text: the hash of the English it translates and
+    /// its state. A malformed one is reported, and the Welsh is kept as unverified.
+    fn welsh_of(&mut self, m: &Expr) -> Option<WelshOf> {
+        let ExprKind::Call { args, .. } = &m.kind else {
+            return None;
+        };
+        let hash = args
+            .first()
+            .and_then(|a| a.as_str())
+            .map(|s| s.value.clone());
+        let state = args
+            .get(1)
+            .and_then(|a| a.as_path())
+            .and_then(WelshState::parse);
+        match (hash, state, args.len()) {
+            (Some(h), Some(state), 2)
+                if h.len() == 8 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+            {
+                Some(WelshOf {
+                    hash: h,
+                    state,
+                    loc: self.loc(&m.span),
+                })
+            }
+            _ => {
+                let d = self.err(
+                    Code::InvalidValue,
+                    &m.span,
+                    "`of(...)` after a Welsh text takes the hash of the English it translates and its state",
+                );
+                d.primary.message =
+                    "not `of(\"<8 hex digits>\", draft|translated|reviewed)`".into();
+                d.help = Some(
+                    "write, for example, `of(\"3fa9c2d1\", reviewed)`; `pmf translate import` writes it".into(),
+                );
                 None
             }
         }
@@ -1269,7 +1336,7 @@ impl<'a> Lowerer<'a> {
                     let take = if args.get(i + 1).and_then(|x| x.as_path()) == Some("cy")
                         && args.get(i + 2).is_some()
                     {
-                        3
+                        3 + usize::from(args.get(i + 3).is_some_and(is_welsh_of))
                     } else {
                         1
                     };
@@ -1282,7 +1349,7 @@ impl<'a> Lowerer<'a> {
                 (_, Some("catch_all")) => e.catch_all = true,
                 (_, Some("reserved")) => {
                     let take = if args.get(i + 2).and_then(|x| x.as_path()) == Some("cy") {
-                        3
+                        3 + usize::from(args.get(i + 4).is_some_and(is_welsh_of))
                     } else {
                         1
                     };
@@ -1942,7 +2009,11 @@ impl<'a> Lowerer<'a> {
                 // The label, with its Welsh when `cy "..."` follows it (on the line or below).
                 let welsh = args.get(1).and_then(|a| a.as_path()) == Some("cy")
                     && args.get(2).is_some_and(|a| a.as_str().is_some());
-                let n = if welsh { 3 } else { 1 };
+                let n = if welsh {
+                    3 + usize::from(args.get(3).is_some_and(is_welsh_of))
+                } else {
+                    1
+                };
                 ts.label = self.text_from(&args[..n], &node.key);
                 self.timescale_rule(&args[n..], &mut ts);
             }
@@ -2533,6 +2604,11 @@ fn unlowered(node: &Node) {
         "the schema lists the field `{}`, which lowering does not read",
         node.key.text
     );
+}
+
+/// Whether an argument is the `of(...)` that may follow a Welsh text.
+fn is_welsh_of(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { name, .. } if name.text == "of")
 }
 
 #[cfg(test)]

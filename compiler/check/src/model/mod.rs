@@ -38,7 +38,67 @@ pub struct Ref {
 pub struct Text {
     pub en: StrLit,
     pub cy: Option<StrLit>,
+    /// What the Welsh translates and how far its translation has gone: `of("3fa9c2d1",
+    /// reviewed)` after the Welsh, written by `pmf translate import`. `None` for Welsh written
+    /// by hand (unverified: it cannot be stale) and for a text with no Welsh.
+    pub cy_of: Option<WelshOf>,
+    /// From the `cy` before the Welsh to the end of the Welsh (or of its `of(...)`), in the
+    /// text's file: what `pmf translate import` replaces.
+    pub cy_span: Option<Span>,
+    /// The English in its quotes (`loc` runs on to the Welsh).
+    pub en_span: Span,
     pub loc: Loc,
+}
+
+/// The English a Welsh text was made from (its short hash, [`english_hash`]) and the
+/// translator's state of the Welsh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WelshOf {
+    pub hash: String,
+    pub state: WelshState,
+    /// The `of(...)` call, for messages.
+    pub loc: Loc,
+}
+
+/// How far a Welsh text has gone: only `Reviewed` counts as done for publication.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WelshState {
+    Draft,
+    Translated,
+    Reviewed,
+}
+
+impl WelshState {
+    pub const ALL: [WelshState; 3] = [
+        WelshState::Draft,
+        WelshState::Translated,
+        WelshState::Reviewed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WelshState::Draft => "draft",
+            WelshState::Translated => "translated",
+            WelshState::Reviewed => "reviewed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<WelshState> {
+        WelshState::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+}
+
+/// The short hash of an English text that a Welsh text records as the English it translates:
+/// the first 8 hexadecimal digits (lower case) of the SHA-256 of the text's value, exactly as
+/// the IR holds it (escapes resolved, a `"""` text's common indentation removed), in Unicode
+/// normalization form C. Changing this function makes every recorded Welsh stale: it is part
+/// of the language (compiler/doc/language.md, "Welsh").
+pub fn english_hash(en: &str) -> String {
+    use sha2::{Digest, Sha256};
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = en.nfc().collect();
+    let digest = Sha256::digest(nfc.as_bytes());
+    digest.iter().take(4).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Text {

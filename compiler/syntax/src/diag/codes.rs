@@ -93,6 +93,8 @@ codes! {
     MotivationNotFound = "PMF0407", "motivation-not-found", Warning, "an indicator's motivating sentence is not in the metric it cites";
     OwnCodeInText = "PMF0408", "own-code-in-text", Warning, "a metric's rationale or note relates the metric to itself";
     MalformedCodeInText = "PMF0409", "malformed-code-in-text", Warning, "a text mentions something shaped like a code that is not a well-formed code";
+    StaleWelsh = "PMF0410", "stale-welsh", Warning, "a Welsh text was made for other English than the text has now";
+    UnreviewedWelsh = "PMF0411", "unreviewed-welsh", Note, "a Welsh text is a draft or not yet reviewed";
     UnmappedMeasure = "PMF0501", "unmapped-measure", Note, "a metric or indicator reports under no quality standard, while others of the edition do";
     RepeatedInReport = "PMF0502", "repeated-in-report", Error, "a report definition shows a measure, or a quality standard, twice";
 }
