@@ -200,6 +200,11 @@ enum Command {
         /// List what would be written, write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Publish: refuse to build unless every text has reviewed Welsh that translates its
+        /// English as it is now (no text missing, stale or unreviewed), so that neither
+        /// language is published without the other.
+        #[arg(long)]
+        publish: bool,
         paths: Vec<PathBuf>,
     },
 }
@@ -257,8 +262,9 @@ fn main() -> ExitCode {
             out,
             check,
             dry_run,
+            publish,
             paths,
-        } => cmd_build(paths, &out, check, dry_run),
+        } => cmd_build(paths, &out, check, dry_run, publish),
     }
 }
 
@@ -365,10 +371,19 @@ fn cmd_explain(code: Option<String>, list: bool) -> ExitCode {
 
 /// Compiles the spec at `paths`: the IR when it is clean, otherwise its diagnostics on stderr.
 fn compile_clean(paths: Vec<PathBuf>) -> Result<pmf::ir::Ir, ExitCode> {
+    compile_clean_with(paths, false).map(|(ir, _)| ir)
+}
+
+/// The same, with the checks of every text's Welsh when `welsh`, and the diagnostics that are
+/// not errors.
+fn compile_clean_with(
+    paths: Vec<PathBuf>,
+    welsh: bool,
+) -> Result<(pmf::ir::Ir, Vec<Diagnostic>), ExitCode> {
     let inputs = driver::inputs(&default_paths(paths));
     // With several editions, the newest is the one no other supersedes.
     let mut compiled: Vec<(driver::Input, check::Compilation)> =
-        driver::compile_editions(inputs, false);
+        driver::compile_editions(inputs, welsh);
     let superseded: Vec<String> = compiled
         .iter()
         .filter_map(|(_, c)| c.ir.as_ref()?.edition.supersedes.clone())
@@ -393,7 +408,26 @@ fn compile_clean(paths: Vec<PathBuf>) -> Result<pmf::ir::Ir, ExitCode> {
         eprintln!("error: the spec has errors; nothing was produced");
         return Err(ExitCode::from(1));
     }
-    Ok(comp.ir.unwrap_or_default())
+    Ok((comp.ir.unwrap_or_default(), diags))
+}
+
+/// Whether every text has reviewed Welsh for its English as it is now; otherwise says how many
+/// do not and how to find them, and nothing is built.
+fn ready_to_publish(diags: &[Diagnostic]) -> Result<(), ExitCode> {
+    let count = |code: Code| diags.iter().filter(|d| d.code == code).count();
+    let (missing, stale, unreviewed) = (
+        count(Code::MissingWelsh),
+        count(Code::StaleWelsh),
+        count(Code::UnreviewedWelsh),
+    );
+    if missing + stale + unreviewed == 0 {
+        return Ok(());
+    }
+    eprintln!(
+        "error: not ready to publish in Welsh and English: {missing} text(s) have no Welsh, {stale} Welsh text(s) translate English that has since changed, {unreviewed} Welsh text(s) are not yet reviewed; nothing was built"
+    );
+    eprintln!("  help: `pmf check --welsh` lists each; `pmf translate export` makes the file for translators, and `pmf translate import` takes their work back");
+    Err(ExitCode::from(1))
 }
 
 fn cmd_export(paths: Vec<PathBuf>) -> ExitCode {
@@ -614,10 +648,23 @@ fn cmd_doc(
     ExitCode::SUCCESS
 }
 
-fn cmd_build(paths: Vec<PathBuf>, out: &Path, check_only: bool, dry_run: bool) -> ExitCode {
+fn cmd_build(
+    paths: Vec<PathBuf>,
+    out: &Path,
+    check_only: bool,
+    dry_run: bool,
+    publish: bool,
+) -> ExitCode {
     use pmf::driver::output;
-    let ir = match compile_clean(paths) {
-        Ok(ir) => ir,
+    let ir = match compile_clean_with(paths, publish) {
+        Ok((ir, notes)) => {
+            if publish {
+                if let Err(code) = ready_to_publish(&notes) {
+                    return code;
+                }
+            }
+            ir
+        }
         Err(code) => return code,
     };
     let artifacts = match gen::build_all(&ir) {

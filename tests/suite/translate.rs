@@ -155,12 +155,45 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
 
     let filled = dir.join("filled.po");
     std::fs::write(&filled, fill_po(&po)).expect("write");
+    // Not ready to publish: texts without Welsh, a draft. Nothing is built.
+    let published = dir.join("published");
+    let o = pmf(&["build", "--publish", "--out", s(&published), s(&spec)]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("3 text(s) have no Welsh"), "{}", text(&o));
+    assert!(!published.exists());
+
     let o = pmf(&["translate", "import", "--reviewed", s(&filled), s(&spec)]);
     assert!(o.status.success(), "import failed:\n{}", text(&o));
     assert!(
         text(&o).contains("imported 45 Welsh texts into 1 file"),
         "{}",
         text(&o)
+    );
+    // Every text reviewed: it publishes, and the Welsh outputs show the imported Welsh.
+    let o = pmf(&["build", "--publish", "--out", s(&published), s(&spec)]);
+    assert!(o.status.success(), "publish failed:\n{}", text(&o));
+    assert!(published.join("MANIFEST.txt").exists());
+    let md = dir.join("cy.md");
+    let o = pmf(&[
+        "doc",
+        "--format",
+        "md",
+        "--lang",
+        "cy",
+        "-o",
+        s(&md),
+        s(&spec),
+    ]);
+    assert!(o.status.success(), "doc failed:\n{}", text(&o));
+    // The Markdown guidance is a folder of pages.
+    let guidance: String = crate::common::files_with_ext(&md, "md")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a page of the Welsh guidance"))
+        .collect();
+    assert!(
+        // (Markdown escapes the brackets.)
+        guidance.contains("\\[cy\\] the number where advice and assistance was provided"),
+        "the Welsh guidance lacks the imported Welsh"
     );
     let imported = std::fs::read_to_string(&file).expect("read");
     // Comments survive, and the Welsh carries its English's hash and state.
@@ -197,6 +230,19 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
         .expect("the changed line")
         + 2;
     assert_eq!(welsh_findings(&spec), vec![format!("PMF0410 {line}")]);
+    let o = pmf(&[
+        "build",
+        "--publish",
+        "--out",
+        s(&dir.join("again")),
+        s(&spec),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("1 Welsh text(s) translate English that has since changed"),
+        "{}",
+        text(&o)
+    );
     let o = pmf(&["check", "--welsh", s(&spec)]);
     let t = text(&o);
     assert!(
