@@ -161,6 +161,11 @@ enum Command {
         /// List every figure not yet given (the text report counts them per sheet).
         #[arg(long, short)]
         verbose: bool,
+        /// Last year's returns (XLSX, CSV or JSON; of this edition or the one it supersedes):
+        /// each submission is also checked against its authority's return for the year before
+        /// by the year-on-year rules (a change beyond its limit, a stock that does not balance).
+        #[arg(long)]
+        previous: Vec<PathBuf>,
         /// Submission files; a CSV with the header authority,period,rule,explanation holds
         /// exceptions for the submissions given with it.
         #[arg(required = true)]
@@ -222,8 +227,17 @@ fn main() -> ExitCode {
             format,
             indicators,
             verbose,
+            previous,
             submissions,
-        } => cmd_validate(spec, edition, format, indicators, verbose, submissions),
+        } => cmd_validate(
+            spec,
+            edition,
+            format,
+            indicators,
+            verbose,
+            &previous,
+            submissions,
+        ),
         Command::Diff(args) => cli_diff::run(args),
         Command::Migrate(args) => cli_migrate::run(args),
         Command::Report(args) => cli_report::run(args),
@@ -802,6 +816,7 @@ fn cmd_validate(
     format: ValidateFormat,
     indicators: bool,
     verbose: bool,
+    previous: &[PathBuf],
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
     let inputs: Vec<(String, Result<Vec<u8>, String>)> = submissions
@@ -817,7 +832,16 @@ fn cmd_validate(
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators });
+    let previous: Vec<(String, Result<Vec<u8>, String>)> = previous
+        .iter()
+        .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
+        .collect();
+    let report = pmf::validate::validate_with_previous(
+        &ir,
+        inputs,
+        previous,
+        pmf::validate::Options { indicators },
+    );
     let text = match format {
         ValidateFormat::Text => report.to_text_with(verbose),
         ValidateFormat::Json => report.to_json(),

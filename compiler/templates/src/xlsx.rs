@@ -373,6 +373,17 @@ pub fn template_uncached(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, XlsxError> {
+    // A workbook holds one year: the year-on-year rules (`change`, `balance`) need last year's
+    // return, so pmf validate --previous checks them, not the workbook.
+    let this_year;
+    let ir = if ir.rules.iter().any(|r| r.kind.is_year_on_year()) {
+        let mut x = ir.clone();
+        x.rules.retain(|r| !r.kind.is_year_on_year());
+        this_year = x;
+        &this_year
+    } else {
+        ir
+    };
     let filled = Filled::of(ir, fill);
     // What the formulas' stored results are computed from.
     let cache = if stale {
@@ -1428,10 +1439,7 @@ fn checks(
         ws.write_string_with_format(
             row,
             1,
-            match r.severity {
-                pmf_ir::RuleSeverity::Error => "error",
-                pmf_ir::RuleSeverity::Warning => "warning",
-            },
+            r.severity.as_str(),
             &fm.cell,
         )?;
         let message = pmf_words::Words::new(ir, pmf_ir::Lang::En).rule_text(r);

@@ -42,6 +42,9 @@ pub struct SubmissionReport {
     /// What is left to do, per sheet of the workbook (part of the edition), in the edition's
     /// order: the summary an officer reads first. Counted before findings are left unlisted.
     pub by_sheet: Vec<SheetCounts>,
+    /// What was not checked, and why (a year-on-year rule without last year's figures).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// What is left to do on one sheet (part of the edition), exceptions applied.
@@ -65,6 +68,8 @@ pub enum Group {
     /// A value that is not a figure, or a problem of the file.
     Entry,
     Warning,
+    /// A year-on-year figure to explain (a query, not an error).
+    Query,
     /// A figure neither given nor explained (shown as counts unless `--verbose`).
     NotGiven,
     Excepted,
@@ -80,6 +85,7 @@ impl Group {
         match (f.kind, f.severity) {
             (FindingKind::Rule(RuleKind::Required), _) => Group::NotGiven,
             (_, RuleSeverity::Warning) => Group::Warning,
+            (_, RuleSeverity::Query) => Group::Query,
             (FindingKind::Rule(RuleKind::Value), _) | (FindingKind::Input, _) => Group::Entry,
             (FindingKind::Rule(_), _) => Group::Comparison,
         }
@@ -98,6 +104,11 @@ pub struct Summary {
     pub excepted: usize,
     pub errors_after_exceptions: usize,
     pub warnings_after_exceptions: usize,
+    /// Year-on-year queries to explain (absent when there are none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub queries: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub queries_after_exceptions: usize,
 }
 
 impl Summary {
@@ -114,6 +125,10 @@ impl Summary {
                     s.warnings += 1;
                     s.warnings_after_exceptions += open as usize;
                 }
+                RuleSeverity::Query => {
+                    s.queries += 1;
+                    s.queries_after_exceptions += open as usize;
+                }
             }
             s.excepted += !open as usize;
         }
@@ -126,6 +141,8 @@ impl Summary {
         self.excepted += o.excepted;
         self.errors_after_exceptions += o.errors_after_exceptions;
         self.warnings_after_exceptions += o.warnings_after_exceptions;
+        self.queries += o.queries;
+        self.queries_after_exceptions += o.queries_after_exceptions;
     }
 }
 
@@ -150,6 +167,7 @@ impl SubmissionReport {
             not_listed_not_given: 0,
             indicators,
             by_sheet: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -184,7 +202,7 @@ impl SubmissionReport {
             let c = &mut counts[i];
             match group {
                 Group::NotGiven => c.not_given += 1,
-                Group::Warning => c.warnings += 1,
+                Group::Warning | Group::Query => c.warnings += 1,
                 _ => c.errors += 1,
             }
         }
@@ -354,6 +372,7 @@ impl SubmissionReport {
                     Group::Comparison => "Figures that do not agree: correct a figure, or explain the difference in a file of exceptions (authority,period,rule,explanation) with the rule id",
                     Group::Entry => "Values and lines to correct",
                     Group::Warning => "Warnings: check these, and correct or explain them if they are wrong",
+                    Group::Query => "Queries on the change from last year: check these figures, and explain them (or correct them if they are wrong)",
                     Group::NotGiven => "Figures not yet given: give the figure, or leave it blank and choose why under Status",
                     Group::Excepted => "Explained by an exception",
                 };
@@ -391,6 +410,9 @@ impl SubmissionReport {
                 crate::LISTED_PER_ROW
             );
         }
+        for n in &self.notes {
+            let _ = writeln!(o, "  note: {}", safe(n));
+        }
         if let Some(ind) = &self.indicators {
             write_indicators(o, ind);
         }
@@ -415,18 +437,24 @@ fn plural(n: usize, one: &str) -> String {
 }
 
 fn summary_words(s: &Summary) -> String {
+    let queries = |n: usize| match s.queries {
+        0 => String::new(),
+        _ => format!(", {}", plural(n, "query").replace("querys", "queries")),
+    };
     let before = format!(
-        "{}, {}",
+        "{}, {}{}",
         plural(s.errors, "error"),
-        plural(s.warnings, "warning")
+        plural(s.warnings, "warning"),
+        queries(s.queries)
     );
     if s.excepted == 0 {
         before
     } else {
         format!(
-            "{before}; with exceptions: {}, {} ({} excepted)",
+            "{before}; with exceptions: {}, {}{} ({} excepted)",
             plural(s.errors_after_exceptions, "error"),
             plural(s.warnings_after_exceptions, "warning"),
+            queries(s.queries_after_exceptions),
             s.excepted
         )
     }
@@ -462,6 +490,7 @@ fn write_finding(o: &mut String, f: &Finding, file: &str) {
         (Some(_), _) => "excepted",
         (None, RuleSeverity::Error) => "error",
         (None, RuleSeverity::Warning) => "warning",
+        (None, RuleSeverity::Query) => "query",
     };
     let _ = writeln!(o, "  {label:<8} {}: {}", safe(&f.rule), safe(&f.message));
     if !f.detail.is_empty() {
@@ -473,9 +502,13 @@ fn write_finding(o: &mut String, f: &Finding, file: &str) {
             .iter()
             .map(|v| {
                 let val = v.value.map(show).unwrap_or_else(|| "-".into());
+                let code = match v.last_year {
+                    true => format!("{} last year", safe(&v.code)),
+                    false => safe(&v.code).into_owned(),
+                };
                 match &v.site {
-                    Some(s) => format!("{} {val} ({})", safe(&v.code), safe(&place(s))),
-                    None => format!("{} {val}", safe(&v.code)),
+                    Some(s) => format!("{code} {val} ({})", safe(&place(s))),
+                    None => format!("{code} {val}"),
                 }
             })
             .collect();
@@ -570,7 +603,14 @@ impl Report {
         }
         for s in &self.submissions {
             for f in &s.findings {
-                let codes: Vec<&str> = f.values.iter().map(|v| v.code.as_str()).collect();
+                let codes: Vec<String> = f
+                    .values
+                    .iter()
+                    .map(|v| match v.last_year {
+                        true => format!("{}@last_year", v.code),
+                        false => v.code.clone(),
+                    })
+                    .collect();
                 let values: Vec<String> = f
                     .values
                     .iter()
@@ -588,10 +628,7 @@ impl Report {
                     csv_cell(&s.period),
                     csv_cell(&f.rule),
                     f.kind.as_str().to_string(),
-                    match f.severity {
-                        RuleSeverity::Error => "error".into(),
-                        RuleSeverity::Warning => "warning".into(),
-                    },
+                    f.severity.as_str().to_string(),
                     f.excepted
                         .as_ref()
                         .map(|x| csv_cell(&x.explanation))
@@ -601,6 +638,22 @@ impl Report {
                     csv_cell(&location.join(" ")),
                     csv_cell(&f.message),
                     csv_cell(&f.detail),
+                ]);
+            }
+            for n in &s.notes {
+                let _ = w.write_record([
+                    csv_cell(&s.file),
+                    csv_cell(&s.authority),
+                    csv_cell(&s.period),
+                    "report.note".into(),
+                    "report".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    csv_cell(n),
+                    String::new(),
                 ]);
             }
             if s.not_listed > 0 {

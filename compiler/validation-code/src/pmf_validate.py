@@ -160,8 +160,32 @@ def _finding(rule, severity, message, code=None, lhs=None, rhs=None, line=None):
     }
 
 
-def validate_return(rows):
-    """Every finding for the rows of one return (one authority, one period)."""
+def year_before(p):
+    """The financial year before p ("2020-21" gives "2019-20"), or None."""
+    if not is_period(p) or int(p[:4]) < 1:
+        return None
+    y = int(p[:4]) - 1
+    return "%d-%02d" % (y, (y + 1) % 100)
+
+
+def usable_figures(rows):
+    """code -> figure, for each data item with exactly one row holding a valid figure."""
+    items = SPEC["items"]
+    by_code = {}
+    for r in rows:
+        by_code.setdefault(r["code"], []).append(r)
+    usable = {}
+    for code, rs in by_code.items():
+        if code in items and len(rs) == 1:
+            v = figure(rs[0]["value"])
+            if valid(v, items[code]):
+                usable[code] = v
+    return usable
+
+
+def validate_return(rows, last=None):
+    """Every finding for the rows of one return (one authority, one period); last holds the
+    usable figures of the same authority's return for the year before, when there is one."""
     items = SPEC["items"]
     pops = SPEC["populations"]
     words = SPEC["status_words"]
@@ -202,8 +226,31 @@ def validate_return(rows):
             if valid(v, items[code]):
                 usable[code] = v
     for rule in SPEC["rules"]:
-        rid, kind, severity, message, op, tol, target, lhs, rhs = rule
-        if kind == "value":
+        rid, kind, severity, message, op, tol, target, lhs, rhs, prev, change = rule
+        if kind in ("change", "balance"):
+            # Year on year: this year's figures (lhs, rhs) with last year's (prev).
+            if last is None:
+                continue
+            codes = [c for c, _ in lhs] + [c for c, _ in rhs]
+            if not all(c in usable for c in codes) or not all(c in last for c, _ in prev):
+                continue
+            lv = 0.0
+            for c, k in lhs:
+                lv = lv + k * usable[c]
+            before = 0.0
+            for c, k in prev:
+                before = before + k * last[c]
+            rv = before
+            for c, k in rhs:
+                rv = rv + k * usable[c]
+            if kind == "change":
+                d = abs(lv - before)
+                fails = d * 100 > change[0] * abs(before) and d >= change[1]
+            else:
+                fails = abs(lv - rv) > tol
+            if fails:
+                out.append(_finding(rid, severity, message, None, lv, rv))
+        elif kind == "value":
             for r in by_code.get(target, []):
                 t = trim(r["value"])
                 if t and not valid(figure(t), items[target]):
@@ -249,7 +296,9 @@ def validate(rows, exceptions=()):
         groups[key].append(r)
     result = []
     for key in order:
-        findings = validate_return(groups[key])
+        before = (key[0], year_before(key[1]))
+        last = usable_figures(groups[before]) if before in groups else None
+        findings = validate_return(groups[key], last)
         for x in exceptions:
             if (x["authority"], x["period"]) != key or not trim(x["explanation"]):
                 continue
