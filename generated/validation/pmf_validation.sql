@@ -16,6 +16,7 @@
 --        SELECT authority, period, code, value, status, comment
 --        FROM read_csv('returns.csv', header = true, all_varchar = true,
 --                      delim = ',', quote = '"', escape = '"');
+--    Last year's returns, for the year-on-year rules, go into pmf_previous the same way.
 -- 3. Run this file again: in one transaction it replaces the rules and validates every row of
 --    pmf_submission into the table pmf_finding (pmf_submission is kept).
 -- 4. SELECT * FROM pmf_violation ORDER BY authority, period, seq;
@@ -39,6 +40,7 @@ DROP VIEW IF EXISTS pmf_return;
 DROP VIEW IF EXISTS pmf_row;
 DROP TABLE IF EXISTS pmf_finding;
 DROP TABLE IF EXISTS pmf_input_year;
+DROP TABLE IF EXISTS pmf_previous_cell;
 DROP TABLE IF EXISTS pmf_input_cell;
 DROP TABLE IF EXISTS pmf_input_row;
 DROP TABLE IF EXISTS pmf_input_return;
@@ -53,6 +55,20 @@ DROP TABLE IF EXISTS pmf_status_word;
 DROP TABLE IF EXISTS pmf_authority;
 
 CREATE TABLE IF NOT EXISTS pmf_submission (
+  authority TEXT,
+  period TEXT,
+  code TEXT,
+  value TEXT,
+  status TEXT,
+  comment TEXT,
+  wording TEXT,
+  unit TEXT
+);
+
+-- Last year's returns, loaded the same way, for the year-on-year rules (change, balance): each
+-- return of pmf_submission is compared with the same authority's return here for the year
+-- before. Kept, like pmf_submission; empty, the year-on-year rules give no finding.
+CREATE TABLE IF NOT EXISTS pmf_previous (
   authority TEXT,
   period TEXT,
   code TEXT,
@@ -2746,11 +2762,45 @@ WHERE x.n_usable = r.n_terms AND r.kind NOT IN ('change', 'balance') AND (
   OR (r.op = '=' AND abs(x.lhs - x.rhs) > r.tolerance)
   OR (r.op = '!=' AND abs(x.lhs - x.rhs) <= r.tolerance));
 
--- Year on year: each return with the same authority's return for the year before (2019-20
--- before 2020-21), when pmf_submission holds it.
-CREATE TEMP TABLE pmf_input_year (ret INTEGER PRIMARY KEY, prev_ret INTEGER NOT NULL);
-INSERT INTO pmf_input_year (ret, prev_ret)
-SELECT s.ret, p.ret
+-- Year on year. Last year's usable figures, from pmf_previous, by authority, period and item,
+-- as step 4 makes this year's.
+CREATE TEMP TABLE pmf_previous_cell (
+  authority TEXT NOT NULL,
+  period TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  usable DOUBLE PRECISION
+);
+INSERT INTO pmf_previous_cell (authority, period, item, usable)
+SELECT authority, period, item, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END
+FROM (
+  SELECT t.authority, t.period, k.item,
+  CASE WHEN k.kind IS NULL OR t.value_text = '' OR length(t.value_text) > 30 THEN NULL
+    -- Digits only: 0 or more and whole.
+    WHEN trim(t.value_text, '0123456789') = '' THEN
+      CASE WHEN CAST(t.value_text AS DOUBLE PRECISION) <= 999999999 THEN CAST(t.value_text AS DOUBLE PRECISION) END
+    WHEN CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END <> ''
+      AND substr(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, 1, 1) <> '.'
+      AND substr(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, length(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END), 1) <> '.'
+      AND trim(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, '0123456789') IN ('', '.') THEN
+      CASE WHEN CAST(t.value_text AS DOUBLE PRECISION) >= 0 AND CAST(t.value_text AS DOUBLE PRECISION) <= 999999999
+        AND (k.kind <> 'whole' OR round(CAST(t.value_text AS DOUBLE PRECISION)) = CAST(t.value_text AS DOUBLE PRECISION)) THEN CAST(t.value_text AS DOUBLE PRECISION) END
+  END  AS usable
+  FROM (
+    SELECT COALESCE(trim(authority), '') AS authority, COALESCE(trim(period), '') AS period,
+      COALESCE(trim(code), '') AS code, COALESCE(trim(value), '') AS value_text
+    FROM pmf_previous
+  ) t
+  JOIN pmf_code k ON k.code = t.code AND k.kind IN ('whole', 'decimal')
+) r
+GROUP BY authority, period, item;
+CREATE INDEX pmf_previous_cell_key ON pmf_previous_cell (authority, period, item);
+ANALYZE pmf_previous_cell;
+
+-- Each return of a financial year with the year before (2019-20 before 2020-21).
+CREATE TEMP TABLE pmf_input_year (ret INTEGER PRIMARY KEY, authority TEXT NOT NULL, prev_period TEXT NOT NULL);
+INSERT INTO pmf_input_year (ret, authority, prev_period)
+SELECT ret, authority, CAST(y - 1 AS TEXT) || '-'
+  || CASE WHEN y % 100 < 10 THEN '0' ELSE '' END || CAST(y % 100 AS TEXT)
 FROM (
   SELECT ret, authority,
     CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '-'
@@ -2760,27 +2810,34 @@ FROM (
     END AS y
   FROM pmf_input_return
 ) s
-JOIN pmf_input_return p ON p.authority = s.authority
-  AND p.period = CAST(s.y - 1 AS TEXT) || '-'
-    || CASE WHEN s.y % 100 < 10 THEN '0' ELSE '' END || CAST(s.y % 100 AS TEXT)
-WHERE s.y >= 1;
+WHERE y >= 1;
 
 -- change: this year's figure (L) against last year's (P), a query when it moved by more than
 -- its percentage of last year's and by at least its floor; balance: this year's stock (L)
--- against last year's (P) plus the year's flows (R).
+-- against last year's (P) plus the year's flows (R). Checked when every term is usable.
 INSERT INTO pmf_finding
 SELECT s.authority, s.period, r.id, r.severity, NULL, r.message, NULL, x.lhs, x.rhs, r.seq
 FROM (
-  SELECT y.ret, t.rule_seq, COUNT(*) AS n_usable,
-    SUM(CASE WHEN t.side = 'L' THEN t.coef * c.usable ELSE 0 END) AS lhs,
-    SUM(CASE WHEN t.side = 'L' THEN 0 ELSE t.coef * c.usable END) AS rhs,
-    SUM(CASE WHEN t.side = 'P' THEN t.coef * c.usable ELSE 0 END) AS last
-  FROM pmf_input_year y
-  JOIN pmf_rule_term t ON t.rule_seq IN (SELECT seq FROM pmf_rule WHERE kind IN ('change', 'balance'))
-  JOIN pmf_input_cell c ON c.item = t.item
-    AND c.ret = CASE WHEN t.side = 'P' THEN y.prev_ret ELSE y.ret END
-  WHERE c.usable IS NOT NULL
-  GROUP BY y.ret, t.rule_seq
+  SELECT ret, rule_seq, COUNT(*) AS n_usable,
+    SUM(CASE WHEN side = 'L' THEN v ELSE 0 END) AS lhs,
+    SUM(CASE WHEN side = 'L' THEN 0 ELSE v END) AS rhs,
+    SUM(CASE WHEN side = 'P' THEN v ELSE 0 END) AS last
+  FROM (
+    SELECT y.ret, t.rule_seq, t.side, t.coef * c.usable AS v
+    FROM pmf_input_year y
+    JOIN pmf_rule_term t ON t.side <> 'P'
+      AND t.rule_seq IN (SELECT seq FROM pmf_rule WHERE kind IN ('change', 'balance'))
+    JOIN pmf_input_cell c ON c.ret = y.ret AND c.item = t.item
+    WHERE c.usable IS NOT NULL
+    UNION ALL
+    SELECT y.ret, t.rule_seq, t.side, t.coef * p.usable
+    FROM pmf_input_year y
+    JOIN pmf_rule_term t ON t.side = 'P'
+    JOIN pmf_previous_cell p ON p.authority = y.authority AND p.period = y.prev_period
+      AND p.item = t.item
+    WHERE p.usable IS NOT NULL
+  ) v
+  GROUP BY ret, rule_seq
 ) x
 JOIN pmf_rule r ON r.seq = x.rule_seq
 JOIN pmf_input_return s ON s.ret = x.ret

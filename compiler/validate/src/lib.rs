@@ -151,11 +151,9 @@ fn read_previous(
     out
 }
 
-/// As `validate`, with last year's returns: each submission is also checked by the
-/// year-on-year rules (`change`, `balance`) against the return of the same authority for the
-/// year before, taken from `previous`, else from the submissions themselves (a file of
-/// several years is checked year against year, as the generated SQL and Python do). When
-/// `previous` is given, a submission without last year's return, or a rule whose figures last
+/// As `validate`, with last year's returns (`--previous`): each submission is also checked by
+/// the year-on-year rules (`change`, `balance`) against the return in `previous` of the same
+/// authority for the year before. A submission without one, or a rule whose figures last
 /// year's return lacks, gets a note saying so.
 pub fn validate_with_previous(
     ir: &Ir,
@@ -248,7 +246,7 @@ pub fn validate_with_previous(
             let is_last = |x: &&Submission| {
                 values::trim(&x.authority) == a && values::trim(&x.period) == before
             };
-            let last = previous.iter().find(is_last).or_else(|| subs.iter().find(is_last))?;
+            let last = previous.iter().find(is_last)?;
             Some(engine.last_year(last))
         })
         .collect();
@@ -256,13 +254,10 @@ pub fn validate_with_previous(
     for (s, last) in subs.into_iter().zip(lasts) {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let (findings, mut notes) = engine.check_with_last_year(&s, last.as_ref());
-            if !with_previous {
-                notes.clear();
-            }
             match &last {
                 Some(_) => {}
                 None if with_previous && year_rules => notes.push(format!(
-                    "the year-on-year rules were not checked: no return of {} for {} was given",
+                    "the year-on-year rules were not checked: no return of {} for {} was given with --previous",
                     engine::quoted(values::trim(&s.authority)),
                     engine::year_before(values::trim(&s.period))
                         .unwrap_or_else(|| "the year before".into())
