@@ -22,3 +22,4 @@ mod subgen;
 mod templates;
 mod validate;
 mod validation_sql;
+mod year_on_year;

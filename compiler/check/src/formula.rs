@@ -921,12 +921,7 @@ impl Checker<'_> {
     }
 
     /// Checks that the codes of a year-on-year rule count one unit.
-    fn same_unit(
-        &mut self,
-        terms: &Terms,
-        e: &Expr,
-        file: crate::source::FileId,
-    ) -> Option<()> {
+    fn same_unit(&mut self, terms: &Terms, e: &Expr, file: crate::source::FileId) -> Option<()> {
         let mut first: Option<(usize, String)> = None;
         for (_, c) in terms {
             let Some(mi) = self.metric_of(c) else {

@@ -409,11 +409,7 @@ pub fn rule_statement(r: &Rule) -> String {
             format!("{last} + {rhs}")
         };
     }
-    format!(
-        "{} {} {rhs} ({sev}{within})",
-        side(&r.lhs),
-        r.op.symbol(),
-    )
+    format!("{} {} {rhs} ({sev}{within})", side(&r.lhs), r.op.symbol(),)
 }
 
 /// How strict a severity is: a query asks for an explanation, a warning for a look, an error

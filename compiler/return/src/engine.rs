@@ -444,7 +444,9 @@ impl<'a> Engine<'a> {
                     Raw::Number(v) if values::is_valid(v, vt) => Ok((v, e.site.clone())),
                     _ => Err(format!("{code} has no figure in last year's return")),
                 },
-                Some(_) => Err(format!("{code} is given more than once in last year's return")),
+                Some(_) => Err(format!(
+                    "{code} is given more than once in last year's return"
+                )),
                 None => Err(format!("last year's return has no row for {code}")),
             }
         };
@@ -984,7 +986,10 @@ fn change_words(rule: &ir::Rule, now: f64, before: f64) -> String {
     let d = now - before;
     let dir = if d >= 0.0 { "up" } else { "down" };
     let pct = if before != 0.0 {
-        format!(" ({}%)", show((d.abs() / before.abs() * 1000.0).round() / 10.0))
+        format!(
+            " ({}%)",
+            show((d.abs() / before.abs() * 1000.0).round() / 10.0)
+        )
     } else {
         String::new()
     };

@@ -1436,12 +1436,7 @@ fn checks(
             Formula::new(&sentence.formula).set_result(&sentence.result),
             &fm.helper,
         )?;
-        ws.write_string_with_format(
-            row,
-            1,
-            r.severity.as_str(),
-            &fm.cell,
-        )?;
+        ws.write_string_with_format(row, 1, r.severity.as_str(), &fm.cell)?;
         let message = pmf_words::Words::new(ir, pmf_ir::Lang::En).rule_text(r);
         ws.write_string_with_format(row, 2, &message, &fm.cell_wrap)?;
         ws.set_row_height(row, height(&message, 56, 0))?;

@@ -10,8 +10,8 @@ pub mod escape;
 pub mod sql;
 
 use pmf_ir::authorities::AUTHORITIES;
-use pmf_ir::ValueType;
 use pmf_ir::Ir;
+use pmf_ir::ValueType;
 use pmf_return::values::{self, MAX_FIGURE_LEN, MAX_VALUE};
 use serde_json::{json, Map, Value};
 
@@ -58,14 +58,16 @@ pub fn python(ir: &Ir) -> String {
                 target,
                 side(&l),
                 side(&rr),
-                side(&values::expanded_sides(
-                    ir,
-                    &pmf_ir::Rule {
-                        rhs: r.last_year.clone(),
-                        ..r.clone()
-                    }
-                )
-                .1),
+                side(
+                    &values::expanded_sides(
+                        ir,
+                        &pmf_ir::Rule {
+                            rhs: r.last_year.clone(),
+                            ..r.clone()
+                        }
+                    )
+                    .1
+                ),
                 r.change.map(|c| json!([c.percent, c.at_least]))
             ])
         })

@@ -183,8 +183,7 @@ impl<'a> Words<'a> {
     /// What a rule says must hold: the author's message for a rule written in the spec, else
     /// worded from its kind and the codes it compares.
     pub fn rule(&self, r: &Rule) -> Phrase {
-        if r.origin == RuleOrigin::Explicit && !(r.kind.is_year_on_year() && r.message.is_none())
-        {
+        if r.origin == RuleOrigin::Explicit && !(r.kind.is_year_on_year() && r.message.is_none()) {
             return Phrase(vec![Piece::Spec(r.message.clone().unwrap_or_default())]);
         }
         let first = || {

@@ -2503,7 +2503,11 @@ impl<'a> Lowerer<'a> {
             ("out", r.balance.is_none() && r.outflow.is_some()),
         ] {
             if wrong {
-                let with = if field == "in" || field == "out" { "balance" } else { "change" };
+                let with = if field == "in" || field == "out" {
+                    "balance"
+                } else {
+                    "change"
+                };
                 self.err(
                     Code::InvalidValue,
                     &r.id_loc.span.clone(),
@@ -2526,7 +2530,10 @@ impl<'a> Lowerer<'a> {
             ("assert", !year_on_year && r.assert.is_none()),
             ("message", !year_on_year && r.message.is_none()),
             ("percent", r.change.is_some() && r.percent.is_none()),
-            ("in", r.balance.is_some() && r.inflow.is_none() && r.outflow.is_none()),
+            (
+                "in",
+                r.balance.is_some() && r.inflow.is_none() && r.outflow.is_none(),
+            ),
         ] {
             if missing {
                 self.err(
