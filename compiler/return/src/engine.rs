@@ -248,6 +248,7 @@ impl<'a> Engine<'a> {
             }
             None => Vec::new(),
         };
+        self.apply_exceptions(sub, &mut out);
         (out, notes)
     }
 
@@ -631,7 +632,6 @@ impl<'a> Engine<'a> {
                 excepted: None,
             });
         }
-        self.apply_exceptions(sub, &mut out);
         (out, notes)
     }
 
