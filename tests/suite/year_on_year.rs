@@ -235,3 +235,74 @@ fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
     eprintln!("backends compared: {ran:?}; {} findings", expected.len());
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+/// Last year's return of the edition this one supersedes is read through the time series: a
+/// renumbered or merged code takes the figures of the codes it continues, and a code whose
+/// series starts in the new edition is not compared (a note says why).
+#[test]
+fn last_years_return_of_the_previous_edition_is_read_through_the_series() {
+    let mut ir = shipped_ir();
+    ir.edition.supersedes = Some("older".into());
+    ir.edition.first_year = Some("2020-21".into());
+    let step = |codes: &[&str]| pmf::ir::SeriesStep {
+        edition: "older".into(),
+        codes: codes.iter().map(|c| c.to_string()).collect(),
+    };
+    ir.series = ir
+        .data_items
+        .iter()
+        .map(|d| pmf::ir::Series {
+            code: d.code.clone(),
+            continues: vec![step(&[d.code.as_str()])],
+        })
+        .collect();
+    // CH/026 was two codes in the older edition, added together.
+    if let Some(s) = ir.series.iter_mut().find(|s| s.code == "CH/026") {
+        s.continues = vec![step(&["CH/926a", "CH/926b"])];
+    }
+    let (this, last) = pair(&ir, 2, "W06000011", 150, 100, 0);
+    let mut older = last.clone();
+    older.rows.retain(|r| r.code != "CH/026");
+    for (code, v) in [("CH/926a", 60), ("CH/926b", 40)] {
+        put(&mut older, code, v);
+    }
+    let run = |ir: &Ir| {
+        validate::validate_with_previous(
+            ir,
+            vec![(
+                "this.csv".into(),
+                Ok(subgen::to_csv(std::slice::from_ref(&this)).into_bytes()),
+            )],
+            vec![(
+                "last.csv".into(),
+                Ok(subgen::to_csv(std::slice::from_ref(&older)).into_bytes()),
+            )],
+            Options::default(),
+        )
+    };
+    // 60 + 40 = 100 last year, 150 now: the change query, and the stock balances.
+    let report = run(&ir);
+    let s = &report.submissions[0];
+    let rules: Vec<&str> = s.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["VR/CH/02"], "{:?}", s.notes);
+    assert!(
+        s.findings[0].detail.contains("against 100 last year"),
+        "{}",
+        s.findings[0].detail
+    );
+    assert!(s.notes.is_empty(), "{:?}", s.notes);
+    // CH/026 counts something else since the older edition: nothing compared, and said so.
+    if let Some(x) = ir.series.iter_mut().find(|x| x.code == "CH/026") {
+        x.continues.clear();
+    }
+    let report = run(&ir);
+    let s = &report.submissions[0];
+    assert!(s.findings.is_empty(), "{:?}", s.findings);
+    assert_eq!(s.notes.len(), 2, "{:?}", s.notes);
+    for n in &s.notes {
+        assert!(
+            n.contains("CH/026 is new in edition") && n.contains("older"),
+            "{n}"
+        );
+    }
+}
