@@ -303,6 +303,9 @@ fn rule_message(cx: &Ctx, r: &Rule, place: &str) -> String {
     let mut s = cx.phrase(&cx.words().rule(r), place);
     // The spec's notes on the rule (why a year-on-year limit was chosen) are shown with it.
     for n in &r.notes {
+        if !s.ends_with('.') {
+            s.push('.');
+        }
         s.push(' ');
         s.push_str(&cx.rich_inline(n, place, " "));
     }
