@@ -88,7 +88,10 @@ fn validate(c: &mut Criterion) {
             pmf::validate::validate(
                 &ir,
                 vec![("filled.xlsx".into(), Ok(xlsx.clone()))],
-                pmf::validate::Options { indicators: true },
+                pmf::validate::Options {
+                    indicators: true,
+                    ..Default::default()
+                },
             )
         })
     });

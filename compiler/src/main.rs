@@ -161,6 +161,10 @@ enum Command {
         /// List every figure not yet given (the text report counts them per sheet).
         #[arg(long, short)]
         verbose: bool,
+        /// The language of the messages: en (English) or cy (Welsh). The rules' messages use
+        /// the spec's Welsh texts where it has them.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
         /// Last year's returns (XLSX, CSV or JSON; of this edition or the one it supersedes):
         /// each submission is also checked against its authority's return for the year before
         /// by the year-on-year rules (a change beyond its limit, a stock that does not balance).
@@ -227,6 +231,7 @@ fn main() -> ExitCode {
             format,
             indicators,
             verbose,
+            lang,
             previous,
             submissions,
         } => cmd_validate(
@@ -235,6 +240,7 @@ fn main() -> ExitCode {
             format,
             indicators,
             verbose,
+            lang,
             &previous,
             submissions,
         ),
@@ -816,6 +822,7 @@ fn cmd_validate(
     format: ValidateFormat,
     indicators: bool,
     verbose: bool,
+    lang: LangArg,
     previous: &[PathBuf],
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
@@ -832,6 +839,10 @@ fn cmd_validate(
         Ok(ir) => ir,
         Err(code) => return code,
     };
+    let lang = match lang {
+        LangArg::En => pmf::ir::Lang::En,
+        LangArg::Cy => pmf::ir::Lang::Cy,
+    };
     let previous: Vec<(String, Result<Vec<u8>, String>)> = previous
         .iter()
         .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
@@ -840,7 +851,7 @@ fn cmd_validate(
         &ir,
         inputs,
         previous,
-        pmf::validate::Options { indicators },
+        pmf::validate::Options { indicators, lang },
     );
     let text = match format {
         ValidateFormat::Text => report.to_text_with(verbose),

@@ -22,4 +22,5 @@ mod subgen;
 mod templates;
 mod validate;
 mod validation_sql;
+mod welsh;
 mod year_on_year;

@@ -50,7 +50,10 @@ fn report(ir: &Ir, files: &[(&str, &[u8])], indicators: bool) -> validate::Repor
             .iter()
             .map(|(n, b)| (n.to_string(), Ok(b.to_vec())))
             .collect(),
-        Options { indicators },
+        Options {
+            indicators,
+            ..Default::default()
+        },
     )
 }
 
@@ -230,6 +233,18 @@ fn text_cases(ir: &Ir) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The cases also reported in Welsh.
+const WELSH_CASES: [&str; 8] = [
+    "good-cardiff-2020-21.csv",
+    "bad-figures.csv",
+    "bad-missing.csv",
+    "bad-comparisons.csv",
+    "excepted.csv",
+    "bad-duplicate.csv",
+    "bad-unknown-codes.csv",
+    "bad-authority-and-period.csv",
+];
+
 #[test]
 fn submissions_give_the_expected_reports() {
     let ir = shipped_ir();
@@ -257,6 +272,26 @@ fn submissions_give_the_expected_reports() {
         let text = format!("exit code {}\n{}", r.exit_code(), r.to_text());
         if let Err(e) = expect_file(&dir().join(format!("{name}.out")), &text) {
             errors.push(e);
+        }
+        // In Welsh (`pmf validate --lang cy`), the cases whose findings the engine words: the
+        // same findings and exit code, every fixed word from the messages table's Welsh.
+        if WELSH_CASES.contains(&name.as_str()) {
+            let cy = validate::validate(
+                &ir,
+                files
+                    .iter()
+                    .map(|(n, b)| (n.to_string(), Ok(b.to_vec())))
+                    .collect(),
+                Options {
+                    lang: pmf::ir::Lang::Cy,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(cy.exit_code(), r.exit_code(), "{name}");
+            let text = format!("exit code {}\n{}", cy.exit_code(), cy.to_text());
+            if let Err(e) = expect_file(&dir().join(format!("{name}.cy.out")), &text) {
+                errors.push(e);
+            }
         }
         // Good inputs are clean; bad ones are not.
         let code = r.exit_code();

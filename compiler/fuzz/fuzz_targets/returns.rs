@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         let report = pmf::validate::validate(
             ir,
             vec![(name.to_string(), Ok(data.to_vec()))],
-            pmf::validate::Options { indicators: true },
+            pmf::validate::Options {
+                    indicators: true,
+                    ..Default::default()
+                },
         );
         common::check_report(&report);
     }

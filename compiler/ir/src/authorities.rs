@@ -12,6 +12,16 @@ pub struct Authority {
     pub name_cy: &'static str,
 }
 
+impl Authority {
+    /// The authority's name in `lang`.
+    pub fn name_in(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::En => self.name,
+            crate::Lang::Cy => self.name_cy,
+        }
+    }
+}
+
 /// In ONS code order.
 pub const AUTHORITIES: [Authority; 22] = [
     la("W06000001", "Isle of Anglesey", "Ynys Môn"),

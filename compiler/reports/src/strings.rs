@@ -1,5 +1,5 @@
 //! The fixed wording of reports, from one table (`strings.json`, read with pmf-words' table
-//! machinery). A key without `cy` has no Welsh yet: a Welsh report shows it in English.
+//! machinery). Every key has both languages (tests/suite/welsh.rs checks every shipped table).
 
 use pmf_ir::Lang;
 use pmf_words::table::Part;

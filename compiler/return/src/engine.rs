@@ -119,6 +119,8 @@ pub struct Engine<'a> {
     index: BTreeMap<&'a str, usize>,
     rules: Vec<Planned>,
     statuses: String,
+    /// The fixed wording of messages, in the language of the run.
+    words: pmf_words::Table,
     /// Per rule of the IR, its message (pmf-words).
     messages: Vec<String>,
     /// Per indicator, the unit of its result in words, or empty.
@@ -132,7 +134,14 @@ struct Slot {
 }
 
 impl<'a> Engine<'a> {
+    /// The engine, with messages in English.
     pub fn new(ir: &'a Ir) -> Engine<'a> {
+        Engine::in_lang(ir, ir::Lang::En)
+    }
+
+    /// The engine, with messages in `lang` (the rules' messages, the units and every fixed
+    /// wording; spec texts without Welsh stay in English).
+    pub fn in_lang(ir: &'a Ir, lang: ir::Lang) -> Engine<'a> {
         let index: BTreeMap<&str, usize> = ir
             .data_items
             .iter()
@@ -168,10 +177,10 @@ impl<'a> Engine<'a> {
         let statuses = ir
             .missing_statuses
             .iter()
-            .map(|s| s.label.en.clone())
+            .map(|s| s.label.get(lang).to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let words = pmf_words::Words::new(ir, ir::Lang::En);
+        let words = pmf_words::Words::new(ir, lang);
         let messages = ir.rules.iter().map(|r| words.rule_text(r)).collect();
         let units = ir
             .indicators
@@ -179,7 +188,7 @@ impl<'a> Engine<'a> {
             .map(|i| {
                 words
                     .result_unit(i)
-                    .map(|u| u.plain(ir, ir::Lang::En))
+                    .map(|u| u.plain(ir, lang))
                     .unwrap_or_default()
             })
             .collect();
@@ -188,6 +197,7 @@ impl<'a> Engine<'a> {
             index,
             rules,
             statuses,
+            words: pmf_words::Table::messages(lang),
             messages,
             units,
         }
@@ -286,22 +296,20 @@ impl<'a> Engine<'a> {
                         let e = &sub.entries[r];
                         let why = match &e.raw {
                             Raw::Blank => continue,
-                            Raw::Text(t) if says_no_figure(ir, t) => format!(
-                                "{} is not a figure: leave the value blank and give the reason as its status, one of: {}",
-                                quoted(t),
-                                self.statuses
+                            Raw::Text(t) if says_no_figure(ir, t) => self.words.fill(
+                                "value.says_no_figure",
+                                &[("text", &quoted(t)), ("statuses", &self.statuses)],
                             ),
-                            Raw::Text(t) => format!(
-                                "{} is not a number: write the figure in digits only, e.g. 1234",
-                                quoted(t)
-                            ),
+                            Raw::Text(t) => self
+                                .words
+                                .fill("value.not_a_number", &[("text", &quoted(t))]),
                             Raw::Number(v) if values::is_valid(*v, vt) => continue,
-                            Raw::Number(v) => values::why_invalid(*v, vt),
+                            Raw::Number(v) => values::why_invalid_in(*v, vt, &self.words),
                         };
                         let why = match vt {
                             ValueType::Whole => why,
                             ValueType::Decimal => {
-                                format!("{why} (a decimal such as 12.5 is allowed)")
+                                self.words.fill("value.decimal_allowed", &[("why", &why)])
                             }
                         };
                         out.push(base(
@@ -336,10 +344,10 @@ impl<'a> Engine<'a> {
                     let (detail, site) = match (rows.first(), bad_status) {
                         (None, _) => (
                             match sub.absent_by_part.values().next() {
-                                Some(_) => {
-                                    format!("the workbook has no row for {code} (was it deleted?)")
-                                }
-                                None => format!("there is no row for {code}"),
+                                Some(_) => self
+                                    .words
+                                    .fill("required.no_row_workbook", &[("code", code)]),
+                                None => self.words.fill("required.no_row", &[("code", code)]),
                             },
                             ir.data_items[i]
                                 .part
@@ -349,18 +357,15 @@ impl<'a> Engine<'a> {
                                 .clone(),
                         ),
                         (Some(e), Some(s)) => (
-                            format!(
-                                "no figure, and the status {} is not one of: {}",
-                                quoted(s),
-                                self.statuses
+                            self.words.fill(
+                                "required.bad_status",
+                                &[("status", &quoted(s)), ("statuses", &self.statuses)],
                             ),
                             e.site.clone(),
                         ),
                         (Some(e), None) => (
-                            format!(
-                                "no figure and no status (give the figure, or one of: {})",
-                                self.statuses
-                            ),
+                            self.words
+                                .fill("required.nothing", &[("statuses", &self.statuses)]),
                             e.site.clone(),
                         ),
                     };
@@ -410,7 +415,7 @@ impl<'a> Engine<'a> {
                             last_year: false,
                         });
                     }
-                    let mut f = base(imbalance_words(rule, l, r), sites, operands);
+                    let mut f = base(imbalance_words(rule, l, r, &self.words), sites, operands);
                     f.lhs = Some(l);
                     f.rhs = Some(r);
                     f.imbalance = Some(l - r);
@@ -662,22 +667,23 @@ impl<'a> Engine<'a> {
             push(
                 "input.authority",
                 false,
-                "the submission does not say which authority it is from".into(),
-                "give the authority's ONS code, e.g. W06000015 for Cardiff".into(),
+                self.words.get("input.no_authority"),
+                self.words.get("input.no_authority_help"),
                 sub.authority_site.clone(),
             );
         } else if authorities::by_code(a).is_none_or(|x| x.code != a) {
             let hint = match authorities::parse(a) {
-                Some(x) => format!("{} is {}", x.name, x.code),
-                None => "the 22 codes run from W06000001 (Isle of Anglesey) to W06000024 (Merthyr Tydfil)".into(),
+                Some(x) => self.words.fill(
+                    "input.authority_is",
+                    &[("name", x.name_in(self.words.lang())), ("code", x.code)],
+                ),
+                None => self.words.get("input.authority_range"),
             };
             push(
                 "input.authority",
                 false,
-                format!(
-                    "{} is not the ONS code of a Welsh local authority",
-                    quoted(a)
-                ),
+                self.words
+                    .fill("input.not_authority", &[("text", &quoted(a))]),
                 hint,
                 sub.authority_site.clone(),
             );
@@ -688,11 +694,11 @@ impl<'a> Engine<'a> {
                 "input.period",
                 false,
                 if p.is_empty() {
-                    "the submission does not say which year it is for".into()
+                    self.words.get("input.no_period")
                 } else {
-                    format!("{} is not a financial year", quoted(p))
+                    self.words.fill("input.not_period", &[("text", &quoted(p))])
                 },
-                "write the year like 2020-21".into(),
+                self.words.get("input.period_help"),
                 sub.period_site.clone(),
             );
         }
@@ -714,7 +720,8 @@ impl<'a> Engine<'a> {
                 push(
                     "input.unknown_code",
                     false,
-                    format!("{} is not a code of this edition", quoted(&e.code)),
+                    self.words
+                        .fill("input.unknown_code", &[("text", &quoted(&e.code))]),
                     hint,
                     e.site.clone(),
                 );
@@ -724,10 +731,10 @@ impl<'a> Engine<'a> {
                 Some(first) => push(
                     "input.duplicate",
                     false,
-                    format!("{} is given more than once", e.code),
-                    format!(
-                        "first at {first}; keep one row (rules that read {} are not checked)",
-                        e.code
+                    self.words.fill("input.duplicate", &[("code", &e.code)]),
+                    self.words.fill(
+                        "input.duplicate_help",
+                        &[("first", &first.to_string()), ("code", &e.code)],
                     ),
                     e.site.clone(),
                 ),
@@ -742,8 +749,9 @@ impl<'a> Engine<'a> {
                     push(
                         "input.population",
                         false,
-                        format!("the population {} must be a figure, 0 or more", e.code),
-                        format!("it holds {}", quoted(&e.raw.to_text())),
+                        self.words.fill("input.population", &[("code", &e.code)]),
+                        self.words
+                            .fill("input.it_holds", &[("text", &quoted(&e.raw.to_text()))]),
                         e.site.clone(),
                     );
                 }
@@ -756,8 +764,9 @@ impl<'a> Engine<'a> {
                 push(
                     "input.value_and_status",
                     true,
-                    format!("{} has both a figure and a missing-value status", e.code),
-                    "the figure is used; clear the status if the figure is right".into(),
+                    self.words
+                        .fill("input.value_and_status", &[("code", &e.code)]),
+                    self.words.get("input.value_and_status_help"),
                     e.site.clone(),
                 );
             }
@@ -772,14 +781,20 @@ impl<'a> Engine<'a> {
             .iter()
             .find(|d| d.code.eq_ignore_ascii_case(code))
         {
-            return format!("codes are written as in the template: {}", d.code);
+            return self.words.fill("suggest.case", &[("code", &d.code)]);
         }
         let up = code.to_ascii_uppercase();
         if let Some(m) = self.ir.metric(code) {
             if !m.items.is_empty() {
-                return format!(
-                    "{code} is reported through its items ({}...)",
-                    m.items.first().map(|i| i.code.as_str()).unwrap_or_default()
+                return self.words.fill(
+                    "suggest.items",
+                    &[
+                        ("code", code),
+                        (
+                            "first",
+                            m.items.first().map(|i| i.code.as_str()).unwrap_or_default(),
+                        ),
+                    ],
                 );
             }
         }
@@ -790,8 +805,8 @@ impl<'a> Engine<'a> {
             .map(|d| (strsim::levenshtein(&d.code, &up), &d.code))
             .min();
         match best {
-            Some((d, c)) if d <= 2 => format!("did you mean {c}?"),
-            _ => "check the code against the template".into(),
+            Some((d, c)) if d <= 2 => self.words.fill("suggest.did_you_mean", &[("code", c)]),
+            _ => self.words.get("suggest.check_code"),
         }
     }
 
@@ -807,18 +822,22 @@ impl<'a> Engine<'a> {
                     .map(|r| (strsim::levenshtein(&r.id, rule), &r.id))
                     .min()
                     .filter(|(d, _)| *d <= 3)
-                    .map(|(_, id)| format!("did you mean {id}?"))
-                    .unwrap_or_else(|| {
-                        "use a rule id from the checks, e.g. AD/004.partition".into()
-                    });
-                notes.push((x, format!("there is no rule {}", quoted(rule)), best));
+                    .map(|(_, id)| self.words.fill("suggest.did_you_mean", &[("code", id)]))
+                    .unwrap_or_else(|| self.words.get("exception.rule_example"));
+                notes.push((
+                    x,
+                    self.words
+                        .fill("exception.no_rule", &[("rule", &quoted(rule))]),
+                    best,
+                ));
                 continue;
             }
             if values::trim(&x.explanation).is_empty() {
                 notes.push((
                     x,
-                    format!("the exception for {rule} has no explanation, so it is not applied"),
-                    "say why the rule fails for this return".into(),
+                    self.words
+                        .fill("exception.no_explanation", &[("rule", rule)]),
+                    self.words.get("exception.no_explanation_help"),
                 ));
                 continue;
             }
@@ -847,8 +866,8 @@ impl<'a> Engine<'a> {
             if !used {
                 notes.push((
                     x,
-                    format!("the exception for {rule} is not needed: the rule does not fail"),
-                    "remove it, or check the figures it was written for".into(),
+                    self.words.fill("exception.not_needed", &[("rule", rule)]),
+                    self.words.get("exception.not_needed_help"),
                 ));
             }
         }
@@ -974,7 +993,6 @@ pub fn is_period(p: &str) -> bool {
     (y + 1) % 100 == n
 }
 
-/// The words for how a comparison fails.
 /// "CH/026 is 160, against 120 last year: up 40 (33.3%)".
 fn change_words(rule: &ir::Rule, now: f64, before: f64) -> String {
     let code = rule
@@ -1035,7 +1053,8 @@ fn balance_words(rule: &ir::Rule, now: f64, before: f64, inflow: f64, outflow: f
     )
 }
 
-fn imbalance_words(rule: &ir::Rule, l: f64, r: f64) -> String {
+/// The words for how a comparison fails.
+fn imbalance_words(rule: &ir::Rule, l: f64, r: f64, words: &pmf_words::Table) -> String {
     let side = |terms: &[ir::Term]| -> String {
         match terms {
             [one] if one.coef == 1.0 => one.code.clone(),
@@ -1064,21 +1083,20 @@ fn imbalance_words(rule: &ir::Rule, l: f64, r: f64) -> String {
         }
     };
     let (ls, rs) = (side(&rule.lhs), side(&rule.rhs));
-    let d = (l - r).abs();
+    let d = show((l - r).abs());
+    let difference = [("difference", d.as_str())];
     let how = match rule.op {
-        Op::Eq => {
-            if l > r {
-                format!("{} too many", show(d))
-            } else {
-                format!("{} short", show(d))
-            }
-        }
-        Op::Le | Op::Lt => format!("{} over", show(d)),
-        Op::Ge | Op::Gt => format!("{} under", show(d)),
-        Op::Ne => "they are equal".into(),
+        Op::Eq if l > r => words.fill("imbalance.too_many", &difference),
+        Op::Eq => words.fill("imbalance.short", &difference),
+        Op::Le | Op::Lt => words.fill("imbalance.over", &difference),
+        Op::Ge | Op::Gt => words.fill("imbalance.under", &difference),
+        Op::Ne => words.get("imbalance.equal"),
     };
     let tol = if rule.tolerance > 0.0 {
-        format!(" (tolerance {})", show(rule.tolerance))
+        words.fill(
+            "imbalance.tolerance",
+            &[("tolerance", &show(rule.tolerance))],
+        )
     } else {
         String::new()
     };

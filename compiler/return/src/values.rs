@@ -51,20 +51,24 @@ pub fn is_valid(v: f64, value_type: ValueType) -> bool {
         && (value_type == ValueType::Decimal || v.fract() == 0.0)
 }
 
-/// What is wrong with a figure that is not valid, in words an officer understands.
+/// What is wrong with a figure that is not valid, in words an officer understands (English).
 pub fn why_invalid(v: f64, value_type: ValueType) -> String {
-    if !v.is_finite() || v > MAX_VALUE {
-        format!(
-            "{} is far too large (the largest figure accepted is 999,999,999)",
-            show(v)
-        )
+    why_invalid_in(v, value_type, &pmf_words::Table::messages(pmf_ir::Lang::En))
+}
+
+/// What is wrong with a figure that is not valid, in the language of `words` (the messages
+/// table).
+pub fn why_invalid_in(v: f64, value_type: ValueType, words: &pmf_words::Table) -> String {
+    let key = if !v.is_finite() || v > MAX_VALUE {
+        "value.too_large"
     } else if v < 0.0 {
-        format!("{} is negative", show(v))
+        "value.negative"
     } else if value_type == ValueType::Whole && v.fract() != 0.0 {
-        format!("{} is not a whole number", show(v))
+        "value.not_whole"
     } else {
-        format!("{} is not accepted", show(v))
-    }
+        "value.not_accepted"
+    };
+    words.fill(key, &[("value", &show(v))])
 }
 
 /// Lowers ASCII letters only, as SQLite's `lower` does.

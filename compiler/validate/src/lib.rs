@@ -21,6 +21,8 @@ use pmf_ir::{self as ir, authorities};
 pub struct Options {
     /// Compute the indicators of each submission.
     pub indicators: bool,
+    /// The language of every message (`pmf validate --lang cy`).
+    pub lang: ir::Lang,
 }
 
 /// A return's report lists at most this many findings, plus `LISTED_PER_ROW` for each row the
@@ -48,16 +50,28 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 /// Reads one file, so that a fault of pmf on one file is that file's error and the other files
 /// are still read.
 pub fn read_isolated(name: &str, bytes: &[u8], ir: &Ir) -> Result<read::Input, ReadError> {
+    read_isolated_in(name, bytes, ir, ir::Lang::En)
+}
+
+fn read_isolated_in(
+    name: &str,
+    bytes: &[u8],
+    ir: &Ir,
+    lang: ir::Lang,
+) -> Result<read::Input, ReadError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read::read(name, bytes, ir))) {
         Ok(r) => r,
-        Err(p) => Err(ReadError::new(
-            submission::Site::new(name, submission::Place::File),
-            format!(
-                "pmf failed while reading this file ({}), so it was not checked",
-                report::safe(&panic_text(p.as_ref()))
-            ),
-        )
-        .help("this is a fault in pmf, not in the file: please report it, with the file")),
+        Err(p) => {
+            let words = pmf_words::Table::messages(lang);
+            Err(ReadError::new(
+                submission::Site::new(name, submission::Place::File),
+                words.fill(
+                    "fault.reading",
+                    &[("error", &report::safe(&panic_text(p.as_ref())))],
+                ),
+            )
+            .help(words.get("fault.help")))
+        }
     }
 }
 
@@ -65,6 +79,11 @@ pub fn read_isolated(name: &str, bytes: &[u8], ir: &Ir) -> Result<read::Input, R
 /// first; the others become one finding on it. Rows naming a thousand invented authorities are
 /// one finding, not a thousand returns each missing every value.
 pub fn fold_unknown(subs: Vec<Submission>) -> Vec<Submission> {
+    fold_unknown_in(subs, ir::Lang::En)
+}
+
+fn fold_unknown_in(subs: Vec<Submission>, lang: ir::Lang) -> Vec<Submission> {
+    let words = pmf_words::Table::messages(lang);
     let mut out: Vec<Submission> = Vec::new();
     let mut first_bad: Option<usize> = None;
     let mut rest: Vec<Submission> = Vec::new();
@@ -84,18 +103,25 @@ pub fn fold_unknown(subs: Vec<Submission>) -> Vec<Submission> {
             .take(5)
             .map(|s| {
                 let who = match values::trim(&s.authority) {
-                    "" => "(no authority)".to_string(),
+                    "" => words.get("report.no_authority"),
                     a => engine::quoted(a),
                 };
                 let when = match values::trim(&s.period) {
-                    "" => "(no year)".to_string(),
+                    "" => words.get("report.no_year"),
                     p => engine::quoted(p),
                 };
-                format!("{who} {when} at {}", report::place(&s.authority_site))
+                words.fill(
+                    "input.unknown_return_at",
+                    &[
+                        ("authority", &who),
+                        ("period", &when),
+                        ("place", &report::place_words(&s.authority_site, &words)),
+                    ],
+                )
             })
             .collect();
         let more = if rest.len() > 5 {
-            format!(", and {} more", rest.len() - 5)
+            words.fill("input.and_more", &[("n", &(rest.len() - 5).to_string())])
         } else {
             String::new()
         };
@@ -104,11 +130,13 @@ pub fn fold_unknown(subs: Vec<Submission>) -> Vec<Submission> {
         out[i].problem(
             "input.authority",
             false,
-            format!(
-                "{n} more return{} in this file {} not checked, as each names an authority that is not the ONS code of a Welsh local authority or a year that is not a financial year: {}{more}",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "is" } else { "are" },
-                shown.join("; ")
+            words.fill(
+                "input.unknown_returns",
+                &[
+                    ("returns", &words.count("count.more_returns", n as u64, &[])),
+                    ("list", &shown.join("; ")),
+                    ("more", &more),
+                ],
             ),
             site,
         );
@@ -130,6 +158,7 @@ fn read_previous(
     ir: &Ir,
     previous: Vec<(String, Result<Vec<u8>, String>)>,
     report: &mut Report,
+    words: &pmf_words::Table,
 ) -> Vec<Submission> {
     let mut out = Vec::new();
     for (name, bytes) in previous {
@@ -138,7 +167,7 @@ fn read_previous(
             Err(e) => {
                 report.unreadable.push(ReadError::new(
                     submission::Site::new(&name, submission::Place::File),
-                    format!("cannot open last year's return: {e}"),
+                    words.fill("read.cannot_open", &[("error", &e)]),
                 ));
                 continue;
             }
@@ -161,9 +190,13 @@ pub fn validate_with_previous(
     previous: Vec<(String, Result<Vec<u8>, String>)>,
     opts: Options,
 ) -> Report {
-    let mut report = Report::default();
+    let words = pmf_words::Table::messages(opts.lang);
+    let mut report = Report {
+        lang: opts.lang,
+        ..Report::default()
+    };
     let with_previous = !previous.is_empty();
-    let previous = read_previous(ir, previous, &mut report);
+    let previous = read_previous(ir, previous, &mut report, &words);
     let mut subs: Vec<Submission> = Vec::new();
     let mut loose = Vec::new();
     for (name, bytes) in inputs {
@@ -172,14 +205,14 @@ pub fn validate_with_previous(
             Err(e) => {
                 report.unreadable.push(ReadError::new(
                     submission::Site::new(&name, submission::Place::File),
-                    format!("cannot open the file: {e}"),
+                    words.fill("read.cannot_open", &[("error", &e)]),
                 ));
                 continue;
             }
         };
-        match read_isolated(&name, &bytes, ir) {
+        match read_isolated_in(&name, &bytes, ir, opts.lang) {
             Ok(input) => {
-                subs.extend(fold_unknown(input.submissions));
+                subs.extend(fold_unknown_in(input.submissions, opts.lang));
                 loose.extend(input.exceptions);
             }
             Err(e) => report.unreadable.push(e),
@@ -194,17 +227,19 @@ pub fn validate_with_previous(
             None => report.unreadable.push(
                 ReadError::new(
                     x.exception.site.clone(),
-                    format!(
-                        "this exception is for {} {}, and no submission given has that authority and period",
-                        engine::quoted(&x.authority),
-                        engine::quoted(&x.period)
+                    words.fill(
+                        "exception.no_submission",
+                        &[
+                            ("authority", &engine::quoted(&x.authority)),
+                            ("period", &engine::quoted(&x.period)),
+                        ],
                     ),
                 )
-                .help("give the submission it explains in the same command"),
+                .help(words.get("exception.no_submission_help")),
             ),
         }
     }
-    let engine = Engine::new(ir);
+    let engine = Engine::in_lang(ir, opts.lang);
     let sheets: Vec<String> = ir
         .parts
         .iter()
@@ -230,7 +265,7 @@ pub fn validate_with_previous(
                 .first()
                 .and_then(|v| sheet_of_code.get(v.code.as_str()))
                 .cloned()
-                .unwrap_or_else(|| "(the return)".into()),
+                .unwrap_or_else(|| words.get("report.the_return")),
         }
     };
     // Last year's figures for each submission, when there is a return for the year before.
@@ -273,14 +308,12 @@ pub fn validate_with_previous(
                 report.unreadable.push(
                     ReadError::new(
                         s.authority_site.clone(),
-                        format!(
-                            "pmf failed while checking this return ({}), so it was not checked",
-                            report::safe(&panic_text(p.as_ref()))
+                        words.fill(
+                            "fault.checking",
+                            &[("error", &report::safe(&panic_text(p.as_ref())))],
                         ),
                     )
-                    .help(
-                        "this is a fault in pmf, not in the file: please report it, with the file",
-                    ),
+                    .help(words.get("fault.help")),
                 );
                 continue;
             }

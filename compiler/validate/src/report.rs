@@ -8,7 +8,8 @@ use super::engine::{Finding, IndicatorValue};
 use super::submission::{Place, ReadError, Site};
 use super::values::show;
 use crate::authorities;
-use crate::ir::RuleSeverity;
+use crate::ir::{Lang, RuleSeverity};
+use pmf_words::Table;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -20,6 +21,9 @@ pub struct Report {
     pub submissions: Vec<SubmissionReport>,
     /// Inputs that could not be read at all.
     pub unreadable: Vec<ReadError>,
+    /// The language of the text and CSV reports' fixed wording (the JSON's keys are English).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -222,14 +226,17 @@ impl SubmissionReport {
         }
     }
 
-    fn title(&self) -> String {
-        let who = match (&self.authority_name, self.authority.is_empty()) {
+    fn title(&self, w: &Table) -> String {
+        let name = authorities::by_code(&self.authority)
+            .filter(|a| a.code == self.authority)
+            .map(|a| a.name_in(w.lang()));
+        let who = match (name, self.authority.is_empty()) {
             (Some(n), _) => format!("{n} ({})", self.authority),
-            (None, true) => "(no authority)".into(),
+            (None, true) => w.get("report.no_authority"),
             (None, false) => short(&self.authority),
         };
         let period = if self.period.is_empty() {
-            "(no period)".to_string()
+            w.get("report.no_period")
         } else {
             short(&self.period)
         };
@@ -287,38 +294,39 @@ impl Report {
     }
 
     pub fn to_text_with(&self, verbose: bool) -> String {
+        let w = Table::messages(self.lang);
         let mut o = String::new();
         for e in &self.unreadable {
             let _ = writeln!(
                 o,
-                "error: {}: {}",
-                safe(&e.site.to_string()),
-                safe(&e.message)
+                "{}",
+                w.fill(
+                    "report.error",
+                    &[
+                        ("site", &safe(&e.site.to_string())),
+                        ("message", &safe(&e.message))
+                    ]
+                )
             );
             if let Some(h) = &e.help {
-                let _ = writeln!(o, "  help: {}", safe(h));
+                let _ = writeln!(o, "  {}", w.fill("report.help", &[("help", &safe(h))]));
             }
             o.push('\n');
         }
         for s in &self.submissions {
-            s.write_text(&mut o, verbose);
+            s.write_text(&mut o, verbose, &w);
         }
         let t = self.total();
         let n = self.submissions.len();
         let _ = write!(
             o,
-            "{} submission{} checked: {}",
-            n,
-            if n == 1 { "" } else { "s" },
-            summary_words(&t)
+            "{}: {}",
+            w.count("count.submissions_checked", n as u64, &[]),
+            summary_words(&t, &w)
         );
         if !self.unreadable.is_empty() {
             let k = self.unreadable.len();
-            let _ = write!(
-                o,
-                "; {k} input{} could not be read",
-                if k == 1 { "" } else { "s" }
-            );
+            let _ = write!(o, "; {}", w.count("count.inputs_unreadable", k as u64, &[]));
         }
         o.push('\n');
         safe_lines_owned(o)
@@ -326,34 +334,51 @@ impl Report {
 }
 
 impl SubmissionReport {
-    fn write_text(&self, o: &mut String, verbose: bool) {
-        let _ = writeln!(o, "{}", self.title());
+    fn write_text(&self, o: &mut String, verbose: bool, w: &Table) {
+        let _ = writeln!(o, "{}", self.title(w));
         let workbook = self.file.to_ascii_lowercase().ends_with(".xlsx")
             || self.file.to_ascii_lowercase().ends_with(".xlsm");
         if !self.by_sheet.is_empty() {
-            let w = self
+            let width = self
                 .by_sheet
                 .iter()
                 .map(|c| safe(&c.sheet).chars().count())
                 .max()
                 .unwrap_or(0)
                 .max(5);
+            let heads = [
+                w.get("report.col_errors"),
+                w.get("report.col_warnings"),
+                w.get("report.col_not_given"),
+            ];
+            // Each column as wide as its heading, in either language.
+            let [a, b, c] = [
+                heads[0].chars().count().max(6),
+                heads[1].chars().count().max(8),
+                heads[2].chars().count().max(13),
+            ];
             let _ = writeln!(
                 o,
-                "  {:<w$}  {:>6}  {:>8}  {:>13}",
-                if workbook { "Sheet" } else { "Part" },
-                "errors",
-                "warnings",
-                "not yet given"
+                "  {:<wd$}  {:>a$}  {:>b$}  {:>c$}",
+                w.get(if workbook {
+                    "report.sheet"
+                } else {
+                    "report.part"
+                }),
+                heads[0],
+                heads[1],
+                heads[2],
+                wd = width
             );
-            for c in &self.by_sheet {
+            for k in &self.by_sheet {
                 let _ = writeln!(
                     o,
-                    "  {:<w$}  {:>6}  {:>8}  {:>13}",
-                    safe(&c.sheet),
-                    c.errors,
-                    c.warnings,
-                    c.not_given
+                    "  {:<wd$}  {:>a$}  {:>b$}  {:>c$}",
+                    safe(&k.sheet),
+                    k.errors,
+                    k.warnings,
+                    k.not_given,
+                    wd = width
                 );
             }
             o.push('\n');
@@ -367,19 +392,19 @@ impl SubmissionReport {
                 continue;
             }
             if last != Some(group) {
-                let heading = match group {
-                    Group::Comparison if workbook => "Figures that do not agree: correct a figure, or explain the difference on the Exceptions sheet with the rule id",
-                    Group::Comparison => "Figures that do not agree: correct a figure, or explain the difference in a file of exceptions (authority,period,rule,explanation) with the rule id",
-                    Group::Entry => "Values and lines to correct",
-                    Group::Warning => "Warnings: check these, and correct or explain them if they are wrong",
-                    Group::Query => "Queries on the change from last year: check these figures, and explain them (or correct them if they are wrong)",
-                    Group::NotGiven => "Figures not yet given: give the figure, or leave it blank and choose why under Status",
-                    Group::Excepted => "Explained by an exception",
-                };
+                let heading = w.get(match group {
+                    Group::Comparison if workbook => "report.group_comparison_workbook",
+                    Group::Comparison => "report.group_comparison_file",
+                    Group::Entry => "report.group_entry",
+                    Group::Warning => "report.group_warning",
+                    Group::Query => "report.group_query",
+                    Group::NotGiven => "report.group_not_given",
+                    Group::Excepted => "report.group_excepted",
+                });
                 let _ = writeln!(o, "  {heading}:");
                 last = Some(group);
             }
-            write_finding(o, f, &self.file);
+            write_finding(o, f, &self.file, w);
         }
         let not_given: usize = self.by_sheet.iter().map(|c| c.not_given).sum();
         if hidden > 0 || (!verbose && not_given > 0) {
@@ -391,9 +416,17 @@ impl SubmissionReport {
                 .collect();
             let _ = writeln!(
                 o,
-                "  {} not yet given on {}: give each, or leave it blank and choose why under Status (--verbose lists them)",
-                plural(not_given.max(hidden), "figure"),
-                sheets.join(", ")
+                "  {}",
+                w.fill(
+                    "report.not_given_line",
+                    &[
+                        (
+                            "figures",
+                            &w.count("count.figure", not_given.max(hidden) as u64, &[])
+                        ),
+                        ("sheets", &sheets.join(", "))
+                    ]
+                )
             );
         }
         let unlisted = if verbose {
@@ -404,23 +437,32 @@ impl SubmissionReport {
         if unlisted > 0 {
             let _ = writeln!(
                 o,
-                "  ... and {} more not listed (a return's report lists {} findings, and {} more for each of its rows)",
-                unlisted,
-                crate::LISTED_BASE,
-                crate::LISTED_PER_ROW
+                "  {}",
+                w.fill(
+                    "report.more_not_listed",
+                    &[
+                        ("n", &unlisted.to_string()),
+                        ("base", &crate::LISTED_BASE.to_string()),
+                        ("per_row", &crate::LISTED_PER_ROW.to_string())
+                    ]
+                )
             );
         }
         for n in &self.notes {
             let _ = writeln!(o, "  note: {}", safe(n));
         }
         if let Some(ind) = &self.indicators {
-            write_indicators(o, ind);
+            write_indicators(o, ind, w);
         }
-        let words = summary_words(&self.summary);
+        let words = summary_words(&self.summary, w);
         if not_given > 0 && self.summary.errors_after_exceptions >= not_given {
             let _ = writeln!(
                 o,
-                "  {words} ({not_given} of the errors are figures not yet given)\n"
+                "  {}\n",
+                w.fill(
+                    "report.of_which_not_given",
+                    &[("summary", &words), ("n", &not_given.to_string())]
+                )
             );
         } else {
             let _ = writeln!(o, "  {words}\n");
@@ -428,34 +470,41 @@ impl SubmissionReport {
     }
 }
 
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
-}
-
-fn summary_words(s: &Summary) -> String {
+fn summary_words(s: &Summary, w: &Table) -> String {
+    let errors = |n: usize| w.count("count.error", n as u64, &[]);
+    let warnings = |n: usize| w.count("count.warning", n as u64, &[]);
+    // Year-on-year queries, when there are any.
     let queries = |n: usize| match s.queries {
         0 => String::new(),
-        _ => format!(", {}", plural(n, "query").replace("querys", "queries")),
+        _ => format!(", {}", w.count("count.query", n as u64, &[])),
     };
     let before = format!(
         "{}, {}{}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
+        errors(s.errors),
+        warnings(s.warnings),
         queries(s.queries)
     );
     if s.excepted == 0 {
         before
     } else {
-        format!(
-            "{before}; with exceptions: {}, {}{} ({} excepted)",
-            plural(s.errors_after_exceptions, "error"),
-            plural(s.warnings_after_exceptions, "warning"),
-            queries(s.queries_after_exceptions),
-            s.excepted
+        w.fill(
+            "report.with_exceptions",
+            &[
+                ("before", &before),
+                ("errors", &errors(s.errors_after_exceptions)),
+                (
+                    "warnings",
+                    &format!(
+                        "{}{}",
+                        warnings(s.warnings_after_exceptions),
+                        queries(s.queries_after_exceptions)
+                    ),
+                ),
+                (
+                    "excepted",
+                    &w.count("count.excepted", s.excepted as u64, &[]),
+                ),
+            ],
         )
     }
 }
@@ -463,8 +512,12 @@ fn summary_words(s: &Summary) -> String {
 /// A site, without its file when it is `file` (which the submission's title names): a finding
 /// about a file of exceptions names that file.
 pub fn place_in(site: &Site, file: &str) -> String {
+    place_in_words(site, file, &Table::messages(Lang::En))
+}
+
+fn place_in_words(site: &Site, file: &str, w: &Table) -> String {
     if site.file == file {
-        place(site)
+        place_words(site, w)
     } else {
         site.to_string()
     }
@@ -472,26 +525,34 @@ pub fn place_in(site: &Site, file: &str) -> String {
 
 /// A site without its file, which the submission's title already names.
 pub fn place(site: &Site) -> String {
+    place_words(site, &Table::messages(Lang::En))
+}
+
+/// A site without its file, in the language of `w` (the messages table).
+pub fn place_words(site: &Site, w: &Table) -> String {
     match &site.place {
-        Place::File => "the file".into(),
-        Place::Line { line } => format!("line {line}"),
+        Place::File => w.get("place.file"),
+        Place::Line { line } => w.fill("place.line", &[("line", &line.to_string())]),
         Place::Cell { sheet, cell } => {
             format!("{}!{cell}", super::submission::quote_sheet(sheet))
         }
-        Place::Sheet { sheet } => format!("sheet {}", super::submission::quote_sheet(sheet)),
-        Place::Pointer { pointer } if pointer.is_empty() => "the top level".into(),
+        Place::Sheet { sheet } => w.fill(
+            "place.sheet",
+            &[("sheet", &super::submission::quote_sheet(sheet))],
+        ),
+        Place::Pointer { pointer } if pointer.is_empty() => w.get("place.top"),
         Place::Pointer { pointer } => pointer.clone(),
     }
 }
 
-fn write_finding(o: &mut String, f: &Finding, file: &str) {
-    let place = |s: &Site| place_in(s, file);
-    let label = match (&f.excepted, f.severity) {
-        (Some(_), _) => "excepted",
-        (None, RuleSeverity::Error) => "error",
-        (None, RuleSeverity::Warning) => "warning",
-        (None, RuleSeverity::Query) => "query",
-    };
+fn write_finding(o: &mut String, f: &Finding, file: &str, w: &Table) {
+    let place = |s: &Site| place_in_words(s, file, w);
+    let label = w.get(match (&f.excepted, f.severity) {
+        (Some(_), _) => "report.label_excepted",
+        (None, RuleSeverity::Error) => "report.label_error",
+        (None, RuleSeverity::Warning) => "report.label_warning",
+        (None, RuleSeverity::Query) => "report.label_query",
+    });
     let _ = writeln!(o, "  {label:<8} {}: {}", safe(&f.rule), safe(&f.message));
     if !f.detail.is_empty() {
         let _ = writeln!(o, "           {}", safe(&f.detail));
@@ -512,39 +573,56 @@ fn write_finding(o: &mut String, f: &Finding, file: &str) {
                 }
             })
             .collect();
-        let _ = writeln!(o, "           values: {}", vals.join(", "));
+        let _ = writeln!(
+            o,
+            "           {}",
+            w.fill("report.values", &[("values", &vals.join(", "))])
+        );
     } else if let Some(s) = f
         .sites
         .first()
         .filter(|s| s.place != Place::File || s.file != file)
     {
-        let _ = writeln!(o, "           at {}", safe(&place(s)));
+        let _ = writeln!(
+            o,
+            "           {}",
+            w.fill("report.at", &[("place", &safe(&place(s)))])
+        );
     }
     if let Some(x) = &f.excepted {
         let size = f
             .imbalance
-            .map(|d| format!(", covering a difference of {}", show(d.abs())))
+            .map(|d| w.fill("report.covering", &[("difference", &show(d.abs()))]))
             .unwrap_or_default();
         let _ = writeln!(
             o,
-            "           explained ({}{size}): {}",
-            safe(&x.site.to_string()),
-            safe(&x.explanation)
+            "           {}",
+            w.fill(
+                "report.explained",
+                &[
+                    ("site", &safe(&x.site.to_string())),
+                    ("covering", &size),
+                    ("explanation", &safe(&x.explanation))
+                ]
+            )
         );
     }
 }
 
-fn write_indicators(o: &mut String, ind: &[IndicatorValue]) {
+fn write_indicators(o: &mut String, ind: &[IndicatorValue], w: &Table) {
     if ind.is_empty() {
-        let _ = writeln!(o, "  indicators: this edition defines none");
+        let _ = writeln!(o, "  {}", w.get("report.indicators_none"));
         return;
     }
-    let _ = writeln!(o, "  indicators:");
+    let _ = writeln!(o, "  {}", w.get("report.indicators"));
     for i in ind {
         let v = match (i.value, i.undefined) {
             (Some(v), _) => format!("{} {}", show(v), i.unit),
-            (None, true) => "undefined (a denominator is 0)".into(),
-            (None, false) => format!("missing (no usable value for {})", i.missing.join(", ")),
+            (None, true) => w.get("report.indicator_undefined"),
+            (None, false) => w.fill(
+                "report.indicator_missing",
+                &[("codes", &i.missing.join(", "))],
+            ),
         };
         let _ = writeln!(o, "    {:<12} {v}  {}", safe(&i.code), safe(&i.title));
     }
@@ -568,6 +646,7 @@ impl Report {
     /// Inputs that could not be read are rows too (rule `input.unreadable`), and findings left
     /// unlisted are counted in a last row of their return (rule `report.not_listed`).
     pub fn to_csv(&self) -> String {
+        let words = Table::messages(self.lang);
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(Vec::new());
@@ -596,7 +675,7 @@ impl Report {
                 String::new(),
                 String::new(),
                 String::new(),
-                csv_cell(&place(&e.site)),
+                csv_cell(&place_words(&e.site, &words)),
                 csv_cell(&e.message),
                 csv_cell(e.help.as_deref().unwrap_or_default()),
             ]);
@@ -620,7 +699,7 @@ impl Report {
                     .sites
                     .iter()
                     .filter(|x| x.place != Place::File || x.file != s.file)
-                    .map(|x| place_in(x, &s.file))
+                    .map(|x| place_in_words(x, &s.file, &words))
                     .collect();
                 let _ = w.write_record([
                     csv_cell(&s.file),
@@ -668,11 +747,13 @@ impl Report {
                     String::new(),
                     String::new(),
                     String::new(),
-                    format!(
-                        "{} more findings not listed (a return's report lists {} findings, and {} more for each of its rows)",
-                        s.not_listed,
-                        crate::LISTED_BASE,
-                        crate::LISTED_PER_ROW
+                    words.fill(
+                        "report.more_findings_csv",
+                        &[
+                            ("n", &s.not_listed.to_string()),
+                            ("base", &crate::LISTED_BASE.to_string()),
+                            ("per_row", &crate::LISTED_PER_ROW.to_string()),
+                        ],
                     ),
                     String::new(),
                 ]);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 const WORDS: &str = include_str!("words.json");
+const MESSAGES: &str = include_str!("messages.json");
 
 #[derive(Deserialize)]
 struct Entry {
@@ -15,6 +16,27 @@ struct Entry {
     /// `untranslated` lists the key.
     #[serde(default)]
     cy: Option<String>,
+    /// The forms of a count other than the plain `en`/`cy` (which are the "other" form), by
+    /// language and CLDR plural category: `"en.one"`, `"cy.zero"`, `"cy.two"`, ...
+    #[serde(default)]
+    forms: BTreeMap<String, String>,
+}
+
+/// The CLDR plural category of a whole number in a language. English has two (one, other);
+/// Welsh six: zero (0), one (1), two (2), few (3), many (6) and other (everything else), because
+/// the noun after a numeral mutates or changes with the numeral ("dau wall", "tri
+/// chyflwyniad", "chwe chyflwyniad").
+pub fn plural_category(lang: Lang, n: u64) -> &'static str {
+    match (lang, n) {
+        (Lang::En, 1) => "one",
+        (Lang::En, _) => "other",
+        (Lang::Cy, 0) => "zero",
+        (Lang::Cy, 1) => "one",
+        (Lang::Cy, 2) => "two",
+        (Lang::Cy, 3) => "few",
+        (Lang::Cy, 6) => "many",
+        (Lang::Cy, _) => "other",
+    }
 }
 
 /// The fixed wording of one table in one language.
@@ -51,6 +73,17 @@ impl Table {
         }
     }
 
+    /// The fixed wording of the validator's and the workbook's messages (parsed once per
+    /// process).
+    pub fn messages(lang: Lang) -> Table {
+        static MESSAGES_TABLE: OnceLock<Table> = OnceLock::new();
+        let t = MESSAGES_TABLE.get_or_init(|| Table::from_json(MESSAGES, Lang::En));
+        Table {
+            lang,
+            table: Arc::clone(&t.table),
+        }
+    }
+
     /// The same table in another language.
     pub fn with_lang(&self, lang: Lang) -> Table {
         Table {
@@ -75,6 +108,43 @@ impl Table {
         }
     }
 
+    /// A count: the form of `key` for `n` in this language's plural category, with `{n}`
+    /// filled (and any other placeholder of `args`). A category without its own form uses the
+    /// "other" form (the plain `en` or `cy`).
+    pub fn count(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let Some(e) = self.table.get(key) else {
+            return format!("[{key}]");
+        };
+        let (lang, other) = match (self.lang, &e.cy) {
+            (Lang::Cy, Some(cy)) => ("cy", cy),
+            _ => ("en", &e.en),
+        };
+        let lang_now = if lang == "cy" { Lang::Cy } else { Lang::En };
+        let category = plural_category(lang_now, n);
+        let template = e.forms.get(&format!("{lang}.{category}")).unwrap_or(other);
+        let n = n.to_string();
+        fill(template, &[&[("n", n.as_str())][..], args].concat())
+    }
+
+    /// The forms a count key has in a language, by category (for tests).
+    pub fn forms(&self, key: &str) -> Vec<(String, String)> {
+        self.table
+            .get(key)
+            .map(|e| {
+                e.forms
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The text of `key` with its `{placeholders}` filled from `args`; one not given is left
+    /// as written (tests fill every placeholder of every key).
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(&self.get(key), args)
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
@@ -94,23 +164,7 @@ impl Table {
 
     /// The text of `key` cut into text and placeholders.
     pub fn parts(&self, key: &str) -> Vec<Part> {
-        let template = self.get(key);
-        let mut out = Vec::new();
-        let mut rest = template.as_str();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            if open > 0 {
-                out.push(Part::Text(rest[..open].to_string()));
-            }
-            out.push(Part::Slot(rest[open + 1..open + close].to_string()));
-            rest = &rest[open + close + 1..];
-        }
-        if !rest.is_empty() {
-            out.push(Part::Text(rest.to_string()));
-        }
-        out
+        parts(&self.get(key))
     }
 
     /// The placeholders of every key, for tests that every one is filled.
@@ -122,5 +176,68 @@ impl Table {
                 Part::Text(_) => None,
             })
             .collect()
+    }
+}
+
+/// A template cut into text and placeholders.
+pub fn parts(template: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Part::Text(rest[..open].to_string()));
+        }
+        out.push(Part::Slot(rest[open + 1..open + close].to_string()));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Part::Text(rest.to_string()));
+    }
+    out
+}
+
+/// A template with its `{placeholders}` filled from `args`; one not given is left as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for p in parts(template) {
+        match p {
+            Part::Text(t) => out.push_str(&t),
+            Part::Slot(name) => match args.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => out.push_str(v),
+                None => {
+                    out.push('{');
+                    out.push_str(&name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_form_of_their_plural_category() {
+        let en = Table::messages(Lang::En);
+        let cy = Table::messages(Lang::Cy);
+        assert_eq!(en.count("count.excepted", 1, &[]), "1 excepted");
+        assert_eq!(en.count("count.error", 1, &[]), "1 error");
+        assert_eq!(en.count("count.error", 0, &[]), "0 errors");
+        assert_eq!(cy.count("count.excepted", 1, &[]), "1 wedi'i eithrio");
+        assert_eq!(cy.count("count.excepted", 2, &[]), "2 wedi'u heithrio");
+        assert_eq!(cy.count("count.error", 2, &[]), "2 wall");
+        assert_eq!(cy.count("no.such.key", 2, &[]), "[no.such.key]");
+        for (n, c) in [(0, "zero"), (1, "one"), (2, "two"), (3, "few"), (6, "many")] {
+            assert_eq!(plural_category(Lang::Cy, n), c);
+        }
+        for n in [4, 5, 7, 10, 11, 20, 100] {
+            assert_eq!(plural_category(Lang::Cy, n), "other");
+        }
     }
 }
