@@ -238,9 +238,14 @@ fn main() -> ExitCode {
             spec,
             edition,
             format,
-            indicators,
             verbose,
-            lang,
+            pmf::validate::Options {
+                indicators,
+                lang: match lang {
+                    LangArg::En => pmf::ir::Lang::En,
+                    LangArg::Cy => pmf::ir::Lang::Cy,
+                },
+            },
             &previous,
             submissions,
         ),
@@ -820,9 +825,8 @@ fn cmd_validate(
     spec: Vec<PathBuf>,
     edition: Option<String>,
     format: ValidateFormat,
-    indicators: bool,
     verbose: bool,
-    lang: LangArg,
+    opts: pmf::validate::Options,
     previous: &[PathBuf],
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
@@ -839,20 +843,11 @@ fn cmd_validate(
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let lang = match lang {
-        LangArg::En => pmf::ir::Lang::En,
-        LangArg::Cy => pmf::ir::Lang::Cy,
-    };
     let previous: Vec<(String, Result<Vec<u8>, String>)> = previous
         .iter()
         .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
         .collect();
-    let report = pmf::validate::validate_with_previous(
-        &ir,
-        inputs,
-        previous,
-        pmf::validate::Options { indicators, lang },
-    );
+    let report = pmf::validate::validate_with_previous(&ir, inputs, previous, opts);
     let text = match format {
         ValidateFormat::Text => report.to_text_with(verbose),
         ValidateFormat::Json => report.to_json(),
