@@ -172,6 +172,11 @@ enum Command {
         /// the spec's Welsh texts where it has them.
         #[arg(long, value_enum, default_value = "en")]
         lang: LangArg,
+        /// Last year's returns (XLSX, CSV or JSON; of this edition or the one it supersedes):
+        /// each submission is also checked against its authority's return for the year before
+        /// by the year-on-year rules (a change beyond its limit, a stock that does not balance).
+        #[arg(long)]
+        previous: Vec<PathBuf>,
         /// Submission files; a CSV with the header authority,period,rule,explanation holds
         /// exceptions for the submissions given with it.
         #[arg(required = true)]
@@ -244,14 +249,21 @@ fn main() -> ExitCode {
             indicators,
             verbose,
             lang,
+            previous,
             submissions,
         } => cmd_validate(
             spec,
             edition,
             format,
-            indicators,
             verbose,
-            lang,
+            pmf::validate::Options {
+                indicators,
+                lang: match lang {
+                    LangArg::En => pmf::ir::Lang::En,
+                    LangArg::Cy => pmf::ir::Lang::Cy,
+                },
+            },
+            &previous,
             submissions,
         ),
         Command::Diff(args) => cli_diff::run(args),
@@ -878,9 +890,9 @@ fn cmd_validate(
     spec: Vec<PathBuf>,
     edition: Option<String>,
     format: ValidateFormat,
-    indicators: bool,
     verbose: bool,
-    lang: LangArg,
+    opts: pmf::validate::Options,
+    previous: &[PathBuf],
     submissions: Vec<PathBuf>,
 ) -> ExitCode {
     let inputs: Vec<(String, Result<Vec<u8>, String>)> = submissions
@@ -896,11 +908,11 @@ fn cmd_validate(
         Ok(ir) => ir,
         Err(code) => return code,
     };
-    let lang = match lang {
-        LangArg::En => pmf::ir::Lang::En,
-        LangArg::Cy => pmf::ir::Lang::Cy,
-    };
-    let report = pmf::validate::validate(&ir, inputs, pmf::validate::Options { indicators, lang });
+    let previous: Vec<(String, Result<Vec<u8>, String>)> = previous
+        .iter()
+        .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
+        .collect();
+    let report = pmf::validate::validate_with_previous(&ir, inputs, previous, opts);
     let text = match format {
         ValidateFormat::Text => report.to_text_with(verbose),
         ValidateFormat::Json => report.to_json(),

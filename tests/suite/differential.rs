@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-type Found = BTreeSet<(String, String, String)>;
+pub type Found = BTreeSet<(String, String, String)>;
 
 pub fn shipped_ir() -> Ir {
     let inputs = pmf::driver::inputs(&[crate::common::root().join("spec")]);
@@ -68,7 +68,7 @@ fn rust_findings(ir: &Ir, csv: &str) -> Found {
     out
 }
 
-fn parse_tsv(text: &str) -> Found {
+pub fn parse_tsv(text: &str) -> Found {
     text.lines()
         .filter(|l| !l.is_empty())
         .map(|l| {
@@ -93,7 +93,7 @@ pub fn run(cmd: &mut Command) -> String {
 }
 
 /// The difference of two sets of findings, for a message.
-fn compare(name: &str, expected: &Found, actual: &Found) -> Result<(), String> {
+pub fn compare(name: &str, expected: &Found, actual: &Found) -> Result<(), String> {
     if expected == actual {
         return Ok(());
     }
@@ -104,7 +104,7 @@ fn compare(name: &str, expected: &Found, actual: &Found) -> Result<(), String> {
     ))
 }
 
-const QUERY: &str = "SELECT authority, period, rule_id FROM pmf_violation";
+pub const QUERY: &str = "SELECT authority, period, rule_id FROM pmf_violation";
 
 /// Runs the SQL, loads the returns by column name, runs the SQL again (as the README says) in a
 /// database file of `dir`; gives the database.
@@ -166,6 +166,12 @@ con.execute(
     "SELECT authority, period, code, value, status, comment "
     "FROM read_csv(?, header = true, all_varchar = true, "
     "delim = ',', quote = '\"', escape = '\"')", [csv])
+if len(sys.argv) > 5:
+    con.execute(
+        "INSERT INTO pmf_previous (authority, period, code, value, status, comment) "
+        "SELECT authority, period, code, value, status, comment "
+        "FROM read_csv(?, header = true, all_varchar = true, "
+        "delim = ',', quote = '\"', escape = '\"')", [sys.argv[5]])
 con.execute(sql)
 for row in con.execute(query).fetchall():
     print("\t".join("" if v is None else str(v) for v in row))
@@ -179,6 +185,26 @@ pub fn duckdb_query(python: &Path, dir: &Path, sql: &Path, csv: &Path, query: &s
         .arg(sql)
         .arg(csv)
         .arg(query)
+        .current_dir(dir))
+}
+
+/// As `duckdb_query`, with last year's returns loaded into pmf_previous.
+pub fn duckdb_query_with_previous(
+    python: &Path,
+    dir: &Path,
+    sql: &Path,
+    csv: &Path,
+    previous: &Path,
+    query: &str,
+) -> String {
+    run(Command::new(python)
+        .arg("-c")
+        .arg(DUCKDB_RUN)
+        .arg(dir.join("returns.duckdb"))
+        .arg(sql)
+        .arg(csv)
+        .arg(query)
+        .arg(previous)
         .current_dir(dir))
 }
 
@@ -275,7 +301,7 @@ impl Drop for Postgres {
     }
 }
 
-fn postgres_bin() -> Option<PathBuf> {
+pub fn postgres_bin() -> Option<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -292,8 +318,27 @@ fn postgres_bin() -> Option<PathBuf> {
 }
 
 fn postgres_findings(bin: PathBuf, sql: &Path, csv: &Path) -> Found {
+    postgres_findings_with_previous(bin, sql, csv, None)
+}
+
+/// As `postgres_findings`, with last year's returns loaded into pmf_previous.
+pub fn postgres_findings_with_previous(
+    bin: PathBuf,
+    sql: &Path,
+    csv: &Path,
+    previous: Option<&Path>,
+) -> Found {
     let pg = Postgres::start(bin);
     pg.psql(&["-f", &sql.display().to_string()]);
+    if let Some(prev) = previous {
+        pg.psql(&[
+            "-c",
+            &format!(
+                "\\copy pmf_previous FROM '{}' WITH (FORMAT csv, HEADER true)",
+                prev.display()
+            ),
+        ]);
+    }
     pg.psql(&[
         "-c",
         &format!(

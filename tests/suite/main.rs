@@ -24,3 +24,4 @@ mod translate;
 mod validate;
 mod validation_sql;
 mod welsh;
+mod year_on_year;

@@ -63,10 +63,13 @@ pub fn consistent(ir: &Ir, rng: &mut Rng) -> BTreeMap<String, f64> {
         };
         v.insert(d.code.clone(), x);
     }
+    // One year's return: the year-on-year rules read last year's too, and are not made to
+    // hold here.
     let rules: Vec<_> = ir
         .rules
         .iter()
         .filter(|r| !matches!(r.kind.as_str(), "value" | "required"))
+        .filter(|r| !r.kind.is_year_on_year())
         .map(|r| (r, values::expanded_sides(ir, r)))
         .collect();
     for _round in 0..500 {
@@ -161,9 +164,15 @@ pub fn inject(ir: &Ir, rng: &mut Rng, ret: &mut Return, n: usize, tidy: bool) {
             ]
         })
         .collect();
-    let comparisons: Vec<&pmf::ir::Rule> = ir
+    // Faults one return shows: not the year-on-year rules, which need last year's return.
+    let one_year: Vec<&pmf::ir::Rule> = ir
         .rules
         .iter()
+        .filter(|r| !r.kind.is_year_on_year())
+        .collect();
+    let comparisons: Vec<&pmf::ir::Rule> = one_year
+        .iter()
+        .copied()
         .filter(|r| !matches!(r.kind.as_str(), "value" | "required"))
         .collect();
     for _ in 0..n {
@@ -172,7 +181,7 @@ pub fn inject(ir: &Ir, rng: &mut Rng, ret: &mut Return, n: usize, tidy: bool) {
         let r = if rng.below(2) == 0 && !comparisons.is_empty() {
             *rng.pick(&comparisons)
         } else {
-            rng.pick(&ir.rules)
+            *rng.pick(&one_year)
         };
         let row_of = |ret: &Return, code: &str| ret.rows.iter().position(|x| x.code == code);
         match r.kind.as_str() {

@@ -855,6 +855,9 @@ impl Checker<'_> {
                 tolerance: tol,
                 value_type,
                 origin: ir::RuleOrigin::Structure,
+                last_year: Vec::new(),
+                change: None,
+                notes: Vec::new(),
             })
         };
         for &mi in metric_order {
@@ -1083,6 +1086,10 @@ impl Checker<'_> {
             if self.tables.get(Kind::Rule, &r.id) != Some(ri) {
                 continue;
             }
+            if let Some(Some(y)) = self.rule_years.get(ri) {
+                out.push(self.year_rule(r, y));
+                continue;
+            }
             let Some(Some((l, op, rr))) = self.rule_terms.get(ri) else {
                 continue;
             };
@@ -1106,10 +1113,74 @@ impl Checker<'_> {
                 tolerance: r.tolerance.unwrap_or_else(|| self.tolerance(&codes)),
                 value_type: None,
                 origin: ir::RuleOrigin::Explicit,
+                last_year: Vec::new(),
+                change: None,
+                notes: r.notes.iter().map(rich).collect(),
             });
         }
         let _ = Target::Metric(0);
         out
+    }
+
+    /// A `change` or `balance` rule in the IR. A change compares this year's figure (`lhs`)
+    /// with last year's (`last_year`); a balance states this year's stock (`lhs`) = last
+    /// year's stock (`last_year`) + in − out (`rhs`).
+    fn year_rule(&self, r: &model::ExplicitRule, y: &crate::formula::YearTerms) -> ir::Rule {
+        use crate::formula::YearTerms;
+        let (kind, lhs, rhs, last, change) = match y {
+            YearTerms::Change(t) => (
+                ir::RuleKind::Change,
+                terms(t),
+                Vec::new(),
+                terms(t),
+                Some(ir::ChangeLimit {
+                    percent: r.percent.as_ref().map_or(0.0, |(p, _)| *p),
+                    at_least: r.at_least.unwrap_or(0.0),
+                }),
+            ),
+            YearTerms::Balance {
+                stock,
+                inflow,
+                outflow,
+            } => {
+                let mut rhs = terms(inflow);
+                rhs.extend(terms(outflow).into_iter().map(|t| Term {
+                    code: t.code,
+                    coef: -t.coef,
+                }));
+                (ir::RuleKind::Balance, terms(stock), rhs, terms(stock), None)
+            }
+        };
+        let codes: Vec<&str> = lhs
+            .iter()
+            .chain(rhs.iter())
+            .map(|t| t.code.as_str())
+            .collect();
+        let tolerance = r.tolerance.unwrap_or_else(|| self.tolerance(&codes));
+        let metric = lhs
+            .first()
+            .map(|t| crate::model::metric_of_item(&t.code).to_string())
+            .unwrap_or_default();
+        ir::Rule {
+            id: r.id.clone(),
+            kind,
+            severity: match (r.query, r.severity) {
+                (true, _) => RuleSeverity::Query,
+                (_, Some(crate::diag::Severity::Warning)) => RuleSeverity::Warning,
+                _ => RuleSeverity::Error,
+            },
+            message: r.message.as_ref().map(text),
+            metric,
+            lhs,
+            op: Op::Eq,
+            rhs,
+            tolerance,
+            value_type: None,
+            origin: ir::RuleOrigin::Explicit,
+            last_year: last,
+            change,
+            notes: r.notes.iter().map(rich).collect(),
+        }
     }
 }
 

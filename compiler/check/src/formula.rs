@@ -841,7 +841,114 @@ impl Checker<'_> {
                 .as_ref()
                 .and_then(|a| self.rule_assert(a, r.id_loc.file));
             self.rule_terms.push(terms);
+            let years = self.rule_years_terms(r);
+            self.rule_years.push(years);
         }
+    }
+
+    /// The terms of a `change` or `balance` rule, checked: known codes of one unit; for a
+    /// balance, a stock and flows.
+    fn rule_years_terms(&mut self, r: &crate::model::ExplicitRule) -> Option<YearTerms> {
+        let file = r.id_loc.file;
+        if let Some(e) = &r.change {
+            let t = self.linear(e, 1.0, file)?;
+            self.same_unit(&t, e, file)?;
+            return Some(YearTerms::Change(t));
+        }
+        let stock_e = r.balance.as_ref()?;
+        let stock = self.linear(stock_e, 1.0, file);
+        let inflow = match &r.inflow {
+            Some(e) => self.linear(e, 1.0, file).map(|t| (t, Some(e))),
+            None => Some((Vec::new(), None)),
+        };
+        let outflow = match &r.outflow {
+            Some(e) => self.linear(e, 1.0, file).map(|t| (t, Some(e))),
+            None => Some((Vec::new(), None)),
+        };
+        let (stock, (inflow, in_e), (outflow, out_e)) = (stock?, inflow?, outflow?);
+        let mut ok = true;
+        for (terms, e, want_stock) in [
+            (&stock, Some(stock_e), true),
+            (&inflow, in_e, false),
+            (&outflow, out_e, false),
+        ] {
+            let Some(e) = e else { continue };
+            for (_, c) in terms {
+                let Some(mi) = self.metric_of(c) else {
+                    continue;
+                };
+                let Some(t) = self.metrics[mi].timing.clone() else {
+                    continue;
+                };
+                let is_stock = matches!(t, Timing::Stock(_));
+                if is_stock != want_stock {
+                    let (what, help) = if want_stock {
+                        (
+                            "the stock of a balance",
+                            "`balance` names a figure counted at a point in time (`stock at \"31 March\"`); the flows go under `in` and `out`",
+                        )
+                    } else {
+                        (
+                            "a flow of a balance",
+                            "`in` and `out` name figures counted during the year (`flow`); the stock goes under `balance`",
+                        )
+                    };
+                    self.push(
+                        Diagnostic::new(
+                            Code::StockFlowMix,
+                            file,
+                            e.span.clone(),
+                            format!("{c} is {}, so it cannot be {what}", timing_words(&t)),
+                        )
+                        .help(help),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let all: Vec<(f64, String)> = stock
+            .iter()
+            .chain(inflow.iter())
+            .chain(outflow.iter())
+            .cloned()
+            .collect();
+        ok &= self.same_unit(&all, stock_e, file).is_some();
+        ok.then_some(YearTerms::Balance {
+            stock,
+            inflow,
+            outflow,
+        })
+    }
+
+    /// Checks that the codes of a year-on-year rule count one unit.
+    fn same_unit(&mut self, terms: &Terms, e: &Expr, file: crate::source::FileId) -> Option<()> {
+        let mut first: Option<(usize, String)> = None;
+        for (_, c) in terms {
+            let Some(mi) = self.metric_of(c) else {
+                continue;
+            };
+            match &first {
+                None => first = Some((mi, c.clone())),
+                Some((fi, fc)) => {
+                    let (a, b) = (&self.metrics[*fi], &self.metrics[mi]);
+                    if (a.unit, a.over) != (b.unit, b.over) {
+                        let (x, y) = (self.measure_words(*fi), self.measure_words(mi));
+                        let fc = fc.clone();
+                        self.push(
+                            Diagnostic::new(
+                                Code::UnitMismatch,
+                                file,
+                                e.span.clone(),
+                                format!("this rule adds {fc}, which {x}, to {c}, which {y}"),
+                            )
+                            .help("a year-on-year rule follows figures of one unit"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(())
     }
 
     fn rule_assert(&mut self, e: &Expr, file: crate::source::FileId) -> Option<(Terms, Op, Terms)> {
@@ -956,6 +1063,19 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The resolved terms of a year-on-year rule.
+#[derive(Clone, Debug)]
+pub enum YearTerms {
+    /// `change CODES`: the figure whose change from last year is checked.
+    Change(Terms),
+    /// `balance STOCK in IN out OUT`.
+    Balance {
+        stock: Terms,
+        inflow: Terms,
+        outflow: Terms,
+    },
 }
 
 fn reaches(

@@ -84,6 +84,7 @@ pub struct Resolved {
     metrics: Vec<MetricInfo>,
     formulas: Vec<Option<formula::Typed>>,
     rule_terms: Vec<Option<(LinearTerms, crate::ir::Op, LinearTerms)>>,
+    rule_years: Vec<Option<formula::YearTerms>>,
     part_cohort: Vec<Option<usize>>,
 }
 
@@ -338,6 +339,8 @@ pub(crate) struct Checker<'a> {
     pub formulas: Vec<Option<formula::Typed>>,
     /// Per explicit rule: (lhs, op, rhs) terms.
     pub rule_terms: Vec<Option<(LinearTerms, crate::ir::Op, LinearTerms)>>,
+    /// Per explicit rule: the terms of a year-on-year rule (`change`, `balance`).
+    pub rule_years: Vec<Option<formula::YearTerms>>,
     /// Per part: its cohort, its own or inherited.
     pub part_cohort: Vec<Option<usize>>,
     /// code → the sums it is declared part of (for percentages), built on first use.
@@ -357,6 +360,7 @@ impl<'a> Checker<'a> {
             metrics: Vec::new(),
             formulas: Vec::new(),
             rule_terms: Vec::new(),
+            rule_years: Vec::new(),
             part_cohort: Vec::new(),
             parents: None,
         }
@@ -393,6 +397,7 @@ impl<'a> Checker<'a> {
             metrics: r.metrics,
             formulas: r.formulas,
             rule_terms: r.rule_terms,
+            rule_years: r.rule_years,
             part_cohort: r.part_cohort,
             ..Checker::new(decls, sources, options)
         }
@@ -418,6 +423,7 @@ impl<'a> Checker<'a> {
             metrics: self.metrics,
             formulas: self.formulas,
             rule_terms: self.rule_terms,
+            rule_years: self.rule_years,
             part_cohort: self.part_cohort,
         };
         (self.diags, self.symbols, ir, resolved)

@@ -300,7 +300,16 @@ fn rules(cx: &Ctx) -> Vec<RuleGroup> {
 /// A rule's message: worded from the rule in the view's language (pmf-words); a rule written
 /// in the spec has its author's message.
 fn rule_message(cx: &Ctx, r: &Rule, place: &str) -> String {
-    cx.phrase(&cx.words().rule(r), place)
+    let mut s = cx.phrase(&cx.words().rule(r), place);
+    // The spec's notes on the rule (why a year-on-year limit was chosen) are shown with it.
+    for n in &r.notes {
+        if !s.ends_with('.') {
+            s.push('.');
+        }
+        s.push(' ');
+        s.push_str(&cx.rich_inline(n, place, " "));
+    }
+    s
 }
 
 fn codelists(cx: &Ctx) -> Vec<CodelistView> {

@@ -415,16 +415,14 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
             let r = ir.rules.iter().find(|r| r.id == t.name)?;
             let _ = writeln!(
                 s,
-                "**{}** · rule ({})\n\n{}\n\n`{} {} {}`",
+                "**{}** · rule ({})\n\n{}\n\n`{}`",
                 r.id,
-                match r.severity {
-                    ir::RuleSeverity::Error => "error",
-                    ir::RuleSeverity::Warning => "warning",
-                },
+                r.severity.as_str(),
                 rule_words(ir, r),
-                terms(&r.lhs),
-                r.op.symbol(),
-                terms(&r.rhs)
+                match r.kind.is_year_on_year() {
+                    true => ir::diff::rule_statement(r),
+                    false => format!("{} {} {}", terms(&r.lhs), r.op.symbol(), terms(&r.rhs)),
+                },
             );
         }
         Kind::Erratum => {

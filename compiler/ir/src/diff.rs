@@ -384,21 +384,42 @@ pub fn rule_statement(r: &Rule) -> String {
             s
         }
     };
-    let sev = match r.severity {
-        RuleSeverity::Error => "error",
-        RuleSeverity::Warning => "warning",
-    };
+    let sev = r.severity.as_str();
     let within = if r.tolerance > 0.0 {
         format!(", within {}", r.tolerance)
     } else {
         String::new()
     };
-    format!(
-        "{} {} {} ({sev}{within})",
-        side(&r.lhs),
-        r.op.symbol(),
-        side(&r.rhs)
-    )
+    if let Some(c) = &r.change {
+        return format!(
+            "change of {} from last year more than {}% and at least {} ({sev})",
+            side(&r.lhs),
+            c.percent,
+            c.at_least
+        );
+    }
+    let mut rhs = side(&r.rhs);
+    if !r.last_year.is_empty() {
+        let last = format!("last year's {}", side(&r.last_year));
+        rhs = if r.rhs.is_empty() {
+            last
+        } else if rhs.starts_with('-') {
+            format!("{last} {rhs}")
+        } else {
+            format!("{last} + {rhs}")
+        };
+    }
+    format!("{} {} {rhs} ({sev}{within})", side(&r.lhs), r.op.symbol(),)
+}
+
+/// How strict a severity is: a query asks for an explanation, a warning for a look, an error
+/// for a correction.
+fn severity_rank(s: RuleSeverity) -> u8 {
+    match s {
+        RuleSeverity::Query => 0,
+        RuleSeverity::Warning => 1,
+        RuleSeverity::Error => 2,
+    }
 }
 
 /// A rule's terms, each side sorted, with its codes put back to the old edition's.
@@ -422,7 +443,16 @@ fn rule_key(r: &Rule, renames: &BTreeMap<String, String>) -> (String, RuleBody) 
         v.sort();
         v
     };
-    (id, (side(&r.lhs), side(&r.rhs)))
+    let mut lhs = side(&r.lhs);
+    // A year-on-year rule's limit and last-year terms are part of what it compares: a new
+    // limit is a changed rule.
+    if let Some(c) = &r.change {
+        lhs.push(format!("change>{}%,>={}", c.percent, c.at_least));
+    }
+    if !r.last_year.is_empty() {
+        lhs.push(format!("last_year:{}", side(&r.last_year).join("+")));
+    }
+    (id, (lhs, side(&r.rhs)))
 }
 
 /// The values of `a - b` for which `op` holds, as a set of the three signs (<0, 0, >0).
@@ -496,11 +526,7 @@ fn compare_rules(c: &Continuity, renames: &BTreeMap<String, String>, out: &mut V
                 // tolerance and the severity together.
                 let op = strictness(r.op, or.op);
                 let tol = or.tolerance.partial_cmp(&r.tolerance);
-                let sev = match (r.severity, or.severity) {
-                    (RuleSeverity::Error, RuleSeverity::Warning) => Ordering::Greater,
-                    (RuleSeverity::Warning, RuleSeverity::Error) => Ordering::Less,
-                    _ => Ordering::Equal,
-                };
+                let sev = severity_rank(r.severity).cmp(&severity_rank(or.severity));
                 let all = [op, tol, Some(sev)];
                 if all.iter().all(|o| *o == Some(Ordering::Equal)) {
                     continue;

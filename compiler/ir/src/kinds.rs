@@ -140,6 +140,11 @@ pub enum RuleKind {
     Within,
     /// Written in the spec as a rule.
     Explicit,
+    /// A figure's change from last year's return is within a declared limit (`change`).
+    Change,
+    /// A stock balances across years: last year's stock, plus the flows in, minus the flows
+    /// out, is this year's stock (`balance`).
+    Balance,
 }
 
 impl RuleKind {
@@ -154,6 +159,8 @@ impl RuleKind {
             RuleKind::Equals => "equals",
             RuleKind::Within => "within",
             RuleKind::Explicit => "explicit",
+            RuleKind::Change => "change",
+            RuleKind::Balance => "balance",
         }
     }
 
@@ -161,6 +168,11 @@ impl RuleKind {
     /// sums of values.
     pub fn is_about_one_value(self) -> bool {
         matches!(self, RuleKind::Value | RuleKind::Required)
+    }
+
+    /// A rule that reads last year's return as well as this year's (`change`, `balance`).
+    pub fn is_year_on_year(self) -> bool {
+        matches!(self, RuleKind::Change | RuleKind::Balance)
     }
 }
 

@@ -26,7 +26,7 @@ pub use rich::{Block, Inline, Rich};
 pub type Artifacts = std::collections::BTreeMap<String, Vec<u8>>;
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -626,6 +626,19 @@ pub struct Indicator {
 pub enum RuleSeverity {
     Error,
     Warning,
+    /// A query to explain: a year-on-year figure the authority is asked to account for, not
+    /// an error in the return.
+    Query,
+}
+
+impl RuleSeverity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleSeverity::Error => "error",
+            RuleSeverity::Warning => "warning",
+            RuleSeverity::Query => "query",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -689,6 +702,36 @@ pub struct Rule {
     pub value_type: Option<ValueType>,
     /// Implied by the spec's structure, or written as a rule.
     pub origin: RuleOrigin,
+    /// For year-on-year rules: terms read from last year's return, added to `rhs` (for a
+    /// `balance`, last year's stock; for a `change`, last year's figure of the same code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_year: Vec<Term>,
+    /// For a `change` rule: how far this year's figure (`lhs`) may move from last year's
+    /// (`last_year`) before it is a query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeLimit>,
+    /// The spec's notes on the rule (for example why a tolerance was chosen).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Rich>,
+}
+
+/// How far a figure may move from last year's: a change is a query when it is more than
+/// `percent` % of last year's figure and at least `at_least` (so that small counts, where a
+/// few cases make a large percentage, do not raise one).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeLimit {
+    pub percent: f64,
+    pub at_least: f64,
+}
+
+impl ChangeLimit {
+    /// Whether moving from `last` to `this` is a query.
+    pub fn breached(&self, this: f64, last: f64) -> bool {
+        // Multiplied out (100 × change against percent × last) so that whole figures compare
+        // exactly, the same way in every backend.
+        let d = (this - last).abs();
+        d * 100.0 > self.percent * last.abs() && d >= self.at_least
+    }
 }
 
 impl Rule {
@@ -697,6 +740,7 @@ impl Rule {
         self.lhs
             .iter()
             .chain(self.rhs.iter())
+            .chain(self.last_year.iter())
             .map(|t| t.code.as_str())
     }
 }

@@ -69,6 +69,9 @@ pub struct Operand {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<Site>,
+    /// The figure is last year's (read from the return given with `--previous`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub last_year: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -91,6 +94,14 @@ pub struct IndicatorValue {
     /// Set when a denominator is zero.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub undefined: bool,
+}
+
+/// Last year's return as this edition's figures: each code's figure and where it was read, or
+/// why it has none.
+#[derive(Clone, Debug, Default)]
+pub struct LastYear {
+    pub figures: BTreeMap<String, (f64, Site)>,
+    pub missing: BTreeMap<String, String>,
 }
 
 /// A rule with its operands resolved to data item indices.
@@ -226,6 +237,33 @@ impl<'a> Engine<'a> {
     /// Every finding for one submission, in a stable order: problems of the input first, then
     /// the rules in the IR's order. Exceptions are applied.
     pub fn check(&self, sub: &Submission) -> Vec<Finding> {
+        let mut out = self.check_rules(sub);
+        self.apply_exceptions(sub, &mut out);
+        out
+    }
+
+    /// As `check`, with the year-on-year rules checked against last year's figures when they
+    /// are given; also gives a note for each year-on-year rule not checked, with the reason.
+    pub fn check_with_last_year(
+        &self,
+        sub: &Submission,
+        last: Option<&LastYear>,
+    ) -> (Vec<Finding>, Vec<String>) {
+        let mut out = self.check_rules(sub);
+        let notes = match last {
+            Some(last) => {
+                let (f, n) = self.check_years(sub, last);
+                out.extend(f);
+                n
+            }
+            None => Vec::new(),
+        };
+        self.apply_exceptions(sub, &mut out);
+        (out, notes)
+    }
+
+    /// Every finding of the rules of one return, before exceptions.
+    fn check_rules(&self, sub: &Submission) -> Vec<Finding> {
         let ir = self.ir;
         let mut out = self.input_findings(sub);
         let slots = self.slots(sub);
@@ -249,6 +287,8 @@ impl<'a> Engine<'a> {
                 excepted: None,
             };
             match rule.kind {
+                // Read with last year's return: `check_years`.
+                RuleKind::Change | RuleKind::Balance => continue,
                 RuleKind::Value => {
                     let Some(i) = p.target else { continue };
                     let vt = ir.data_items[i].value_type;
@@ -279,6 +319,7 @@ impl<'a> Engine<'a> {
                                 code: e.code.clone(),
                                 value: None,
                                 site: Some(e.site.clone()),
+                                last_year: false,
                             }],
                         ));
                     }
@@ -335,6 +376,7 @@ impl<'a> Engine<'a> {
                             code: code.clone(),
                             value: None,
                             site: Some(site),
+                            last_year: false,
                         }],
                     ));
                 }
@@ -370,6 +412,7 @@ impl<'a> Engine<'a> {
                             code: ir.data_items[i].code.clone(),
                             value: usable[i],
                             site,
+                            last_year: false,
                         });
                     }
                     let mut f = base(imbalance_words(rule, l, r, &self.words), sites, operands);
@@ -380,8 +423,221 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        self.apply_exceptions(sub, &mut out);
         out
+    }
+
+    /// Last year's return read as this edition's figures. A return of the edition this one
+    /// supersedes (its year is before this edition's first) is read through the editions'
+    /// time series (`was` chains): a code takes the sum of the codes it continues there, and a
+    /// code whose series starts in this edition (new, or counting something else) has no
+    /// figure last year, with the reason.
+    pub fn last_year(&self, prev: &Submission) -> LastYear {
+        let ir = self.ir;
+        // Each code's figure in the file: one row holding a valid figure.
+        let mut rows: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+        for e in &prev.entries {
+            rows.entry(e.code.as_str()).or_default().push(e);
+        }
+        // A figure valid for the code's value type in this edition (as any return's), or for
+        // any figure in an older edition's return.
+        let figure = |code: &str| -> Result<(f64, Site), String> {
+            let vt = self
+                .index
+                .get(code)
+                .map_or(ValueType::Decimal, |&i| ir.data_items[i].value_type);
+            match rows.get(code).map(|v| v.as_slice()) {
+                Some([e]) => match e.raw {
+                    Raw::Number(v) if values::is_valid(v, vt) => Ok((v, e.site.clone())),
+                    _ => Err(format!("{code} has no figure in last year's return")),
+                },
+                Some(_) => Err(format!(
+                    "{code} is given more than once in last year's return"
+                )),
+                None => Err(format!("last year's return has no row for {code}")),
+            }
+        };
+        let period = values::trim(&prev.period);
+        let older = match (&ir.edition.supersedes, &ir.edition.first_year) {
+            (Some(old), Some(first)) if is_period(period) && period < first.as_str() => {
+                Some(old.as_str())
+            }
+            _ => None,
+        };
+        let mut out = LastYear::default();
+        for d in &ir.data_items {
+            let got = match older {
+                None => figure(&d.code),
+                Some(old) => {
+                    let step = ir
+                        .series
+                        .iter()
+                        .find(|x| x.code == d.code)
+                        .and_then(|x| x.continues.iter().find(|c| c.edition == old));
+                    match step {
+                        None => Err(format!(
+                            "{} is new in edition {}, or counts something else than in {old}, so last year's figure does not compare",
+                            d.code, ir.edition.id
+                        )),
+                        Some(step) => {
+                            let mut sum = 0.0;
+                            let mut site = None;
+                            let mut err = None;
+                            for c in &step.codes {
+                                match figure(c) {
+                                    Ok((v, s)) => {
+                                        sum += v;
+                                        site.get_or_insert(s);
+                                    }
+                                    Err(e) => {
+                                        err.get_or_insert(e);
+                                    }
+                                }
+                            }
+                            match (err, site) {
+                                (Some(e), _) => Err(e),
+                                (None, Some(s)) => Ok((sum, s)),
+                                (None, None) => Err(format!(
+                                    "{} continues no code of edition {old}",
+                                    d.code
+                                )),
+                            }
+                        }
+                    }
+                }
+            };
+            match got {
+                Ok(v) => {
+                    out.figures.insert(d.code.clone(), v);
+                }
+                Err(why) => {
+                    out.missing.insert(d.code.clone(), why);
+                }
+            }
+        }
+        out
+    }
+
+    /// The findings of the year-on-year rules (`change`, `balance`) for a return and last
+    /// year's, before exceptions, and a note for each rule not checked (with the reason).
+    fn check_years(&self, sub: &Submission, last: &LastYear) -> (Vec<Finding>, Vec<String>) {
+        let ir = self.ir;
+        let slots = self.slots(sub);
+        let usable = self.usable(sub, &slots);
+        let mut out = Vec::new();
+        let mut notes = Vec::new();
+        for (ri, rule) in ir.rules.iter().enumerate() {
+            if !rule.kind.is_year_on_year() {
+                continue;
+            }
+            let p = &self.rules[ri];
+            let (_, last_terms) = values::expanded_sides(
+                ir,
+                &ir::Rule {
+                    rhs: rule.last_year.clone(),
+                    ..rule.clone()
+                },
+            );
+            // This year's operands: every one must be usable, as for any comparison.
+            let this: Option<Vec<(usize, f64)>> = p
+                .lhs
+                .iter()
+                .chain(p.rhs.iter())
+                .map(|(i, c)| i.filter(|i| usable[*i].is_some()).map(|i| (i, *c)))
+                .collect();
+            let Some(_) = this else { continue };
+            let mut before = 0.0;
+            let mut before_values = Vec::new();
+            let mut why_not = None;
+            for t in &last_terms {
+                match last.figures.get(&t.code) {
+                    Some((v, site)) => {
+                        before += t.coef * v;
+                        before_values.push(Operand {
+                            code: t.code.clone(),
+                            value: Some(*v),
+                            site: Some(site.clone()),
+                            last_year: true,
+                        });
+                    }
+                    None => {
+                        why_not = Some(last.missing.get(&t.code).cloned().unwrap_or_else(|| {
+                            format!("last year's return has no figure for {}", t.code)
+                        }));
+                        break;
+                    }
+                }
+            }
+            if let Some(why) = why_not {
+                notes.push(format!("rule {} not checked: {why}", rule.id));
+                continue;
+            }
+            let sum = |side: &[(Option<usize>, f64)]| -> f64 {
+                side.iter()
+                    .map(|(i, c)| c * i.and_then(|i| usable[i]).unwrap_or(0.0))
+                    .fold(0.0, |a, b| a + b)
+            };
+            let (now, flows) = (sum(&p.lhs), sum(&p.rhs));
+            let (fails, lhs, rhs, detail) = match (rule.kind, rule.change) {
+                (RuleKind::Change, Some(limit)) => (
+                    limit.breached(now, before),
+                    now,
+                    before,
+                    change_words(rule, now, before),
+                ),
+                _ => {
+                    let expected = before + flows;
+                    let (inflow, outflow) = p.rhs.iter().fold((0.0, 0.0), |(a, b), (i, c)| {
+                        let v = c * i.and_then(|i| usable[i]).unwrap_or(0.0);
+                        if *c < 0.0 {
+                            (a, b - v)
+                        } else {
+                            (a + v, b)
+                        }
+                    });
+                    (
+                        !Op::Eq.holds(now, expected, rule.tolerance),
+                        now,
+                        expected,
+                        balance_words(rule, now, before, inflow, outflow),
+                    )
+                }
+            };
+            if !fails {
+                continue;
+            }
+            let mut sites = Vec::new();
+            let mut operands = Vec::new();
+            for (i, _) in p.lhs.iter().chain(p.rhs.iter()) {
+                let i = i.unwrap_or_default();
+                let site = slots[i].rows.first().map(|&r| sub.entries[r].site.clone());
+                if let Some(s) = &site {
+                    if !sites.contains(s) {
+                        sites.push(s.clone());
+                    }
+                }
+                operands.push(Operand {
+                    code: ir.data_items[i].code.clone(),
+                    value: usable[i],
+                    site,
+                    last_year: false,
+                });
+            }
+            operands.extend(before_values);
+            out.push(Finding {
+                rule: rule.id.clone(),
+                kind: FindingKind::Rule(rule.kind),
+                severity: rule.severity,
+                message: self.messages[ri].clone(),
+                detail,
+                sites,
+                values: operands,
+                lhs: Some(lhs),
+                rhs: Some(rhs),
+                imbalance: Some(lhs - rhs),
+                excepted: None,
+            });
+        }
+        (out, notes)
     }
 
     fn input_findings(&self, sub: &Submission) -> Vec<Finding> {
@@ -709,6 +965,16 @@ pub fn says_no_figure(ir: &Ir, text: &str) -> bool {
     WORDS.contains(&folded.as_str()) || values::status(ir, text).is_some()
 }
 
+/// The financial year before `p` ("2020-21" → "2019-20"), when `p` is one.
+pub fn year_before(p: &str) -> Option<String> {
+    if !is_period(p) {
+        return None;
+    }
+    let start: u32 = p[..4].parse().ok()?;
+    let y = start.checked_sub(1)?;
+    Some(format!("{y}-{:02}", (y + 1) % 100))
+}
+
 pub fn is_period(p: &str) -> bool {
     let b = p.as_bytes();
     if b.len() != 7
@@ -725,6 +991,66 @@ pub fn is_period(p: &str) -> bool {
         p[5..].parse::<u32>().unwrap_or(99),
     );
     (y + 1) % 100 == n
+}
+
+/// "CH/026 is 160, against 120 last year: up 40 (33.3%)".
+fn change_words(rule: &ir::Rule, now: f64, before: f64) -> String {
+    let code = rule
+        .lhs
+        .iter()
+        .map(|t| t.code.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let d = now - before;
+    let dir = if d >= 0.0 { "up" } else { "down" };
+    let pct = if before != 0.0 {
+        format!(
+            " ({}%)",
+            show((d.abs() / before.abs() * 1000.0).round() / 10.0)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{code} is {}, against {} last year: {dir} {}{pct}",
+        show(now),
+        show(before),
+        show(d.abs())
+    )
+}
+
+/// "last year's CH/026 (100), plus 169 in (CH/023a to CH/023i), minus 120 out (CH/036),
+/// make 149; CH/026 is 36: 113 short".
+fn balance_words(rule: &ir::Rule, now: f64, before: f64, inflow: f64, outflow: f64) -> String {
+    let codes = |ts: Vec<&ir::Term>| match ts.as_slice() {
+        [] => String::new(),
+        [one] => one.code.clone(),
+        [a, b] => format!("{} + {}", a.code, b.code),
+        [a, .., b] => format!("{} to {}", a.code, b.code),
+    };
+    let ins = codes(rule.rhs.iter().filter(|t| t.coef > 0.0).collect());
+    let outs = codes(rule.rhs.iter().filter(|t| t.coef < 0.0).collect());
+    let mut s = format!(
+        "last year's {} ({})",
+        codes(rule.last_year.iter().collect()),
+        show(before)
+    );
+    if !ins.is_empty() {
+        s.push_str(&format!(", plus {} in ({ins})", show(inflow)));
+    }
+    if !outs.is_empty() {
+        s.push_str(&format!(", minus {} out ({outs})", show(outflow)));
+    }
+    let expected = before + inflow - outflow;
+    let d = now - expected;
+    let how = if d > 0.0 { "too many" } else { "short" };
+    format!(
+        "{s}, make {}; {} is {}: {} {how}",
+        show(expected),
+        codes(rule.lhs.iter().collect()),
+        show(now),
+        show(d.abs())
+    )
 }
 
 /// The words for how a comparison fails.

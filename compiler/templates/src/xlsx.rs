@@ -100,6 +100,7 @@ struct Words {
     /// A rule's severity as the Severity column shows it.
     error: String,
     warning: String,
+    query: String,
     /// What an indicator shows when it cannot be computed.
     undefined: String,
     missing: String,
@@ -121,6 +122,7 @@ impl Words {
             excepted: g("tok_excepted"),
             error: g("tok_error"),
             warning: g("tok_warning"),
+            query: g("tok_query"),
             undefined: g("tok_undefined"),
             missing: g("tok_missing"),
             lang,
@@ -423,6 +425,17 @@ pub fn template_uncached(ir: &Ir, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn build(ir: &Ir, fill: &Fill, stale: bool, links: &Links) -> Result<Vec<u8>, XlsxError> {
+    // A workbook holds one year: the year-on-year rules (`change`, `balance`) need last year's
+    // return, so pmf validate --previous checks them, not the workbook.
+    let this_year;
+    let ir = if ir.rules.iter().any(|r| r.kind.is_year_on_year()) {
+        let mut x = ir.clone();
+        x.rules.retain(|r| !r.kind.is_year_on_year());
+        this_year = x;
+        &this_year
+    } else {
+        ir
+    };
     let filled = Filled::of(ir, fill);
     let w = Words::new(fill.lang);
     let lang = fill.lang;
@@ -1552,6 +1565,8 @@ fn checks(
             match r.severity {
                 pmf_ir::RuleSeverity::Error => &w.error,
                 pmf_ir::RuleSeverity::Warning => &w.warning,
+                // Year-on-year rules are left out of a one-year workbook (see build).
+                pmf_ir::RuleSeverity::Query => &w.query,
             },
             &fm.cell,
         )?;

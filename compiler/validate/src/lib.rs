@@ -149,11 +149,54 @@ fn fold_unknown_in(subs: Vec<Submission>, lang: ir::Lang) -> Vec<Submission> {
 /// on its own: one that cannot be read, or on which pmf fails, is one error and the others are
 /// checked.
 pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: Options) -> Report {
+    validate_with_previous(ir, inputs, Vec::new(), opts)
+}
+
+/// Reads last year's returns (`--previous`): every return of every file, by authority and
+/// year. A file that cannot be read is an error of the report.
+fn read_previous(
+    ir: &Ir,
+    previous: Vec<(String, Result<Vec<u8>, String>)>,
+    report: &mut Report,
+    words: &pmf_words::Table,
+) -> Vec<Submission> {
+    let mut out = Vec::new();
+    for (name, bytes) in previous {
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                report.unreadable.push(ReadError::new(
+                    submission::Site::new(&name, submission::Place::File),
+                    words.fill("read.cannot_open", &[("error", &e)]),
+                ));
+                continue;
+            }
+        };
+        match read_isolated(&name, &bytes, ir) {
+            Ok(input) => out.extend(input.submissions),
+            Err(e) => report.unreadable.push(e),
+        }
+    }
+    out
+}
+
+/// As `validate`, with last year's returns (`--previous`): each submission is also checked by
+/// the year-on-year rules (`change`, `balance`) against the return in `previous` of the same
+/// authority for the year before. A submission without one, or a rule whose figures last
+/// year's return lacks, gets a note saying so.
+pub fn validate_with_previous(
+    ir: &Ir,
+    inputs: Vec<(String, Result<Vec<u8>, String>)>,
+    previous: Vec<(String, Result<Vec<u8>, String>)>,
+    opts: Options,
+) -> Report {
     let words = pmf_words::Table::messages(opts.lang);
     let mut report = Report {
         lang: opts.lang,
         ..Report::default()
     };
+    let with_previous = !previous.is_empty();
+    let previous = read_previous(ir, previous, &mut report, &words);
     let mut subs: Vec<Submission> = Vec::new();
     let mut loose = Vec::new();
     for (name, bytes) in inputs {
@@ -225,14 +268,41 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
                 .unwrap_or_else(|| words.get("report.the_return")),
         }
     };
+    // Last year's figures for each submission, when there is a return for the year before.
+    let year_rules = ir.rules.iter().any(|r| r.kind.is_year_on_year());
+    let lasts: Vec<Option<engine::LastYear>> = subs
+        .iter()
+        .map(|s| {
+            if !year_rules {
+                return None;
+            }
+            let a = values::trim(&s.authority);
+            let before = engine::year_before(values::trim(&s.period))?;
+            let is_last = |x: &&Submission| {
+                values::trim(&x.authority) == a && values::trim(&x.period) == before
+            };
+            let last = previous.iter().find(is_last)?;
+            Some(engine.last_year(last))
+        })
+        .collect();
     // Each return is dropped once checked, so that its rows make room for its findings.
-    for s in subs {
+    for (s, last) in subs.into_iter().zip(lasts) {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let findings = engine.check(&s);
+            let (findings, mut notes) = engine.check_with_last_year(&s, last.as_ref());
+            match &last {
+                Some(_) => {}
+                None if with_previous && year_rules => notes.push(format!(
+                    "the year-on-year rules were not checked: no return of {} for {} was given with --previous",
+                    engine::quoted(values::trim(&s.authority)),
+                    engine::year_before(values::trim(&s.period))
+                        .unwrap_or_else(|| "the year before".into())
+                )),
+                None => {}
+            }
             let indicators = opts.indicators.then(|| engine.indicators(&s));
-            (findings, indicators)
+            (findings, indicators, notes)
         }));
-        let (findings, indicators) = match checked {
+        let (findings, indicators, notes) = match checked {
             Ok(x) => x,
             Err(p) => {
                 report.unreadable.push(
@@ -255,6 +325,7 @@ pub fn validate(ir: &Ir, inputs: Vec<(String, Result<Vec<u8>, String>)>, opts: O
             findings,
             indicators,
         );
+        r.notes = notes;
         r.arrange(&sheets, sheet_of);
         r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
         report.submissions.push(r);

@@ -46,6 +46,9 @@ pub struct SubmissionReport {
     /// What is left to do, per sheet of the workbook (part of the edition), in the edition's
     /// order: the summary an officer reads first. Counted before findings are left unlisted.
     pub by_sheet: Vec<SheetCounts>,
+    /// What was not checked, and why (a year-on-year rule without last year's figures).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// What is left to do on one sheet (part of the edition), exceptions applied.
@@ -69,6 +72,8 @@ pub enum Group {
     /// A value that is not a figure, or a problem of the file.
     Entry,
     Warning,
+    /// A year-on-year figure to explain (a query, not an error).
+    Query,
     /// A figure neither given nor explained (shown as counts unless `--verbose`).
     NotGiven,
     Excepted,
@@ -84,6 +89,7 @@ impl Group {
         match (f.kind, f.severity) {
             (FindingKind::Rule(RuleKind::Required), _) => Group::NotGiven,
             (_, RuleSeverity::Warning) => Group::Warning,
+            (_, RuleSeverity::Query) => Group::Query,
             (FindingKind::Rule(RuleKind::Value), _) | (FindingKind::Input, _) => Group::Entry,
             (FindingKind::Rule(_), _) => Group::Comparison,
         }
@@ -102,6 +108,11 @@ pub struct Summary {
     pub excepted: usize,
     pub errors_after_exceptions: usize,
     pub warnings_after_exceptions: usize,
+    /// Year-on-year queries to explain (absent when there are none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub queries: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub queries_after_exceptions: usize,
 }
 
 impl Summary {
@@ -118,6 +129,10 @@ impl Summary {
                     s.warnings += 1;
                     s.warnings_after_exceptions += open as usize;
                 }
+                RuleSeverity::Query => {
+                    s.queries += 1;
+                    s.queries_after_exceptions += open as usize;
+                }
             }
             s.excepted += !open as usize;
         }
@@ -130,6 +145,8 @@ impl Summary {
         self.excepted += o.excepted;
         self.errors_after_exceptions += o.errors_after_exceptions;
         self.warnings_after_exceptions += o.warnings_after_exceptions;
+        self.queries += o.queries;
+        self.queries_after_exceptions += o.queries_after_exceptions;
     }
 }
 
@@ -154,6 +171,7 @@ impl SubmissionReport {
             not_listed_not_given: 0,
             indicators,
             by_sheet: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -188,7 +206,7 @@ impl SubmissionReport {
             let c = &mut counts[i];
             match group {
                 Group::NotGiven => c.not_given += 1,
-                Group::Warning => c.warnings += 1,
+                Group::Warning | Group::Query => c.warnings += 1,
                 _ => c.errors += 1,
             }
         }
@@ -379,6 +397,7 @@ impl SubmissionReport {
                     Group::Comparison => "report.group_comparison_file",
                     Group::Entry => "report.group_entry",
                     Group::Warning => "report.group_warning",
+                    Group::Query => "report.group_query",
                     Group::NotGiven => "report.group_not_given",
                     Group::Excepted => "report.group_excepted",
                 });
@@ -429,6 +448,9 @@ impl SubmissionReport {
                 )
             );
         }
+        for n in &self.notes {
+            let _ = writeln!(o, "  note: {}", safe(n));
+        }
         if let Some(ind) = &self.indicators {
             write_indicators(o, ind, w);
         }
@@ -451,7 +473,17 @@ impl SubmissionReport {
 fn summary_words(s: &Summary, w: &Table) -> String {
     let errors = |n: usize| w.count("count.error", n as u64, &[]);
     let warnings = |n: usize| w.count("count.warning", n as u64, &[]);
-    let before = format!("{}, {}", errors(s.errors), warnings(s.warnings));
+    // Year-on-year queries, when there are any.
+    let queries = |n: usize| match s.queries {
+        0 => String::new(),
+        _ => format!(", {}", w.count("count.query", n as u64, &[])),
+    };
+    let before = format!(
+        "{}, {}{}",
+        errors(s.errors),
+        warnings(s.warnings),
+        queries(s.queries)
+    );
     if s.excepted == 0 {
         before
     } else {
@@ -460,7 +492,14 @@ fn summary_words(s: &Summary, w: &Table) -> String {
             &[
                 ("before", &before),
                 ("errors", &errors(s.errors_after_exceptions)),
-                ("warnings", &warnings(s.warnings_after_exceptions)),
+                (
+                    "warnings",
+                    &format!(
+                        "{}{}",
+                        warnings(s.warnings_after_exceptions),
+                        queries(s.queries_after_exceptions)
+                    ),
+                ),
                 (
                     "excepted",
                     &w.count("count.excepted", s.excepted as u64, &[]),
@@ -512,6 +551,7 @@ fn write_finding(o: &mut String, f: &Finding, file: &str, w: &Table) {
         (Some(_), _) => "report.label_excepted",
         (None, RuleSeverity::Error) => "report.label_error",
         (None, RuleSeverity::Warning) => "report.label_warning",
+        (None, RuleSeverity::Query) => "report.label_query",
     });
     let _ = writeln!(o, "  {label:<8} {}: {}", safe(&f.rule), safe(&f.message));
     if !f.detail.is_empty() {
@@ -523,9 +563,13 @@ fn write_finding(o: &mut String, f: &Finding, file: &str, w: &Table) {
             .iter()
             .map(|v| {
                 let val = v.value.map(show).unwrap_or_else(|| "-".into());
+                let code = match v.last_year {
+                    true => format!("{} last year", safe(&v.code)),
+                    false => safe(&v.code).into_owned(),
+                };
                 match &v.site {
-                    Some(s) => format!("{} {val} ({})", safe(&v.code), safe(&place(s))),
-                    None => format!("{} {val}", safe(&v.code)),
+                    Some(s) => format!("{code} {val} ({})", safe(&place(s))),
+                    None => format!("{code} {val}"),
                 }
             })
             .collect();
@@ -638,7 +682,14 @@ impl Report {
         }
         for s in &self.submissions {
             for f in &s.findings {
-                let codes: Vec<&str> = f.values.iter().map(|v| v.code.as_str()).collect();
+                let codes: Vec<String> = f
+                    .values
+                    .iter()
+                    .map(|v| match v.last_year {
+                        true => format!("{}@last_year", v.code),
+                        false => v.code.clone(),
+                    })
+                    .collect();
                 let values: Vec<String> = f
                     .values
                     .iter()
@@ -656,10 +707,7 @@ impl Report {
                     csv_cell(&s.period),
                     csv_cell(&f.rule),
                     f.kind.as_str().to_string(),
-                    match f.severity {
-                        RuleSeverity::Error => "error".into(),
-                        RuleSeverity::Warning => "warning".into(),
-                    },
+                    f.severity.as_str().to_string(),
                     f.excepted
                         .as_ref()
                         .map(|x| csv_cell(&x.explanation))
@@ -669,6 +717,22 @@ impl Report {
                     csv_cell(&location.join(" ")),
                     csv_cell(&f.message),
                     csv_cell(&f.detail),
+                ]);
+            }
+            for n in &s.notes {
+                let _ = w.write_record([
+                    csv_cell(&s.file),
+                    csv_cell(&s.authority),
+                    csv_cell(&s.period),
+                    "report.note".into(),
+                    "report".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    csv_cell(n),
+                    String::new(),
                 ]);
             }
             if s.not_listed > 0 {

@@ -10,8 +10,8 @@ pub mod escape;
 pub mod sql;
 
 use pmf_ir::authorities::AUTHORITIES;
+use pmf_ir::Ir;
 use pmf_ir::ValueType;
-use pmf_ir::{Ir, RuleSeverity};
 use pmf_return::values::{self, MAX_FIGURE_LEN, MAX_VALUE};
 use serde_json::{json, Map, Value};
 
@@ -51,16 +51,24 @@ pub fn python(ir: &Ir) -> String {
             json!([
                 r.id,
                 r.kind,
-                match r.severity {
-                    RuleSeverity::Error => "error",
-                    RuleSeverity::Warning => "warning",
-                },
+                r.severity.as_str(),
                 words.rule_text(r),
                 r.op.symbol(),
                 r.tolerance,
                 target,
                 side(&l),
-                side(&rr)
+                side(&rr),
+                side(
+                    &values::expanded_sides(
+                        ir,
+                        &pmf_ir::Rule {
+                            rhs: r.last_year.clone(),
+                            ..r.clone()
+                        }
+                    )
+                    .1
+                ),
+                r.change.map(|c| json!([c.percent, c.at_least]))
             ])
         })
         .collect();

@@ -35,6 +35,10 @@ pub enum Shape {
     Equals,
     /// A rule written in the spec, by its comparison.
     Compare(Op),
+    /// A figure moved from last year's by more than its limit (`change`).
+    Change,
+    /// A stock does not balance with last year's and the year's flows (`balance`).
+    Balance,
 }
 
 impl Shape {
@@ -53,6 +57,8 @@ impl Shape {
             RuleKind::Overlapping | RuleKind::Within | RuleKind::Subset => Shape::PartOf,
             RuleKind::Equals => Shape::Equals,
             RuleKind::Explicit => Shape::Compare(rule.op),
+            RuleKind::Change => Shape::Change,
+            RuleKind::Balance => Shape::Balance,
         }
     }
 
@@ -189,6 +195,10 @@ fn fact_en(shape: Shape) -> &'static str {
             Op::Eq => "{code} ({value}) is not equal to {other} ({other_value})",
             Op::Ne => "{code} ({value}) is equal to {other} ({other_value})",
         },
+        Shape::Change => "{code} is {value}, against {other_value} last year",
+        Shape::Balance => {
+            "{code} is {value}, but last year's figure with the year's flows ({other}) make {other_value}"
+        }
     }
 }
 
@@ -203,6 +213,7 @@ fn remedy_en(shape: Shape, medium: Medium) -> &'static str {
         }
         (Shape::Required, Medium::Workbook) => "give it, or choose a status (rule {rule})",
         (Shape::Required, Medium::Report) => "give it, or a status that says why (rule {rule})",
+        (Shape::Change, _) => "check it, and explain the change (rule {rule})",
         (_, Medium::Workbook) => {
             "correct one of them, or explain it on the Exceptions sheet (rule {rule})"
         }
@@ -242,6 +253,10 @@ fn fact_cy(shape: Shape) -> &'static str {
             Op::Eq => "Nid yw {code} ({value}) yn hafal i {other} ({other_value})",
             Op::Ne => "Mae {code} ({value}) yn hafal i {other} ({other_value})",
         },
+        Shape::Change => "Mae {code} yn {value}, o'i gymharu â {other_value} y llynedd",
+        Shape::Balance => {
+            "Mae {code} yn {value}, ond mae ffigur y llynedd gyda llifoedd y flwyddyn ({other}) yn gwneud {other_value}"
+        }
     }
 }
 
@@ -257,6 +272,7 @@ fn remedy_cy(shape: Shape, medium: Medium) -> &'static str {
         }
         (Shape::Required, Medium::Workbook) => "rhowch ef, neu dewiswch statws (rheol {rule})",
         (Shape::Required, Medium::Report) => "rhowch ef, neu statws sy'n dweud pam (rheol {rule})",
+        (Shape::Change, _) => "gwiriwch ef, ac eglurwch y newid (rheol {rule})",
         (_, Medium::Workbook) => {
             "cywirwch un ohonynt, neu eglurwch ef ar y daflen Eithriadau (rheol {rule})"
         }
@@ -420,6 +436,8 @@ mod tests {
             Shape::ItemAtMost,
             Shape::PartOf,
             Shape::Equals,
+            Shape::Change,
+            Shape::Balance,
         ]
         .into_iter()
         .chain(

@@ -183,7 +183,7 @@ impl<'a> Words<'a> {
     /// What a rule says must hold: the author's message for a rule written in the spec, else
     /// worded from its kind and the codes it compares.
     pub fn rule(&self, r: &Rule) -> Phrase {
-        if r.origin == RuleOrigin::Explicit {
+        if r.origin == RuleOrigin::Explicit && !(r.kind.is_year_on_year() && r.message.is_none()) {
             return Phrase(vec![Piece::Spec(r.message.clone().unwrap_or_default())]);
         }
         let first = || {
@@ -253,6 +253,40 @@ impl<'a> Words<'a> {
                     pmf_ir::Op::Ne => "rule_ne",
                 };
                 self.fill(key, &[("lhs", self.terms(&r.lhs)), ("rhs", rhs)])
+            }
+            RuleKind::Change => {
+                let limit = r.change.unwrap_or(pmf_ir::ChangeLimit {
+                    percent: 0.0,
+                    at_least: 0.0,
+                });
+                self.fill(
+                    "rule_change",
+                    &[
+                        ("code", self.terms(&r.lhs)),
+                        ("percent", Phrase::words(number(limit.percent))),
+                        ("at_least", Phrase::words(number(limit.at_least))),
+                    ],
+                )
+            }
+            RuleKind::Balance => {
+                // The flows, each with its sign: " + CH/023a ... − CH/036".
+                let mut flows = Phrase::default();
+                for t in &r.rhs {
+                    let sign = if t.coef < 0.0 { " − " } else { " + " };
+                    flows.push(Piece::Words(sign.into()));
+                    flows.append(self.terms(&[Term {
+                        code: t.code.clone(),
+                        coef: t.coef.abs(),
+                    }]));
+                }
+                self.fill(
+                    "rule_balance",
+                    &[
+                        ("lhs", self.terms(&r.lhs)),
+                        ("last", self.terms(&r.last_year)),
+                        ("flows", flows),
+                    ],
+                )
             }
         }
     }

@@ -2446,6 +2446,14 @@ impl<'a> Lowerer<'a> {
             message: None,
             tolerance: None,
             allows: Vec::new(),
+            query: false,
+            change: None,
+            percent: None,
+            at_least: None,
+            balance: None,
+            inflow: None,
+            outflow: None,
+            notes: Vec::new(),
         };
         let mut seen = BTreeMap::new();
         for c in self.children(node).iter() {
@@ -2455,12 +2463,72 @@ impl<'a> Lowerer<'a> {
             match c.key.text.as_str() {
                 "severity" => {
                     r.severity = self.word(c, schema::SEVERITIES).map(|w| {
+                        r.query = w == "query";
                         if w == "error" {
                             Severity::Error
                         } else {
                             Severity::Warning
                         }
                     })
+                }
+                "change" | "balance" | "in" | "out" => {
+                    let e = match c.args.as_slice() {
+                        [e] if !matches!(e.kind, ExprKind::Compare { .. } | ExprKind::Str(..)) => {
+                            Some(e.clone())
+                        }
+                        _ => {
+                            self.err(
+                                Code::InvalidValue,
+                                &c.span,
+                                format!(
+                                    "`{}` takes a code, or codes added together, e.g. `CH/026`",
+                                    c.key.text
+                                ),
+                            );
+                            None
+                        }
+                    };
+                    match c.key.text.as_str() {
+                        "change" => r.change = e,
+                        "balance" => r.balance = e,
+                        "in" => r.inflow = e,
+                        _ => r.outflow = e,
+                    }
+                }
+                "percent" => match c.args.as_slice() {
+                    [e] => match number_value(e) {
+                        Some((v, _)) if v > 0.0 => r.percent = Some((v, self.loc(&c.span))),
+                        _ => {
+                            self.err(
+                                Code::InvalidValue,
+                                &c.span,
+                                "`percent` takes a number above 0, e.g. `percent 25`",
+                            );
+                        }
+                    },
+                    _ => {
+                        self.err(Code::InvalidValue, &c.span, "`percent` takes a number");
+                    }
+                },
+                "at_least" => match c.args.as_slice() {
+                    [e] => match number_value(e) {
+                        Some((v, _)) if v >= 0.0 => r.at_least = Some(v),
+                        _ => {
+                            self.err(
+                                Code::InvalidValue,
+                                &c.span,
+                                "`at_least` takes a number, 0 or more",
+                            );
+                        }
+                    },
+                    _ => {
+                        self.err(Code::InvalidValue, &c.span, "`at_least` takes a number");
+                    }
+                },
+                "note" => {
+                    if let Some(t) = self.text(c) {
+                        r.notes.push(t)
+                    }
                 }
                 "assert" => match c.args.as_slice() {
                     [e] if matches!(e.kind, ExprKind::Compare { .. }) => r.assert = Some(e.clone()),
@@ -2487,10 +2555,56 @@ impl<'a> Lowerer<'a> {
                 _ => unlowered(c),
             }
         }
+        let year_on_year = r.change.is_some() || r.balance.is_some();
+        let forms = [r.assert.is_some(), r.change.is_some(), r.balance.is_some()];
+        if forms.iter().filter(|x| **x).count() > 1 {
+            self.err(
+                Code::InvalidValue,
+                &r.id_loc.span.clone(),
+                format!(
+                    "rule {} has more than one of `assert`, `change` and `balance`: write one rule for each",
+                    r.id
+                ),
+            );
+        }
+        for (field, wrong) in [
+            ("percent", r.change.is_none() && r.percent.is_some()),
+            ("at_least", r.change.is_none() && r.at_least.is_some()),
+            ("in", r.balance.is_none() && r.inflow.is_some()),
+            ("out", r.balance.is_none() && r.outflow.is_some()),
+        ] {
+            if wrong {
+                let with = if field == "in" || field == "out" {
+                    "balance"
+                } else {
+                    "change"
+                };
+                self.err(
+                    Code::InvalidValue,
+                    &r.id_loc.span.clone(),
+                    format!("rule {} has `{field}` but no `{with}`", r.id),
+                );
+            }
+        }
+        if r.query && !year_on_year {
+            self.err(
+                Code::InvalidValue,
+                &r.id_loc.span.clone(),
+                format!(
+                    "rule {} is a `query`, but only a year-on-year rule (`change`, `balance`) asks for an explanation; use `warning`",
+                    r.id
+                ),
+            );
+        }
         for (field, missing) in [
             ("severity", r.severity.is_none()),
-            ("assert", r.assert.is_none()),
-            ("message", r.message.is_none()),
+            ("assert", !year_on_year && r.assert.is_none()),
+            ("message", !year_on_year && r.message.is_none()),
+            ("percent", r.change.is_some() && r.percent.is_none()),
+            (
+                "in",
+                r.balance.is_some() && r.inflow.is_none() && r.outflow.is_none(),
+            ),
         ] {
             if missing {
                 self.err(

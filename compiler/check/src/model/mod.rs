@@ -508,6 +508,17 @@ pub struct ExplicitRule {
     pub message: Option<Text>,
     pub tolerance: Option<f64>,
     pub allows: Vec<Allow>,
+    /// `severity query`: a year-on-year figure to explain.
+    pub query: bool,
+    /// `change CODES`, with `percent` and `at_least`.
+    pub change: Option<Expr>,
+    pub percent: Option<(f64, Loc)>,
+    pub at_least: Option<f64>,
+    /// `balance STOCK`, with `in` and `out`.
+    pub balance: Option<Expr>,
+    pub inflow: Option<Expr>,
+    pub outflow: Option<Expr>,
+    pub notes: Vec<Text>,
 }
 
 #[derive(Clone, Debug)]

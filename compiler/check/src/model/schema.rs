@@ -147,7 +147,7 @@ pub const INSTRUMENT_KINDS: &[&str] = &[
 pub const UNIT_KINDS: &[&str] = &["entity", "measure"];
 pub const VALUE_TYPES: &[&str] = &["whole", "decimal"];
 pub const POLARITIES: &[&str] = &["higher_is_better", "lower_is_better", "neither"];
-pub const SEVERITIES: &[&str] = &["error", "warning"];
+pub const SEVERITIES: &[&str] = &["error", "warning", "query"];
 pub const ERRATUM_KINDS: &[&str] = &[
     "code",
     "wording",
@@ -647,7 +647,7 @@ pub static RULE: Block = Block {
     doc: "A validation rule beyond those the structure implies.",
     lines: Lines::Fields,
     fields: &[
-        field("severity", Word(SEVERITIES), "`error` or `warning`."),
+        field("severity", Word(SEVERITIES), "`error`, `warning`, or `query` (a year-on-year figure the authority is asked to explain)."),
         field(
             "assert",
             Codes,
@@ -656,9 +656,16 @@ pub static RULE: Block = Block {
         field(
             "message",
             Text,
-            "What an officer reads when the rule fails.",
+            "What an officer reads when the rule fails (worded from the rule when not given, for `change` and `balance`).",
         ),
         field("tolerance", Number, "The comparison holds within this."),
+        field("change", Codes, "Year on year: the code (or codes added together) whose change from last year's return is checked, with `percent` and `at_least`."),
+        field("percent", Number, "With `change`: a change of more than this percentage of last year's figure is a query."),
+        field("at_least", Number, "With `change`: only a change of at least this much is a query (small counts move by large percentages)."),
+        field("balance", Codes, "Year on year: a stock that balances across years: last year's stock, plus `in`, minus `out`, is this year's."),
+        field("in", Codes, "With `balance`: the flows into the stock during the year."),
+        field("out", Codes, "With `balance`: the flows out of the stock during the year."),
+        many("note", Text, "A note on the rule, e.g. why a tolerance was chosen (repeatable)."),
         many("allow", Allow, ALLOW_DOC),
     ],
 };
