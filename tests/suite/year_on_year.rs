@@ -114,6 +114,29 @@ fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
     ) {
         panic!("{e}");
     }
+    // The same in Welsh: the figures, the change and the balance worded from the table.
+    let cy = validate::validate_with_previous(
+        &ir,
+        vec![(
+            "returns-2020-21.csv".into(),
+            Ok(this_csv.clone().into_bytes()),
+        )],
+        vec![(
+            "returns-2019-20.csv".into(),
+            Ok(last_csv.clone().into_bytes()),
+        )],
+        Options {
+            lang: pmf::ir::Lang::Cy,
+            ..Options::default()
+        },
+    );
+    assert_eq!(rust_findings(&cy), rust_findings(&report));
+    if let Err(e) = expect_file(
+        &crate::common::root().join("tests/submissions/year-on-year.csv.cy.out"),
+        &cy.to_text_with(false),
+    ) {
+        panic!("{e}");
+    }
     let expected = rust_findings(&report);
     let want: Found = [("W06000011", "VR/CH/02"), ("W06000001", "VR/CH/01")]
         .iter()

@@ -448,12 +448,10 @@ impl<'a> Engine<'a> {
             match rows.get(code).map(|v| v.as_slice()) {
                 Some([e]) => match e.raw {
                     Raw::Number(v) if values::is_valid(v, vt) => Ok((v, e.site.clone())),
-                    _ => Err(format!("{code} has no figure in last year's return")),
+                    _ => Err(self.words.fill("yoy.no_figure", &[("code", code)])),
                 },
-                Some(_) => Err(format!(
-                    "{code} is given more than once in last year's return"
-                )),
-                None => Err(format!("last year's return has no row for {code}")),
+                Some(_) => Err(self.words.fill("yoy.more_than_once", &[("code", code)])),
+                None => Err(self.words.fill("yoy.no_row", &[("code", code)])),
             }
         };
         let period = values::trim(&prev.period);
@@ -474,9 +472,9 @@ impl<'a> Engine<'a> {
                         .find(|x| x.code == d.code)
                         .and_then(|x| x.continues.iter().find(|c| c.edition == old));
                     match step {
-                        None => Err(format!(
-                            "{} is new in edition {}, or counts something else than in {old}, so last year's figure does not compare",
-                            d.code, ir.edition.id
+                        None => Err(self.words.fill(
+                            "yoy.new_meaning",
+                            &[("code", &d.code), ("edition", &ir.edition.id), ("old", old)],
                         )),
                         Some(step) => {
                             let mut sum = 0.0;
@@ -496,10 +494,9 @@ impl<'a> Engine<'a> {
                             match (err, site) {
                                 (Some(e), _) => Err(e),
                                 (None, Some(s)) => Ok((sum, s)),
-                                (None, None) => Err(format!(
-                                    "{} continues no code of edition {old}",
-                                    d.code
-                                )),
+                                (None, None) => Err(self
+                                    .words
+                                    .fill("yoy.no_continued", &[("code", &d.code), ("old", old)])),
                             }
                         }
                     }
@@ -561,14 +558,17 @@ impl<'a> Engine<'a> {
                     }
                     None => {
                         why_not = Some(last.missing.get(&t.code).cloned().unwrap_or_else(|| {
-                            format!("last year's return has no figure for {}", t.code)
+                            self.words.fill("yoy.no_row", &[("code", &t.code)])
                         }));
                         break;
                     }
                 }
             }
             if let Some(why) = why_not {
-                notes.push(format!("rule {} not checked: {why}", rule.id));
+                notes.push(
+                    self.words
+                        .fill("yoy.not_checked", &[("rule", &rule.id), ("why", &why)]),
+                );
                 continue;
             }
             let sum = |side: &[(Option<usize>, f64)]| -> f64 {
@@ -582,7 +582,7 @@ impl<'a> Engine<'a> {
                     limit.breached(now, before),
                     now,
                     before,
-                    change_words(rule, now, before),
+                    change_words(rule, now, before, &self.words),
                 ),
                 _ => {
                     let expected = before + flows;
@@ -598,7 +598,7 @@ impl<'a> Engine<'a> {
                         !Op::Eq.holds(now, expected, rule.tolerance),
                         now,
                         expected,
-                        balance_words(rule, now, before, inflow, outflow),
+                        balance_words(rule, now, before, inflow, outflow, &self.words),
                     )
                 }
             };
@@ -994,7 +994,7 @@ pub fn is_period(p: &str) -> bool {
 }
 
 /// "CH/026 is 160, against 120 last year: up 40 (33.3%)".
-fn change_words(rule: &ir::Rule, now: f64, before: f64) -> String {
+fn change_words(rule: &ir::Rule, now: f64, before: f64, words: &pmf_words::Table) -> String {
     let code = rule
         .lhs
         .iter()
@@ -1002,54 +1002,81 @@ fn change_words(rule: &ir::Rule, now: f64, before: f64) -> String {
         .collect::<Vec<_>>()
         .join(" + ");
     let d = now - before;
-    let dir = if d >= 0.0 { "up" } else { "down" };
+    let dir = words.get(if d >= 0.0 { "yoy.up" } else { "yoy.down" });
     let pct = if before != 0.0 {
-        format!(
-            " ({}%)",
-            show((d.abs() / before.abs() * 1000.0).round() / 10.0)
+        words.fill(
+            "yoy.percent",
+            &[(
+                "percent",
+                &show((d.abs() / before.abs() * 1000.0).round() / 10.0),
+            )],
         )
     } else {
         String::new()
     };
-    format!(
-        "{code} is {}, against {} last year: {dir} {}{pct}",
-        show(now),
-        show(before),
-        show(d.abs())
+    words.fill(
+        "yoy.change",
+        &[
+            ("code", &code),
+            ("now", &show(now)),
+            ("before", &show(before)),
+            ("direction", &dir),
+            ("difference", &show(d.abs())),
+            ("percent", &pct),
+        ],
     )
 }
 
 /// "last year's CH/026 (100), plus 169 in (CH/023a to CH/023i), minus 120 out (CH/036),
 /// make 149; CH/026 is 36: 113 short".
-fn balance_words(rule: &ir::Rule, now: f64, before: f64, inflow: f64, outflow: f64) -> String {
+fn balance_words(
+    rule: &ir::Rule,
+    now: f64,
+    before: f64,
+    inflow: f64,
+    outflow: f64,
+    words: &pmf_words::Table,
+) -> String {
     let codes = |ts: Vec<&ir::Term>| match ts.as_slice() {
         [] => String::new(),
         [one] => one.code.clone(),
         [a, b] => format!("{} + {}", a.code, b.code),
-        [a, .., b] => format!("{} to {}", a.code, b.code),
+        [a, .., b] => words.fill("yoy.codes_range", &[("first", &a.code), ("last", &b.code)]),
     };
     let ins = codes(rule.rhs.iter().filter(|t| t.coef > 0.0).collect());
     let outs = codes(rule.rhs.iter().filter(|t| t.coef < 0.0).collect());
-    let mut s = format!(
-        "last year's {} ({})",
-        codes(rule.last_year.iter().collect()),
-        show(before)
+    let mut s = words.fill(
+        "yoy.balance_last",
+        &[
+            ("codes", &codes(rule.last_year.iter().collect())),
+            ("value", &show(before)),
+        ],
     );
     if !ins.is_empty() {
-        s.push_str(&format!(", plus {} in ({ins})", show(inflow)));
+        s.push_str(&words.fill(
+            "yoy.balance_in",
+            &[("value", &show(inflow)), ("codes", &ins)],
+        ));
     }
     if !outs.is_empty() {
-        s.push_str(&format!(", minus {} out ({outs})", show(outflow)));
+        s.push_str(&words.fill(
+            "yoy.balance_out",
+            &[("value", &show(outflow)), ("codes", &outs)],
+        ));
     }
     let expected = before + inflow - outflow;
     let d = now - expected;
-    let how = if d > 0.0 { "too many" } else { "short" };
-    format!(
-        "{s}, make {}; {} is {}: {} {how}",
-        show(expected),
-        codes(rule.lhs.iter().collect()),
-        show(now),
-        show(d.abs())
+    let how = words.get(if d > 0.0 { "yoy.too_many" } else { "yoy.short" });
+    words.fill(
+        "yoy.balance",
+        &[
+            ("sum", &s),
+            ("expected", &show(expected)),
+            ("code", &codes(rule.lhs.iter().collect())),
+            ("now", &show(now)),
+            ("difference", &show(d.abs())),
+            ("how", &how),
+        ],
     )
 }
 

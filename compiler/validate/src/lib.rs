@@ -291,12 +291,19 @@ pub fn validate_with_previous(
             let (findings, mut notes) = engine.check_with_last_year(&s, last.as_ref());
             match &last {
                 Some(_) => {}
-                None if with_previous && year_rules => notes.push(format!(
-                    "the year-on-year rules were not checked: no return of {} for {} was given with --previous",
-                    engine::quoted(values::trim(&s.authority)),
-                    engine::year_before(values::trim(&s.period))
-                        .unwrap_or_else(|| "the year before".into())
-                )),
+                None if with_previous && year_rules => notes.push(
+                    words.fill(
+                        "yoy.no_previous",
+                        &[
+                            ("authority", &engine::quoted(values::trim(&s.authority))),
+                            (
+                                "period",
+                                &engine::year_before(values::trim(&s.period))
+                                    .unwrap_or_else(|| words.get("yoy.year_before")),
+                            ),
+                        ],
+                    ),
+                ),
                 None => {}
             }
             let indicators = opts.indicators.then(|| engine.indicators(&s));

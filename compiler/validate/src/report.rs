@@ -449,7 +449,7 @@ impl SubmissionReport {
             );
         }
         for n in &self.notes {
-            let _ = writeln!(o, "  note: {}", safe(n));
+            let _ = writeln!(o, "  {}", w.fill("report.note", &[("note", &safe(n))]));
         }
         if let Some(ind) = &self.indicators {
             write_indicators(o, ind, w);
@@ -564,7 +564,7 @@ fn write_finding(o: &mut String, f: &Finding, file: &str, w: &Table) {
             .map(|v| {
                 let val = v.value.map(show).unwrap_or_else(|| "-".into());
                 let code = match v.last_year {
-                    true => format!("{} last year", safe(&v.code)),
+                    true => w.fill("yoy.last_year_value", &[("code", &safe(&v.code))]),
                     false => safe(&v.code).into_owned(),
                 };
                 match &v.site {
