@@ -871,5 +871,13 @@ fn a_welsh_workbook_reads_back_to_the_same_return_and_findings() {
         .iter()
         .any(|r| r.get(6).is_some_and(|c| c == "METHU")));
     assert_eq!(findings(&cy, "cy.xlsx"), findings(&en, "en.xlsx"));
+    // It says which edition it was made for, in Welsh, and the validator still finds it.
+    for (name, book) in [("cy.xlsx", &cy), ("en.xlsx", &en)] {
+        assert_eq!(
+            read::declared_edition(name, book),
+            Some(ir.edition.id.clone()),
+            "{name}"
+        );
+    }
     assert!(!findings(&cy, "cy.xlsx").is_empty());
 }

@@ -234,7 +234,7 @@ fn text_cases(ir: &Ir) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The cases also reported in Welsh.
-const WELSH_CASES: [&str; 8] = [
+const WELSH_CASES: [&str; 11] = [
     "good-cardiff-2020-21.csv",
     "bad-figures.csv",
     "bad-missing.csv",
@@ -243,6 +243,9 @@ const WELSH_CASES: [&str; 8] = [
     "bad-duplicate.csv",
     "bad-unknown-codes.csv",
     "bad-authority-and-period.csv",
+    "bad-semicolons.csv",
+    "bad-unclosed-quote.csv",
+    "bad-values.json",
 ];
 
 #[test]

@@ -59,7 +59,9 @@ fn read_isolated_in(
     ir: &Ir,
     lang: ir::Lang,
 ) -> Result<read::Input, ReadError> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read::read(name, bytes, ir))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read::read_in(name, bytes, ir, lang)
+    })) {
         Ok(r) => r,
         Err(p) => {
             let words = pmf_words::Table::messages(lang);

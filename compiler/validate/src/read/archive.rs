@@ -26,8 +26,8 @@ pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 /// The signature of an OLE compound file: an encrypted workbook, an old `.xls`, a `.doc`.
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-fn resave() -> &'static str {
-    "open it in Excel or LibreOffice and save it again as .xlsx"
+fn resave() -> String {
+    super::words().get("zip.resave")
 }
 
 /// Checks that `bytes` are a zip archive that may be unpacked, or says what they are.
@@ -36,12 +36,12 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     if bytes.len() > MAX_XLSX_BYTES {
         return Err(ReadError::new(
             file,
-            format!(
-                "the workbook is {} MB, too large to be a submission",
-                bytes.len() / (1024 * 1024)
+            super::words().fill(
+                "zip.too_large",
+                &[("mb", &(bytes.len() / (1024 * 1024)).to_string())],
             ),
         )
-        .help("a filled template is well under 1 MB; start again from `pmf template`"));
+        .help(super::words().get("zip.too_large_help")));
     }
     if let Some(what) = not_a_zip(bytes) {
         return Err(what.at(file));
@@ -49,7 +49,7 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         ReadError::new(
             file.clone(),
-            format!("this is not an XLSX workbook, or it is damaged or cut short ({e})"),
+            super::words().fill("zip.not_xlsx", &[("error", &e.to_string())]),
         )
         .help(resave())
     })?;
@@ -58,7 +58,11 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     let mut sheets = Vec::new();
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| {
-            ReadError::new(file.clone(), format!("the workbook is damaged ({e})")).help(resave())
+            ReadError::new(
+                file.clone(),
+                super::words().fill("zip.damaged", &[("error", &e.to_string())]),
+            )
+            .help(resave())
         })?;
         total = total.saturating_add(entry.size());
         // A name that is not text is no part calamine looks for.
@@ -76,22 +80,19 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     if total > MAX_UNPACKED {
         return Err(ReadError::new(
             file,
-            format!(
-                "the workbook claims to unpack to {} MB, which no submission does (a zip bomb?); it was not opened",
-                total / (1024 * 1024)
-            ),
+            super::words().fill("zip.bomb", &[("mb", &(total / (1024 * 1024)).to_string())]),
         ));
     }
     for (i, part, size) in tables {
         if size > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::new(
                 file,
-                format!(
-                    "the workbook's table of texts ({part}) unpacks to {} MB, which no submission's does; it was not opened",
-                    size / (1024 * 1024)
+                super::words().fill(
+                    "zip.texts_table",
+                    &[("part", &part), ("mb", &(size / (1024 * 1024)).to_string())],
                 ),
             )
-            .help("a filled template's is well under 1 MB; copy the figures into a new template from `pmf template`"));
+            .help(super::words().get("zip.texts_table_help")));
         }
         let Ok(entry) = zip.by_index(i) else {
             continue; // calamine reports the damage with the sheet it belongs to
@@ -105,9 +106,9 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             if n > MAX_SHARED_STRINGS {
                 return Err(ReadError::new(
                     file,
-                    format!(
-                        "the workbook claims {} different texts (uniqueCount in {part}), more than any submission has; it was not opened",
-                        show_count(n)
+                    super::words().fill(
+                        "zip.unique_count",
+                        &[("n", &show_count(n)), ("part", &part)],
                     ),
                 )
                 .help(resave()));
@@ -128,9 +129,9 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
         if let Some(range) = backwards_range(&xml) {
             return Err(ReadError::new(
                 file,
-                format!(
-                    "the workbook is damaged: {part} has a cell address no spreadsheet program writes ({}); it was not opened",
-                    crate::report::safe(&range)
+                super::words().fill(
+                    "zip.backwards",
+                    &[("part", &part), ("range", &crate::report::safe(&range))],
                 ),
             )
             .help(resave()));
@@ -208,7 +209,7 @@ fn cell(s: &str) -> Option<(u64, u64)> {
 /// What a file that is not a zip archive is, when it is not one.
 struct NotZip {
     message: String,
-    help: &'static str,
+    help: String,
 }
 
 impl NotZip {
@@ -218,6 +219,7 @@ impl NotZip {
 }
 
 fn not_a_zip(bytes: &[u8]) -> Option<NotZip> {
+    let w = super::words();
     if bytes.starts_with(&CFB_MAGIC) {
         // An OLE compound file names its streams in UTF-16.
         let has = |name: &str| {
@@ -226,18 +228,18 @@ fn not_a_zip(bytes: &[u8]) -> Option<NotZip> {
         };
         return Some(if has("EncryptedPackage") || has("EncryptionInfo") {
             NotZip {
-                message: "this workbook is encrypted (it has a password to open it), so pmf cannot read it".into(),
-                help: "open it in Excel or LibreOffice with its password, save a copy as .xlsx without a password, and give that copy",
+                message: w.get("xlsx.encrypted"),
+                help: w.get("zip.encrypted_help"),
             }
         } else if has("Workbook") || has("Book") {
             NotZip {
-                message: "this is an old-style .xls workbook (Excel 97-2003) with an .xlsx name, which pmf does not read".into(),
-                help: "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
+                message: w.get("zip.old_xls"),
+                help: w.get("zip.save_xlsx"),
             }
         } else {
             NotZip {
-                message: "this is an old-style Office document (an OLE compound file), not an XLSX workbook".into(),
-                help: "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
+                message: w.get("zip.ole"),
+                help: w.get("zip.save_xlsx"),
             }
         });
     }
@@ -247,8 +249,8 @@ fn not_a_zip(bytes: &[u8]) -> Option<NotZip> {
     let head = &bytes[..bytes.len().min(4096)];
     if head.starts_with(b"%PDF") {
         return Some(NotZip {
-            message: "this is a PDF document, not an XLSX workbook".into(),
-            help: "give the workbook itself (.xlsx), or the return as CSV or JSON",
+            message: w.get("zip.pdf"),
+            help: w.get("zip.pdf_help"),
         });
     }
     let text = std::str::from_utf8(head).is_ok_and(|t| {
@@ -257,8 +259,8 @@ fn not_a_zip(bytes: &[u8]) -> Option<NotZip> {
     });
     if text {
         return Some(NotZip {
-            message: "this file has a workbook's name but holds text, not an XLSX workbook".into(),
-            help: "if it is a return in CSV or JSON, give it a .csv or .json name",
+            message: w.get("zip.text"),
+            help: w.get("zip.text_help"),
         });
     }
     None

@@ -17,21 +17,20 @@ const COLUMNS: &str = "authority,period,code,value,status,comment";
 const MAX_UNCLOSED: usize = 10;
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
+    let w = super::words();
     let file_site = |line: usize| Site::new(name, Place::Line { line });
     // A byte order mark, as Excel's "CSV UTF-8" writes.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = Lines::of(bytes).at(e.valid_up_to());
         return Err(
-            ReadError::new(file_site(line), "this line is not UTF-8 text")
-                .help("save the file as \"CSV UTF-8 (comma delimited)\""),
+            ReadError::new(file_site(line), w.get("csv.not_utf8")).help(w.get("csv.save_utf8"))
         );
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(
-            ReadError::new(Site::new(name, Place::File), "the file is empty").help(format!(
-                "a submission starts with the header line {COLUMNS}"
-            )),
+            ReadError::new(Site::new(name, Place::File), w.get("csv.empty"))
+                .help(w.fill("csv.header_help", &[("columns", COLUMNS)])),
         );
     }
     let (cleaned, unclosed) = unclosed_quotes(bytes);
@@ -39,9 +38,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         let line = unclosed.last().map_or(1, |q| q.line);
         return Err(ReadError::new(
             file_site(line),
-            format!("this line opens a quote that is never closed, and so do {MAX_UNCLOSED} lines before it: the file cannot be read as CSV"),
+            w.fill("csv.too_many_unclosed", &[("n", &MAX_UNCLOSED.to_string())]),
         )
-        .help("save the file as \"CSV UTF-8 (comma delimited)\", or close the quotes"));
+        .help(w.get("csv.save_or_close")));
     }
     let bytes: &[u8] = match &cleaned {
         Some(b) => b,
@@ -76,7 +75,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
                     .unwrap_or(line);
                 return Err(ReadError::new(
                     file_site(line),
-                    format!("this line cannot be read as CSV ({e})"),
+                    w.fill("csv.unreadable_line", &[("error", &e.to_string())]),
                 ));
             }
         }
@@ -159,17 +158,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             sub.problem(
                 "input.columns",
                 true,
-                format!(
-                    "this line has {} fields; the header has {}",
-                    record.len(),
-                    h.len()
+                w.fill(
+                    "csv.fields",
+                    &[
+                        ("fields", &record.len().to_string()),
+                        ("header", &h.len().to_string()),
+                    ],
                 ),
                 site.clone(),
             );
         }
         let code = field(cols.code);
         if code.is_empty() {
-            sub.problem("input.row", false, "this line has no code".into(), site);
+            sub.problem("input.row", false, w.get("csv.no_code"), site);
             continue;
         }
         let opt = |s: &str| {
@@ -192,20 +193,17 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     }
     let Some(header) = header else {
         return Err(
-            ReadError::new(Site::new(name, Place::File), "the file has no header line").help(
-                format!("a submission starts with the header line {COLUMNS}"),
-            ),
+            ReadError::new(Site::new(name, Place::File), w.get("csv.no_header"))
+                .help(w.fill("csv.header_help", &[("columns", COLUMNS)])),
         );
     };
     for q in &unclosed {
         let column = header
             .get(q.field)
             .filter(|c| !c.is_empty())
-            .map(|c| format!("the {} field", crate::engine::quoted(c)))
-            .unwrap_or_else(|| format!("field {}", q.field + 1));
-        let message = format!(
-            "the quote that opens {column} on this line is never closed, so the rest of the file would be one value: this line is not read (close the quote, or remove it)"
-        );
+            .map(|c| w.fill("csv.the_field", &[("name", &crate::engine::quoted(c))]))
+            .unwrap_or_else(|| w.fill("csv.field_n", &[("n", &(q.field + 1).to_string())]));
+        let message = w.fill("csv.unclosed", &[("column", &column)]);
         let site = file_site(q.line);
         // The return the line was for, by the fields before the quote.
         let field = |i: Option<usize>| i.and_then(|i| q.before.get(i)).map(|f| trim(f));
@@ -226,24 +224,25 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             }
             // A file of exceptions: the line is an exception that is not read.
             None => {
-                return Err(ReadError::new(site, message)
-                    .help("the other exceptions in the file were not applied either; fix the line and run again"))
+                return Err(
+                    ReadError::new(site, message).help(w.get("csv.unclosed_exceptions_help"))
+                )
             }
         }
     }
     if input.submissions.is_empty() && input.exceptions.is_empty() {
-        let what = if cols.exceptions {
-            "the file of exceptions has a header line and no exception after it"
+        let what = w.get(if cols.exceptions {
+            "csv.no_exceptions"
         } else {
-            "the file has a header line and no values after it, so it holds no return"
-        };
-        return Err(ReadError::new(Site::new(name, Place::File), what).help(
-            if cols.exceptions {
-                "add a line for each exception (authority,period,rule,explanation), or leave the file out".to_string()
+            "csv.no_values"
+        });
+        return Err(
+            ReadError::new(Site::new(name, Place::File), what).help(if cols.exceptions {
+                w.get("csv.add_exceptions")
             } else {
-                format!("add a line for each value below the header {COLUMNS}")
-            },
-        ));
+                w.fill("csv.add_values", &[("columns", COLUMNS)])
+            }),
+        );
     }
     Ok(input)
 }
@@ -386,16 +385,21 @@ struct Columns {
 
 impl Columns {
     fn of(names: &[String], file: &str, line: usize) -> Result<Columns, ReadError> {
+        let w = super::words();
         let site = Site::new(file, Place::Line { line });
         let at = |n: &str| names.iter().position(|x| x == n);
         if names.len() == 1 {
-            for (sep, what) in [(';', "semicolons"), ('\t', "tabs"), ('|', "bars")] {
+            for (sep, what) in [
+                (';', "csv.semicolons"),
+                ('\t', "csv.tabs"),
+                ('|', "csv.bars"),
+            ] {
                 if names[0].contains(sep) {
                     return Err(ReadError::new(
                         site,
-                        format!("the columns are separated by {what}, not commas"),
+                        w.fill("csv.separated", &[("what", &w.get(what))]),
                     )
-                    .help("save the file as \"CSV UTF-8 (comma delimited)\", or in a text editor replace the separators with commas"));
+                    .help(w.get("csv.separated_help")));
                 }
             }
         }
@@ -431,17 +435,19 @@ impl Columns {
                 .is_some_and(|n| n.starts_with('w') && n.len() == 9);
             return Err(ReadError::new(
                 site,
-                format!(
-                    "the header has no {} column{} (it has: {})",
-                    missing.join(", "),
-                    if missing.len() == 1 { "" } else { "s" },
-                    names.join(", ")
+                w.count(
+                    "count.missing_columns",
+                    missing.len() as u64,
+                    &[
+                        ("columns", &missing.join(", ")),
+                        ("names", &names.join(", ")),
+                    ],
                 ),
             )
             .help(if first_is_data {
-                format!("the first line must be the header {COLUMNS}")
+                w.fill("csv.first_line_header", &[("columns", COLUMNS)])
             } else {
-                format!("the header of a submission is {COLUMNS}; of a file of exceptions authority,period,rule,explanation")
+                w.fill("csv.headers_help", &[("columns", COLUMNS)])
             }));
         }
         Ok(c)

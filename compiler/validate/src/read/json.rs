@@ -106,6 +106,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 }
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
+    let w = super::words();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let dups = Duplicates::default();
     let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -115,7 +116,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         .map_err(|e| {
             ReadError::new(
                 Site::new(name, Place::Line { line: e.line() }),
-                format!("this is not valid JSON: {e}"),
+                w.fill("json.invalid", &[("error", &e.to_string())]),
             )
         })?;
     let at = |p: String| Site::new(name, Place::Pointer { pointer: p });
@@ -130,32 +131,26 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             Some(_) => {
                 return Err(ReadError::new(
                     at("/submissions".into()),
-                    "`submissions` must be a list",
+                    w.get("json.submissions_list"),
                 )
-                .help("see generated/templates/submission.schema.json"))
+                .help(w.get("json.schema_help")))
             }
             None if o.contains_key("values") => vec![(String::new(), &doc)],
             None => {
-                return Err(ReadError::new(
-                    at(String::new()),
-                    "this JSON has neither `submissions` nor `values`",
-                )
-                .help("see generated/templates/submission.schema.json"))
+                return Err(ReadError::new(at(String::new()), w.get("json.neither"))
+                    .help(w.get("json.schema_help")))
             }
         },
         _ => {
-            return Err(
-                ReadError::new(at(String::new()), "a submission in JSON is an object")
-                    .help("see generated/templates/submission.schema.json"),
-            )
+            return Err(ReadError::new(at(String::new()), w.get("json.object"))
+                .help(w.get("json.schema_help")))
         }
     };
     if list.is_empty() {
-        return Err(ReadError::new(
-            at("/submissions".into()),
-            "the file holds no return: `submissions` is an empty list",
-        )
-        .help("see generated/templates/submission.schema.json"));
+        return Err(
+            ReadError::new(at("/submissions".into()), w.get("json.empty"))
+                .help(w.get("json.schema_help")),
+        );
     }
     let duplicates = dups.found.into_inner();
     for (p, k) in &duplicates {
@@ -165,18 +160,18 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
         if !inside {
             return Err(ReadError::new(
                 at(p.clone()),
-                format!(
-                    "the key {} is given more than once here, so it is not clear which is meant",
-                    crate::engine::quoted(k)
+                w.fill(
+                    "json.duplicate_key_top",
+                    &[("key", &crate::engine::quoted(k))],
                 ),
             )
-            .help("keep one of them"));
+            .help(w.get("json.keep_one")));
         }
     }
     let mut more = dups.more.into_inner();
     for (base, v) in list {
         let Value::Object(o) = v else {
-            return Err(ReadError::new(at(base), "a submission must be an object"));
+            return Err(ReadError::new(at(base), w.get("json.must_be_object")));
         };
         let mut sub = Submission::new(name);
         sub.authority = text(o.get("authority"));
@@ -198,17 +193,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
                 for (i, e) in vals.iter().enumerate() {
                     let p = format!("{base}/values/{i}");
                     let Value::Object(e) = e else {
-                        sub.problem(
-                            "input.row",
-                            false,
-                            "a value must be an object with a code".into(),
-                            at(p),
-                        );
+                        sub.problem("input.row", false, w.get("json.value_object"), at(p));
                         continue;
                     };
                     let code = text(e.get("code"));
                     if code.is_empty() {
-                        sub.problem("input.row", false, "this value has no code".into(), at(p));
+                        sub.problem("input.row", false, w.get("json.value_no_code"), at(p));
                         continue;
                     }
                     let raw = match e.get("value") {
@@ -234,7 +224,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             Some(_) => sub.problem(
                 "input.row",
                 false,
-                "`values` must be a list".into(),
+                w.get("json.values_list"),
                 at(format!("{base}/values")),
             ),
         }
@@ -260,10 +250,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             sub.problem(
                 "input.duplicate_key",
                 false,
-                format!(
-                    "the key {} is given more than once in this object; only the last is read",
-                    crate::engine::quoted(k)
-                ),
+                w.fill("json.duplicate_key", &[("key", &crate::engine::quoted(k))]),
                 at(p.clone()),
             );
         }
@@ -271,7 +258,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
             sub.problem(
                 "input.duplicate_key",
                 false,
-                format!("and {more} more keys in the file are given more than once"),
+                w.fill("json.more_duplicates", &[("n", &more.to_string())]),
                 at(base.clone()),
             );
             more = 0;

@@ -49,16 +49,16 @@ impl Format {
             "xls" => {
                 return Err(ReadError::new(
                     Site::new(name, super::submission::Place::File),
-                    "this is an old-style .xls workbook, which pmf does not read",
+                    words().get("read.xls"),
                 )
-                .help("open it and save it as an Excel Workbook (.xlsx)"))
+                .help(words().get("read.xls_help")))
             }
             "ods" => {
                 return Err(ReadError::new(
                     Site::new(name, super::submission::Place::File),
-                    "this is an OpenDocument spreadsheet, which pmf does not read",
+                    words().get("read.ods"),
                 )
-                .help("save it as an Excel 2007-365 workbook (.xlsx)"))
+                .help(words().get("read.ods_help")))
             }
             _ => {}
         }
@@ -79,6 +79,17 @@ impl Format {
 /// Reads one file. An authority written by its English or Welsh name, or as a template's label
 /// "Cardiff (W06000015)", is read as its ONS code, so reports and rules see one spelling.
 pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
+    read_in(name, bytes, ir, crate::ir::Lang::En)
+}
+
+/// Reads one file, its messages in `lang`.
+pub fn read_in(
+    name: &str,
+    bytes: &[u8],
+    ir: &Ir,
+    lang: crate::ir::Lang,
+) -> Result<Input, ReadError> {
+    let _lang = Speaking::set(lang);
     let mut input = match Format::detect(name, bytes)? {
         Format::Csv => csv::read(name, bytes)?,
         Format::Json => json::read(name, bytes)?,
@@ -122,7 +133,9 @@ pub fn declared_edition(name: &str, bytes: &[u8]) -> Option<String> {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::Read::take(entry, 64 * 1024), &mut text)
                 .ok()?;
-            let at = text.find(EDITION_MARK)? + EDITION_MARK.len();
+            let at = EDITION_MARKS
+                .iter()
+                .find_map(|m| text.find(m).map(|at| at + m.len()))?;
             Some(
                 text[at..]
                     .chars()
@@ -139,8 +152,35 @@ pub fn declared_edition(name: &str, bytes: &[u8]) -> Option<String> {
     ok.then_some(found)
 }
 
-/// What `pmf template` writes in a workbook's description before the edition's id.
-pub const EDITION_MARK: &str = "from the spec, edition ";
+thread_local! {
+    static LANG: std::cell::Cell<crate::ir::Lang> = const { std::cell::Cell::new(crate::ir::Lang::En) };
+}
+
+/// The language the readers word their messages in while a file is read (`read_in`): the
+/// readers are many small functions, and the language is the run's, not theirs to pass on.
+struct Speaking(crate::ir::Lang);
+
+impl Speaking {
+    fn set(lang: crate::ir::Lang) -> Speaking {
+        Speaking(LANG.with(|l| l.replace(lang)))
+    }
+}
+
+impl Drop for Speaking {
+    fn drop(&mut self) {
+        LANG.with(|l| l.set(self.0));
+    }
+}
+
+/// The messages table in the language of the file being read.
+pub(crate) fn words() -> pmf_words::Table {
+    pmf_words::Table::messages(LANG.with(|l| l.get()))
+}
+
+/// What `pmf template` writes in a workbook's description before the edition's id, in English
+/// and in Welsh ("o'r fanyleb, argraffiad"; from after the apostrophe, which the file may
+/// escape).
+pub const EDITION_MARKS: [&str; 2] = ["from the spec, edition ", "fanyleb, argraffiad "];
 
 /// Whether a text looks like a code of a data item (`AD/004c`, `CDF/001`), so that a reader can
 /// tell a mistyped code from a heading.

@@ -78,12 +78,12 @@ impl Copier {
             }
             None => Err(ReadError::new(
                 self.file.clone(),
-                format!(
-                    "the workbook repeats its texts in its cells more than {} MB over, which no submission does; it was not read",
-                    MAX_TEXT_COPIED / (1024 * 1024)
+                super::words().fill(
+                    "xlsx.texts_repeated",
+                    &[("mb", &(MAX_TEXT_COPIED / (1024 * 1024)).to_string())],
                 ),
             )
-            .help("copy the figures into a new template from `pmf template`")),
+            .help(super::words().get("xlsx.new_template"))),
         }
     }
 }
@@ -167,9 +167,9 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
                     sheet: sheet.to_string(),
                 },
             ),
-            format!("this sheet cannot be read ({e})"),
+            super::words().fill("xlsx.sheet_unreadable", &[("error", &e.to_string())]),
         )
-        .help("open the workbook in Excel or LibreOffice and save it again as .xlsx")
+        .help(super::words().get("xlsx.resave"))
     };
     let mut reader = match wb.worksheet_cells_reader(sheet) {
         Ok(r) => r,
@@ -232,12 +232,12 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         if *budget == 0 {
             return Err(ReadError::new(
                 Site::new(name, Place::File),
-                format!(
-                    "the workbook has more than {} filled cells, which no submission has; it was not read",
-                    super::archive::show_count(MAX_CELLS as u64)
+                super::words().fill(
+                    "xlsx.too_many_cells",
+                    &[("n", &super::archive::show_count(MAX_CELLS as u64))],
                 ),
             )
-            .help("copy the figures into a new template from `pmf template`"));
+            .help(super::words().get("xlsx.new_template")));
         }
         *budget -= 1;
         if let Some(v) = value {
@@ -278,15 +278,12 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
     super::archive::check(name, bytes)?;
     let file = Site::new(name, Place::File);
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        let w = super::words();
         let message = match e {
-            XlsxError::Password => {
-                "this workbook is encrypted (it has a password to open it), so pmf cannot read it"
-                    .to_string()
-            }
-            e => format!("this workbook cannot be read ({e})"),
+            XlsxError::Password => w.get("xlsx.encrypted"),
+            e => w.fill("xlsx.unreadable", &[("error", &e.to_string())]),
         };
-        ReadError::new(file.clone(), message)
-            .help("open it in Excel or LibreOffice and save it again as .xlsx, without a password")
+        ReadError::new(file.clone(), message).help(w.get("xlsx.resave_no_password"))
     })?;
     let sheet_names = wb.sheet_names();
     let defined: Vec<(String, String)> = wb.defined_names().to_vec();
@@ -336,7 +333,7 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
         None => sub.problem(
             "input.layout",
             false,
-            "the workbook has no cell for the local authority (is the Cover sheet deleted?)".into(),
+            super::words().get("xlsx.no_authority_cell"),
             file.clone(),
         ),
     }
@@ -429,7 +426,7 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                                 sub.problem(
                                     "input.lead_in",
                                     true,
-                                    format!("{c} is reported through its items, so this figure is not read"),
+                                    super::words().fill("xlsx.lead_in", &[("code", c)]),
                                     site(name, sheet, r, *value),
                                 );
                             }
@@ -448,13 +445,19 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
                         sub.problem(
                             "input.formula",
                             true,
-                            format!(
-                                "the value of {c} is a formula ({}), not a figure typed in; its result {} is used",
-                                crate::engine::quoted(&format!("={f}")),
-                                match &raw {
-                                    Raw::Text(t) => crate::engine::quoted(t),
-                                    other => crate::engine::quoted(&other.to_text()),
-                                }
+                            super::words().fill(
+                                "xlsx.formula",
+                                &[
+                                    ("code", c),
+                                    ("formula", &crate::engine::quoted(&format!("={f}"))),
+                                    (
+                                        "result",
+                                        &match &raw {
+                                            Raw::Text(t) => crate::engine::quoted(t),
+                                            other => crate::engine::quoted(&other.to_text()),
+                                        },
+                                    ),
+                                ],
                             ),
                             site(name, sheet, r, *value),
                         );
@@ -503,9 +506,13 @@ pub fn read(name: &str, bytes: &[u8], ir: &Ir) -> Result<Input, ReadError> {
             sub.problem(
                 "input.layout",
                 false,
-                format!(
-                    "the workbook has no rows for {} ({n} values): was the sheet {sheet} deleted?",
-                    part.title.en
+                super::words().fill(
+                    "xlsx.no_rows",
+                    &[
+                        ("part", part.title.get(super::words().lang())),
+                        ("n", &n.to_string()),
+                        ("sheet", &sheet),
+                    ],
                 ),
                 file.clone(),
             );
