@@ -22,8 +22,7 @@ fuzz_target!(|data: &[u8]| {
         serde_json::to_string(&report).expect("the report as JSON");
         let fill = pmf::gen::templates::Fill {
             submission: Some(&migrated),
-            authority: None,
-            period: None,
+            ..Default::default()
         };
         let _ = pmf::gen::templates::csv::template(new, &fill);
     }

@@ -17,9 +17,9 @@ fuzz_target!(|data: &[u8]| {
             ir,
             vec![(name.to_string(), Ok(data.to_vec()))],
             pmf::validate::Options {
-                    indicators: true,
-                    ..Default::default()
-                },
+                indicators: true,
+                ..Default::default()
+            },
         );
         common::check_report(&report);
     }
