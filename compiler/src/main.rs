@@ -772,7 +772,14 @@ fn cmd_template(
     lang: LangArg,
 ) -> ExitCode {
     use pmf::gen::templates::{self, Fill};
-    let ir = match compile_clean(paths) {
+    // Outside a spec's folder, the newest edition built into pmf, as `pmf validate` does: an
+    // officer makes the workbook where the return is kept.
+    let ir = if paths.is_empty() && !Path::new("spec").exists() {
+        shipped_edition(None, &[])
+    } else {
+        compile_clean(paths)
+    };
+    let ir = match ir {
         Ok(ir) => ir,
         Err(code) => return code,
     };

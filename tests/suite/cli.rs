@@ -210,3 +210,21 @@ fn build_check_finds_a_stale_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("spec.json differs"), "{}", text(&o));
 }
+
+#[test]
+fn a_template_is_made_from_any_folder_with_the_editions_built_in() {
+    let dir = tempfile::tempdir().expect("a folder with no spec in it");
+    for (args, file) in [
+        (&["template"][..], "submission-template.xlsx"),
+        (
+            &["template", "--lang", "cy", "-o", "templed.xlsx"][..],
+            "templed.xlsx",
+        ),
+    ] {
+        let o = pmf(args, dir.path());
+        no_panic(&o);
+        assert!(o.status.success(), "{args:?}:\n{}", text(&o));
+        let bytes = std::fs::read(dir.path().join(file)).expect("the workbook");
+        assert!(bytes.starts_with(b"PK"), "{file} is a workbook");
+    }
+}
