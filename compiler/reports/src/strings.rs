@@ -2,7 +2,6 @@
 //! machinery). Every key has both languages (tests/suite/welsh.rs checks every shipped table).
 
 use pmf_ir::Lang;
-use pmf_words::table::Part;
 use pmf_words::Table;
 use std::sync::OnceLock;
 
@@ -28,21 +27,7 @@ impl Strings {
     /// The wording of `key` with its `{placeholders}` filled; one not given is left as written
     /// (a test fills every placeholder of every key).
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = String::new();
-        for p in self.table.parts(key) {
-            match p {
-                Part::Text(t) => out.push_str(&t),
-                Part::Slot(name) => match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(&name);
-                        out.push('}');
-                    }
-                },
-            }
-        }
-        out
+        self.table.fill(key, args)
     }
 
     pub fn table(&self) -> &Table {
