@@ -440,6 +440,9 @@ impl Checker<'_> {
             changes: Vec::new(),
             series: Vec::new(),
             reports: self.ir_reports(),
+            // Filled by the records layer of the checker (records.rs).
+            calendars: Vec::new(),
+            records: Vec::new(),
         }
     }
 
@@ -581,6 +584,7 @@ impl Checker<'_> {
             same: otext(&m.same),
             fingerprint: String::new(),
             standards: self.standard_ids(&m.standards),
+            computed_from: None,
         }
     }
 

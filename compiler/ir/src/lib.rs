@@ -12,6 +12,7 @@ pub mod diff;
 pub mod eval;
 pub mod fingerprint;
 mod kinds;
+pub mod records;
 pub mod rich;
 
 pub use kinds::{
@@ -110,6 +111,13 @@ pub struct Ir {
     /// authority's director's report shows under which quality standard.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<ReportDefinition>,
+    /// Working-day calendars (`calendar` items), for counting rules' working-day timescales.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendars: Vec<records::Calendar>,
+    /// The kinds of case records metrics can be computed from (`record` items), in declaration
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<records::RecordType>,
 }
 
 /// A quality standard of the code of practice.
@@ -515,6 +523,9 @@ pub struct Metric {
     /// The quality standards it reports under nationally (ids).
     #[serde(default)]
     pub standards: Vec<String>,
+    /// How it is counted from case records, when the spec says so formally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_from: Option<records::CountingRule>,
 }
 
 /// One value of a submission.
