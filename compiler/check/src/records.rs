@@ -682,6 +682,14 @@ impl Checker<'_> {
         None
     }
 
+    /// A unit as a reader names it: its plural label and its id.
+    fn unit_words(&self, id: &str) -> String {
+        match self.decls.units.iter().find(|u| u.id == id).and_then(|u| u.label.as_ref()) {
+            Some(l) => format!("{} (`{id}`)", l.en()),
+            None => format!("`{id}`"),
+        }
+    }
+
     /// The unit a metric counts, by id, when it counts one (not `sums`).
     fn metric_unit(&self, mi: usize) -> Option<String> {
         let decls = self.decls;
@@ -775,13 +783,13 @@ impl Checker<'_> {
                 .records
                 .iter()
                 .find(|x| &x.id == r)
-                .map(|x| (x.unit.clone(), format!("record `{r}`, which `distinct {}` refers to,", cf.distinct.as_ref().map_or("", |d| d.name.as_str())))),
+                .map(|x| (x.unit.clone(), format!(": distinct `{r}` records, through `distinct {}`", cf.distinct.as_ref().map_or("", |d| d.name.as_str())))),
             _ => self
                 .records_out
                 .records
                 .iter()
                 .find(|x| x.id == record.id)
-                .map(|x| (x.unit.clone(), format!("record `{}`", record.id))),
+                .map(|x| (x.unit.clone(), format!(": `{}` records", record.id))),
         };
         let metric_unit = self.metric_unit(mi);
         match (&unit, &metric_unit) {
@@ -790,9 +798,9 @@ impl Checker<'_> {
                     Code::CountedUnitMismatch,
                     cf.record.loc.file,
                     cf.record.loc.span.clone(),
-                    format!("{} counts {mu}, but its counting rule counts {u} ({whose} counts `{u}`)", m.code),
+                    format!("{} counts {}, but its counting rule counts {}{whose}", m.code, self.unit_words(mu), self.unit_words(u)),
                 )
-                .label(format!("counts {u}"))
+                .label(format!("counts {}", self.unit_words(u)))
                 .help(match &cf.distinct {
                     None => "count a record kind whose `counts` is the metric's unit, or add `distinct FIELD` to count, say, people rather than records".to_string(),
                     Some(_) => "count distinct values of a field that refers to records of the metric's unit".to_string(),
@@ -1155,6 +1163,7 @@ impl Checker<'_> {
             }
             let pcode = &decls.metrics[p].code;
             let mut why = Vec::new();
+            let mut extra_labels: Vec<(Loc, String)> = Vec::new();
             if parent.record != rule.record {
                 why.push(format!("it counts `{}` records and {pcode} counts `{}` records", rule.record, parent.record));
             } else {
@@ -1164,21 +1173,44 @@ impl Checker<'_> {
                 if parent.distinct != rule.distinct {
                     why.push(format!("it counts distinct values otherwise than {pcode}"));
                 }
-                let mut wanted: Vec<&Condition> = parent.conditions.iter().collect();
+                let pcf = decls.metrics[p].computed_from.as_ref();
+                let mut missing_at: Vec<Loc> = Vec::new();
+                let mut missing = 0;
+                for (i, c) in parent.conditions.iter().enumerate() {
+                    if !rule.conditions.contains(c) {
+                        missing += 1;
+                        if let Some(l) = pcf.and_then(|x| x.conditions.get(i)) {
+                            missing_at.push(l.loc.clone());
+                        }
+                    }
+                }
                 let item_rule = item.and_then(|k| {
                     let code = self.metrics.get(p)?.items.get(k)?.code.clone();
                     parent.items.iter().find(|r| r.item == code).cloned()
                 });
                 if let Some(ir) = &item_rule {
-                    wanted.extend(ir.conditions.iter());
+                    missing += ir.conditions.iter().filter(|c| !rule.conditions.contains(c)).count();
                 }
-                let missing = wanted.iter().filter(|c| !rule.conditions.contains(c)).count();
                 if missing > 0 {
-                    why.push(format!(
-                        "{missing} condition{} of {pcode}'s rule {} not among its own",
-                        if missing == 1 { "" } else { "s" },
-                        if missing == 1 { "is" } else { "are" }
-                    ));
+                    let written: Vec<String> = missing_at
+                        .iter()
+                        .map(|l| {
+                            let t = &self.sources.get(l.file).text;
+                            format!("`where {}`", t.get(l.span.clone()).unwrap_or_default())
+                        })
+                        .collect();
+                    why.push(if written.len() == missing {
+                        format!("it leaves out {} of {pcode}'s rule", written.join(", "))
+                    } else {
+                        format!(
+                            "{missing} condition{} of {pcode}'s rule {} not among its own",
+                            if missing == 1 { "" } else { "s" },
+                            if missing == 1 { "is" } else { "are" }
+                        )
+                    });
+                    for l in &missing_at {
+                        extra_labels.push((l.clone(), format!("not in {}'s rule", m.code)));
+                    }
                 }
             }
             if !why.is_empty() {
@@ -1196,6 +1228,9 @@ impl Checker<'_> {
                 .label("does not imply its parent's rule");
                 if let Some((f, s)) = ploc {
                     d = d.secondary(f, s, format!("{pcode}'s rule"));
+                }
+                for (l, msg) in extra_labels {
+                    d = d.secondary(l.file, l.span, msg);
                 }
                 d = d.help(format!("count the same record kind with the same placement and `distinct`, and repeat every `where` of {pcode}'s rule"));
                 self.push(d);
