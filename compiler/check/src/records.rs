@@ -1243,6 +1243,154 @@ impl Checker<'_> {
 mod tests {
     use super::*;
 
+    const SPEC: &str = r#"edition "x" {
+  title "X"
+}
+cohort adult "Adults" {
+}
+unit contact "contacts" {
+  kind entity
+}
+unit person "people" {
+  kind entity
+  person
+}
+codelist outcome "Outcome" {
+  exhaustive
+  entry a "A"
+  entry b "B"
+}
+calendar wales "Working days in Wales" {
+  weekend sunday saturday
+  years 2020 to 2021
+  holiday 2020-12-25 "Christmas Day"
+}
+record person "A person" {
+  counts person
+  key id
+  field id id "Id"
+  field date_of_birth date "Born"
+}
+record contact "A contact" {
+  counts contact
+  key id
+  field id id "Id"
+  field person ref person "Person"
+  field about cohort "About"
+  field received datetime "Received"
+  field decided datetime optional "Decided"
+  field outcome code outcome "Outcome"
+}
+metric AD/001 {
+  wording "Contacts"
+  counts contact
+  flow
+  computed_from contact {
+    during received
+    where about = adult
+  }
+}
+metric AD/002 {
+  wording "Of those:"
+  counts contact
+  flow
+  breakdown partition of AD/001 by outcome {
+    a a
+    b b
+  }
+  computed_from contact {
+    during received
+    where about = adult
+    items by outcome
+  }
+}
+metric AD/003 {
+  wording "People decided late, aged under 65"
+  counts person
+  flow
+  computed_from contact {
+    open_during received until decided
+    distinct person
+    where decided late 1 working_days after received
+    where age at received under 65
+    where no previous where outcome not in (a) received within 3 months before received
+    note "Why"
+  }
+}
+"#;
+
+    /// A spec with records, a calendar and rules of each shape checks clean, and the IR holds
+    /// exactly what the rules say: items with their own condition, the unit through
+    /// `distinct`, the calendar of a working-day condition, `under 65` as at most 64.
+    #[test]
+    fn the_ir_holds_the_rules_as_written() {
+        let mut sources = crate::source::Sources::new();
+        sources.add("t.pmf", SPEC);
+        let comp = crate::compile(&sources);
+        assert!(comp.diagnostics.is_empty(), "{:?}", comp.diagnostics);
+        let ir = comp.ir.expect("an IR");
+        assert_eq!(ir.calendars.len(), 1);
+        assert_eq!(ir.calendars[0].weekend, ["saturday", "sunday"]);
+        assert_eq!(ir.records.len(), 2);
+        let contact = &ir.records[1];
+        assert_eq!(contact.unit, "contact");
+        assert_eq!(
+            contact.field("outcome").map(|f| &f.ty),
+            Some(&FieldType::Code {
+                codelist: "outcome".into()
+            })
+        );
+        assert!(contact.field("decided").is_some_and(|f| f.optional));
+        let rule = |code: &str| {
+            ir.metrics
+                .iter()
+                .find(|m| m.code == code)
+                .and_then(|m| m.computed_from.clone())
+                .expect("a rule")
+        };
+        let r2 = rule("AD/002");
+        assert_eq!(r2.items.len(), 2);
+        assert_eq!(r2.items[1].item, "AD/002b");
+        assert_eq!(
+            r2.items[1].conditions,
+            vec![Condition::Is {
+                field: "outcome".into(),
+                codes: vec!["b".into()],
+                negated: false
+            }]
+        );
+        assert_eq!(r2.calendar, None);
+        let r3 = rule("AD/003");
+        assert_eq!(r3.unit, "person");
+        assert_eq!(r3.distinct.as_deref(), Some("person"));
+        assert_eq!(r3.calendar.as_deref(), Some("wales"));
+        assert_eq!(
+            r3.placement,
+            Placement::OpenDuring {
+                start: "received".into(),
+                end: "decided".into()
+            }
+        );
+        assert!(r3.conditions.contains(&Condition::Age {
+            person: "person".into(),
+            born: "date_of_birth".into(),
+            at: Some("received".into()),
+            min: None,
+            max: Some(64)
+        }));
+        assert!(matches!(
+            &r3.conditions[2],
+            Condition::Previous { negated: true, link, conditions, .. }
+                if link == "person" && conditions.len() == 1
+        ));
+        assert_eq!(r3.notes.len(), 1);
+        // The names resolve for the editor: a field use points at its record.
+        assert!(comp.symbols.uses.iter().any(|u| u.kind == Kind::Field
+            && u.name == "decided"
+            && u.parent.as_deref() == Some("contact")));
+        assert!(comp.symbols.uses.iter().any(|u| u.kind == Kind::Record && u.name == "contact"));
+    }
+
     #[test]
     fn dates_are_checked() {
         assert_eq!(parse_date("2020-02-29"), Some((2020, 2, 29)));
