@@ -134,7 +134,11 @@ impl Checker<'_> {
                         format!("field `{}` is declared twice in record `{}`", f.id, x.id),
                     )
                     .label("declared again")
-                    .secondary(first.file, first.span.clone(), "first declared here");
+                    .secondary(
+                        first.file,
+                        first.span.clone(),
+                        "first declared here",
+                    );
                     self.push(d);
                     continue;
                 }
@@ -170,13 +174,8 @@ impl Checker<'_> {
     }
 
     fn invalid_calendar(&mut self, loc: &Loc, message: String, label: &str) -> Diagnostic {
-        Diagnostic::new(
-            Code::InvalidCalendar,
-            loc.file,
-            loc.span.clone(),
-            message,
-        )
-        .label(label.to_string())
+        Diagnostic::new(Code::InvalidCalendar, loc.file, loc.span.clone(), message)
+            .label(label.to_string())
     }
 
     fn check_calendar(&mut self, ci: usize) -> Option<Calendar> {
@@ -187,16 +186,29 @@ impl Checker<'_> {
         for (day, loc) in &c.weekend {
             match WEEK.iter().position(|w| w == day) {
                 Some(i) if weekend.contains(&i) => {
-                    let d = self.invalid_calendar(loc, format!("`{day}` is given twice in the weekend of calendar `{}`", c.id), "given again");
+                    let d = self.invalid_calendar(
+                        loc,
+                        format!(
+                            "`{day}` is given twice in the weekend of calendar `{}`",
+                            c.id
+                        ),
+                        "given again",
+                    );
                     self.push(d);
                     ok = false;
                 }
                 Some(i) => weekend.push(i),
                 None => {
-                    let mut d = self.invalid_calendar(loc, format!("`{day}` is not a day of the week"), "not a day");
+                    let mut d = self.invalid_calendar(
+                        loc,
+                        format!("`{day}` is not a day of the week"),
+                        "not a day",
+                    );
                     d = match closest_name(day, &WEEK) {
                         Some(s) => d.help(format!("did you mean `{s}`?")),
-                        None => d.help("write the days in lower case English: `weekend saturday sunday`"),
+                        None => d.help(
+                            "write the days in lower case English: `weekend saturday sunday`",
+                        ),
                     };
                     self.push(d);
                     ok = false;
@@ -204,7 +216,11 @@ impl Checker<'_> {
             }
         }
         if weekend.len() == 7 {
-            let d = self.invalid_calendar(&c.id_loc, format!("calendar `{}` has no working day in the week", c.id), "every day is a weekend day");
+            let d = self.invalid_calendar(
+                &c.id_loc,
+                format!("calendar `{}` has no working day in the week", c.id),
+                "every day is a weekend day",
+            );
             self.push(d);
             ok = false;
         }
@@ -221,7 +237,10 @@ impl Checker<'_> {
             self.push(d);
             return None;
         };
-        if first_year > last_year || !(1900..=2999).contains(&first_year) || !(1900..=2999).contains(&last_year) {
+        if first_year > last_year
+            || !(1900..=2999).contains(&first_year)
+            || !(1900..=2999).contains(&last_year)
+        {
             let d = self.invalid_calendar(&years_loc, format!("calendar `{}` covers the years {first_year} to {last_year}, which is not a span of years", c.id), "not a span of years")
                 .help("write the first year, then the last: `years 2018 to 2026`");
             self.push(d);
@@ -231,7 +250,12 @@ impl Checker<'_> {
         let mut previous: Option<(&str, &Loc)> = None;
         for h in &c.holidays {
             let Some((y, _, _)) = parse_date(&h.date) else {
-                let d = self.invalid_calendar(&h.date_loc, format!("`{}` is not a date", h.date), "no such day")
+                let d = self
+                    .invalid_calendar(
+                        &h.date_loc,
+                        format!("`{}` is not a date", h.date),
+                        "no such day",
+                    )
                     .help("write the date as year-month-day, e.g. `2020-12-25`");
                 self.push(d);
                 ok = false;
@@ -246,7 +270,12 @@ impl Checker<'_> {
             }
             if let Some((p, ploc)) = previous {
                 if p == h.date.as_str() {
-                    let d = self.invalid_calendar(&h.date_loc, format!("the holiday {} is listed twice", h.date), "listed again")
+                    let d = self
+                        .invalid_calendar(
+                            &h.date_loc,
+                            format!("the holiday {} is listed twice", h.date),
+                            "listed again",
+                        )
                         .secondary(ploc.file, ploc.span.clone(), "first listed here");
                     self.push(d);
                     ok = false;
@@ -275,7 +304,10 @@ impl Checker<'_> {
                     format!("calendar `{}` has no title", c.id),
                 )
                 .label("no title")
-                .help(format!("write the title after the name: `calendar {} \"Working days in Wales\" {{`", c.id));
+                .help(format!(
+                    "write the title after the name: `calendar {} \"Working days in Wales\" {{`",
+                    c.id
+                ));
                 self.push(d);
                 return None;
             }
@@ -392,11 +424,21 @@ impl Checker<'_> {
             format!("record `{}` has no field `{}`", record.id, r.name),
         )
         .label("unknown field")
-        .secondary(record.id_loc.file, record.id_loc.span.clone(), format!("record `{}` is declared here", record.id));
+        .secondary(
+            record.id_loc.file,
+            record.id_loc.span.clone(),
+            format!("record `{}` is declared here", record.id),
+        );
         d = match closest_name(&r.name, &names) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
-            None if names.is_empty() => d.help("declare the field in the record: `field NAME TYPE \"Title\"`"),
-            None => d.note(format!("the fields of `{}` are: {}", record.id, names.join(", "))),
+            None if names.is_empty() => {
+                d.help("declare the field in the record: `field NAME TYPE \"Title\"`")
+            }
+            None => d.note(format!(
+                "the fields of `{}` are: {}",
+                record.id,
+                names.join(", ")
+            )),
         };
         self.push(d);
         false
@@ -413,7 +455,11 @@ impl Checker<'_> {
             return Some(ty);
         }
         let record = &decls.records[rec];
-        let decl = record.fields.iter().find(|f| f.id == r.name).map(|f| f.id_loc.clone());
+        let decl = record
+            .fields
+            .iter()
+            .find(|f| f.id == r.name)
+            .map(|f| f.id_loc.clone());
         let mut d = Diagnostic::new(
             Code::FieldTypeMismatch,
             r.loc.file,
@@ -425,7 +471,7 @@ impl Checker<'_> {
                 describe_type(&ty)
             ),
         )
-        .label(format!("{}", describe_type(&ty)));
+        .label(describe_type(&ty));
         if let Some(l) = decl {
             d = d.secondary(l.file, l.span, "its type is declared here");
         }
@@ -509,10 +555,12 @@ impl Checker<'_> {
                 let mut ok = true;
                 for code in codes {
                     ok &= match &ty {
-                        FieldType::Code { codelist } => match self.tables.get(Kind::Codelist, codelist) {
-                            Some(list) => self.resolve_entry(list, code).is_some(),
-                            None => false,
-                        },
+                        FieldType::Code { codelist } => {
+                            match self.tables.get(Kind::Codelist, codelist) {
+                                Some(list) => self.resolve_entry(list, code).is_some(),
+                                None => false,
+                            }
+                        }
                         _ => self.resolve(code, Kind::Cohort).is_some(),
                     };
                 }
@@ -684,7 +732,13 @@ impl Checker<'_> {
 
     /// A unit as a reader names it: its plural label and its id.
     fn unit_words(&self, id: &str) -> String {
-        match self.decls.units.iter().find(|u| u.id == id).and_then(|u| u.label.as_ref()) {
+        match self
+            .decls
+            .units
+            .iter()
+            .find(|u| u.id == id)
+            .and_then(|u| u.label.as_ref())
+        {
             Some(l) => format!("{} (`{id}`)", l.en()),
             None => format!("`{id}`"),
         }
@@ -746,16 +800,24 @@ impl Checker<'_> {
                 None
             }
         };
-        if let (Some(p), Some(timing)) = (&placement, self.metrics.get(mi).and_then(|i| i.timing.clone())) {
+        if let (Some(p), Some(timing)) = (
+            &placement,
+            self.metrics.get(mi).and_then(|i| i.timing.clone()),
+        ) {
             let fits = matches!(
                 (p, &timing),
-                (Placement::During { .. } | Placement::OpenDuring { .. }, Timing::Flow)
-                    | (Placement::OpenAt { .. }, Timing::Stock(_))
+                (
+                    Placement::During { .. } | Placement::OpenDuring { .. },
+                    Timing::Flow
+                ) | (Placement::OpenAt { .. }, Timing::Stock(_))
             );
             if !fits {
                 let loc = cf.placements[0].loc().clone();
                 let (is, wants) = match timing {
-                    Timing::Flow => ("a flow (counted during the year)", "`during FIELD` or `open_during START until END`"),
+                    Timing::Flow => (
+                        "a flow (counted during the year)",
+                        "`during FIELD` or `open_during START until END`",
+                    ),
                     Timing::Stock(_) => ("a stock (counted at 31 March)", "`open START until END`"),
                 };
                 let d = Diagnostic::new(
@@ -783,7 +845,15 @@ impl Checker<'_> {
                 .records
                 .iter()
                 .find(|x| &x.id == r)
-                .map(|x| (x.unit.clone(), format!(": distinct `{r}` records, through `distinct {}`", cf.distinct.as_ref().map_or("", |d| d.name.as_str())))),
+                .map(|x| {
+                    (
+                        x.unit.clone(),
+                        format!(
+                            ": distinct `{r}` records, through `distinct {}`",
+                            cf.distinct.as_ref().map_or("", |d| d.name.as_str())
+                        ),
+                    )
+                }),
             _ => self
                 .records_out
                 .records
@@ -813,7 +883,10 @@ impl Checker<'_> {
                     Code::CountedUnitMismatch,
                     cf_loc.file,
                     cf_loc.span.clone(),
-                    format!("{} is a total of a measure (`sums`); a counting rule counts records", m.code),
+                    format!(
+                        "{} is a total of a measure (`sums`); a counting rule counts records",
+                        m.code
+                    ),
                 )
                 .label("a count of records")
                 .help("remove the counting rule, or make the metric `counts` a unit");
@@ -851,8 +924,13 @@ impl Checker<'_> {
                     } else {
                         format!("the counting rule of {} counts working days, but the spec has {} calendars and working days need exactly one", m.code, many.len())
                     };
-                    let mut d = Diagnostic::new(Code::CalendarNeeded, cf_loc.file, cf_loc.span.clone(), message)
-                        .label("counts working days");
+                    let mut d = Diagnostic::new(
+                        Code::CalendarNeeded,
+                        cf_loc.file,
+                        cf_loc.span.clone(),
+                        message,
+                    )
+                    .label("counts working days");
                     for c in many {
                         d = d.secondary(c.id_loc.file, c.id_loc.span.clone(), "a calendar");
                     }
@@ -888,7 +966,13 @@ impl Checker<'_> {
     }
 
     /// The items' rules: from `items by FIELD` or one `item LETTER where ...` per item.
-    fn item_rules(&mut self, mi: usize, rec: usize, cf_loc: &Loc, ctx: &mut Ctx) -> Option<Vec<ItemRule>> {
+    fn item_rules(
+        &mut self,
+        mi: usize,
+        rec: usize,
+        cf_loc: &Loc,
+        ctx: &mut Ctx,
+    ) -> Option<Vec<ItemRule>> {
         let decls = self.decls;
         let m = &decls.metrics[mi];
         let cf = m.computed_from.as_ref()?;
@@ -917,7 +1001,10 @@ impl Checker<'_> {
                     Code::ItemsMismatch,
                     l.file,
                     l.span,
-                    format!("{} has no items, but its counting rule counts items", m.code),
+                    format!(
+                        "{} has no items, but its counting rule counts items",
+                        m.code
+                    ),
                 )
                 .label("no such items")
                 .help("remove the items from the rule, or give the metric a `breakdown`");
@@ -965,10 +1052,15 @@ impl Checker<'_> {
             if info.kind == Some(BreakdownKind::Partition) {
                 let mut problems = Vec::new();
                 if self.is_optional(rec, &by.name) {
-                    problems.push(format!("`{}` is optional, so a record can be in no item", by.name));
+                    problems.push(format!(
+                        "`{}` is optional, so a record can be in no item",
+                        by.name
+                    ));
                 }
                 if !cl.exhaustive {
-                    problems.push(format!("`{codelist}` is not exhaustive, so a code can be in no item"));
+                    problems.push(format!(
+                        "`{codelist}` is not exhaustive, so a code can be in no item"
+                    ));
                 }
                 let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
                 for it in &info.items {
@@ -1023,7 +1115,8 @@ impl Checker<'_> {
         for it in &cf.items {
             let letter = it.letter.chars().next().unwrap_or('a');
             if !info.items.iter().any(|x| x.letter == letter) {
-                let letters: Vec<String> = info.items.iter().map(|x| x.letter.to_string()).collect();
+                let letters: Vec<String> =
+                    info.items.iter().map(|x| x.letter.to_string()).collect();
                 let d = Diagnostic::new(
                     Code::UnknownReference,
                     it.letter_loc.file,
@@ -1031,7 +1124,11 @@ impl Checker<'_> {
                     format!("{} has no item `{letter}`", m.code),
                 )
                 .label("unknown item")
-                .note(format!("the items of {} are: {}", m.code, letters.join(", ")));
+                .note(format!(
+                    "the items of {} are: {}",
+                    m.code,
+                    letters.join(", ")
+                ));
                 self.push(d);
                 ok = false;
                 continue;
@@ -1165,10 +1262,15 @@ impl Checker<'_> {
             let mut why = Vec::new();
             let mut extra_labels: Vec<(Loc, String)> = Vec::new();
             if parent.record != rule.record {
-                why.push(format!("it counts `{}` records and {pcode} counts `{}` records", rule.record, parent.record));
+                why.push(format!(
+                    "it counts `{}` records and {pcode} counts `{}` records",
+                    rule.record, parent.record
+                ));
             } else {
                 if parent.placement != rule.placement {
-                    why.push(format!("it places records in the year otherwise than {pcode}"));
+                    why.push(format!(
+                        "it places records in the year otherwise than {pcode}"
+                    ));
                 }
                 if parent.distinct != rule.distinct {
                     why.push(format!("it counts distinct values otherwise than {pcode}"));
@@ -1189,7 +1291,11 @@ impl Checker<'_> {
                     parent.items.iter().find(|r| r.item == code).cloned()
                 });
                 if let Some(ir) = &item_rule {
-                    missing += ir.conditions.iter().filter(|c| !rule.conditions.contains(c)).count();
+                    missing += ir
+                        .conditions
+                        .iter()
+                        .filter(|c| !rule.conditions.contains(c))
+                        .count();
                 }
                 if missing > 0 {
                     let written: Vec<String> = missing_at
@@ -1388,7 +1494,11 @@ metric AD/003 {
         assert!(comp.symbols.uses.iter().any(|u| u.kind == Kind::Field
             && u.name == "decided"
             && u.parent.as_deref() == Some("contact")));
-        assert!(comp.symbols.uses.iter().any(|u| u.kind == Kind::Record && u.name == "contact"));
+        assert!(comp
+            .symbols
+            .uses
+            .iter()
+            .any(|u| u.kind == Kind::Record && u.name == "contact"));
     }
 
     #[test]

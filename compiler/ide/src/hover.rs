@@ -480,7 +480,10 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
             }
         }
         Kind::Field => {
-            let r = ir.records.iter().find(|r| Some(r.id.as_str()) == t.parent.as_deref())?;
+            let r = ir
+                .records
+                .iter()
+                .find(|r| Some(r.id.as_str()) == t.parent.as_deref())?;
             let f = r.field(&t.name)?;
             let _ = writeln!(
                 s,
@@ -853,7 +856,10 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
         }
         Kind::Calendar => {
             let x = d.calendars.iter().find(|x| x.id == t.name)?;
-            ("working-day calendar".into(), opt_text(&x.title).to_string())
+            (
+                "working-day calendar".into(),
+                opt_text(&x.title).to_string(),
+            )
         }
         Kind::Record => {
             let x = d.records.iter().find(|x| x.id == t.name)?;
@@ -865,7 +871,10 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
                 .iter()
                 .find(|r| Some(r.id.as_str()) == t.parent.as_deref())?;
             let f = r.fields.iter().find(|f| f.id == t.name)?;
-            (format!("field of record `{}`", r.id), opt_text(&f.title).to_string())
+            (
+                format!("field of record `{}`", r.id),
+                opt_text(&f.title).to_string(),
+            )
         }
     };
     Some(

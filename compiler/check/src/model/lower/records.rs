@@ -113,7 +113,11 @@ impl Lowerer<'_> {
         match w.next().map(|e| &e.kind) {
             Some(ExprKind::Number(n)) if n.parse::<u32>().is_ok() => n.parse().ok(),
             _ => {
-                self.expected(&span, format!("expected {what}, a whole number"), "expected a number");
+                self.expected(
+                    &span,
+                    format!("expected {what}, a whole number"),
+                    "expected a number",
+                );
                 None
             }
         }
@@ -134,7 +138,10 @@ impl Lowerer<'_> {
                 );
                 d.primary.message = "unknown unit".into();
                 d.help = Some(match closest(u, RULE_UNITS) {
-                    Some(s) => format!("did you mean `{s}`? the units are: {}", RULE_UNITS.join(", ")),
+                    Some(s) => format!(
+                        "did you mean `{s}`? the units are: {}",
+                        RULE_UNITS.join(", ")
+                    ),
                     None => format!("the units are: {}", RULE_UNITS.join(", ")),
                 });
                 return None;
@@ -176,9 +183,17 @@ impl Lowerer<'_> {
                 let e = self.name_word(w, "the field the record closes with")?;
                 let loc = self.loc(&(start..e.loc.span.end));
                 Some(if what == "open" {
-                    PlacementDecl::Open { start: s, end: e, loc }
+                    PlacementDecl::Open {
+                        start: s,
+                        end: e,
+                        loc,
+                    }
                 } else {
-                    PlacementDecl::OpenDuring { start: s, end: e, loc }
+                    PlacementDecl::OpenDuring {
+                        start: s,
+                        end: e,
+                        loc,
+                    }
                 })
             }
             _ => None,
@@ -229,9 +244,13 @@ impl Lowerer<'_> {
                     negated,
                 }
             }
-            ExprKind::Path(p) if p == "age" && matches!(w.args.get(w.i + 1).and_then(|e| e.as_path()), Some("at")) => {
+            ExprKind::Path(p)
+                if p == "age"
+                    && matches!(w.args.get(w.i + 1).and_then(|e| e.as_path()), Some("at")) =>
+            {
                 w.i += 2;
-                let at = self.name_word(w, "the date field the age is taken at, or `period_end`")?;
+                let at =
+                    self.name_word(w, "the date field the age is taken at, or `period_end`")?;
                 let at = (at.name != "period_end").then_some(at);
                 let span = w.here();
                 let (min, max) = match w.next().and_then(|e| e.as_path()) {
@@ -262,12 +281,19 @@ impl Lowerer<'_> {
                 };
                 CondKind::Age { at, min, max }
             }
-            ExprKind::Path(p) if p == "at_least" && matches!(w.args.get(w.i + 1).map(|e| &e.kind), Some(ExprKind::Number(_))) => {
+            ExprKind::Path(p)
+                if p == "at_least"
+                    && matches!(
+                        w.args.get(w.i + 1).map(|e| &e.kind),
+                        Some(ExprKind::Number(_))
+                    ) =>
+            {
                 w.next();
                 let n = self.whole(w, "how many records")?;
                 let record = self.name_word(w, "a record kind")?;
                 self.keyword(w, "by", "at_least 2 visit by person during visited")?;
-                let link = self.name_word(w, "the field of those records that links them to this one")?;
+                let link =
+                    self.name_word(w, "the field of those records that links them to this one")?;
                 let span = w.here();
                 let word = w.next().and_then(|e| e.as_path()).unwrap_or_default();
                 let Some(placement) = self.placement_words(word, &span, w) else {
@@ -292,15 +318,24 @@ impl Lowerer<'_> {
             }
             ExprKind::Path(p)
                 if p == "previous"
-                    || (p == "no" && w.args.get(w.i + 1).and_then(|e| e.as_path()) == Some("previous")) =>
+                    || (p == "no"
+                        && w.args.get(w.i + 1).and_then(|e| e.as_path()) == Some("previous")) =>
             {
                 let negated = p == "no";
                 w.i += if negated { 2 } else { 1 };
                 let conditions = self.nested_conditions(w)?;
                 let end = self.name_word(w, "the earlier record's date field")?;
-                self.keyword(w, "within", "previous received within 12 months before received")?;
+                self.keyword(
+                    w,
+                    "within",
+                    "previous received within 12 months before received",
+                )?;
                 let amount = self.amount(w)?;
-                self.keyword(w, "before", "previous received within 12 months before received")?;
+                self.keyword(
+                    w,
+                    "before",
+                    "previous received within 12 months before received",
+                )?;
                 let start = self.name_word(w, "this record's date field")?;
                 CondKind::Previous {
                     conditions,
@@ -323,13 +358,19 @@ impl Lowerer<'_> {
                     Some((_, Some("not"))) => {
                         let span = w.here();
                         match w.next().map(|e| &e.kind) {
-                            Some(ExprKind::Call { name, args }) if name.text == "in" => CondKind::Is {
-                                field,
-                                codes: self.code_list(args)?,
-                                negated: true,
-                            },
+                            Some(ExprKind::Call { name, args }) if name.text == "in" => {
+                                CondKind::Is {
+                                    field,
+                                    codes: self.code_list(args)?,
+                                    negated: true,
+                                }
+                            }
                             _ => {
-                                self.expected(&span, "`not` goes on with `in (CODE, CODE)`", "expected `in (...)`");
+                                self.expected(
+                                    &span,
+                                    "`not` goes on with `in (CODE, CODE)`",
+                                    "expected `in (...)`",
+                                );
                                 return None;
                             }
                         }
@@ -337,10 +378,20 @@ impl Lowerer<'_> {
                     Some((_, Some("is"))) => {
                         let span = w.here();
                         match w.next().and_then(|e| e.as_path()) {
-                            Some("set") => CondKind::Set { field, negated: false },
-                            Some("missing") => CondKind::Set { field, negated: true },
+                            Some("set") => CondKind::Set {
+                                field,
+                                negated: false,
+                            },
+                            Some("missing") => CondKind::Set {
+                                field,
+                                negated: true,
+                            },
                             _ => {
-                                self.expected(&span, "`is` goes on with `set` or `missing`", "expected `set` or `missing`");
+                                self.expected(
+                                    &span,
+                                    "`is` goes on with `set` or `missing`",
+                                    "expected `set` or `missing`",
+                                );
                                 return None;
                             }
                         }
@@ -374,7 +425,10 @@ impl Lowerer<'_> {
                 }
             }
         };
-        let end = w.args.get(w.i.saturating_sub(1)).map_or(start.end, |e| e.span.end);
+        let end = w
+            .args
+            .get(w.i.saturating_sub(1))
+            .map_or(start.end, |e| e.span.end);
         Some(Cond {
             kind,
             loc: self.loc(&(start.start..end.max(start.start))),
@@ -418,7 +472,9 @@ impl Lowerer<'_> {
                 "a `where` line holds one condition",
             );
             d.primary.message = "after the condition".into();
-            d.help = Some("write each condition on a `where` line of its own: every one must hold".into());
+            d.help = Some(
+                "write each condition on a `where` line of its own: every one must hold".into(),
+            );
             return None;
         }
         Some(c)
@@ -427,7 +483,11 @@ impl Lowerer<'_> {
     fn no_more(&mut self, w: &Words<'_>, what: &str) {
         if let Some(extra) = w.peek() {
             let span = extra.span.start..w.end.end;
-            let d = self.err(Code::InvalidValue, &span, format!("unexpected words after {what}"));
+            let d = self.err(
+                Code::InvalidValue,
+                &span,
+                format!("unexpected words after {what}"),
+            );
             d.primary.message = "unexpected".into();
         }
     }
@@ -458,13 +518,21 @@ impl Lowerer<'_> {
                 "note" => x.note = self.text(c),
                 "weekend" => {
                     if c.args.is_empty() {
-                        let d = self.err(Code::MissingField, &c.key.span, "`weekend` needs the days that are not working days");
+                        let d = self.err(
+                            Code::MissingField,
+                            &c.key.span,
+                            "`weekend` needs the days that are not working days",
+                        );
                         d.help = Some("write, for example, `weekend saturday sunday`".into());
                     }
                     for a in &c.args {
                         match a.as_path() {
                             Some(p) => x.weekend.push((p.to_string(), self.loc(&a.span))),
-                            None => self.expected(&a.span, format!("expected a day of the week, found {}", a.describe()), "expected a day"),
+                            None => self.expected(
+                                &a.span,
+                                format!("expected a day of the week, found {}", a.describe()),
+                                "expected a day",
+                            ),
                         }
                     }
                 }
@@ -475,7 +543,10 @@ impl Lowerer<'_> {
                     let last = to.and_then(|_| self.whole(&mut w, "the last calendar year"));
                     if let (Some(a), Some(b)) = (first, last) {
                         self.no_more(&w, "the years");
-                        let span = c.args.first().map_or(c.key.span.clone(), |f| f.span.start..w.end.end);
+                        let span = c
+                            .args
+                            .first()
+                            .map_or(c.key.span.clone(), |f| f.span.start..w.end.end);
                         x.years = Some((a as i32, b as i32, self.loc(&span)));
                     }
                 }
@@ -489,11 +560,24 @@ impl Lowerer<'_> {
                                 name,
                             });
                         }
-                        _ => self.expected(&e.span, format!("a holiday starts with its date, e.g. `2020-12-25`, not {}", e.describe()), "expected a date"),
+                        _ => self.expected(
+                            &e.span,
+                            format!(
+                                "a holiday starts with its date, e.g. `2020-12-25`, not {}",
+                                e.describe()
+                            ),
+                            "expected a date",
+                        ),
                     },
                     None => {
-                        let d = self.err(Code::MissingField, &c.key.span, "`holiday` needs a date and a name");
-                        d.help = Some("write, for example, `holiday 2020-12-25 \"Christmas Day\"`".into());
+                        let d = self.err(
+                            Code::MissingField,
+                            &c.key.span,
+                            "`holiday` needs a date and a name",
+                        );
+                        d.help = Some(
+                            "write, for example, `holiday 2020-12-25 \"Christmas Day\"`".into(),
+                        );
                     }
                 },
                 _ => unlowered(c),
@@ -535,16 +619,32 @@ impl Lowerer<'_> {
             }
         }
         if x.title.is_none() {
-            let d = self.err(Code::MissingField, &x.id_loc.span, format!("record `{}` has no title", x.id));
-            d.help = Some(format!("write the title after the name: `record {} \"A contact to the IAA service\" {{`", x.id));
+            let d = self.err(
+                Code::MissingField,
+                &x.id_loc.span,
+                format!("record `{}` has no title", x.id),
+            );
+            d.help = Some(format!(
+                "write the title after the name: `record {} \"A contact to the IAA service\" {{`",
+                x.id
+            ));
         }
         if x.counts.is_none() {
-            let d = self.err(Code::MissingField, &x.id_loc.span, format!("record `{}` does not say what one record is", x.id));
+            let d = self.err(
+                Code::MissingField,
+                &x.id_loc.span,
+                format!("record `{}` does not say what one record is", x.id),
+            );
             d.help = Some("add `counts UNIT`, e.g. `counts contact`".into());
         }
         if x.key.is_none() {
-            let d = self.err(Code::MissingField, &x.id_loc.span, format!("record `{}` has no `key`", x.id));
-            d.help = Some("add `key FIELD`, the field that identifies a record, e.g. `key id`".into());
+            let d = self.err(
+                Code::MissingField,
+                &x.id_loc.span,
+                format!("record `{}` has no `key`", x.id),
+            );
+            d.help =
+                Some("add `key FIELD`, the field that identifies a record, e.g. `key id`".into());
         }
         self.decls.records.push(x);
     }
@@ -561,9 +661,12 @@ impl Lowerer<'_> {
             Some("id") => FieldTy::Id,
             Some("cohort") => FieldTy::Cohort,
             Some("code") => FieldTy::Code(self.name_word(&mut w, "the codelist of the field")?),
-            Some("ref") => FieldTy::Ref(self.name_word(&mut w, "the record kind the field refers to")?),
+            Some("ref") => {
+                FieldTy::Ref(self.name_word(&mut w, "the record kind the field refers to")?)
+            }
             other => {
-                const TYPES: &[&str] = &["date", "datetime", "number", "id", "code", "cohort", "ref"];
+                const TYPES: &[&str] =
+                    &["date", "datetime", "number", "id", "code", "cohort", "ref"];
                 let d = self.err(
                     Code::InvalidValue,
                     &span,
@@ -644,7 +747,11 @@ impl Lowerer<'_> {
                     let letter = match w.next().and_then(|e| e.as_path()) {
                         Some(l) if schema::is_letter(l) => l.to_string(),
                         _ => {
-                            self.expected(&span, "`item` is followed by the item's letter", "expected a letter");
+                            self.expected(
+                                &span,
+                                "`item` is followed by the item's letter",
+                                "expected a letter",
+                            );
                             continue;
                         }
                     };
