@@ -380,6 +380,9 @@ pub fn symbol_kind(k: pmf_ide::outline::SymbolKind) -> SymbolKind {
         S::Indicator => SymbolKind::FUNCTION,
         S::Rule => SymbolKind::OPERATOR,
         S::Erratum => SymbolKind::EVENT,
+        S::Calendar => SymbolKind::NUMBER,
+        S::Record => SymbolKind::ARRAY,
+        S::Field => SymbolKind::TYPE_PARAMETER,
         S::Other => SymbolKind::KEY,
     }
 }

@@ -440,9 +440,8 @@ impl Checker<'_> {
             changes: Vec::new(),
             series: Vec::new(),
             reports: self.ir_reports(),
-            // Filled by the records layer of the checker (records.rs).
-            calendars: Vec::new(),
-            records: Vec::new(),
+            calendars: self.records_out.calendars.clone(),
+            records: self.records_out.records.clone(),
         }
     }
 
@@ -584,7 +583,7 @@ impl Checker<'_> {
             same: otext(&m.same),
             fingerprint: String::new(),
             standards: self.standard_ids(&m.standards),
-            computed_from: None,
+            computed_from: self.records_out.rules.get(mi).cloned().flatten(),
         }
     }
 

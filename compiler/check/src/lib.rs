@@ -26,6 +26,7 @@ mod editions;
 mod formula;
 mod metrics;
 pub mod names;
+pub mod records;
 mod standards;
 mod texts;
 
@@ -86,6 +87,7 @@ pub struct Resolved {
     rule_terms: Vec<Option<(LinearTerms, crate::ir::Op, LinearTerms)>>,
     rule_years: Vec<Option<formula::YearTerms>>,
     part_cohort: Vec<Option<usize>>,
+    records: records::RecordsResolved,
 }
 
 impl Compilation {
@@ -343,6 +345,8 @@ pub(crate) struct Checker<'a> {
     pub rule_years: Vec<Option<formula::YearTerms>>,
     /// Per part: its cohort, its own or inherited.
     pub part_cohort: Vec<Option<usize>>,
+    /// Calendars, records and counting rules, checked (records.rs).
+    pub records_out: records::RecordsResolved,
     /// code → the sums it is declared part of (for percentages), built on first use.
     pub parents: Option<BTreeMap<String, Vec<std::collections::BTreeSet<String>>>>,
 }
@@ -362,18 +366,21 @@ impl<'a> Checker<'a> {
             rule_terms: Vec::new(),
             rule_years: Vec::new(),
             part_cohort: Vec::new(),
+            records_out: records::RecordsResolved::default(),
             parents: None,
         }
     }
 
     fn run(&mut self) {
         self.declare_all();
+        self.declare_records();
         self.check_edition();
         self.check_simple_decls();
         self.check_codelists();
         self.check_metrics();
         self.check_relations();
         self.check_cycles();
+        self.check_records();
         self.check_indicators();
         self.check_rules();
         self.check_errata();
@@ -399,6 +406,7 @@ impl<'a> Checker<'a> {
             rule_terms: r.rule_terms,
             rule_years: r.rule_years,
             part_cohort: r.part_cohort,
+            records_out: r.records,
             ..Checker::new(decls, sources, options)
         }
     }
@@ -425,6 +433,7 @@ impl<'a> Checker<'a> {
             rule_terms: self.rule_terms,
             rule_years: self.rule_years,
             part_cohort: self.part_cohort,
+            records: self.records_out,
         };
         (self.diags, self.symbols, ir, resolved)
     }

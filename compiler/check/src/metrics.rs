@@ -323,7 +323,7 @@ impl Checker<'_> {
     }
 
     /// Resolves an entry name in a codelist, recording the use.
-    fn resolve_entry(&mut self, list: usize, r: &Ref) -> Option<usize> {
+    pub(super) fn resolve_entry(&mut self, list: usize, r: &Ref) -> Option<usize> {
         let cl = &self.decls.codelists[list];
         if let Some(i) = cl.entries.iter().position(|e| e.id == r.name) {
             self.symbols.uses.push(super::Use {

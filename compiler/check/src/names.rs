@@ -30,6 +30,12 @@ pub enum Kind {
     Indicator,
     Rule,
     Erratum,
+    /// A working-day calendar.
+    Calendar,
+    /// A kind of case record.
+    Record,
+    /// A field of a kind of case record (its parent is the record).
+    Field,
 }
 
 impl Kind {
@@ -53,6 +59,9 @@ impl Kind {
             Kind::Indicator => "an indicator",
             Kind::Rule => "a rule",
             Kind::Erratum => "an erratum",
+            Kind::Calendar => "a calendar",
+            Kind::Record => "a record",
+            Kind::Field => "a record field",
         }
     }
 
@@ -70,6 +79,8 @@ impl Kind {
         Kind::Part,
         Kind::Group,
         Kind::Doc,
+        Kind::Calendar,
+        Kind::Record,
     ];
 }
 

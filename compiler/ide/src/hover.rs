@@ -163,6 +163,20 @@ fn terms(ts: &[ir::Term]) -> String {
     s
 }
 
+/// A record field's type as the spec writes it.
+fn field_type(t: &ir::records::FieldType) -> String {
+    use ir::records::FieldType as F;
+    match t {
+        F::Date => "`date`".into(),
+        F::Datetime => "`datetime`".into(),
+        F::Number => "`number`".into(),
+        F::Id => "`id`".into(),
+        F::Code { codelist } => format!("`code {codelist}`"),
+        F::Cohort => "`cohort`".into(),
+        F::Ref { record } => format!("`ref {record}`"),
+    }
+}
+
 fn unit_label(ir: &Ir, id: &str) -> String {
     if id.is_empty() {
         return "an undeclared unit".to_string();
@@ -423,6 +437,62 @@ pub fn card_from_ir(t: &Target, ir: &Ir) -> Option<String> {
                     true => ir::diff::rule_statement(r),
                     false => format!("{} {} {}", terms(&r.lhs), r.op.symbol(), terms(&r.rhs)),
                 },
+            );
+        }
+        Kind::Calendar => {
+            let c = ir.calendars.iter().find(|c| c.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · working-day calendar\n\n{}\n\nWeekend: {} · years {} to {} · {} bank holidays",
+                c.id,
+                text(&c.title),
+                c.weekend.join(", "),
+                c.first_year,
+                c.last_year,
+                c.holidays.len()
+            );
+            if let Some(x) = &c.note {
+                let _ = writeln!(s, "\n{}", rich(x));
+            }
+        }
+        Kind::Record => {
+            let r = ir.records.iter().find(|r| r.id == t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · record (one is a `{}`, key `{}`)\n\n{}\n",
+                r.id,
+                r.unit,
+                r.key,
+                text(&r.title)
+            );
+            for f in &r.fields {
+                let _ = writeln!(
+                    s,
+                    "- `{}` {}{}: {}",
+                    f.id,
+                    field_type(&f.ty),
+                    if f.optional { ", optional" } else { "" },
+                    text(&f.title)
+                );
+            }
+            if let Some(x) = &r.note {
+                let _ = writeln!(s, "\n{}", rich(x));
+            }
+        }
+        Kind::Field => {
+            let r = ir
+                .records
+                .iter()
+                .find(|r| Some(r.id.as_str()) == t.parent.as_deref())?;
+            let f = r.field(&t.name)?;
+            let _ = writeln!(
+                s,
+                "**{}** · field of record `{}`\n\n{}\n\n*type*: {}{}",
+                f.id,
+                r.id,
+                text(&f.title),
+                field_type(&f.ty),
+                if f.optional { " · optional" } else { "" }
             );
         }
         Kind::Erratum => {
@@ -783,6 +853,28 @@ fn card_from_decls(t: &Target, d: &Declarations) -> Option<String> {
         Kind::Edition => {
             let x = d.editions.iter().find(|x| x.id == t.name)?;
             ("edition".into(), opt_text(&x.title).to_string())
+        }
+        Kind::Calendar => {
+            let x = d.calendars.iter().find(|x| x.id == t.name)?;
+            (
+                "working-day calendar".into(),
+                opt_text(&x.title).to_string(),
+            )
+        }
+        Kind::Record => {
+            let x = d.records.iter().find(|x| x.id == t.name)?;
+            ("record".into(), opt_text(&x.title).to_string())
+        }
+        Kind::Field => {
+            let r = d
+                .records
+                .iter()
+                .find(|r| Some(r.id.as_str()) == t.parent.as_deref())?;
+            let f = r.fields.iter().find(|f| f.id == t.name)?;
+            (
+                format!("field of record `{}`", r.id),
+                opt_text(&f.title).to_string(),
+            )
         }
     };
     Some(

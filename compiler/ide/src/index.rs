@@ -86,10 +86,11 @@ impl Analysis {
     }
 }
 
-/// The parent a place is named within: only entries have one (their codelist).
+/// The parent a place is named within: only entries (their codelist) and record fields (their
+/// record) have one.
 fn entry_parent(kind: Kind, parent: &Option<String>) -> Option<&str> {
     match kind {
-        Kind::Entry => parent.as_deref(),
+        Kind::Entry | Kind::Field => parent.as_deref(),
         _ => None,
     }
 }

@@ -40,6 +40,12 @@ pub enum SymbolKind {
     Indicator,
     Rule,
     Erratum,
+    /// A working-day calendar.
+    Calendar,
+    /// A kind of case record.
+    Record,
+    /// A field of a kind of case record.
+    Field,
     /// Anything else (a file's `allow`).
     Other,
 }
@@ -68,6 +74,8 @@ impl SymbolKind {
             "indicator" => SymbolKind::Indicator,
             "rule" => SymbolKind::Rule,
             "erratum" => SymbolKind::Erratum,
+            "calendar" => SymbolKind::Calendar,
+            "record" => SymbolKind::Record,
             _ => SymbolKind::Other,
         }
     }
@@ -93,6 +101,9 @@ impl SymbolKind {
             Kind::Indicator => SymbolKind::Indicator,
             Kind::Rule => SymbolKind::Rule,
             Kind::Erratum => SymbolKind::Erratum,
+            Kind::Calendar => SymbolKind::Calendar,
+            Kind::Record => SymbolKind::Record,
+            Kind::Field => SymbolKind::Field,
         }
     }
 }

@@ -97,7 +97,9 @@ pub fn at_either<'a>(
 /// The definition of a target.
 pub fn def<'a>(a: &'a Analysis, t: &Target) -> Option<&'a pmf_check::Def> {
     a.comp.symbols.defs.iter().find(|d| {
-        d.kind == t.kind && d.name == t.name && (d.kind != Kind::Entry || d.parent == t.parent)
+        d.kind == t.kind
+            && d.name == t.name
+            && (!matches!(d.kind, Kind::Entry | Kind::Field) || d.parent == t.parent)
     })
 }
 

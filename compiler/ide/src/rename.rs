@@ -74,7 +74,7 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
         defs.iter().find(|d| {
             d.kind == kind
                 && d.name == name
-                && (kind != Kind::Entry || d.parent.as_deref() == parent)
+                && (!matches!(kind, Kind::Entry | Kind::Field) || d.parent.as_deref() == parent)
         })
     };
     let where_ = |d: &pmf_check::Def| {
@@ -139,6 +139,9 @@ pub fn rename(a: &Analysis, t: &Target, new_name: &str) -> Result<Vec<Edit>, Str
                 let what = match &t.parent {
                     Some(list) if t.kind == Kind::Entry => {
                         format!("`{list}` already has an entry `{new_name}`")
+                    }
+                    Some(record) if t.kind == Kind::Field => {
+                        format!("record `{record}` already has a field `{new_name}`")
                     }
                     _ => format!("there is already {} `{new_name}`", t.kind.noun()),
                 };

@@ -47,7 +47,9 @@ fn kind_type(k: Kind) -> TokenType {
         Kind::Cohort | Kind::Population | Kind::Definition | Kind::Missing | Kind::Standard => {
             CLASS
         }
-        Kind::Indicator | Kind::Rule | Kind::Erratum => STRUCT,
+        Kind::Indicator | Kind::Rule | Kind::Erratum | Kind::Record => STRUCT,
+        Kind::Field => PROPERTY,
+        Kind::Calendar => NAMESPACE,
         Kind::Instrument | Kind::Source | Kind::Part | Kind::Group | Kind::Doc | Kind::Edition => {
             NAMESPACE
         }

@@ -114,12 +114,14 @@ fn layout(text: &str, tokens: &[Token]) -> String {
     out
 }
 
-fn wants_space(_text: &str, prev: &Token, next: &Token) -> bool {
+fn wants_space(text: &str, prev: &Token, next: &Token) -> bool {
     use TokenKind::*;
     match (prev.kind, next.kind) {
         (_, Comma) | (_, Semicolon) => false,
         (_, Close(b')')) | (_, Close(b']')) => false,
         (Open(b'('), _) | (Open(b'['), _) => false,
+        // A condition's `in (a, b)` always has its space (there is no function `in`).
+        (Word, Open(b'(')) if text.get(prev.span.clone()) == Some("in") => true,
         // `percent(` is a call and `of (` a bracketed value: keep whichever was written, since
         // the space decides which it is.
         (Word, Open(b'(')) => prev.span.end != next.span.start,
@@ -235,6 +237,16 @@ mod tests {
             format("x {\nformula percent( AD/025 , AD/024 )\n}\n").unwrap(),
             "x {\n  formula percent(AD/025, AD/024)\n}\n"
         );
+    }
+
+    #[test]
+    fn records_and_counting_rules_print_canonically() {
+        let messy = "record contact \"A contact\" {\ncounts   contact\n  key id\n field received  datetime optional \"When\"\n}\n\ncalendar wales \"Wales\"{\nweekend saturday sunday\nyears 2018 to 2026\n    holiday 2020-12-25 \"Christmas Day\"\n}\nmetric AD/002 {\ncomputed_from contact {\nduring received\nwhere outcome in(a,b)\nwhere outcome not in ( a , b )\nwhere decided within 1 working_days of received\n  where previous where outcome = a received within 12 months before received\nitem a where about = adult\n}\n}\n";
+        let want = "record contact \"A contact\" {\n  counts contact\n  key id\n  field received datetime optional \"When\"\n}\n\ncalendar wales \"Wales\" {\n  weekend saturday sunday\n  years 2018 to 2026\n  holiday 2020-12-25 \"Christmas Day\"\n}\nmetric AD/002 {\n  computed_from contact {\n    during received\n    where outcome in (a, b)\n    where outcome not in (a, b)\n    where decided within 1 working_days of received\n    where previous where outcome = a received within 12 months before received\n    item a where about = adult\n  }\n}\n";
+        let once = format(messy).unwrap();
+        assert_eq!(once, want);
+        assert_eq!(format(want).unwrap(), want);
+        assert!(same_content(messy, &once));
     }
 
     #[test]

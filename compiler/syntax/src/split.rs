@@ -38,6 +38,8 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "erratum",
     "report",
     "allow",
+    "calendar",
+    "record",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

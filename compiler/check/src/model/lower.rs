@@ -9,6 +9,8 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::syntax::{BinOp, ExprKind, Item, Name, Node, SourceFile};
 use std::collections::BTreeMap;
 
+mod records;
+
 /// Lowers one parsed file. Diagnostics are appended to `diags`.
 pub fn lower_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Declarations {
     let mut l = Lowerer {
@@ -81,6 +83,8 @@ impl<'a> Lowerer<'a> {
             "indicator" => self.indicator(node),
             "rule" => self.rule(node),
             "erratum" => self.erratum(node),
+            "calendar" => self.calendar(node),
+            "record" => self.record(node),
             "allow" => {
                 if let Some(a) = self.allow(node) {
                     self.decls.file_allows.push(a);
@@ -1842,6 +1846,7 @@ impl<'a> Lowerer<'a> {
             reuses: None,
             same: None,
             standards: Vec::new(),
+            computed_from: None,
         };
         let mut seen = BTreeMap::new();
         let mut timing_span: Option<Span> = None;
@@ -1962,6 +1967,7 @@ impl<'a> Lowerer<'a> {
                         m.standards.push(r)
                     }
                 }
+                "computed_from" => m.computed_from = self.computed_from(c),
                 _ => unlowered(c),
             }
         }

@@ -456,6 +456,8 @@ pub struct Metric {
     pub same: Option<Text>,
     /// The quality standards it reports under nationally.
     pub standards: Vec<Ref>,
+    /// How it is counted from case records: `computed_from RECORD { ... }`.
+    pub computed_from: Option<ComputedFrom>,
 }
 
 /// `was ...`: the codes of the previous edition this metric (or item) continues.
@@ -556,6 +558,8 @@ pub struct Declarations {
     pub rules: Vec<ExplicitRule>,
     pub errata: Vec<Erratum>,
     pub reports: Vec<Report>,
+    pub calendars: Vec<Calendar>,
+    pub records: Vec<Record>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
     /// Names of items that did not parse; references to them are not reported again.
@@ -583,7 +587,174 @@ impl Declarations {
         self.rules.extend(other.rules);
         self.errata.extend(other.errata);
         self.reports.extend(other.reports);
+        self.calendars.extend(other.calendars);
+        self.records.extend(other.records);
         self.file_allows.extend(other.file_allows);
         self.broken.extend(other.broken);
     }
+}
+
+// ---- Case records and counting rules (compiler/doc/records.md) ----------------------------
+
+/// A working-day calendar: `calendar wales "Working days in Wales" { ... }`.
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    /// `weekend saturday sunday`: each day as written, and where.
+    pub weekend: Vec<(String, Loc)>,
+    /// `years 2018 to 2026`, and where.
+    pub years: Option<(i32, i32, Loc)>,
+    pub holidays: Vec<HolidayDecl>,
+    pub note: Option<Text>,
+}
+
+/// `holiday 2020-12-25 "Christmas Day"`.
+#[derive(Clone, Debug)]
+pub struct HolidayDecl {
+    /// The date as written (checked to be a valid ISO date by the checker).
+    pub date: String,
+    pub date_loc: Loc,
+    pub name: Option<Text>,
+}
+
+/// A kind of case record: `record contact "A contact to the IAA service" { ... }`.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub title: Option<Text>,
+    /// `counts UNIT`: the unit one record is.
+    pub counts: Option<Ref>,
+    /// `key FIELD`.
+    pub key: Option<Ref>,
+    pub fields: Vec<RecordField>,
+    pub note: Option<Text>,
+}
+
+/// `field received datetime optional "When the contact was received"`.
+#[derive(Clone, Debug)]
+pub struct RecordField {
+    pub id: String,
+    pub id_loc: Loc,
+    pub loc: Loc,
+    pub ty: Option<FieldTy>,
+    pub optional: bool,
+    pub title: Option<Text>,
+}
+
+/// A field's type as written; the names in it are resolved by the checker.
+#[derive(Clone, Debug)]
+pub enum FieldTy {
+    Date,
+    Datetime,
+    Number,
+    Id,
+    /// `code LIST`.
+    Code(Ref),
+    Cohort,
+    /// `ref RECORD`.
+    Ref(Ref),
+}
+
+/// `computed_from RECORD { ... }` in a metric.
+#[derive(Clone, Debug)]
+pub struct ComputedFrom {
+    pub record: Ref,
+    pub loc: Loc,
+    /// The placements given (exactly one is right; the checker reports any other number).
+    pub placements: Vec<PlacementDecl>,
+    pub distinct: Option<Ref>,
+    pub conditions: Vec<Cond>,
+    /// `items by FIELD`.
+    pub items_by: Option<Ref>,
+    /// `item LETTER where CONDITION ...`.
+    pub items: Vec<ItemCond>,
+    pub notes: Vec<Text>,
+}
+
+/// `during F`, `open S until E`, `open_during S until E`.
+#[derive(Clone, Debug)]
+pub enum PlacementDecl {
+    During { field: Ref, loc: Loc },
+    Open { start: Ref, end: Ref, loc: Loc },
+    OpenDuring { start: Ref, end: Ref, loc: Loc },
+}
+
+impl PlacementDecl {
+    pub fn loc(&self) -> &Loc {
+        match self {
+            PlacementDecl::During { loc, .. }
+            | PlacementDecl::Open { loc, .. }
+            | PlacementDecl::OpenDuring { loc, .. } => loc,
+        }
+    }
+}
+
+/// One condition of a counting rule, as written.
+#[derive(Clone, Debug)]
+pub struct Cond {
+    pub kind: CondKind,
+    pub loc: Loc,
+}
+
+/// An amount of time: `1 working_days`.
+#[derive(Clone, Debug)]
+pub struct Amount {
+    pub n: u32,
+    pub unit: DurationUnit,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub enum CondKind {
+    /// `F = C`, `F != C`, `F in (C, D)`, `F not in (C, D)`.
+    Is {
+        field: Ref,
+        codes: Vec<Ref>,
+        negated: bool,
+    },
+    /// `F is set`, `F is missing` (negated).
+    Set { field: Ref, negated: bool },
+    /// `F within N UNIT of G`, `F late N UNIT after G` (late).
+    Within {
+        field: Ref,
+        from: Ref,
+        amount: Amount,
+        late: bool,
+    },
+    /// `age at F ...` or `age at period_end ...` (`at: None`).
+    Age {
+        at: Option<Ref>,
+        min: Option<u32>,
+        max: Option<u32>,
+    },
+    /// `at_least N RECORD by FIELD PLACEMENT [where C ...]`.
+    AtLeast {
+        n: u32,
+        record: Ref,
+        link: Ref,
+        placement: Box<PlacementDecl>,
+        conditions: Vec<Cond>,
+    },
+    /// `[no] previous [where C ...] F within N UNIT before G`.
+    Previous {
+        conditions: Vec<Cond>,
+        end: Ref,
+        start: Ref,
+        amount: Amount,
+        negated: bool,
+    },
+}
+
+/// `item a where outcome = information_only`.
+#[derive(Clone, Debug)]
+pub struct ItemCond {
+    pub letter: String,
+    pub letter_loc: Loc,
+    pub loc: Loc,
+    pub conditions: Vec<Cond>,
 }

@@ -6,7 +6,7 @@
 use super::Declarations;
 
 /// The number of lists in `Declarations`.
-const LISTS: usize = 21;
+const LISTS: usize = 23;
 
 /// How many declarations of each kind one file has, in the order of the fields of
 /// `Declarations`.
@@ -37,6 +37,8 @@ macro_rules! each_list {
         $m!(18, reports);
         $m!(19, file_allows);
         $m!(20, broken);
+        $m!(21, calendars);
+        $m!(22, records);
     };
 }
 
@@ -64,6 +66,8 @@ impl Declarations {
             rules: _,
             errata: _,
             reports: _,
+            calendars: _,
+            records: _,
             file_allows: _,
             broken: _,
         } = self;

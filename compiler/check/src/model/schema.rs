@@ -41,6 +41,11 @@ pub enum Value {
     Id,
     /// Nothing on the line but the block that follows it.
     Block,
+    /// The name of a field of the record a counting rule or record declares.
+    Field,
+    /// Several words, as the field's documentation shows (a record's `field` line, a counting
+    /// rule's condition: compiler/doc/records.md).
+    Words,
 }
 
 /// One field of a block.
@@ -605,6 +610,55 @@ pub static METRIC: Block = Block {
         field("reuses", Text, "Why a code retired from an earlier edition is used again: `reuses \"...\"`."),
         field("same", Text, "Why the reworded metric still counts what the code it continues counted: `same \"...\"`."),
         many("standard", Name(Kind::Standard), "A quality standard the metric reports under nationally: `standard qs1` (repeatable)."),
+        with_block(field("computed_from", Name(Kind::Record), "How it is counted from case records: `computed_from contact { during received ... }` (compiler/doc/records.md)."), &COMPUTED_FROM),
+    ],
+};
+
+/// The condition words a counting rule's `where` takes, for the reference.
+const CONDITION_DOC: &str = "A condition every counted record meets (repeatable; all must hold): `F = CODE`, `F != CODE`, `F in (A, B)`, `F not in (A, B)`, `F is set`, `F is missing`, `F within N UNIT of G`, `F late N UNIT after G`, `age at F between A and B` (or `at_least A`, `under B`; `at period_end`), `at_least N RECORD by F during G [where ...]`, `[no] previous [where ...] F within N UNIT before G`.";
+
+pub static COMPUTED_FROM: Block = Block {
+    keyword: "computed_from",
+    noun: "a counting rule",
+    doc: "How a metric is counted from an authority's case records: `computed_from RECORD { ... }` (compiler/doc/records.md gives the meaning).",
+    lines: Lines::Fields,
+    fields: &[
+        field("during", Value::Field, "A flow: the records whose date field falls in the year: `during received`."),
+        field("open", Value::Words, "A stock at 31 March: `open started until ended`."),
+        field("open_during", Value::Words, "Open at some time in the year: `open_during started until ended`."),
+        field("distinct", Value::Field, "Count distinct values of the field (people), not records: `distinct person`."),
+        many("where", Value::Words, CONDITION_DOC),
+        field("items", Value::Words, "Each item counts the records whose field is the item's list entry: `items by outcome`."),
+        many("item", Value::Words, "One item's own conditions: `item a where outcome = information_only` (one per item)."),
+        many("note", Text, "An interpretation the guidance's prose leaves open, printed with the rule (repeatable)."),
+    ],
+};
+
+pub static CALENDAR: Block = Block {
+    keyword: "calendar",
+    noun: "a calendar",
+    doc: "A working-day calendar: its weekend days and bank holidays, for counting rules that count working days: `calendar wales \"Working days in Wales\" { ... }`.",
+    lines: Lines::Fields,
+    fields: &[
+        field("title", Text, "The title of the calendar."),
+        field("weekend", Value::Words, "The days of the week that are never working days: `weekend saturday sunday`."),
+        field("years", Value::Words, "The calendar years whose holidays are all listed: `years 2018 to 2026`."),
+        many("holiday", Value::Words, "A bank holiday (a substitute day as the day taken): `holiday 2020-12-28 \"Boxing Day (substitute day)\"` (repeatable)."),
+        field("note", Text, "A note about the calendar."),
+    ],
+};
+
+pub static RECORD: Block = Block {
+    keyword: "record",
+    noun: "a record",
+    doc: "A kind of case record metrics are counted from: `record contact \"A contact to the IAA service\" { ... }`.",
+    lines: Lines::Fields,
+    fields: &[
+        field("title", Text, "The title of the record kind."),
+        field("counts", Name(Kind::Unit), "The unit one record is: `counts contact` (required)."),
+        field("key", Value::Field, "The field that identifies a record: `key id` (required)."),
+        many("field", Value::Words, "A field: `field received datetime optional \"When it was received\"`; types `date`, `datetime`, `number`, `id`, `code LIST`, `cohort`, `ref RECORD` (repeatable)."),
+        field("note", Text, "A note about the record kind."),
     ],
 };
 
@@ -769,6 +823,8 @@ pub static ITEMS: &[&Block] = &[
     &ERRATUM,
     &REPORT,
     &ALLOW_ITEM,
+    &CALENDAR,
+    &RECORD,
 ];
 
 /// The item kind a keyword begins.
@@ -851,6 +907,8 @@ fn describe(v: Value) -> String {
         Value::Year => "a financial year: `2020-21`".into(),
         Value::Id => "an edition's id".into(),
         Value::Block => "a block".into(),
+        Value::Field => "the name of a field of the record".into(),
+        Value::Words => "words, as shown".into(),
     }
 }
 

@@ -97,6 +97,13 @@ codes! {
     UnreviewedWelsh = "PMF0411", "unreviewed-welsh", Note, "a Welsh text is a draft or not yet reviewed";
     UnmappedMeasure = "PMF0501", "unmapped-measure", Note, "a metric or indicator reports under no quality standard, while others of the edition do";
     RepeatedInReport = "PMF0502", "repeated-in-report", Error, "a report definition shows a measure, or a quality standard, twice";
+    FieldTypeMismatch = "PMF0601", "field-type-mismatch", Error, "a record field is used where its type does not fit";
+    CountedUnitMismatch = "PMF0602", "counted-unit-mismatch", Error, "a counting rule counts a unit other than the metric's";
+    PlacementMismatch = "PMF0603", "placement-mismatch", Error, "a counting rule has no placement, two, or one that does not fit the metric's timing";
+    CalendarNeeded = "PMF0604", "calendar-needed", Error, "a counting rule counts working days, but the spec does not have exactly one calendar";
+    RuleNotImplied = "PMF0605", "rule-not-implied", Error, "a metric that is part of another is counted by a rule that does not count a part of what the other's counts";
+    ItemsMismatch = "PMF0606", "items-mismatch", Error, "a counting rule's items do not match the metric's breakdown, or a partition's are not exhaustive and disjoint";
+    InvalidCalendar = "PMF0607", "invalid-calendar", Error, "a calendar's weekend days, years or holidays are not valid";
 }
 
 impl Code {
