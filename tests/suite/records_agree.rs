@@ -108,7 +108,17 @@ fn compare(name: &str, truth: &Figures, found: &Figures) -> Result<(), String> {
         .filter(|c| !produced.contains(c))
         .collect();
     if !never.is_empty() && never.len() < CODES.len() {
-        problems.push(format!("no figure at all for {}", never.join(", ")));
+        problems.push(format!(
+            "no figure at all for {} data items: {}{}",
+            never.len(),
+            never
+                .iter()
+                .take(10)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            if never.len() > 10 { ", ..." } else { "" }
+        ));
     } else if never.len() == CODES.len() {
         return Err(format!("{name} gave no figures"));
     }
@@ -148,7 +158,7 @@ fn compare(name: &str, truth: &Figures, found: &Figures) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{name} disagrees with the truth on {} data items; the first:\n  {}",
+            "{name} disagrees with the truth ({} problems); the first:\n  {}",
             problems.len(),
             problems
                 .iter()
@@ -185,7 +195,11 @@ fn the_reference_reading_agrees_with_the_generator() {
 /// truth of, and no other.
 #[test]
 fn the_generator_covers_every_counting_rule() {
-    let ir = crate::differential::shipped_ir();
+    let inputs = pmf::driver::inputs(&[crate::common::root().join("spec")]);
+    let input = inputs.into_iter().next().expect("spec/ holds an edition");
+    let Some(ir) = pmf::check::compile(&input.sources).ir else {
+        return missing("the shipped spec does not check yet (records.pmf needs the parser of branch recordlang)");
+    };
     let mut ruled: Vec<String> = Vec::new();
     for m in ir.metrics.iter().filter(|m| m.computed_from.is_some()) {
         for d in ir.data_items.iter().filter(|d| d.metric == m.code) {
@@ -269,8 +283,10 @@ fn pmf_compute_agrees_with_the_truth_and_its_returns_validate() {
     );
 }
 
-/// The generated SQL file of a dialect, with the period's dates set on the lines at its top
-/// that name `period_start` and `period_end`; None when the file is not there yet.
+/// The generated SQL file of a dialect, set to the period: the lines near its top that name
+/// `period_start` or `period_end` hold the period's first and last days (in either layout, one
+/// line each or both on one), which become 2020-04-01 and 2021-03-31. None when the file is not
+/// there yet.
 fn sql_for(dialect: &str) -> Option<String> {
     let path = crate::common::root().join(format!("generated/records/{dialect}.sql"));
     let Ok(text) = std::fs::read_to_string(&path) else {
@@ -280,50 +296,48 @@ fn sql_for(dialect: &str) -> Option<String> {
         ));
         return None;
     };
-    let (start, end) = (format!("{YEAR}-04-01"), format!("{}-03-31", YEAR + 1));
-    let iso = |l: &str| -> Option<(usize, usize)> {
+    let is_date = |w: &[u8]| {
+        w.len() == 10
+            && w.iter().enumerate().all(|(k, c)| {
+                if k == 4 || k == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let dates_in = |l: &str| -> Vec<String> {
         let b = l.as_bytes();
         (0..b.len().saturating_sub(9))
-            .find(|&i| {
-                b[i..i + 10].iter().enumerate().all(|(k, c)| {
-                    if k == 4 || k == 7 {
-                        *c == b'-'
-                    } else {
-                        c.is_ascii_digit()
-                    }
-                })
-            })
-            .map(|i| (i, i + 10))
+            .filter(|&i| is_date(&b[i..i + 10]))
+            .map(|i| l[i..i + 10].to_string())
+            .collect()
     };
-    let mut set = (false, false);
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| {
-            let key = if l.contains("period_start") {
-                Some((&start, 0))
-            } else if l.contains("period_end") {
-                Some((&end, 1))
-            } else {
-                None
-            };
-            match (key, iso(l)) {
-                (Some((d, k)), Some((i, j))) if !(if k == 0 { set.0 } else { set.1 }) => {
-                    if k == 0 {
-                        set.0 = true
-                    } else {
-                        set.1 = true
-                    }
-                    format!("{}{d}{}", &l[..i], &l[j..])
-                }
-                _ => l.to_string(),
-            }
-        })
+    let marked = |l: &str| l.contains("period_start") || l.contains("period_end");
+    let head: Vec<&str> = text.lines().take(60).collect();
+    let found: BTreeSet<String> = head
+        .iter()
+        .filter(|l| marked(l))
+        .flat_map(|l| dates_in(l))
         .collect();
-    assert!(
-        set.0 && set.1,
-        "{dialect}.sql: no period_start and period_end dates at its top to set"
-    );
-    Some(lines.join("\n") + "\n")
+    let [first, last]: [String; 2] = found.into_iter().collect::<Vec<_>>().try_into().unwrap_or_else(|v: Vec<String>| {
+        panic!("{dialect}.sql: expected the period's first and last days on the lines near its top that name period_start and period_end, found {v:?}")
+    });
+    let (start, end) = (format!("{YEAR}-04-01"), format!("{}-03-31", YEAR + 1));
+    let mut out = String::new();
+    for (n, l) in text.lines().enumerate() {
+        if n < 60 && marked(l) {
+            out.push_str(
+                &l.replace(&first, "\u{0}")
+                    .replace(&last, &end)
+                    .replace('\u{0}', &start),
+            );
+        } else {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    Some(out)
 }
 
 fn record_files(recs: &Path) -> Vec<(String, PathBuf)> {
@@ -480,6 +494,9 @@ fn a_wrong_figure_is_named() {
     let mut g = t.clone();
     g.retain(|(_, c), _| c != "AD/031");
     let e = compare("engine", &t, &g).unwrap_err();
-    assert!(e.contains("no figure at all for AD/031"), "{e}");
+    assert!(
+        e.contains("no figure at all for 1 data items: AD/031"),
+        "{e}"
+    );
     assert!(parse_rows("W06000015\tAD/001\t12\nnotice\n").len() == 1);
 }
