@@ -60,6 +60,27 @@ if command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
+# pyspark, for the generated Spark SQL over case records in local mode
+# (tests/suite/records_agree.rs), at a pinned version, the same way. Spark 4 needs Java 17 or 21:
+# the Debian package default-jre-headless (Java 17 on Debian 12) is installed when java is missing.
+PYSPARK_VERSION=4.0.1
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends default-jre-headless
+  else
+    echo "note: not root, so default-jre-headless (java, for pyspark) was not installed" >&2
+  fi
+fi
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check "pyspark==$PYSPARK_VERSION" 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages "pyspark==$PYSPARK_VERSION" \
+      || echo "note: pyspark could not be installed" >&2
+  fi
+fi
+
 # translate-toolkit, the XLIFF 2.0 reader that reads back `pmf translate export --format xliff`
 # (tests/suite/translate.rs), at a pinned version, the same way.
 TRANSLATE_TOOLKIT_VERSION=3.20.4
