@@ -209,7 +209,7 @@ pub fn duckdb_query_with_previous(
 }
 
 /// A throwaway PostgreSQL server on loopback, stopped when dropped.
-struct Postgres {
+pub struct Postgres {
     bin: PathBuf,
     data: PathBuf,
     port: u16,
@@ -218,7 +218,7 @@ struct Postgres {
 }
 
 impl Postgres {
-    fn start(bin: PathBuf) -> Postgres {
+    pub fn start(bin: PathBuf) -> Postgres {
         let dir = tempfile::Builder::new()
             .prefix("pmf-pg")
             .tempdir()
@@ -277,7 +277,7 @@ impl Postgres {
         run(&mut cmd)
     }
 
-    fn psql(&self, args: &[&str]) -> String {
+    pub fn psql(&self, args: &[&str]) -> String {
         run(Command::new(self.bin.join("psql"))
             .args([
                 "-h",

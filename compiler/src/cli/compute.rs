@@ -1,0 +1,360 @@
+//! `pmf compute`: an authority's return computed from its case records by the spec's counting
+//! rules (compiler/doc/records.md). The record files are read and every value checked; any bad
+//! value is reported with its file, row and column and nothing is written. The rules run in the
+//! embedded engine (the DuckDB script `pmf build` publishes), and the return is written in the
+//! formats of the submission templates, whole or not at all.
+
+use clap::{Args, ValueEnum};
+use pmf::driver;
+use pmf::gen::templates::{self, Fill};
+use pmf::ir::Ir;
+use pmf::records::date::Period;
+use pmf::records::files::{self, Authorities, Problem, Records, Table};
+use pmf::records::{engine, sql};
+use pmf::validate::report::safe;
+use pmf_return::submission::{Entry, Place, Raw, Site, Submission};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ComputeFormat {
+    Csv,
+    Json,
+    Xlsx,
+}
+
+impl ComputeFormat {
+    fn ext(self) -> &'static str {
+        match self {
+            ComputeFormat::Csv => "csv",
+            ComputeFormat::Json => "json",
+            ComputeFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct ComputeArgs {
+    /// The folder of record files: one per record kind, <record>.csv (UTF-8, comma-separated,
+    /// a header row) or <record>.parquet; columns are the record's field ids, and `authority`
+    /// when a file holds several authorities.
+    #[arg(long)]
+    pub records: PathBuf,
+    /// The financial year counted, e.g. 2020-21 (1 April 2020 to 31 March 2021).
+    #[arg(long)]
+    pub period: String,
+    /// The authority (ONS code or name), or `all` for one return per authority in the records.
+    #[arg(long)]
+    pub authority: String,
+    /// Where to write: a file for one authority (default: <code>-<period>.<format>), a folder
+    /// for `--authority all` (default: returns-<period>/).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ComputeFormat,
+    /// The checked spec as `pmf export` writes it (JSON), instead of a spec folder.
+    #[arg(long, conflicts_with = "paths")]
+    pub ir: Option<PathBuf>,
+    /// Spec folders or files (default: spec/, or the newest edition built into pmf outside a
+    /// spec's folder).
+    pub paths: Vec<PathBuf>,
+}
+
+/// The IR of `--ir`: the JSON `pmf export` writes.
+pub fn read_ir(path: &Path) -> Result<Ir, ExitCode> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        usage(
+            &format!("cannot read {}: {e}", safe(&path.display().to_string())),
+            "",
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        usage(
+            &format!(
+                "{} is not a spec as `pmf export` writes it: {e}",
+                safe(&path.display().to_string())
+            ),
+            "make it with `pmf export SPEC > spec.json`",
+        )
+    })
+}
+
+/// The largest record file read.
+const MAX_RECORD_BYTES: u64 = 1024 * 1024 * 1024;
+
+fn usage(message: &str, help: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    if !help.is_empty() {
+        eprintln!("  help: {help}");
+    }
+    ExitCode::from(2)
+}
+
+pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
+    let Some(period) = Period::parse(args.period.trim()) else {
+        return usage(
+            &format!("`{}` is not a financial year", safe(&args.period)),
+            "write it like 2020-21",
+        );
+    };
+    let authorities = if args.authority.trim().eq_ignore_ascii_case("all") {
+        Authorities::All
+    } else {
+        match pmf::authorities::parse(&args.authority) {
+            Some(a) => Authorities::One(a.code.to_string()),
+            None => {
+                return usage(
+                    &format!(
+                        "`{}` is not one of the 22 Welsh local authorities",
+                        safe(&args.authority)
+                    ),
+                    "give its ONS code (W06000001 to W06000024), its name, or `all`",
+                )
+            }
+        }
+    };
+    if !ir.metrics.iter().any(|m| m.computed_from.is_some()) {
+        eprintln!(
+            "error: the edition `{}` has no counting rules (`computed_from`), so no figure can be computed from records",
+            safe(&ir.edition.id)
+        );
+        return ExitCode::from(1);
+    }
+    if !args.records.is_dir() {
+        return usage(
+            &format!(
+                "the records folder `{}` is not a folder",
+                safe(&args.records.display().to_string())
+            ),
+            "give the folder that holds the record files (contact.csv, person.csv, ...)",
+        );
+    }
+    // Read and check every file, reporting every problem before stopping.
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut loaded: Vec<Records> = Vec::new();
+    for kind in sql::records_used(ir) {
+        let Some(rec) = ir.records.iter().find(|r| r.id == kind) else {
+            continue;
+        };
+        let table = match read_table(&args.records, &kind) {
+            Ok(t) => t,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        match files::check(ir, rec, &table, &authorities, &period) {
+            Ok(r) => loaded.push(r),
+            Err(ps) => problems.extend(ps),
+        }
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("error: {}", safe(&p.to_string()));
+        }
+        eprintln!(
+            "error: {} problem{} in the records; no return was written",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(1);
+    }
+    let uncounted = files::dangling(ir, &loaded);
+    if !uncounted.is_empty() {
+        eprintln!(
+            "note: {} record{} cannot be counted in full:",
+            uncounted.len(),
+            if uncounted.len() == 1 { "" } else { "s" }
+        );
+        for u in &uncounted {
+            eprintln!("  {}, row {}: {}", safe(&u.file), u.row, safe(&u.reason));
+        }
+    }
+    let figures = match engine::run(ir, &period, &loaded) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {}", safe(&e));
+            eprintln!("note: this is a fault in pmf, not in the records; please report it");
+            return ExitCode::from(1);
+        }
+    };
+    let codes: Vec<&str> = match &authorities {
+        Authorities::One(code) => {
+            if !figures.contains_key(code) {
+                eprintln!(
+                    "error: the records hold no record of the authority {}; no return was written",
+                    code
+                );
+                eprintln!("  help: check the `authority` column of the record files, or the code given with --authority");
+                return ExitCode::from(1);
+            }
+            vec![code.as_str()]
+        }
+        Authorities::All => figures.keys().map(String::as_str).collect(),
+    };
+    if codes.is_empty() {
+        eprintln!("error: the record files hold no records; no return was written");
+        return ExitCode::from(1);
+    }
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let (mut computed, mut empty) = (0, 0);
+    for code in &codes {
+        let found = figures.get(*code);
+        let mut s = Submission::new("computed");
+        s.authority = code.to_string();
+        s.period = period.label.clone();
+        (computed, empty) = (0, 0);
+        for item in &ir.data_items {
+            let value = found.and_then(|f| f.get(&item.code));
+            if value.is_some() {
+                computed += 1;
+            } else {
+                empty += 1;
+            }
+            s.entries.push(Entry {
+                code: item.code.clone(),
+                raw: value.map_or(Raw::Blank, |v| Raw::Number(*v as f64)),
+                status: None,
+                comment: None,
+                site: Site::new("computed", Place::File),
+            });
+        }
+        let fill = Fill {
+            submission: Some(&s),
+            authority: Some(code.to_string()),
+            period: Some(period.label.clone()),
+            lang: pmf::ir::Lang::En,
+        };
+        let bytes = match args.format {
+            ComputeFormat::Csv => templates::csv::template(ir, &fill).into_bytes(),
+            ComputeFormat::Json => templates::json::template(ir, &fill).into_bytes(),
+            ComputeFormat::Xlsx => match templates::xlsx::template(ir, &fill) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: the workbook could not be made: {e}");
+                    return ExitCode::from(1);
+                }
+            },
+        };
+        outputs.push((
+            format!("{code}-{}.{}", period.label, args.format.ext()),
+            bytes,
+        ));
+    }
+    let written = match &authorities {
+        Authorities::One(_) => {
+            let (name, bytes) = &outputs[0];
+            let path = args.out.clone().unwrap_or_else(|| PathBuf::from(name));
+            driver::write_atomic(&path, bytes)
+                .map(|_| path.display().to_string())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        Authorities::All => {
+            let dir = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("returns-{}", period.label)));
+            if dir.is_file() {
+                Err(format!(
+                    "{} is a file; give a folder for the returns of every authority",
+                    dir.display()
+                ))
+            } else {
+                let files: driver::output::Files = outputs.into_iter().collect();
+                driver::output::write(&dir, &files, false).map(|_| {
+                    format!("{} returns into {}", codes.len(), dir.display())
+                })
+            }
+        }
+    };
+    match written {
+        Ok(what) => {
+            eprintln!(
+                "wrote {}: {computed} data item{} computed from the records; {empty} without a counting rule left empty (no status)",
+                safe(&what),
+                if computed == 1 { "" } else { "s" },
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}", safe(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The table of one record kind: `<kind>.csv` or `<kind>.parquet` in the folder, one of them.
+fn read_table(dir: &Path, kind: &str) -> Result<Table, Problem> {
+    let problem = |file: &str, message: String, help: &str| Problem {
+        file: file.to_string(),
+        row: None,
+        column: None,
+        message,
+        help: help.to_string(),
+    };
+    let plain = !kind.is_empty()
+        && kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !plain {
+        return Err(problem(
+            &dir.display().to_string(),
+            format!("the record kind `{}` is not a plain file name", kind.escape_debug()),
+            "",
+        ));
+    }
+    let csv = dir.join(format!("{kind}.csv"));
+    let parquet = dir.join(format!("{kind}.parquet"));
+    let shown = |p: &Path| p.display().to_string();
+    match (csv.exists(), parquet.exists()) {
+        (true, true) => Err(problem(
+            &shown(&csv),
+            format!("both {kind}.csv and {kind}.parquet are in the folder"),
+            "keep one file per record kind",
+        )),
+        (false, false) => Err(problem(
+            &shown(&csv),
+            format!("the folder has no file of the `{kind}` records ({kind}.csv or {kind}.parquet)"),
+            "export the records of this kind, one row per record, with a column per field",
+        )),
+        (true, false) => {
+            let bytes = read_limited(&csv).map_err(|e| {
+                problem(&shown(&csv), format!("cannot read the file: {e}"), "")
+            })?;
+            files::read_csv(&shown(&csv), &bytes)
+        }
+        (false, true) => {
+            let meta = std::fs::metadata(&parquet)
+                .map_err(|e| problem(&shown(&parquet), format!("cannot read the file: {e}"), ""))?;
+            if !meta.is_file() {
+                return Err(problem(
+                    &shown(&parquet),
+                    "it is not a regular file".into(),
+                    "",
+                ));
+            }
+            engine::read_parquet(&shown(&parquet), &parquet)
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.len() > MAX_RECORD_BYTES {
+        return Err(format!(
+            "it is larger than {} MB",
+            MAX_RECORD_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(|e| e.to_string())?
+        .take(MAX_RECORD_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
