@@ -728,6 +728,43 @@ for r in rows:
     );
 }
 
+#[test]
+fn parquet_record_files_give_the_same_figures() {
+    let Some(python) = crate::differential::duckdb_python() else {
+        return;
+    };
+    let (dir, records) = setup(&good_files());
+    // The CSV files rewritten as Parquet by DuckDB, dates and times typed.
+    let convert = r#"
+import duckdb, os, sys
+folder = sys.argv[1]
+types = {"person": {"date_of_birth": "DATE"},
+         "contact": {"received": "TIMESTAMP", "decided": "TIMESTAMP"},
+         "episode": {"start": "DATE", "end": "DATE"}}
+con = duckdb.connect()
+for kind, typed in types.items():
+    csv = os.path.join(folder, kind + ".csv")
+    cols = con.execute("SELECT * FROM read_csv(?, header = true, all_varchar = true) LIMIT 0", [csv]).description
+    select = ", ".join(
+        'CAST(replace("{0}", \'T\', \' \') AS {1}) AS "{0}"'.format(c[0], typed[c[0]]) if c[0] in typed else '"{0}"'.format(c[0])
+        for c in cols)
+    con.execute("COPY (SELECT {} FROM read_csv('{}', header = true, all_varchar = true)) TO '{}' (FORMAT parquet)".format(
+        select, csv, os.path.join(folder, kind + ".parquet")))
+    os.remove(csv)
+"#;
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(convert)
+        .arg(&records)
+        .output()
+        .expect("python runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = compute(dir.path(), &["--authority", B, "--out", "b.csv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(dir.path().join("b.csv")).expect("written");
+    assert_eq!(return_figures(&text), (B.to_string(), expected()[B].clone()));
+}
+
 /// A bad folder: the command fails, names the file, row and column, and writes nothing.
 fn refused(files: &[(&str, &[u8])], wanted: &[&str]) {
     let (dir, _) = setup(files);
@@ -865,4 +902,41 @@ fn scripts_quote_every_name_and_text_from_the_spec() {
     assert!(spark.contains("'x\\'); DROP TABLE person; --\\\\'"));
     // Deterministic.
     assert_eq!(pg, sql::script(&ir, Dialect::Postgres, &period).expect("a script"));
+}
+
+#[test]
+fn pmf_build_writes_a_script_per_dialect_when_the_spec_has_records() {
+    assert!(sql::artifacts(&shipped_ir()).expect("built").is_empty());
+    let built = sql::artifacts(&records_ir()).expect("built");
+    let names: Vec<&str> = built.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["records/duckdb.sql", "records/postgres.sql", "records/spark.sql"]
+    );
+    // The edition's first year is the period of the published scripts; the calendar has a row
+    // per day of its four years, Christmas Day 2020 with the number of the day before.
+    let pg = String::from_utf8(built[1].1.clone()).expect("text");
+    assert!(pg.contains("SELECT DATE '2020-04-01' AS period_start, DATE '2021-03-31' AS period_end"));
+    assert_eq!(pg.matches("('wales', DATE '").count(), 365 * 4 + 1);
+    let line = |d: &str| {
+        pg.lines()
+            .find(|l| l.contains(&format!("DATE '{d}'")))
+            .expect("a day")
+            .to_string()
+    };
+    let number = |d: &str| -> u32 {
+        line(d)
+            .trim_end_matches(',')
+            .trim_end_matches(')')
+            .rsplit(", ")
+            .next()
+            .expect("a number")
+            .parse()
+            .expect("a number")
+    };
+    assert!(line("2020-12-25").contains("FALSE"));
+    assert_eq!(number("2020-12-25"), number("2020-12-24"));
+    assert_eq!(number("2020-12-28"), number("2020-12-24"));
+    assert_eq!(number("2020-12-29"), number("2020-12-24") + 1);
+    assert_eq!(number("2019-01-01"), 1);
 }

@@ -2,7 +2,7 @@
 //! (records.md "Record files"). Nothing here touches the file system: the command line reads a
 //! CSV file's bytes, and the engine reads a Parquet file's rows, and both arrive as a `Table`.
 
-use crate::date::{Date, Period};
+use crate::date::Date;
 use pmf_ir::records::{Condition, FieldType, Placement, RecordType};
 use pmf_ir::{DurationUnit, Ir};
 use std::collections::{BTreeMap, BTreeSet};
@@ -291,7 +291,6 @@ pub fn check(
     rec: &RecordType,
     table: &Table,
     authorities: &Authorities,
-    _period: &Period,
 ) -> Result<Records, Vec<Problem>> {
     let mut problems = Vec::new();
     let file = table.file.as_str();
@@ -364,7 +363,6 @@ pub fn check(
             let ei = rec.fields.iter().position(|f| f.id == e)?;
             Some((si, ei, rec.fields[si].id.as_str(), rec.fields[ei].id.as_str()))
         })
-        .map(|(a, b, c, d)| (a, b, leak(c), leak(d)))
         .collect();
     let wd = working_day_fields(ir);
     let cols: Vec<usize> = rec
@@ -561,10 +559,6 @@ pub fn check(
     } else {
         Err(problems)
     }
-}
-
-fn leak(s: &str) -> &str {
-    s
 }
 
 /// Records whose references point at no record of the kind they name (a contact about a person

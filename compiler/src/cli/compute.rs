@@ -144,7 +144,7 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
                 continue;
             }
         };
-        match files::check(ir, rec, &table, &authorities, &period) {
+        match files::check(ir, rec, &table, &authorities) {
             Ok(r) => loaded.push(r),
             Err(ps) => problems.extend(ps),
         }
@@ -197,21 +197,23 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
         eprintln!("error: the record files hold no records; no return was written");
         return ExitCode::from(1);
     }
+    // The data items with a counting rule; the others are left empty.
+    let ruled: std::collections::BTreeSet<String> = ir
+        .metrics
+        .iter()
+        .filter_map(|m| Some((m, m.computed_from.as_ref()?)))
+        .flat_map(|(m, r)| sql::counted_items(ir, &m.code, r).into_iter().map(|(c, _)| c))
+        .collect();
+    let computed = ir.data_items.iter().filter(|d| ruled.contains(&d.code)).count();
+    let empty = ir.data_items.len() - computed;
     let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let (mut computed, mut empty) = (0, 0);
     for code in &codes {
         let found = figures.get(*code);
         let mut s = Submission::new("computed");
         s.authority = code.to_string();
         s.period = period.label.clone();
-        (computed, empty) = (0, 0);
         for item in &ir.data_items {
             let value = found.and_then(|f| f.get(&item.code));
-            if value.is_some() {
-                computed += 1;
-            } else {
-                empty += 1;
-            }
             s.entries.push(Entry {
                 code: item.code.clone(),
                 raw: value.map_or(Raw::Blank, |v| Raw::Number(*v as f64)),
