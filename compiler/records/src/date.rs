@@ -118,7 +118,13 @@ impl Period {
     /// The financial year `YYYY-YY` (the second year the first's next, e.g. 2020-21).
     pub fn parse(label: &str) -> Option<Period> {
         let b = label.as_bytes();
-        if b.len() != 7 || b[4] != b'-' || !label.bytes().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+        if b.len() != 7
+            || b[4] != b'-'
+            || !label
+                .bytes()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit())
+        {
             return None;
         }
         let first: i32 = label[..4].parse().ok()?;
@@ -168,8 +174,8 @@ pub fn calendar_days(calendar: &Calendar) -> Result<Vec<CalendarDay>, String> {
     let mut day = first;
     let mut number = 0;
     while day.year <= calendar.last_year {
-        let working = !calendar.weekend.iter().any(|w| w == day.weekday())
-            && !holidays.contains(&day);
+        let working =
+            !calendar.weekend.iter().any(|w| w == day.weekday()) && !holidays.contains(&day);
         if working {
             number += 1;
         }

@@ -19,12 +19,14 @@ fn fault(e: impl std::fmt::Display) -> String {
 /// `YYYY-MM-DD`, timestamps as `YYYY-MM-DD HH:MM:SS`), for the same checks as a CSV file's.
 /// Rows are numbered from 1.
 pub fn read_parquet(file: &str, path: &std::path::Path) -> Result<Table, Problem> {
-    let problem = |e: String| Problem {
+    let problem = |e: String| {
+        Problem {
         file: file.to_string(),
         row: None,
         column: None,
         message: format!("the file cannot be read as Parquet: {e}"),
         help: "write the records as a Parquet file, or as CSV (UTF-8, comma-separated, with a header row)".into(),
+    }
     };
     let conn = duckdb::Connection::open_in_memory().map_err(|e| problem(e.to_string()))?;
     let path_text = path.to_string_lossy().to_string();

@@ -69,7 +69,8 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Problem> {
                 "the file is not UTF-8 text (the byte 0x{:02X} at line {line} is not a character)",
                 bytes[at]
             ),
-            help: "save the file as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")".into(),
+            help: "save the file as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")"
+                .into(),
         });
     }
     let mut reader = ::csv::ReaderBuilder::new()
@@ -159,7 +160,10 @@ pub fn parse_datetime(text: &str) -> Option<String> {
     let b = rest.as_bytes();
     let two = |i: usize, max: u32| -> Option<u32> {
         let s = rest.get(i..i + 2)?;
-        let v: u32 = s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())??;
+        let v: u32 = s
+            .bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())??;
         (v <= max).then_some(v)
     };
     let h = two(0, 23)?;
@@ -171,10 +175,9 @@ pub fn parse_datetime(text: &str) -> Option<String> {
         5 => 0,
         n if n >= 8 && b[5] == b':' => {
             let s = two(6, 59)?;
-            if n > 8 {
-                if b[8] != b'.' || n == 9 || !b[9..].iter().all(u8::is_ascii_digit) {
-                    return None;
-                }
+            // A fraction of a second after the seconds, ignored.
+            if n > 8 && (b[8] != b'.' || n == 9 || !b[9..].iter().all(u8::is_ascii_digit)) {
+                return None;
             }
             s
         }
@@ -361,7 +364,12 @@ pub fn check(
         .filter_map(|(_, s, e)| {
             let si = rec.fields.iter().position(|f| f.id == s)?;
             let ei = rec.fields.iter().position(|f| f.id == e)?;
-            Some((si, ei, rec.fields[si].id.as_str(), rec.fields[ei].id.as_str()))
+            Some((
+                si,
+                ei,
+                rec.fields[si].id.as_str(),
+                rec.fields[ei].id.as_str(),
+            ))
         })
         .collect();
     let wd = working_day_fields(ir);
@@ -390,7 +398,10 @@ pub fn check(
                         problems.push(at(
                             row,
                             Some("authority"),
-                            format!("`{}` is not the ONS code of a Welsh local authority", shown(&a)),
+                            format!(
+                                "`{}` is not the ONS code of a Welsh local authority",
+                                shown(&a)
+                            ),
                             "write the authority's code, W06000001 to W06000024",
                         ));
                         continue;
@@ -608,4 +619,49 @@ pub fn dangling(ir: &Ir, loaded: &[Records]) -> Vec<Uncounted> {
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_read_in_the_forms_records_md_allows() {
+        assert_eq!(
+            parse_datetime("2020-04-01T09:30").as_deref(),
+            Some("2020-04-01 09:30:00")
+        );
+        assert_eq!(
+            parse_datetime("2020-04-01 09:30:15").as_deref(),
+            Some("2020-04-01 09:30:15")
+        );
+        assert_eq!(
+            parse_datetime("2020-04-01 09:30:15.250").as_deref(),
+            Some("2020-04-01 09:30:15")
+        );
+        assert_eq!(
+            parse_datetime("2020-04-01").as_deref(),
+            Some("2020-04-01 00:00:00")
+        );
+        for bad in [
+            "2020-04-01 24:00",
+            "2020-04-01 9:30",
+            "2020-04-31 09:30",
+            "01/04/2020 09:30",
+            "2020-04-01 09:30:15.",
+            "2020-04-01X09:30",
+        ] {
+            assert_eq!(parse_datetime(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_csv_file_that_is_not_utf8_is_refused_at_its_line() {
+        let p = read_csv("c.csv", b"id\nabc\nd\xE9f\n").unwrap_err();
+        assert_eq!(p.row, Some(3));
+        assert!(p.message.contains("not UTF-8"));
+        let t = read_csv("c.csv", b"\xEF\xBB\xBFid,when\n1,\n").unwrap();
+        assert_eq!(t.columns, ["id", "when"]);
+        assert_eq!(t.rows, [(2, vec![Some("1".to_string()), None])]);
+    }
 }

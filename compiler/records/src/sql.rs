@@ -169,7 +169,9 @@ pub fn prelude(ir: &Ir, dialect: Dialect, period: &Period) -> Result<String, Str
     ));
     let kinds = records_used(ir);
     if !kinds.is_empty() {
-        s.push_str(&d.comment("Tables read (one row per record; columns: authority and the fields):"));
+        s.push_str(
+            &d.comment("Tables read (one row per record; columns: authority and the fields):"),
+        );
         for id in &kinds {
             let rec = record(ir, id)?;
             let cols: Vec<String> = std::iter::once("authority".to_string())
@@ -179,7 +181,9 @@ pub fn prelude(ir: &Ir, dialect: Dialect, period: &Period) -> Result<String, Str
         }
     }
     s.push('\n');
-    s.push_str(&d.comment("The period counted, both days included: change these two dates to count another year."));
+    s.push_str(&d.comment(
+        "The period counted, both days included: change these two dates to count another year.",
+    ));
     s.push_str(&d.view(
         PERIOD_VIEW,
         &format!(
@@ -278,7 +282,11 @@ fn record<'a>(ir: &'a Ir, id: &str) -> Result<&'a RecordType, String> {
 
 /// The data items a rule gives, with their own conditions: the metric's total when it is
 /// reported, then its items.
-pub fn counted_items<'a>(ir: &Ir, code: &str, rule: &'a CountingRule) -> Vec<(String, &'a [Condition])> {
+pub fn counted_items<'a>(
+    ir: &Ir,
+    code: &str,
+    rule: &'a CountingRule,
+) -> Vec<(String, &'a [Condition])> {
     let mut out: Vec<(String, &[Condition])> = Vec::new();
     if ir.data_item(code).is_some() {
         out.push((code.to_string(), &[]));
@@ -329,7 +337,13 @@ pub fn query(ir: &Ir, d: Dialect) -> Result<Option<String>, String> {
     }
     let authorities: Vec<String> = records_used(ir)
         .iter()
-        .map(|r| format!("  SELECT {} AS authority FROM {}", d.ident("authority"), d.ident(r)))
+        .map(|r| {
+            format!(
+                "  SELECT {} AS authority FROM {}",
+                d.ident("authority"),
+                d.ident(r)
+            )
+        })
         .collect();
     Ok(Some(format!(
         "WITH pmf_authorities AS (\n{}\n)\nSELECT authority, code, value FROM (\n{}\n) pmf_counts\nORDER BY authority, code",
@@ -476,7 +490,11 @@ impl<'a> Gen<'a> {
         format!("{end} >= {start} AND {test}")
     }
 
-    fn conditions(&mut self, scope: &mut Scope<'a>, cs: &[Condition]) -> Result<Vec<String>, String> {
+    fn conditions(
+        &mut self,
+        scope: &mut Scope<'a>,
+        cs: &[Condition],
+    ) -> Result<Vec<String>, String> {
         cs.iter().map(|c| self.condition(scope, c)).collect()
     }
 
@@ -550,7 +568,10 @@ impl<'a> Gen<'a> {
                 max,
             } => {
                 let person_field = field(scope.rec, person)?;
-                let FieldType::Ref { record: person_kind } = &person_field.ty else {
+                let FieldType::Ref {
+                    record: person_kind,
+                } = &person_field.ty
+                else {
                     return Err(format!(
                         "the field `{person}` of `{}` does not refer to a record",
                         scope.rec.id
@@ -576,7 +597,10 @@ impl<'a> Gen<'a> {
                 // 28 February) is on or before the day.
                 let mut tests = vec![format!("{birth} IS NOT NULL AND {when} IS NOT NULL")];
                 if let Some(a) = min {
-                    tests.push(format!("{} <= {when}", d.add_months(&birth, 12 * u64::from(*a))));
+                    tests.push(format!(
+                        "{} <= {when}",
+                        d.add_months(&birth, 12 * u64::from(*a))
+                    ));
                 }
                 if let Some(b) = max {
                     tests.push(format!(
@@ -696,8 +720,7 @@ pub fn artifacts(ir: &Ir) -> Result<Vec<(String, Vec<u8>)>, String> {
     Dialect::ALL
         .iter()
         .map(|d| {
-            script(ir, *d, &period)
-                .map(|s| (format!("records/{}.sql", d.stem()), s.into_bytes()))
+            script(ir, *d, &period).map(|s| (format!("records/{}.sql", d.stem()), s.into_bytes()))
         })
         .collect()
 }

@@ -53,6 +53,11 @@ pub struct ComputeArgs {
     pub out: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ComputeFormat,
+    /// The missing-value status given to the data items that have no counting rule (an id of
+    /// the spec's `missing` statuses), so that the return says why they are empty; `none`
+    /// leaves them blank, which `pmf validate` reports as required figures not given.
+    #[arg(long, default_value = "not_available")]
+    pub unruled_status: String,
     /// The checked spec as `pmf export` writes it (JSON), instead of a spec folder.
     #[arg(long, conflicts_with = "paths")]
     pub ir: Option<PathBuf>,
@@ -121,6 +126,19 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let unruled_status = match args.unruled_status.trim() {
+        "none" => None,
+        id => match ir.missing_statuses.iter().find(|m| m.id == id) {
+            Some(m) => Some(m.id.clone()),
+            None => {
+                let ids: Vec<&str> = ir.missing_statuses.iter().map(|m| m.id.as_str()).collect();
+                return usage(
+                    &format!("`{}` is not a missing-value status of the spec", safe(id)),
+                    &format!("give one of: {}, or none", ids.join(", ")),
+                );
+            }
+        },
+    };
     if !args.records.is_dir() {
         return usage(
             &format!(
@@ -151,7 +169,7 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("error: {}", safe(&p.to_string()));
+            eprintln!("error: {}", pmf::validate::report::safe_lines(&p.to_string()));
         }
         eprintln!(
             "error: {} problem{} in the records; no return was written",
@@ -202,9 +220,17 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
         .metrics
         .iter()
         .filter_map(|m| Some((m, m.computed_from.as_ref()?)))
-        .flat_map(|(m, r)| sql::counted_items(ir, &m.code, r).into_iter().map(|(c, _)| c))
+        .flat_map(|(m, r)| {
+            sql::counted_items(ir, &m.code, r)
+                .into_iter()
+                .map(|(c, _)| c)
+        })
         .collect();
-    let computed = ir.data_items.iter().filter(|d| ruled.contains(&d.code)).count();
+    let computed = ir
+        .data_items
+        .iter()
+        .filter(|d| ruled.contains(&d.code))
+        .count();
     let empty = ir.data_items.len() - computed;
     let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
     for code in &codes {
@@ -217,7 +243,11 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
             s.entries.push(Entry {
                 code: item.code.clone(),
                 raw: value.map_or(Raw::Blank, |v| Raw::Number(*v as f64)),
-                status: None,
+                status: if value.is_none() {
+                    unruled_status.clone()
+                } else {
+                    None
+                },
                 comment: None,
                 site: Site::new("computed", Place::File),
             });
@@ -264,18 +294,21 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
                 ))
             } else {
                 let files: driver::output::Files = outputs.into_iter().collect();
-                driver::output::write(&dir, &files, false).map(|_| {
-                    format!("{} returns into {}", codes.len(), dir.display())
-                })
+                driver::output::write(&dir, &files, false)
+                    .map(|_| format!("{} returns into {}", codes.len(), dir.display()))
             }
         }
     };
     match written {
         Ok(what) => {
             eprintln!(
-                "wrote {}: {computed} data item{} computed from the records; {empty} without a counting rule left empty (no status)",
+                "wrote {}: {computed} data item{} computed from the records; {empty} without a counting rule left empty ({})",
                 safe(&what),
                 if computed == 1 { "" } else { "s" },
+                match &unruled_status {
+                    Some(s) => format!("status {s}"),
+                    None => "no status".to_string(),
+                }
             );
             ExitCode::SUCCESS
         }
@@ -302,7 +335,10 @@ fn read_table(dir: &Path, kind: &str) -> Result<Table, Problem> {
     if !plain {
         return Err(problem(
             &dir.display().to_string(),
-            format!("the record kind `{}` is not a plain file name", kind.escape_debug()),
+            format!(
+                "the record kind `{}` is not a plain file name",
+                kind.escape_debug()
+            ),
             "",
         ));
     }
@@ -317,13 +353,14 @@ fn read_table(dir: &Path, kind: &str) -> Result<Table, Problem> {
         )),
         (false, false) => Err(problem(
             &shown(&csv),
-            format!("the folder has no file of the `{kind}` records ({kind}.csv or {kind}.parquet)"),
+            format!(
+                "the folder has no file of the `{kind}` records ({kind}.csv or {kind}.parquet)"
+            ),
             "export the records of this kind, one row per record, with a column per field",
         )),
         (true, false) => {
-            let bytes = read_limited(&csv).map_err(|e| {
-                problem(&shown(&csv), format!("cannot read the file: {e}"), "")
-            })?;
+            let bytes = read_limited(&csv)
+                .map_err(|e| problem(&shown(&csv), format!("cannot read the file: {e}"), ""))?;
             files::read_csv(&shown(&csv), &bytes)
         }
         (false, true) => {
