@@ -197,7 +197,8 @@ fn placement_pairs(ir: &Ir) -> BTreeSet<(String, String, String)> {
             Placement::During { .. } => {}
         }
     }
-    fn conds(rec: &str, cs: &[Condition], out: &mut BTreeSet<(String, String, String)>) {
+    // The placements of the records `at_least` counts, at any depth.
+    fn conds(cs: &[Condition], out: &mut BTreeSet<(String, String, String)>) {
         for c in cs {
             match c {
                 Condition::AtLeast {
@@ -207,9 +208,9 @@ fn placement_pairs(ir: &Ir) -> BTreeSet<(String, String, String)> {
                     ..
                 } => {
                     pair(record, placement, out);
-                    conds(record, conditions, out);
+                    conds(conditions, out);
                 }
-                Condition::Previous { conditions, .. } => conds(rec, conditions, out),
+                Condition::Previous { conditions, .. } => conds(conditions, out),
                 _ => {}
             }
         }
@@ -218,9 +219,9 @@ fn placement_pairs(ir: &Ir) -> BTreeSet<(String, String, String)> {
     for m in &ir.metrics {
         if let Some(r) = &m.computed_from {
             pair(&r.record, &r.placement, &mut out);
-            conds(&r.record, &r.conditions, &mut out);
+            conds(&r.conditions, &mut out);
             for i in &r.items {
-                conds(&r.record, &i.conditions, &mut out);
+                conds(&i.conditions, &mut out);
             }
         }
     }
