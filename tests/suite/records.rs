@@ -1021,7 +1021,10 @@ fn pmf_build_writes_a_script_per_dialect_when_the_spec_has_records() {
     // per day of its four years, Christmas Day 2020 with the number of the day before.
     let pg = String::from_utf8(built[1].1.clone()).expect("text");
     assert!(
-        pg.contains("SELECT DATE '2020-04-01' AS period_start, DATE '2021-03-31' AS period_end")
+        // One date a line, so that a reader (or a test) can set the period on them.
+        pg.contains(
+            "SELECT DATE '2020-04-01' AS period_start,\n  DATE '2021-03-31' AS period_end;"
+        )
     );
     assert_eq!(pg.matches("('wales', DATE '").count(), 365 * 4 + 1);
     let line = |d: &str| {

@@ -187,7 +187,7 @@ pub fn prelude(ir: &Ir, dialect: Dialect, period: &Period) -> Result<String, Str
     s.push_str(&d.view(
         PERIOD_VIEW,
         &format!(
-            "SELECT {} AS period_start, {} AS period_end",
+            "SELECT {} AS period_start,\n  {} AS period_end",
             d.date(period.start),
             d.date(period.end)
         ),
@@ -419,7 +419,14 @@ impl<'a> Gen<'a> {
                 scope.rec.id
             ));
         }
-        Ok(self.d.date_of(&self.col(scope, id)?))
+        // A date and time is made a timestamp first: tables loaded as text (a CSV file read
+        // with every column as text) hold `2020-04-01 09:30`, which not every dialect casts
+        // to a date directly.
+        let col = self.col(scope, id)?;
+        Ok(match f.ty {
+            FieldType::Datetime => self.d.date_of(&format!("CAST({col} AS TIMESTAMP)")),
+            _ => self.d.date_of(&col),
+        })
     }
 
     fn placement(&self, scope: &Scope, p: &Placement) -> Result<String, String> {

@@ -169,7 +169,10 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("error: {}", pmf::validate::report::safe_lines(&p.to_string()));
+            eprintln!(
+                "error: {}",
+                pmf::validate::report::safe_lines(&p.to_string())
+            );
         }
         eprintln!(
             "error: {} problem{} in the records; no return was written",
