@@ -8,7 +8,8 @@
 //! (lowering into the `model`, resolution and every check) → `pmf-ir` (the checked spec as
 //! data: the contract) → the back ends, which depend on the IR and never on the checker:
 //! `pmf-docs`, `pmf-templates`, `pmf-validation-code`, `pmf-validate`, `pmf-diff`,
-//! `pmf-migrate` (with `pmf-return`, what a return is and what its rules mean). `pmf-project`
+//! `pmf-migrate` (with `pmf-return`, what a return is and what its rules mean), `pmf-records`
+//! (counting rules as SQL, and the engine of `pmf compute`). `pmf-project`
 //! loads specs and editions from disk and writes outputs.
 
 pub use pmf_check as check;
@@ -18,6 +19,7 @@ pub use pmf_ir as ir;
 pub use pmf_ir::authorities;
 pub use pmf_migrate as migrate;
 pub use pmf_project as driver;
+pub use pmf_records as records;
 pub use pmf_reports as reports;
 pub use pmf_syntax as syntax;
 pub use pmf_syntax::{diag, fmt, source};

@@ -14,6 +14,7 @@ mod hostile;
 mod hostile_fields;
 mod officer;
 mod parser;
+mod records;
 mod records_agree;
 mod reference;
 mod reports;

@@ -20,6 +20,7 @@ pub fn build_all(ir: &Ir) -> Result<Artifacts, String> {
     out.insert("diagnostics.md".into(), codes::index().into_bytes());
     out.extend(templates::artifacts(ir));
     out.extend(validation::artifacts(ir));
+    out.extend(pmf_records::sql::artifacts(ir)?);
     out.extend(docs::artifacts(ir)?);
     Ok(out)
 }
