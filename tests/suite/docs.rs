@@ -358,6 +358,12 @@ const LITERAL: &[&str] = &[
     "Intro #heading $math$ <em>",
     "Group $1 #g <g>",
     "Adults & <others>",
+    "Reading #rule <rule> $r$ @rule",
+    "Record <rec> #rec $rec$ @rec",
+    "Received <recv> #recv $rv$ @rv",
+    "Source | <src> #src",
+    "Days <cal> #cal $c$",
+    "Holiday <h> #h $h$ @h",
 ];
 
 fn squash(s: &str) -> String {

@@ -372,6 +372,7 @@ fn metric(cx: &Ctx, m: &Metric, level: usize, part_cohort: Option<&str>) -> Metr
             cx.m.paragraph(&cx.tf("reported_total_and_items", &[("code", &cx.code(&m.code))])),
         );
     }
+    lines.extend(super::counting::how_counted(cx, m));
     for n in m.notes.iter().filter(|n| !editorial::about_source(n)) {
         lines.push(cx.rich_lead(n, &place(&m.code, "note"), &label(cx, "note")));
     }

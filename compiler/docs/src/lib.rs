@@ -20,6 +20,7 @@
 
 mod annex;
 mod cards;
+mod counting;
 mod editorial;
 mod html;
 mod i18n;

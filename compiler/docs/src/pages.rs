@@ -630,6 +630,35 @@ fn definitions(cx: &Ctx) -> Vec<SectionView> {
         })
         .collect();
     out.push(sources);
+    let blocks = |(anchor, blocks): (String, Vec<String>)| TermView {
+        anchor,
+        text: cx.m.blocks(&blocks),
+    };
+    // The records and calendars, only when the spec has them (their fixed words would
+    // otherwise be listed as untranslated in every Welsh view).
+    if !ir.records.is_empty() {
+        let mut records = section(
+            cx,
+            "records",
+            "records_title",
+            vec![cx.m.paragraph(&cx.t("records_intro"))],
+        );
+        records.terms = ir
+            .records
+            .iter()
+            .map(|r| blocks(super::counting::record_blocks(cx, r)))
+            .collect();
+        out.push(records);
+    }
+    if !ir.calendars.is_empty() {
+        let mut calendars = section(cx, "calendars", "calendars_title", vec![]);
+        calendars.terms = ir
+            .calendars
+            .iter()
+            .map(|c| blocks(super::counting::calendar_blocks(cx, c)))
+            .collect();
+        out.push(calendars);
+    }
     out.retain(|s| !s.terms.is_empty() || !s.populations.is_empty());
     out
 }

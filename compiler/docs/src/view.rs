@@ -316,6 +316,8 @@ pub fn targets(ir: &Ir, pages: &[PagePlan]) -> BTreeMap<String, Target> {
         ("definition", ir.definitions.iter().map(|c| &c.id).collect()),
         ("population", ir.populations.iter().map(|c| &c.id).collect()),
         ("source", ir.sources.iter().map(|c| &c.id).collect()),
+        ("record", ir.records.iter().map(|c| &c.id).collect()),
+        ("calendar", ir.calendars.iter().map(|c| &c.id).collect()),
     ] {
         for id in ids {
             at(

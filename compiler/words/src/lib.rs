@@ -464,20 +464,25 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// A timescale's duration in words: "within 42 working days of the point of referral".
-    pub fn timescale(&self, t: &pmf_ir::Timescale) -> Phrase {
-        let unit = match t.unit {
+    /// An amount of time: "1 working day", "12 months".
+    pub fn duration(&self, amount: u32, unit: DurationUnit) -> Phrase {
+        let unit = match unit {
             DurationUnit::WorkingDays => "working_days",
             DurationUnit::Days => "days",
             DurationUnit::Weeks => "weeks",
             DurationUnit::Months => "months",
             DurationUnit::Years => "years",
         };
-        let key = match t.amount {
+        let key = match amount {
             1 => format!("unit_{unit}_one"),
             _ => format!("unit_{unit}"),
         };
-        let amount = self.fill(&key, &[("n", Phrase::words(t.amount.to_string()))]);
+        self.fill(&key, &[("n", Phrase::words(amount.to_string()))])
+    }
+
+    /// A timescale's duration in words: "within 42 working days of the point of referral".
+    pub fn timescale(&self, t: &pmf_ir::Timescale) -> Phrase {
+        let amount = self.duration(t.amount, t.unit);
         let spec = |t: &Text| Phrase(vec![Piece::Spec(t.clone())]);
         let mut s = match (t.rule, &t.from) {
             (TimescaleRule::Every, Some(from)) => self.fill(
