@@ -1,4 +1,4 @@
-//! Two things for the `pmf` program:
+//! Three things for the `pmf` and `pmf-engine` programs:
 //!
 //! - It is linked as a position-dependent executable. The program carries Typst and its fonts,
 //!   whose tables hold about 100,000 pointers; in a position-independent executable each is
@@ -6,6 +6,11 @@
 //!   `pmf check` may take (BENCHMARKS.md). A fixed address lets the linker resolve them once.
 //! - The shipped editions (`spec/<edition>/*.pmf`) are built into it, so that `pmf validate`
 //!   checks a return from any folder, with no spec beside it (src/shipped.rs).
+//! - `pmf-engine` links DuckDB's prebuilt library (tools/libduckdb.sh puts it in
+//!   vendor/libduckdb; .cargo/config.toml names it in DUCKDB_LIB_DIR). It is looked for at run
+//!   time beside the program first (`$ORIGIN`, where an installer puts both), then where it was
+//!   linked from. A missing library stops the build here, saying how to fetch it, rather than
+//!   as a linker error.
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +19,7 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
+    duckdb_library();
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let spec = manifest.join("..").join("spec");
     println!("cargo:rerun-if-changed={}", spec.display());
@@ -52,6 +58,37 @@ fn main() {
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("shipped.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+fn duckdb_library() {
+    println!("cargo:rerun-if-env-changed=DUCKDB_LIB_DIR");
+    let Ok(dir) = std::env::var("DUCKDB_LIB_DIR") else {
+        fail_duckdb("DUCKDB_LIB_DIR is not set (.cargo/config.toml sets it to vendor/libduckdb)");
+    };
+    let dir = PathBuf::from(dir);
+    let lib = dir.join(if cfg!(target_os = "macos") {
+        "libduckdb.dylib"
+    } else {
+        "libduckdb.so"
+    });
+    println!("cargo:rerun-if-changed={}", lib.display());
+    if !lib.is_file() {
+        fail_duckdb(&format!("{} is missing", lib.display()));
+    }
+    let dir = dir.canonicalize().unwrap_or(dir);
+    println!(
+        "cargo:rustc-link-arg-bin=pmf-engine=-Wl,-rpath,$ORIGIN:{}",
+        dir.display()
+    );
+}
+
+fn fail_duckdb(what: &str) -> ! {
+    eprintln!(
+        "error: DuckDB's library, which the pmf-engine program (pmf compute) links, is not there: {what}\n  \
+         help: run `bash tools/libduckdb.sh` (it fetches DuckDB 1.5.6's prebuilt library into vendor/libduckdb), \
+         or set DUCKDB_LIB_DIR to a folder holding libduckdb.so of DuckDB 1.5.6"
+    );
+    std::process::exit(1);
 }
 
 fn sorted_entries(dir: &Path) -> Vec<PathBuf> {

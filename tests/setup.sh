@@ -92,6 +92,14 @@ if command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
+# DuckDB's prebuilt library, which the pmf-engine program (pmf compute) links: the build needs
+# it (compiler/build.rs stops and says so without it). Pinned by version and SHA-256.
+if command -v npm >/dev/null 2>&1; then
+  bash "$(dirname "$0")/../tools/libduckdb.sh"
+else
+  echo "note: npm is missing, so DuckDB's library (tools/libduckdb.sh) was not fetched" >&2
+fi
+
 # axe-core and playwright-core for the browser tests of the HTML guidance, at the versions
 # pinned in tests/docs/axe/package-lock.json (never fetched by the tests themselves).
 if command -v npm >/dev/null 2>&1; then

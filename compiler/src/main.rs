@@ -2,6 +2,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[path = "cli/compute.rs"]
+mod cli_compute;
 #[path = "cli/diff.rs"]
 mod cli_diff;
 #[path = "cli/migrate.rs"]
@@ -195,6 +197,10 @@ enum Command {
     /// import the translated file into the .pmf sources.
     #[command(subcommand)]
     Translate(cli_translate::TranslateCommand),
+    /// Compute an authority's return from its case records by the spec's counting rules
+    /// (compiler/doc/records.md): every value is checked first, and nothing is written if one
+    /// is bad.
+    Compute(cli_compute::ComputeArgs),
     /// Build every artifact into generated/ (or --out DIR); --check compares instead.
     Build {
         #[arg(long, default_value = "generated")]
@@ -270,6 +276,21 @@ fn main() -> ExitCode {
         Command::Migrate(args) => cli_migrate::run(args),
         Command::Report(args) => cli_report::run(args),
         Command::Translate(cmd) => cli_translate::run(cmd),
+        Command::Compute(mut args) => {
+            // As `pmf template`: outside a spec's folder, the newest edition built into pmf.
+            let paths = std::mem::take(&mut args.paths);
+            let ir = if let Some(path) = &args.ir {
+                cli_compute::read_ir(path)
+            } else if paths.is_empty() && !Path::new("spec").exists() {
+                shipped_edition(None, &[])
+            } else {
+                compile_clean(paths)
+            };
+            match ir {
+                Ok(ir) => cli_compute::run(args, &ir),
+                Err(code) => code,
+            }
+        }
         Command::Build {
             out,
             check,

@@ -1,6 +1,8 @@
 //! Proof that the readings of compiler/doc/records.md agree (issue 18): synthetic case records
 //! from pmf-casegen, whose true figures are known by construction, counted by
 //!
+//! - `pmf compute --records DIR --period 2020-21 --authority all --out OUT --format csv`, the
+//!   embedded engine, whose returns must also pass `pmf validate`;
 //! - an independent reference reading in plain Python (tests/records/reference.py);
 //! - the SQL that `pmf build` writes, `generated/records/{duckdb,postgres,spark}.sql`, on
 //!   DuckDB (the Python module), a throwaway PostgreSQL server, and Spark in local mode
@@ -17,8 +19,8 @@
 //! `(authority, data item code, value)`. A data item missing from an authority's rows counts
 //! as 0; one missing for every authority is a failure.
 //!
-//! `pmf compute` (the embedded engine) is not merged yet; when it is, it joins this list. A part
-//! whose tool is missing skips on a developer's machine; under CI=true a missing part fails.
+//! A part whose tool is missing skips on a developer's machine; under CI=true a missing part
+//! fails.
 
 use crate::differential::{duckdb_python, postgres_bin, run, tool, Postgres};
 use pmf::authorities::AUTHORITIES;
@@ -33,6 +35,8 @@ const SCALE: f64 = 0.01;
 const SEED: u64 = 18;
 
 type Figures = BTreeMap<(String, String), u64>;
+
+const PERIOD: &str = "2020-21";
 
 fn ci() -> bool {
     std::env::var("CI").as_deref() == Ok("true")
@@ -167,6 +171,66 @@ fn compare(name: &str, truth: &Figures, found: &Figures) -> Result<(), String> {
 }
 
 #[test]
+fn pmf_compute_agrees_with_the_truth_and_its_returns_validate() {
+    let pmf = env!("CARGO_BIN_EXE_pmf");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (recs, truth) = records(dir.path());
+    let out = dir.path().join("returns");
+    let root = crate::common::root();
+    run(Command::new(pmf)
+        .args(["compute", "--records"])
+        .arg(&recs)
+        .args(["--period", PERIOD, "--authority", "all", "--out"])
+        .arg(&out)
+        .args(["--format", "csv"])
+        .current_dir(&root));
+    let mut files: Vec<PathBuf> = crate::common::files_with_ext(&out, "csv");
+    files.sort();
+    assert_eq!(
+        files.len(),
+        AUTHORITIES.len(),
+        "one return per authority in {}",
+        out.display()
+    );
+    let mut found = Figures::new();
+    for f in &files {
+        let mut r = csv::Reader::from_path(f).expect("a return pmf compute wrote");
+        let h = r.headers().expect("a header").clone();
+        let col = |n: &str| {
+            h.iter()
+                .position(|x| x == n)
+                .unwrap_or_else(|| panic!("{}: no {n} column", f.display()))
+        };
+        let (a, p, c, v) = (col("authority"), col("period"), col("code"), col("value"));
+        for row in r.records() {
+            let row = row.expect("a row");
+            assert_eq!(&row[p], PERIOD, "{}", f.display());
+            if CODES.contains(&&row[c]) {
+                let value: u64 = row[v]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{}: {} is {:?}", f.display(), &row[c], &row[v]));
+                found.insert((row[a].to_string(), row[c].to_string()), value);
+            }
+        }
+    }
+    if let Err(e) = compare("pmf compute", &truth_figures(&truth), &found) {
+        panic!("{e}");
+    }
+    let v = Command::new(pmf)
+        .arg("validate")
+        .args(&files)
+        .current_dir(&root)
+        .output()
+        .expect("pmf validate runs");
+    assert!(
+        v.status.success(),
+        "pmf validate refuses the computed returns:\n{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+}
+
+#[test]
 fn the_reference_reading_agrees_with_the_generator() {
     let Some(py) = tool("python3", &[]) else {
         return;
@@ -194,7 +258,7 @@ fn the_generator_covers_every_counting_rule() {
     let inputs = pmf::driver::inputs(&[crate::common::root().join("spec")]);
     let input = inputs.into_iter().next().expect("spec/ holds an edition");
     let Some(ir) = pmf::check::compile(&input.sources).ir else {
-        return missing("the shipped spec does not check yet (records.pmf needs the parser of branch recordlang)");
+        panic!("the shipped spec does not check");
     };
     let mut ruled: Vec<String> = Vec::new();
     for m in ir.metrics.iter().filter(|m| m.computed_from.is_some()) {
@@ -203,7 +267,7 @@ fn the_generator_covers_every_counting_rule() {
         }
     }
     if ruled.is_empty() {
-        return missing("the shipped IR has no counting rules yet (the computed_from parser, branch recordlang)");
+        panic!("the shipped IR has no counting rules (computed_from)");
     }
     let ours: Vec<String> = CODES.iter().map(|c| c.to_string()).collect();
     assert_eq!(
@@ -342,44 +406,6 @@ fn the_postgres_sql_agrees_with_the_truth() {
     }
 }
 
-/// Spark SQL runs one statement at a time: the script is split at semicolons that end a line,
-/// outside quotes and comments.
-const SPARK_RECORDS: &str = r#"
-import sys
-from pyspark.sql import SparkSession
-sql_path, tables = sys.argv[1], sys.argv[2:]
-spark = (SparkSession.builder.master("local[2]").appName("pmf-records")
-         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-         .config("spark.sql.shuffle.partitions", "4").getOrCreate())
-spark.sparkContext.setLogLevel("ERROR")
-for t in tables:
-    name, path = t.split("=", 1)
-    spark.read.csv(path, header=True).createOrReplaceTempView(name)
-text = open(sql_path, encoding="utf-8").read()
-stmts, cur, quote, i = [], [], False, 0
-while i < len(text):
-    ch = text[i]
-    if not quote and text.startswith("--", i):
-        j = text.find("\n", i)
-        i = len(text) if j < 0 else j
-        continue
-    if ch == "'":
-        quote = not quote
-    if ch == ";" and not quote:
-        stmts.append("".join(cur)); cur = []
-    else:
-        cur.append(ch)
-    i += 1
-stmts.append("".join(cur))
-df = None
-for s in stmts:
-    if s.strip():
-        df = spark.sql(s)
-for r in df.collect():
-    print("\t".join("" if v is None else str(v) for v in r))
-spark.stop()
-"#;
-
 #[test]
 fn the_spark_sql_agrees_with_the_truth() {
     let Some(sql) = sql_for("spark") else { return };
@@ -398,7 +424,8 @@ fn the_spark_sql_agrees_with_the_truth() {
     let script = dir.path().join("spark.sql");
     std::fs::write(&script, sql).expect("the script");
     let mut cmd = Command::new(py);
-    cmd.arg("-c").arg(SPARK_RECORDS).arg(&script);
+    cmd.arg(crate::common::root().join("tests/records/spark.py"))
+        .arg(&script);
     for (name, path) in record_files(&recs) {
         cmd.arg(format!("{name}={}", path.display()));
     }
