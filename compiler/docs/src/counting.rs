@@ -43,6 +43,24 @@ fn field(cx: &Ctx, rec: &RecordType, id: &str) -> String {
     }
 }
 
+/// The label of a code of a list field.
+fn label<'a>(
+    cx: &Ctx<'a>,
+    rec: &RecordType,
+    field_id: &str,
+    code: &str,
+) -> Option<&'a pmf_ir::Text> {
+    let Some(FieldType::Code { codelist }) = rec.field(field_id).map(|f| &f.ty) else {
+        return None;
+    };
+    cx.ir
+        .codelists
+        .iter()
+        .find(|c| &c.id == codelist)
+        .and_then(|c| c.entries.iter().find(|e| e.id == code))
+        .map(|e| &e.label)
+}
+
 /// A code of a field, by its label: a list entry's, or a cohort's.
 fn code(cx: &Ctx, rec: &RecordType, field_id: &str, code: &str) -> String {
     match rec.field(field_id).map(|f| &f.ty) {
@@ -209,8 +227,111 @@ fn condition(cx: &Ctx, m: &Metric, rec: &RecordType, c: &Condition) -> String {
     }
 }
 
-/// The blocks of "How this is counted" for a metric with a counting rule: the rule with its
-/// label run in, the conditions as a list, the items, the calendar, and the rule's notes.
+/// The earlier metric whose rule this one's extends, if any: the same record, unit, distinct
+/// field and placement, and all of its conditions among this one's (the most such conditions
+/// wins, then the earliest). The guidance then says "As for AD/001" and only what is added,
+/// instead of the same words under every breakdown of the same records.
+fn extends<'a>(cx: &Ctx<'a>, m: &Metric) -> Option<&'a Metric> {
+    let rule = m.computed_from.as_ref()?;
+    let mut best: Option<(&Metric, usize)> = None;
+    for p in cx.ir.metrics.iter().take_while(|p| p.code != m.code) {
+        let Some(r) = &p.computed_from else { continue };
+        let same = r.record == rule.record
+            && r.unit == rule.unit
+            && r.distinct == rule.distinct
+            && r.placement == rule.placement
+            && r.calendar
+                .as_ref()
+                .is_none_or(|c| rule.calendar.as_ref() == Some(c))
+            && r.conditions.iter().all(|c| rule.conditions.contains(c));
+        if same && best.is_none_or(|(_, n)| r.conditions.len() > n) {
+            best = Some((p, r.conditions.len()));
+        }
+    }
+    best.map(|(p, _)| p)
+}
+
+/// The items in words: when every item is one field's codes, the field once and each item's
+/// codes after its code; otherwise each item with its own conditions.
+fn items(cx: &Ctx, m: &Metric, rec: &RecordType, items: &[pmf_ir::records::ItemRule]) -> String {
+    let one_field = items.iter().map(|i| match i.conditions.as_slice() {
+        [Condition::Is {
+            field,
+            negated: false,
+            ..
+        }] => Some(field),
+        _ => None,
+    });
+    let fields: Vec<Option<&String>> = one_field.collect();
+    let shared = fields
+        .first()
+        .copied()
+        .flatten()
+        .filter(|f| fields.iter().all(|x| *x == Some(*f)));
+    let sep = cx.m.esc("; ");
+    // Each item one code whose label is the item's own wording: the list above already says it.
+    let titled = shared.is_some_and(|f| {
+        items.iter().all(|i| match i.conditions.as_slice() {
+            [Condition::Is { codes, .. }] if codes.len() == 1 => label(cx, rec, f, &codes[0])
+                .is_some_and(|l| {
+                    cx.ir
+                        .data_items
+                        .iter()
+                        .any(|d| d.code == i.item && &d.wording == l)
+                }),
+            _ => false,
+        })
+    });
+    match shared {
+        Some(f) if titled => cx.tf("rule_items_titled", &[("field", &field(cx, rec, f))]),
+        Some(f) => {
+            let list: Vec<String> = items
+                .iter()
+                .map(|i| {
+                    let codes: Vec<String> = match i.conditions.as_slice() {
+                        [Condition::Is { codes, .. }] => {
+                            codes.iter().map(|x| code(cx, rec, f, x)).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    cx.tf(
+                        "rule_item",
+                        &[
+                            ("item", &cx.code(&i.item)),
+                            ("conditions", &codes.join(&cx.m.esc(", "))),
+                        ],
+                    )
+                })
+                .collect();
+            cx.tf(
+                "rule_items_by",
+                &[("field", &field(cx, rec, f)), ("items", &list.join(&sep))],
+            )
+        }
+        None => {
+            let list: Vec<String> = items
+                .iter()
+                .map(|i| {
+                    cx.tf(
+                        "rule_item",
+                        &[
+                            ("item", &cx.code(&i.item)),
+                            (
+                                "conditions",
+                                &conditions(cx, m, rec, &i.conditions).join(&cx.m.esc(", and ")),
+                            ),
+                        ],
+                    )
+                })
+                .collect();
+            cx.tf("rule_items", &[("items", &list.join(&sep))])
+        }
+    }
+}
+
+/// "How this is counted" for a metric with a counting rule, as one paragraph with its label
+/// run in: what is counted and the conditions (or "As for" an earlier metric and what is
+/// added), the items, the calendar of working days; then the rule's notes.
 pub fn how_counted(cx: &Ctx, m: &Metric) -> Vec<String> {
     let Some(rule) = &m.computed_from else {
         return Vec::new();
@@ -219,62 +340,84 @@ pub fn how_counted(cx: &Ctx, m: &Metric) -> Vec<String> {
         return Vec::new();
     };
     let label = cx.m.strong(&cx.t("how_counted"));
-    let lead = match &rule.distinct {
-        Some(d) => {
-            let unit = cx
-                .ir
-                .unit(&rule.unit)
-                .map(|u| cx.text(&u.label, &format!("unit {} · label", u.id)))
-                .unwrap_or_else(|| cx.m.esc(&rule.unit));
-            cx.tf(
-                "rule_count_distinct",
-                &[
-                    ("unit", &unit),
-                    ("field", &field(cx, rec, d)),
-                    ("record", &record_name(cx, &rule.record)),
-                ],
-            )
-        }
-        None => cx.tf("rule_count", &[("record", &record_name(cx, &rule.record))]),
-    };
-    let mut all = vec![placement(cx, rec, &rule.placement)];
-    all.extend(conditions(cx, m, rec, &rule.conditions));
-    let mut out = vec![
-        cx.m.paragraph(&format!("{label} {lead}")),
-        cx.m.bullets(&all),
-    ];
-    if !rule.items.is_empty() {
-        out.push(cx.m.paragraph(&cx.t("rule_items")));
-        let items: Vec<String> = rule
-            .items
-            .iter()
-            .map(|i| {
+    let sep = cx.m.esc("; ");
+    let mut sentences = Vec::new();
+    match extends(cx, m) {
+        Some(p) => {
+            let base = &p
+                .computed_from
+                .as_ref()
+                .expect("extends finds rules")
+                .conditions;
+            let added: Vec<&Condition> = rule
+                .conditions
+                .iter()
+                .filter(|c| !base.contains(c))
+                .collect();
+            let metric = cx.code(&p.code);
+            sentences.push(if added.is_empty() {
+                cx.tf("rule_as_for", &[("metric", &metric)])
+            } else {
+                let words: Vec<String> = added.iter().map(|c| condition(cx, m, rec, c)).collect();
                 cx.tf(
-                    "rule_item",
-                    &[
-                        ("item", &cx.code(&i.item)),
-                        (
-                            "conditions",
-                            &conditions(cx, m, rec, &i.conditions).join(&cx.m.esc("; ")),
-                        ),
-                    ],
+                    "rule_as_for_also",
+                    &[("metric", &metric), ("conditions", &words.join(&sep))],
                 )
-            })
-            .collect();
-        out.push(cx.m.bullets(&items));
+            });
+        }
+        None => {
+            let mut all = vec![placement(cx, rec, &rule.placement)];
+            all.extend(conditions(cx, m, rec, &rule.conditions));
+            let all = all.join(&sep);
+            sentences.push(match &rule.distinct {
+                Some(d) => {
+                    let unit = cx
+                        .ir
+                        .unit(&rule.unit)
+                        .map(|u| cx.text(&u.label, &format!("unit {} · label", u.id)))
+                        .unwrap_or_else(|| cx.m.esc(&rule.unit));
+                    cx.tf(
+                        "rule_count_distinct",
+                        &[
+                            ("unit", &unit),
+                            ("field", &field(cx, rec, d)),
+                            ("record", &record_name(cx, &rule.record)),
+                            ("conditions", &all),
+                        ],
+                    )
+                }
+                None => cx.tf(
+                    "rule_count",
+                    &[
+                        ("record", &record_name(cx, &rule.record)),
+                        ("conditions", &all),
+                    ],
+                ),
+            });
+        }
+    }
+    if !rule.items.is_empty() {
+        sentences.push(items(cx, m, rec, &rule.items));
     }
     if let Some(c) = &rule.calendar {
         let name = match cx.ir.calendars.iter().find(|x| &x.id == c) {
             Some(x) => cx.text(&x.title, &format!("calendar {c} · title")),
             None => cx.m.esc(c),
         };
-        out.push(cx.m.paragraph(&cx.tf(
+        sentences.push(cx.tf(
             "rule_calendar",
             &[("calendar", &cx.link_to(&format!("calendar:{c}"), &name))],
-        )));
+        ));
     }
+    let text = format!("{label} {}", sentences.join(&cx.m.esc(" ")));
     let note_label = cx.m.strong(&cx.t("rule_interpretation"));
-    for n in &rule.notes {
+    // The first note runs on in the same paragraph ("... in working days. Interpretation: ..."),
+    // which keeps the guidance within its pages; the others follow as paragraphs of their own.
+    let Some((first, rest)) = rule.notes.split_first() else {
+        return vec![cx.m.paragraph(&text)];
+    };
+    let mut out = vec![cx.rich_lead(first, &place(m), &format!("{text} {note_label}"))];
+    for n in rest {
         out.push(cx.rich_lead(n, &place(m), &note_label));
     }
     out
@@ -333,13 +476,16 @@ pub fn record_blocks(cx: &Ctx, r: &RecordType) -> (String, Vec<String>) {
                 },
                 &[
                     ("field", &field(cx, r, &f.id)),
-                    ("id", &cx.m.esc(&f.id)),
                     ("type", &type_words(cx, &f.ty)),
                 ],
             )
         })
         .collect();
-    blocks.push(cx.m.bullets(&fields));
+    // One paragraph, not a list: the same field (“The child”, a person) is in several kinds.
+    blocks.push(cx.m.paragraph(&cx.tf(
+        "record_fields",
+        &[("fields", &fields.join(&cx.m.esc("; ")))],
+    )));
     if let Some(n) = &r.note {
         blocks.push(cx.rich(n, &format!("record {} · note", r.id)));
     }
@@ -378,7 +524,9 @@ pub fn calendar_blocks(cx: &Ctx, c: &Calendar) -> (String, Vec<String>) {
             )
         })
         .collect();
-    blocks.push(cx.m.bullets(&days));
+    // One paragraph: some seventy holidays as a list would take a page and a half.
+    blocks.push(cx.m.paragraph(&days.join(&cx.m.esc("; "))));
+    blocks.push(cx.m.paragraph(&cx.t("calendar_meaning")));
     if let Some(n) = &c.note {
         blocks.push(cx.rich(n, &format!("calendar {} · note", c.id)));
     }
