@@ -16,12 +16,12 @@
 --   "dols_application" (authority, id, person, received, authorised)
 
 -- The period counted, both days included: change these two dates to count another year.
-CREATE OR REPLACE TEMPORARY VIEW pmf_period AS
+CREATE OR REPLACE TEMPORARY TABLE pmf_period AS
 SELECT DATE '2020-04-01' AS period_start,
   DATE '2021-03-31' AS period_end;
 
 -- The working-day calendars: one row per day; working_day_number counts the working days from the calendar's first day up to and including the day (a day that is not a working day has the number of the working day before it).
-CREATE OR REPLACE TEMPORARY VIEW pmf_calendar AS
+CREATE OR REPLACE TEMPORARY TABLE pmf_calendar AS
 SELECT * FROM (VALUES
   ('wales', DATE '2018-01-01', FALSE, 0),
   ('wales', DATE '2018-01-02', TRUE, 1),

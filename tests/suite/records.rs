@@ -661,6 +661,39 @@ for kind, typed in types.items():
     );
 }
 
+#[test]
+fn a_missing_engine_is_named_and_nothing_is_written() {
+    let (dir, _) = setup(&good_files());
+    let out = Command::new(env!("CARGO_BIN_EXE_pmf"))
+        .arg("compute")
+        .arg("--ir")
+        .arg(dir.path().join("spec.json"))
+        .arg("--records")
+        .arg(dir.path().join("records"))
+        .args(["--period", "2020-21", "--authority", "all", "--out", "returns"])
+        .env("PMF_ENGINE", dir.path().join("no-such-engine"))
+        .current_dir(dir.path())
+        .output()
+        .expect("pmf runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot start"), "{stderr}");
+    assert!(stderr.contains("no-such-engine"), "{stderr}");
+    assert!(!dir.path().join("returns").exists());
+}
+
+#[test]
+fn a_file_that_is_not_parquet_is_refused_by_name() {
+    refused(
+        &[
+            ("person.csv", PERSONS.as_bytes()),
+            ("contact.parquet", b"contact,not,parquet\n"),
+            ("episode.csv", EPISODES.as_bytes()),
+        ],
+        &["contact.parquet", "cannot be read as Parquet"],
+    );
+}
+
 /// A bad folder: the command fails, names the file, row and column, and writes nothing.
 fn refused(files: &[(&str, &[u8])], wanted: &[&str]) {
     let (dir, _) = setup(files);

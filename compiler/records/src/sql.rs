@@ -113,9 +113,16 @@ impl Dialect {
         format!("CAST({expr} AS DATE)")
     }
 
-    /// A view made by the script (made again when the script runs again).
+    /// A view made by the script (made again when the script runs again). DuckDB gets a
+    /// temporary table: it inlines a view into each of the query's subqueries and computed the
+    /// calendar's working-day numbers once per rule, 3.5 times slower over a year's records
+    /// (BENCHMARKS.md). PostgreSQL has no CREATE OR REPLACE TABLE, and Spark plans the view once.
     fn view(self, name: &str, body: &str) -> String {
-        format!("CREATE OR REPLACE TEMPORARY VIEW {name} AS\n{body};\n")
+        let kind = match self {
+            Dialect::DuckDb => "TABLE",
+            Dialect::Postgres | Dialect::Spark => "VIEW",
+        };
+        format!("CREATE OR REPLACE TEMPORARY {kind} {name} AS\n{body};\n")
     }
 
     /// Rows as a relation with named columns.

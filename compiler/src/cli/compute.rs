@@ -464,6 +464,13 @@ fn read_parquet(file: &str, path: &Path) -> Result<Table, Problem> {
         help: "write the records as a Parquet file, or as CSV (UTF-8, comma-separated, with a header row)".into(),
     }
     };
+    // DuckDB reads a path with *, ? or [ as a pattern of several files.
+    if path.to_string_lossy().contains(['*', '?', '[']) {
+        return Err(Problem {
+            help: "move the record files to a folder whose path has no *, ? or [".into(),
+            ..problem("the path holds *, ? or [, which the engine would read as a pattern of file names".into())
+        });
+    }
     let text = engine_output(&["parquet".as_ref(), path.as_os_str()], |_| Ok(()))
         .map_err(|e| problem(format!("the file cannot be read as Parquet: {e}")))?;
     let mut table = files::read_csv(file, &text)?;
