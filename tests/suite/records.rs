@@ -670,7 +670,14 @@ fn a_missing_engine_is_named_and_nothing_is_written() {
         .arg(dir.path().join("spec.json"))
         .arg("--records")
         .arg(dir.path().join("records"))
-        .args(["--period", "2020-21", "--authority", "all", "--out", "returns"])
+        .args([
+            "--period",
+            "2020-21",
+            "--authority",
+            "all",
+            "--out",
+            "returns",
+        ])
         .env("PMF_ENGINE", dir.path().join("no-such-engine"))
         .current_dir(dir.path())
         .output()

@@ -468,7 +468,10 @@ fn read_parquet(file: &str, path: &Path) -> Result<Table, Problem> {
     if path.to_string_lossy().contains(['*', '?', '[']) {
         return Err(Problem {
             help: "move the record files to a folder whose path has no *, ? or [".into(),
-            ..problem("the path holds *, ? or [, which the engine would read as a pattern of file names".into())
+            ..problem(
+                "the path holds *, ? or [, which the engine would read as a pattern of file names"
+                    .into(),
+            )
         });
     }
     let text = engine_output(&["parquet".as_ref(), path.as_os_str()], |_| Ok(()))
