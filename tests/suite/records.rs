@@ -690,6 +690,37 @@ fn a_missing_engine_is_named_and_nothing_is_written() {
 }
 
 #[test]
+fn a_year_outside_the_working_day_calendar_is_refused() {
+    let (dir, _) = setup(&good_files());
+    let out = Command::new(env!("CARGO_BIN_EXE_pmf"))
+        .arg("compute")
+        .arg("--ir")
+        .arg(dir.path().join("spec.json"))
+        .arg("--records")
+        .arg(dir.path().join("records"))
+        .args([
+            "--period",
+            "2024-25",
+            "--authority",
+            "all",
+            "--out",
+            "returns",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("pmf runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the year 2024-25 is outside the working-day calendar `wales` (2019 to 2022)"
+        ),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("returns").exists());
+}
+
+#[test]
 fn a_file_that_is_not_parquet_is_refused_by_name() {
     refused(
         &[

@@ -127,6 +127,26 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    // A working-day count in a year the calendar does not cover would treat its bank holidays
+    // as working days: refused, as a record's date outside the calendar is.
+    for c in &ir.calendars {
+        let used = ir
+            .metrics
+            .iter()
+            .filter_map(|m| m.computed_from.as_ref())
+            .any(|r| r.calendar.as_deref() == Some(c.id.as_str()));
+        if used && (period.start.year < c.first_year || period.end.year > c.last_year) {
+            eprintln!(
+                "error: the year {} is outside the working-day calendar `{}` ({} to {}), so its bank holidays are not known; no return was written",
+                safe(&period.label),
+                safe(&c.id),
+                c.first_year,
+                c.last_year
+            );
+            eprintln!("  help: add the bank holidays of the years to the calendar in the spec, or compute a year it covers");
+            return ExitCode::from(1);
+        }
+    }
     let unruled_status = match args.unruled_status.trim() {
         "none" => None,
         id => match ir.missing_statuses.iter().find(|m| m.id == id) {
