@@ -386,13 +386,31 @@ pub fn check(
     };
     let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
     let key_index = rec.fields.iter().position(|f| f.id == rec.key);
+    // Looked up once per field, not once per value: the files hold millions of values.
+    let field_calendar: Vec<_> = rec
+        .fields
+        .iter()
+        .map(|f| wd.get(&(rec.id.clone(), f.id.clone())))
+        .collect();
+    let field_codes: Vec<Option<BTreeSet<&str>>> = rec
+        .fields
+        .iter()
+        .map(|f| match &f.ty {
+            FieldType::Code { codelist } => ir
+                .codelists
+                .iter()
+                .find(|c| &c.id == codelist)
+                .map(|l| l.entries.iter().map(|e| e.id.as_str()).collect()),
+            _ => None,
+        })
+        .collect();
     for (line, values) in &table.rows {
         if problems.len() >= 200 {
             break;
         }
         let row = Some(*line);
         let authority = match (auth_col, authorities) {
-            (Some(i), _) => match values.get(i).cloned().flatten() {
+            (Some(i), _) => match values.get(i).and_then(|v| v.as_deref()) {
                 Some(a) => match pmf_ir::authorities::by_code(a.trim()) {
                     Some(found) => found.code.to_string(),
                     None => {
@@ -429,7 +447,7 @@ pub fn check(
         let mut checked: Vec<Value> = vec![Some(authority.clone())];
         let before = problems.len();
         for (fi, f) in rec.fields.iter().enumerate() {
-            let raw = values.get(cols[fi]).cloned().flatten();
+            let raw = values.get(cols[fi]).and_then(|v| v.as_deref());
             let column = Some(f.id.as_str());
             let Some(raw) = raw else {
                 if !f.optional {
@@ -482,7 +500,9 @@ pub fn check(
                 },
                 FieldType::Code { codelist } => {
                     let list = ir.codelists.iter().find(|c| &c.id == codelist);
-                    let ok = list.is_some_and(|l| l.entries.iter().any(|e| e.id == raw.trim()));
+                    let ok = field_codes[fi]
+                        .as_ref()
+                        .is_some_and(|codes| codes.contains(raw.trim()));
                     if ok {
                         Some(raw.trim().to_string())
                     } else {
@@ -512,12 +532,10 @@ pub fn check(
                         None
                     }
                 }
-                FieldType::Id | FieldType::Ref { .. } => Some(raw.clone()),
+                FieldType::Id | FieldType::Ref { .. } => Some(raw.to_string()),
             };
             // A date outside the working-day calendar's years cannot be placed in working days.
-            if let (Some(v), Some((cal, first, last))) =
-                (&value, wd.get(&(rec.id.clone(), f.id.clone())))
-            {
+            if let (Some(v), Some((cal, first, last))) = (&value, field_calendar[fi]) {
                 let year: i32 = v[..4].parse().unwrap_or(0);
                 if year < *first || year > *last {
                     problems.push(at(
