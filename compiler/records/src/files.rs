@@ -293,11 +293,18 @@ fn working_day_fields(ir: &Ir) -> BTreeMap<(String, String), (String, i32, i32)>
 pub fn check(
     ir: &Ir,
     rec: &RecordType,
-    table: &Table,
+    table: Table,
     authorities: &Authorities,
 ) -> Result<Records, Vec<Problem>> {
     let mut problems = Vec::new();
-    let file = table.file.as_str();
+    // Taken apart so that each row's values move into the checked records: a year of records
+    // is millions of values, held once, not twice.
+    let Table {
+        file,
+        columns,
+        rows,
+    } = table;
+    let file = file.as_str();
     let at = |row: Option<usize>, column: Option<&str>, message: String, help: &str| Problem {
         file: file.to_string(),
         row,
@@ -305,9 +312,9 @@ pub fn check(
         message,
         help: help.to_string(),
     };
-    let position = |id: &str| table.columns.iter().position(|c| c == id);
-    for (i, c) in table.columns.iter().enumerate() {
-        if !c.is_empty() && table.columns[..i].contains(c) {
+    let position = |id: &str| columns.iter().position(|c| c == id);
+    for (i, c) in columns.iter().enumerate() {
+        if !c.is_empty() && columns[..i].contains(c) {
             problems.push(at(
                 Some(1),
                 Some(c),
@@ -404,11 +411,11 @@ pub fn check(
             _ => None,
         })
         .collect();
-    for (line, values) in &table.rows {
+    for (line, mut values) in rows {
         if problems.len() >= 200 {
             break;
         }
-        let row = Some(*line);
+        let row = Some(line);
         let authority = match (auth_col, authorities) {
             (Some(i), _) => match values.get(i).and_then(|v| v.as_deref()) {
                 Some(a) => match pmf_ir::authorities::by_code(a.trim()) {
@@ -447,7 +454,13 @@ pub fn check(
         let mut checked: Vec<Value> = vec![Some(authority.clone())];
         let before = problems.len();
         for (fi, f) in rec.fields.iter().enumerate() {
-            let raw = values.get(cols[fi]).and_then(|v| v.as_deref());
+            // Every value is moved into the checked row, but the authority's column's: a field
+            // could be named `authority`, and the authority was read from it above.
+            let raw: Option<String> = if Some(cols[fi]) == auth_col {
+                values.get(cols[fi]).cloned().flatten()
+            } else {
+                values.get_mut(cols[fi]).and_then(Option::take)
+            };
             let column = Some(f.id.as_str());
             let Some(raw) = raw else {
                 if !f.optional {
@@ -532,7 +545,7 @@ pub fn check(
                         None
                     }
                 }
-                FieldType::Id | FieldType::Ref { .. } => Some(raw.to_string()),
+                FieldType::Id | FieldType::Ref { .. } => Some(raw),
             };
             // A date outside the working-day calendar's years cannot be placed in working days.
             if let (Some(v), Some((cal, first, last))) = (&value, field_calendar[fi]) {
@@ -568,7 +581,7 @@ pub fn check(
         }
         if let Some(k) = key_index {
             if let Some(key) = &checked[k + 1] {
-                if let Some(first) = keys.insert((authority.clone(), key.clone()), *line) {
+                if let Some(first) = keys.insert((authority.clone(), key.clone()), line) {
                     problems.push(at(
                         row,
                         Some(&rec.key),
@@ -582,7 +595,7 @@ pub fn check(
                 }
             }
         }
-        out.rows.push((*line, checked));
+        out.rows.push((line, checked));
     }
     if problems.is_empty() {
         Ok(out)

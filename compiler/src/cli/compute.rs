@@ -183,7 +183,7 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
                 continue;
             }
         };
-        match files::check(ir, rec, &table, &authorities) {
+        match files::check(ir, rec, table, &authorities) {
             Ok(r) => loaded.push(r),
             Err(ps) => problems.extend(ps),
         }
