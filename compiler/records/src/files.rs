@@ -426,7 +426,7 @@ pub fn check(
                             Some("authority"),
                             format!(
                                 "`{}` is not the ONS code of a Welsh local authority",
-                                shown(&a)
+                                shown(a)
                             ),
                             "write the authority's code, W06000001 to W06000024",
                         ));
