@@ -492,14 +492,20 @@ fn good_files() -> Vec<(&'static str, &'static [u8])> {
 }
 
 fn compute(dir: &Path, args: &[&str]) -> Output {
+    compute_in(dir, "2020-21", &[], args)
+}
+
+/// `pmf compute` on the folder of `setup`, for `period`, with `env` set.
+fn compute_in(dir: &Path, period: &str, env: &[(&str, PathBuf)], args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pmf"))
         .arg("compute")
         .arg("--ir")
         .arg(dir.join("spec.json"))
         .arg("--records")
         .arg(dir.join("records"))
-        .args(["--period", "2020-21"])
+        .args(["--period", period])
         .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, v)))
         .current_dir(dir)
         .output()
         .expect("pmf runs")
@@ -664,24 +670,12 @@ for kind, typed in types.items():
 #[test]
 fn a_missing_engine_is_named_and_nothing_is_written() {
     let (dir, _) = setup(&good_files());
-    let out = Command::new(env!("CARGO_BIN_EXE_pmf"))
-        .arg("compute")
-        .arg("--ir")
-        .arg(dir.path().join("spec.json"))
-        .arg("--records")
-        .arg(dir.path().join("records"))
-        .args([
-            "--period",
-            "2020-21",
-            "--authority",
-            "all",
-            "--out",
-            "returns",
-        ])
-        .env("PMF_ENGINE", dir.path().join("no-such-engine"))
-        .current_dir(dir.path())
-        .output()
-        .expect("pmf runs");
+    let out = compute_in(
+        dir.path(),
+        "2020-21",
+        &[("PMF_ENGINE", dir.path().join("no-such-engine"))],
+        &["--authority", "all", "--out", "returns"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("cannot start"), "{stderr}");
@@ -692,23 +686,12 @@ fn a_missing_engine_is_named_and_nothing_is_written() {
 #[test]
 fn a_year_outside_the_working_day_calendar_is_refused() {
     let (dir, _) = setup(&good_files());
-    let out = Command::new(env!("CARGO_BIN_EXE_pmf"))
-        .arg("compute")
-        .arg("--ir")
-        .arg(dir.path().join("spec.json"))
-        .arg("--records")
-        .arg(dir.path().join("records"))
-        .args([
-            "--period",
-            "2024-25",
-            "--authority",
-            "all",
-            "--out",
-            "returns",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .expect("pmf runs");
+    let out = compute_in(
+        dir.path(),
+        "2024-25",
+        &[],
+        &["--authority", "all", "--out", "returns"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
