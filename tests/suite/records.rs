@@ -862,6 +862,76 @@ fn bad_records_are_refused_with_file_row_and_column() {
     );
 }
 
+#[test]
+fn every_problem_of_a_run_is_reported_the_engines_with_pmfs() {
+    // A key twice (found by the engine, which needs every row at once) and a bad date (found
+    // as the file is read) in one run: both reported, in the file's row order, nothing written.
+    let contacts = format!("{CONTACTS}W06000015,c3,P4,adult,2020-12-19 09:00,,info\n").replace(
+        "W06000015,c5,P1,adult,2020-06-01 10:00",
+        "W06000015,c5,P1,adult,2020-06-31 10:00",
+    );
+    let (dir, _) = setup(
+        &with_contacts(&contacts)
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let out = compute(dir.path(), &["--authority", "all", "--out", "returns"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let date = stderr
+        .find("contact.csv, row 6, column `received`: `2020-06-31 10:00` is not a date and time")
+        .unwrap_or_else(|| panic!("the bad date is not reported:\n{stderr}"));
+    let twice = stderr
+        .find("contact.csv, row 22, column `id`: the key `c3` is already the key of the record at row 4")
+        .unwrap_or_else(|| panic!("the key twice is not reported:\n{stderr}"));
+    assert!(date < twice, "{stderr}");
+    assert!(
+        stderr.contains("2 problems in the records; no return was written"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("returns").exists());
+}
+
+#[test]
+fn records_that_refer_to_nothing_are_listed_up_to_a_limit_with_the_rest_counted() {
+    // 250 contacts about people missing from person.csv, with c12's P9: the first 200 are
+    // listed by row, the other 51 counted in one line; the return is written.
+    let mut contacts = CONTACTS.to_string();
+    for n in 0..250 {
+        contacts.push_str(&format!(
+            "W06000015,x{n},Q{n},adult,2020-05-05 10:00,,info\n"
+        ));
+    }
+    let (dir, _) = setup(
+        &with_contacts(&contacts)
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let out = compute(dir.path(), &["--authority", "all", "--out", "returns"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("note: 251 records cannot be counted in full:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 13: its `person` `P9` is not in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 220: its `person` `Q198` is not in"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`Q199`"), "{stderr}");
+    assert!(
+        stderr.contains("and 51 more records whose `person` is not in"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches(" is not in ").count(), 201, "{stderr}");
+}
+
 /// Loads the records into the PostgreSQL or Spark tables of the script and returns its rows.
 fn load_statements(d: Dialect, ir: &Ir) -> String {
     let mut s = String::new();

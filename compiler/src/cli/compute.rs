@@ -1,22 +1,24 @@
 //! `pmf compute`: an authority's return computed from its case records by the spec's counting
-//! rules (compiler/doc/records.md). The record files are read and every value checked; any bad
-//! value is reported with its file, row and column and nothing is written. The rules run in the
-//! embedded engine, the `pmf-engine` program beside `pmf` (the DuckDB script `pmf build`
-//! publishes, over the checked records: pmf_records::engine), and the return is written in the
-//! formats of the submission templates, whole or not at all.
+//! rules (compiler/doc/records.md). The record files are read row by row and every value
+//! checked; any bad value is reported with its file, row and column and nothing is written. The
+//! rules run in the embedded engine, the `pmf-engine` program beside `pmf` (the DuckDB script
+//! `pmf build` publishes, over the checked records: pmf_records::engine), which is handed each
+//! good row as soon as it is checked, so that no record is held here; the return is written in
+//! the formats of the submission templates, whole or not at all.
 
 use clap::{Args, ValueEnum};
 use pmf::driver;
 use pmf::gen::templates::{self, Fill};
+use pmf::ir::records::RecordType;
 use pmf::ir::Ir;
 use pmf::records::date::Period;
-use pmf::records::files::{self, Authorities, Problem, Records, Table};
+use pmf::records::files::{self, Authorities, Problem};
 use pmf::records::{engine, sql};
 use pmf::validate::report::safe;
 use pmf_return::submission::{Entry, Place, Raw, Site, Submission};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Child, Command, ExitCode, Stdio};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ComputeFormat {
@@ -85,9 +87,6 @@ pub fn read_ir(path: &Path) -> Result<Ir, ExitCode> {
         )
     })
 }
-
-/// The largest record file read.
-const MAX_RECORD_BYTES: u64 = 1024 * 1024 * 1024;
 
 fn usage(message: &str, help: &str) -> ExitCode {
     eprintln!("error: {message}");
@@ -169,53 +168,31 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
             "give the folder that holds the record files (contact.csv, person.csv, ...)",
         );
     }
-    // Read and check every file, reporting every problem before stopping.
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut loaded: Vec<Records> = Vec::new();
-    for kind in sql::records_used(ir) {
-        let Some(rec) = ir.records.iter().find(|r| r.id == kind) else {
-            continue;
-        };
-        let table = match read_table(&args.records, &kind) {
-            Ok(t) => t,
-            Err(p) => {
-                problems.push(p);
-                continue;
+    let figures = match count(ir, &period, &args.records, &authorities) {
+        Ok(counted) => {
+            if let Some((first, rest)) = counted.notes.split_first() {
+                eprintln!("note: {}", safe(first));
+                for n in rest {
+                    eprintln!("  {}", safe(n));
+                }
             }
-        };
-        match files::check(ir, rec, table, &authorities) {
-            Ok(r) => loaded.push(r),
-            Err(ps) => problems.extend(ps),
+            counted.figures
         }
-    }
-    if !problems.is_empty() {
-        for p in &problems {
+        Err(NotCounted::Records(problems)) => {
+            for p in &problems {
+                eprintln!(
+                    "error: {}",
+                    pmf::validate::report::safe_lines(&p.to_string())
+                );
+            }
             eprintln!(
-                "error: {}",
-                pmf::validate::report::safe_lines(&p.to_string())
+                "error: {} problem{} in the records; no return was written",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
             );
+            return ExitCode::from(1);
         }
-        eprintln!(
-            "error: {} problem{} in the records; no return was written",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        );
-        return ExitCode::from(1);
-    }
-    let uncounted = files::dangling(ir, &loaded);
-    if !uncounted.is_empty() {
-        eprintln!(
-            "note: {} record{} cannot be counted in full:",
-            uncounted.len(),
-            if uncounted.len() == 1 { "" } else { "s" }
-        );
-        for u in &uncounted {
-            eprintln!("  {}, row {}: {}", safe(&u.file), u.row, safe(&u.reason));
-        }
-    }
-    let figures = match run_engine(ir, &period, &loaded) {
-        Ok(f) => f,
-        Err(e) => {
+        Err(NotCounted::Engine(e)) => {
             eprintln!("error: {}", safe(&e));
             eprintln!("note: this is a fault in pmf, not in the records; please report it");
             return ExitCode::from(1);
@@ -343,61 +320,377 @@ pub fn run(args: ComputeArgs, ir: &Ir) -> ExitCode {
     }
 }
 
-/// The table of one record kind: `<kind>.csv` or `<kind>.parquet` in the folder, one of them.
-fn read_table(dir: &Path, kind: &str) -> Result<Table, Problem> {
-    let problem = |file: &str, message: String, help: &str| Problem {
+/// What the records gave: the figures, and the records that could not be counted in full.
+struct Counted {
+    figures: engine::Figures,
+    notes: Vec<String>,
+}
+
+/// Why no figures: problems in the records (each with its file, row and column), or a fault
+/// in running the engine.
+enum NotCounted {
+    Records(Vec<Problem>),
+    Engine(String),
+}
+
+/// Reads and checks every record file, streaming each good row into the engine as it is
+/// checked (no record is held here: memory is the engine's tables), then has the engine check
+/// what needs every row at once and count.
+fn count(
+    ir: &Ir,
+    period: &Period,
+    dir: &Path,
+    authorities: &Authorities,
+) -> Result<Counted, NotCounted> {
+    let kinds: Vec<&RecordType> = sql::records_used(ir)
+        .iter()
+        .filter_map(|k| ir.records.iter().find(|r| &r.id == k))
+        .collect();
+    let mut engine = Engine::start(&["job".as_ref()]).map_err(NotCounted::Engine)?;
+    let stdin = engine.child.stdin.take().expect("piped");
+    let mut job = match engine::Job::start(
+        ir,
+        period,
+        &kinds,
+        std::io::BufWriter::with_capacity(1 << 20, stdin),
+    ) {
+        Ok(j) => j,
+        Err(e) => return Err(NotCounted::Engine(engine.failed(e))),
+    };
+    // When the engine stops reading (it failed), the records are still checked, so that their
+    // problems are reported; the engine's own words then say why it stopped.
+    let mut handed: Result<(), String> = Ok(());
+    let mut problems: Vec<Vec<Problem>> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
+    for rec in &kinds {
+        let (file, found) = record_file(dir, &rec.id);
+        let mut sink = |line: usize, row: &files::Row| {
+            if handed.is_ok() {
+                handed = job.row(line, row);
+            }
+        };
+        let ps = match found {
+            Err(p) => vec![p],
+            Ok(Source::Csv(path)) => match std::fs::File::open(&path) {
+                Ok(f) => files::check_file(
+                    ir,
+                    rec,
+                    &file,
+                    std::io::BufReader::with_capacity(1 << 16, f),
+                    files::Numbering::Lines,
+                    authorities,
+                    &mut sink,
+                ),
+                Err(e) => vec![file_problem(
+                    &file,
+                    format!("cannot read the file: {e}"),
+                    "",
+                )],
+            },
+            Ok(Source::Parquet(path)) => {
+                check_parquet(ir, rec, &file, &path, authorities, &mut sink)
+            }
+        };
+        if handed.is_ok() {
+            handed = job.end_table();
+        }
+        problems.push(ps);
+        files.push(file);
+    }
+    let clean = problems.iter().all(Vec::is_empty);
+    if handed.is_ok() {
+        handed = job.finish(clean);
+    } else {
+        drop(job);
+    }
+    let answer = engine.finish().and_then(|out| {
+        handed?;
+        engine::read_answer(&out)
+    });
+    let answer = match answer {
+        Ok(a) => a,
+        // The engine's failure is a fault in pmf, but problems in the records come first.
+        Err(e) if clean => return Err(NotCounted::Engine(e)),
+        Err(_) => {
+            return Err(NotCounted::Records(
+                problems.into_iter().flatten().collect(),
+            ))
+        }
+    };
+    for d in &answer.duplicates {
+        let (Some(ps), Some(rec)) = (problems.get_mut(d.table), kinds.get(d.table)) else {
+            continue;
+        };
+        ps.push(Problem {
+            file: files[d.table].clone(),
+            row: Some(d.row),
+            column: Some(rec.key.clone()),
+            message: format!(
+                "the key `{}` is already the key of the record at row {}",
+                files::shown(&d.key),
+                d.first
+            ),
+            help: "each record is in the file once; remove the duplicate or give it its own identifier".into(),
+        });
+    }
+    if problems.iter().any(|ps| !ps.is_empty()) {
+        let mut all = Vec::new();
+        for mut ps in problems {
+            ps.sort_by_key(|p| p.row);
+            ps.truncate(files::MAX_PROBLEMS);
+            all.extend(ps);
+        }
+        return Err(NotCounted::Records(all));
+    }
+    // The engine answers the first rows of each (table, field); `total` counts them all.
+    let mut notes = Vec::new();
+    let mut total = 0;
+    for group in answer
+        .dangling
+        .chunk_by(|a, b| (a.table, a.field) == (b.table, b.field))
+    {
+        let d = &group[0];
+        let (Some(rec), Some(target)) = (kinds.get(d.table), files.get(d.target)) else {
+            continue;
+        };
+        let Some(field) = rec.fields.get(d.field) else {
+            continue;
+        };
+        for d in group {
+            notes.push(format!(
+                "{}, row {}: its `{}` `{}` is not in {target}, so conditions on that record (an age) are false for it",
+                files[d.table],
+                d.row,
+                field.id,
+                files::shown(&d.value),
+            ));
+        }
+        total += d.total;
+        let more = d.total.saturating_sub(group.len());
+        if more > 0 {
+            notes.push(format!(
+                "{}: and {more} more record{} whose `{}` is not in {target}",
+                files[d.table],
+                if more == 1 { "" } else { "s" },
+                field.id,
+            ));
+        }
+    }
+    Ok(Counted {
+        figures: answer.figures,
+        notes: if notes.is_empty() {
+            notes
+        } else {
+            let mut n = vec![format!(
+                "{total} record{} cannot be counted in full:",
+                if total == 1 { "" } else { "s" }
+            )];
+            n.extend(notes);
+            n
+        },
+    })
+}
+
+enum Source {
+    Csv(PathBuf),
+    Parquet(PathBuf),
+}
+
+fn file_problem(file: &str, message: String, help: &str) -> Problem {
+    Problem {
         file: file.to_string(),
         row: None,
         column: None,
         message,
         help: help.to_string(),
-    };
+    }
+}
+
+/// The file of one record kind: `<kind>.csv` or `<kind>.parquet` in the folder, one of them;
+/// with the name messages give it.
+fn record_file(dir: &Path, kind: &str) -> (String, Result<Source, Problem>) {
+    let csv = dir.join(format!("{kind}.csv"));
+    let parquet = dir.join(format!("{kind}.parquet"));
+    let shown = |p: &Path| p.display().to_string();
     let plain = !kind.is_empty()
         && kind
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if !plain {
-        return Err(problem(
-            &dir.display().to_string(),
+        let name = shown(dir);
+        let p = file_problem(
+            &name,
             format!(
                 "the record kind `{}` is not a plain file name",
                 kind.escape_debug()
             ),
             "",
-        ));
+        );
+        return (name, Err(p));
     }
-    let csv = dir.join(format!("{kind}.csv"));
-    let parquet = dir.join(format!("{kind}.parquet"));
-    let shown = |p: &Path| p.display().to_string();
-    match (csv.exists(), parquet.exists()) {
-        (true, true) => Err(problem(
-            &shown(&csv),
-            format!("both {kind}.csv and {kind}.parquet are in the folder"),
-            "keep one file per record kind",
-        )),
-        (false, false) => Err(problem(
-            &shown(&csv),
-            format!(
-                "the folder has no file of the `{kind}` records ({kind}.csv or {kind}.parquet)"
-            ),
-            "export the records of this kind, one row per record, with a column per field",
-        )),
-        (true, false) => {
-            let bytes = read_limited(&csv)
-                .map_err(|e| problem(&shown(&csv), format!("cannot read the file: {e}"), ""))?;
-            files::read_csv(&shown(&csv), &bytes)
+    let regular = |p: &Path| -> Result<(), Problem> {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_file() => Ok(()),
+            Ok(_) => Err(file_problem(
+                &shown(p),
+                "it is not a regular file".into(),
+                "",
+            )),
+            Err(e) => Err(file_problem(
+                &shown(p),
+                format!("cannot read the file: {e}"),
+                "",
+            )),
         }
-        (false, true) => {
-            let meta = std::fs::metadata(&parquet)
-                .map_err(|e| problem(&shown(&parquet), format!("cannot read the file: {e}"), ""))?;
-            if !meta.is_file() {
-                return Err(problem(
-                    &shown(&parquet),
-                    "it is not a regular file".into(),
-                    "",
-                ));
-            }
-            read_parquet(&shown(&parquet), &parquet)
+    };
+    match (csv.exists(), parquet.exists()) {
+        (true, true) => (
+            shown(&csv),
+            Err(file_problem(
+                &shown(&csv),
+                format!("both {kind}.csv and {kind}.parquet are in the folder"),
+                "keep one file per record kind",
+            )),
+        ),
+        (false, false) => (
+            shown(&csv),
+            Err(file_problem(
+                &shown(&csv),
+                format!(
+                    "the folder has no file of the `{kind}` records ({kind}.csv or {kind}.parquet)"
+                ),
+                "export the records of this kind, one row per record, with a column per field",
+            )),
+        ),
+        (true, false) => (shown(&csv), regular(&csv).map(|_| Source::Csv(csv.clone()))),
+        (false, true) => (
+            shown(&parquet),
+            regular(&parquet).and_then(|_| {
+                // DuckDB reads a path with *, ? or [ as a pattern of several files.
+                if parquet.to_string_lossy().contains(['*', '?', '[']) {
+                    Err(file_problem(
+                        &shown(&parquet),
+                        "the path holds *, ? or [, which the engine would read as a pattern of file names".into(),
+                        "move the record files to a folder whose path has no *, ? or [",
+                    ))
+                } else {
+                    Ok(Source::Parquet(parquet.clone()))
+                }
+            }),
+        ),
+    }
+}
+
+/// Checks a Parquet file: the engine reads its rows and gives them as CSV text (dates as
+/// `YYYY-MM-DD`), checked as a CSV file's are, as they come.
+fn check_parquet(
+    ir: &Ir,
+    rec: &RecordType,
+    file: &str,
+    path: &Path,
+    authorities: &Authorities,
+    sink: &mut dyn FnMut(usize, &files::Row),
+) -> Vec<Problem> {
+    let not_parquet = |e: String| {
+        vec![file_problem(
+            file,
+            format!("the file cannot be read as Parquet: {e}"),
+            "write the records as a Parquet file, or as CSV (UTF-8, comma-separated, with a header row)",
+        )]
+    };
+    let mut engine = match Engine::start(&["parquet".as_ref(), path.as_os_str()]) {
+        Ok(e) => e,
+        Err(e) => return not_parquet(e),
+    };
+    drop(engine.child.stdin.take());
+    let stdout = engine.child.stdout.take().expect("piped");
+    let mut input = std::io::BufReader::with_capacity(1 << 16, stdout);
+    let problems = files::check_file(
+        ir,
+        rec,
+        file,
+        &mut input,
+        files::Numbering::FromOne,
+        authorities,
+        sink,
+    );
+    // The rest of the text (after too many problems), so that the engine is not left waiting
+    // on a full pipe.
+    let _ = std::io::copy(&mut input, &mut std::io::sink());
+    drop(input);
+    match engine.finish() {
+        Ok(_) => problems,
+        // Its text was cut short: the rows' problems may be the cut's.
+        Err(e) => not_parquet(e),
+    }
+}
+
+/// A running `pmf-engine`, its standard error (and output, when not taken) read on threads of
+/// their own so that it never waits on a full pipe.
+struct Engine {
+    child: Child,
+    stdout: Option<std::thread::JoinHandle<Vec<u8>>>,
+    stderr: std::thread::JoinHandle<Vec<u8>>,
+}
+
+impl Engine {
+    fn start(args: &[&std::ffi::OsStr]) -> Result<Engine, String> {
+        let program = engine_program()?;
+        let mut child = Command::new(&program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = r.read_to_end(&mut buf);
+                buf
+            })
+        };
+        let stderr = drain(Box::new(child.stderr.take().expect("piped")));
+        // A job's answer is read here; a Parquet file's text is read by the caller.
+        let stdout = (args.first() == Some(&"job".as_ref()))
+            .then(|| drain(Box::new(child.stdout.take().expect("piped"))));
+        Ok(Engine {
+            child,
+            stdout,
+            stderr,
+        })
+    }
+
+    /// Waits for the engine; its standard output, or what it said when it failed.
+    fn finish(mut self) -> Result<Vec<u8>, String> {
+        drop(self.child.stdin.take());
+        let status = self
+            .child
+            .wait()
+            .map_err(|e| format!("pmf-engine did not finish: {e}"))?;
+        let out = self
+            .stdout
+            .take()
+            .map(|t| t.join().unwrap_or_default())
+            .unwrap_or_default();
+        let said = self.stderr.join().unwrap_or_default();
+        if status.success() {
+            Ok(out)
+        } else {
+            Err(format!(
+                "pmf-engine failed ({status}): {}",
+                String::from_utf8_lossy(&said).trim()
+            ))
+        }
+    }
+
+    /// The engine's failure when the job could not even be started: its own words if it
+    /// stopped, else `e`.
+    fn failed(mut self, e: String) -> String {
+        let _ = self.child.kill();
+        match self.finish() {
+            Err(said) => format!("{e} ({said})"),
+            Ok(_) => e,
         }
     }
 }
@@ -418,108 +711,4 @@ fn engine_program() -> Result<PathBuf, String> {
             engine.display()
         ))
     }
-}
-
-/// Runs the engine with `args`, `input` written to its standard input from another thread (so
-/// that neither side waits on a full pipe), and returns its standard output.
-fn engine_output(
-    args: &[&std::ffi::OsStr],
-    input: impl FnOnce(&mut dyn Write) -> Result<(), String> + Send,
-) -> Result<Vec<u8>, String> {
-    let program = engine_program()?;
-    let mut child = Command::new(&program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
-    let mut stdin = child.stdin.take().expect("piped");
-    let (fed, output) = std::thread::scope(|s| {
-        let feeder = s.spawn(move || {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, &mut stdin);
-            let r = input(&mut w);
-            let r = r.and_then(|_| w.flush().map_err(|e| e.to_string()));
-            drop(w);
-            drop(stdin);
-            r
-        });
-        let output = child.wait_with_output();
-        (feeder.join(), output)
-    });
-    let output = output.map_err(|e| format!("pmf-engine did not finish: {e}"))?;
-    let fed = match fed {
-        Ok(r) => r,
-        Err(_) => Err("the job could not be handed to pmf-engine".into()),
-    };
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        // When the job could not be written, that is the cause, whatever the engine then said.
-        let cause = fed.err().map(|e| format!(" ({e})")).unwrap_or_default();
-        return Err(format!(
-            "pmf-engine failed ({}): {}{cause}",
-            output.status,
-            said.trim()
-        ));
-    }
-    fed.map(|_| output.stdout)
-}
-
-/// Counts the checked records in the engine.
-fn run_engine(ir: &Ir, period: &Period, loaded: &[Records]) -> Result<engine::Figures, String> {
-    let answer = engine_output(&["job".as_ref()], |w| {
-        engine::write_job(ir, period, loaded, w)
-    })?;
-    engine::read_figures(&answer)
-}
-
-/// A Parquet file's rows as text, read by the engine, then read as a CSV file's are.
-fn read_parquet(file: &str, path: &Path) -> Result<Table, Problem> {
-    let problem = |message: String| {
-        Problem {
-        file: file.to_string(),
-        row: None,
-        column: None,
-        message,
-        help: "write the records as a Parquet file, or as CSV (UTF-8, comma-separated, with a header row)".into(),
-    }
-    };
-    // DuckDB reads a path with *, ? or [ as a pattern of several files.
-    if path.to_string_lossy().contains(['*', '?', '[']) {
-        return Err(Problem {
-            help: "move the record files to a folder whose path has no *, ? or [".into(),
-            ..problem(
-                "the path holds *, ? or [, which the engine would read as a pattern of file names"
-                    .into(),
-            )
-        });
-    }
-    let text = engine_output(&["parquet".as_ref(), path.as_os_str()], |_| Ok(()))
-        .map_err(|e| problem(format!("the file cannot be read as Parquet: {e}")))?;
-    let mut table = files::read_csv(file, &text)?;
-    // A Parquet file's rows are numbered from 1, not by the lines of the text.
-    for (i, (n, _)) in table.rows.iter_mut().enumerate() {
-        *n = i + 1;
-    }
-    Ok(table)
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    if meta.len() > MAX_RECORD_BYTES {
-        return Err(format!(
-            "it is larger than {} MB",
-            MAX_RECORD_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(|e| e.to_string())?
-        .take(MAX_RECORD_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    Ok(bytes)
 }

@@ -11,7 +11,7 @@
 //! Errors go to standard error, one line, with a non-zero exit; the caller reports them.
 
 use duckdb::{appender_params_from_iter, Connection};
-use pmf_records::engine::JOB_HEADER;
+use pmf_records::engine::{CHECK_ONLY, COUNT, END_OF_TABLE, JOB_HEADER};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
@@ -66,10 +66,11 @@ fn job(input: impl Read, output: impl Write) -> Result<(), String> {
             .map(str::to_string)
             .ok_or_else(|| format!("the job's header has no `{key}`"))
     };
-    let count = |v: &serde_json::Value, key: &str| -> Result<usize, String> {
-        v.get(key)
-            .and_then(|x| x.as_u64())
-            .map(|n| n as usize)
+    let list = |key: &str| -> Result<Vec<serde_json::Value>, String> {
+        header
+            .get(key)
+            .and_then(|t| t.as_array())
+            .cloned()
             .ok_or_else(|| format!("the job's header has no `{key}`"))
     };
     let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
@@ -78,24 +79,29 @@ fn job(input: impl Read, output: impl Write) -> Result<(), String> {
         .flexible(true)
         .from_reader(input);
     let mut record = csv::StringRecord::new();
-    let tables = header
-        .get("tables")
-        .and_then(|t| t.as_array())
-        .ok_or("the job's header has no `tables`")?;
-    for t in tables {
-        let table = text(t, "table")?;
-        let columns = count(t, "columns")?;
-        conn.execute_batch(&text(t, "create")?)
+    // False at the end of the job.
+    let mut next = |record: &mut csv::StringRecord| -> Result<bool, String> {
+        rows.read_record(record).map_err(|e| e.to_string())
+    };
+    for t in list("tables")? {
+        let table = text(&t, "table")?;
+        let columns =
+            t.get("columns")
+                .and_then(|x| x.as_u64())
+                .ok_or("the job's header has a table without `columns`")? as usize;
+        conn.execute_batch(&text(&t, "create")?)
             .map_err(|e| e.to_string())?;
         let mut app = conn.appender(&table).map_err(|e| e.to_string())?;
-        for n in 0..count(t, "rows")? {
-            if !rows.read_record(&mut record).map_err(|e| e.to_string())? {
-                return Err(format!("the job ends in table {table}, at row {}", n + 1));
+        for n in 1.. {
+            if !next(&mut record)? {
+                return Err(format!("the job ends in table {table}"));
+            }
+            if record.len() == 1 && &record[0] == END_OF_TABLE {
+                break;
             }
             if record.len() != columns {
                 return Err(format!(
-                    "the job's table {table}, row {}: {} values for {columns} columns",
-                    n + 1,
+                    "the job's table {table}, row {n}: {} values for {columns} columns",
                     record.len()
                 ));
             }
@@ -105,24 +111,65 @@ fn job(input: impl Read, output: impl Write) -> Result<(), String> {
         }
         app.flush().map_err(|e| e.to_string())?;
     }
-    conn.execute_batch(&text(&header, "script")?)
-        .map_err(|e| e.to_string())?;
-    let query = text(&header, "query")?;
+    if !next(&mut record)? {
+        return Err("the job ends before its last line".into());
+    }
+    let count = match record.get(0) {
+        Some(COUNT) => true,
+        Some(CHECK_ONLY) => false,
+        _ => {
+            return Err(format!(
+                "the job's last line is not `{COUNT}` or `{CHECK_ONLY}`"
+            ))
+        }
+    };
     let mut out = csv::WriterBuilder::new()
         .has_headers(false)
+        .flexible(true)
         .from_writer(output);
-    if !query.trim().is_empty() {
-        let mut stmt = conn.prepare(&query).map_err(|e| e.to_string())?;
-        let mut result = stmt.query([]).map_err(|e| e.to_string())?;
-        while let Some(row) = result.next().map_err(|e| e.to_string())? {
-            let authority: String = row.get(0).map_err(|e| e.to_string())?;
-            let code: String = row.get(1).map_err(|e| e.to_string())?;
-            let value: i64 = row.get(2).map_err(|e| e.to_string())?;
-            out.write_record([authority, code, value.to_string()])
-                .map_err(|e| e.to_string())?;
+    for check in list("checks")? {
+        answer(
+            &conn,
+            &text(&check, "label")?,
+            &text(&check, "sql")?,
+            &mut out,
+        )?;
+    }
+    if count {
+        conn.execute_batch(&text(&header, "script")?)
+            .map_err(|e| e.to_string())?;
+        let query = text(&header, "query")?;
+        if !query.trim().is_empty() {
+            answer(&conn, "figure", &query, &mut out)?;
         }
     }
     out.flush().map_err(|e| e.to_string())
+}
+
+/// Runs `query` and writes each of its rows, every value as text, after `label`.
+fn answer(
+    conn: &Connection,
+    label: &str,
+    query: &str,
+    out: &mut csv::Writer<impl Write>,
+) -> Result<(), String> {
+    let sql = format!(
+        "SELECT COLUMNS(*)::VARCHAR FROM ({}) AS pmf_answer",
+        query.trim().trim_end_matches(';')
+    );
+    let mut stmt = conn.prepare(&sql).map_err(|e| e.to_string())?;
+    let mut result = stmt.query([]).map_err(|e| e.to_string())?;
+    let width = result.as_ref().map_or(0, |s| s.column_count());
+    while let Some(row) = result.next().map_err(|e| e.to_string())? {
+        out.write_field(label).map_err(|e| e.to_string())?;
+        for i in 0..width {
+            let v: Option<String> = row.get(i).map_err(|e| e.to_string())?;
+            out.write_field(v.unwrap_or_default())
+                .map_err(|e| e.to_string())?;
+        }
+        out.write_record(None::<&[u8]>).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 fn parquet(file: &str, output: impl Write) -> Result<(), String> {
