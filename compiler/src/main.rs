@@ -2,6 +2,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// mimalloc rather than the system allocator, as in the language server: checking a spec,
+/// validating a million rows and checking a year of case records each allocate and free
+/// millions of small values, and glibc's allocator was measured at a fifth to a third of their
+/// time (BENCHMARKS.md, "The allocator").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "cli/compute.rs"]
 mod cli_compute;
 #[path = "cli/diff.rs"]
