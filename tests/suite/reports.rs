@@ -288,6 +288,10 @@ const NATIONAL: [&str; 7] = [
 ];
 
 fn national(returns: &Path, populations: &Path, format: &str) -> Output {
+    national_in(returns, populations, format, "en")
+}
+
+fn national_in(returns: &Path, populations: &Path, format: &str, lang: &str) -> Output {
     let eds = editions();
     let mut args: Vec<String> = [
         "report",
@@ -302,6 +306,8 @@ fn national(returns: &Path, populations: &Path, format: &str) -> Output {
         "3",
         "--format",
         format,
+        "--lang",
+        lang,
     ]
     .iter()
     .map(|s| s.to_string())
@@ -404,6 +410,40 @@ fn the_national_comparison_of_the_authorities_with_wales() {
         html,
         "deterministic"
     );
+    // In Welsh, the charts are in Welsh too: their legends, text alternatives, methods and
+    // data tables, not the English of the charts' own defaults.
+    let cy = text(&national_in(&returns, &pops, "html", "cy"));
+    assert!(cy.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+    for welsh in [
+        "Terfynau'r twndis: dosraniad binomaidd union",
+        "Plot twndis, ",
+        "Siart linell: ",
+        "siart linell fach ar yr un raddfa",
+        "Terfynau 95%",
+    ] {
+        assert!(
+            cy.contains(&html_escaped(welsh)),
+            "{welsh} not in the Welsh report"
+        );
+    }
+    assert!(
+        cy.contains(">cyfnod</th>"),
+        "the chart's data table in Welsh"
+    );
+    for english in [
+        "Funnel limits",
+        "Funnel plot of",
+        "Line chart of",
+        "small line charts",
+        "Values as published",
+        "One chart for each authority",
+        "Outside them",
+        "95% limits",
+        "series break before",
+        ">Wales<",
+    ] {
+        assert!(!cy.contains(english), "{english} in the Welsh report");
+    }
     // axe-core finds no accessibility violation (where tests/docs/axe is installed).
     if super::docs::have_browser() {
         let page = dir.path().join("national.html");
@@ -421,6 +461,15 @@ fn the_national_comparison_of_the_authorities_with_wales() {
             .collect();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
+}
+
+/// Text as the reports' HTML writes it (an apostrophe escaped).
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 #[test]

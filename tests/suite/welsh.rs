@@ -49,8 +49,18 @@ fn slots(t: &str) -> BTreeSet<String> {
 /// A Welsh text may equal its English only where it has no words to translate: placeholders,
 /// codes, numbers, punctuation, or a name that is the same in both languages.
 fn may_equal(en: &str) -> bool {
-    // Words Welsh shares with English ("label" is Welsh too: labeli).
-    const SAME: [&str; 5] = ["Gwynedd", "Conwy", "Ceredigion", "CSV", "Label"];
+    // Words Welsh shares with English ("label" and "band" are Welsh too: labeli, bandiau) and
+    // names (Poisson's distribution).
+    const SAME: [&str; 8] = [
+        "Gwynedd",
+        "Conwy",
+        "Ceredigion",
+        "CSV",
+        "Label",
+        "label",
+        "band",
+        "Poisson",
+    ];
     // The text without its placeholders.
     let mut words = String::new();
     let mut rest = en;

@@ -10,7 +10,7 @@ use crate::render::{csv_field, html_escape, md_escape, md_row};
 use crate::strings::Strings;
 use pmf_stats::chart::{
     funnel_chart, small_multiples, trend_chart, FunnelPoint, FunnelSpec, Series,
-    SmallMultiplesSpec, TrendSpec, Words,
+    SmallMultiplesSpec, TrendSpec,
 };
 use pmf_stats::Band;
 
@@ -443,7 +443,7 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
                 polarity: ind.stats_polarity(),
                 points,
                 decimals: d,
-                words: Words::english(),
+                words: s.chart_words(),
             };
             match funnel_chart(&spec) {
                 Ok(chart) => {
@@ -498,7 +498,7 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
             comparator: None,
             breaks: Vec::new(),
             decimals: d,
-            words: Words::english(),
+            words: s.chart_words(),
         };
         out.push_str(&chart_block(
             s,
@@ -525,7 +525,7 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
             breaks: Vec::new(),
             columns: 6,
             decimals: d,
-            words: Words::english(),
+            words: s.chart_words(),
         };
         out.push_str(&chart_block(
             s,

@@ -102,51 +102,66 @@ fn thousands(value: f64) -> String {
     format!("{sign}{out}")
 }
 
-/// The method and parameters of a funnel plot, in English: "Funnel limits: exact binomial with
-/// Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 62% (Spiegelhalter
-/// 2005)".
+/// The method and parameters of a funnel plot, in the spec's words: "Funnel limits: exact
+/// binomial with Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value 62%
+/// (Spiegelhalter 2005)".
 pub fn funnel_method(spec: &FunnelSpec) -> String {
+    let w = &spec.words;
     let (kind, target) = match spec.measure {
         // In the units the chart shows (a percentage), as the reports' method line has it.
         Measure::Proportion => (
-            "binomial",
+            w.get("binomial"),
             format!("{}%", trimmed(spec.target * display_scale(spec.measure), 2)),
         ),
         Measure::Rate { .. } => (
-            "Poisson",
+            w.get("poisson"),
             format!("{}{}", trimmed(spec.target, 2), unit_suffix(spec.measure)),
         ),
     };
-    format!(
-        "Funnel limits: exact {kind} with Spiegelhalter's interpolation, 95% and 99.8%, around the Wales value {target} (Spiegelhalter 2005)"
+    w.fill(
+        "funnel_method",
+        &[
+            ("kind", kind),
+            ("wales", w.get("wales")),
+            ("target", &target),
+        ],
     )
 }
 
-/// The text alternative of a funnel plot, in English: what is plotted, the Wales value, how
-/// many authorities fall in each band, and each authority outside the 95% limits with its
-/// outcome.
+/// The text alternative of a funnel plot, in the spec's words: what is plotted, the Wales
+/// value, how many authorities fall in each band, and each authority outside the 95% limits
+/// with its outcome.
 pub fn funnel_alt_text(spec: &FunnelSpec, rows: &[FunnelRow]) -> String {
+    let w = &spec.words;
     let scale = display_scale(spec.measure);
     let unit = unit_suffix(spec.measure);
-    let mut text = format!(
-        "{}. Funnel plot of {} {}: {} against {}, with the {} value of {}{} and its 95% and 99.8% limits.",
-        spec.title.trim_end_matches('.'),
-        rows.len(),
-        if rows.len() == 1 { "authority" } else { "authorities" },
-        spec.y_label,
-        spec.x_label,
-        spec.words.wales,
-        fixed(spec.target * scale, spec.decimals),
-        unit
+    let target = format!("{}{}", fixed(spec.target * scale, spec.decimals), unit);
+    let mut text = w.fill(
+        "funnel_alt",
+        &[
+            ("title", spec.title.trim_end_matches('.')),
+            ("authorities", &w.authorities(rows.len())),
+            ("y", &spec.y_label),
+            ("x", &spec.x_label),
+            ("wales", w.get("wales")),
+            ("target", &target),
+        ],
     );
     let within = rows
         .iter()
         .filter(|row| row.placed.outcome == crate::Outcome::Similar)
         .count();
-    text.push_str(&format!(
-        " {within} of {} {} within the 95% limits.",
-        rows.len(),
-        if within == 1 { "is" } else { "are" }
+    text.push(' ');
+    text.push_str(&w.fill(
+        if within == 1 {
+            "funnel_within_one"
+        } else {
+            "funnel_within_other"
+        },
+        &[
+            ("within", &within.to_string()),
+            ("n", &rows.len().to_string()),
+        ],
     ));
     let outside: Vec<String> = rows
         .iter()
@@ -157,13 +172,14 @@ pub fn funnel_alt_text(spec: &FunnelSpec, rows: &[FunnelRow]) -> String {
                 row.name,
                 fixed(row.placed.value * scale, spec.decimals),
                 unit,
-                row.placed.outcome.english(),
-                row.placed.band.english()
+                w.outcome(row.placed.outcome),
+                w.band(row.placed.band)
             )
         })
         .collect();
     if !outside.is_empty() {
-        text.push_str(&format!(" Outside them: {}.", outside.join("; ")));
+        text.push(' ');
+        text.push_str(&w.fill("funnel_outside", &[("list", &outside.join("; "))]));
     }
     text
 }
@@ -276,7 +292,7 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
                 wales_style,
             ))
             .map_err(draw_error)?
-            .label(xml_safe(&spec.words.wales))
+            .label(xml_safe(spec.words.get("wales")))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], wales_style));
 
         let style_95 = RGBColor(214, 120, 0).stroke_width(2);
@@ -299,7 +315,7 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
                 .map_err(draw_error)?;
             if i == 0 {
                 series
-                    .label(xml_safe(&spec.words.limits_95))
+                    .label(xml_safe(spec.words.get("limits_95")))
                     .legend(move |(x, y)| {
                         DashedPathElement::new(vec![(x, y), (x + 24, y)], 6, 4, style_95)
                     });
@@ -317,7 +333,7 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
                 .map_err(draw_error)?;
             if i == 0 {
                 series
-                    .label(xml_safe(&spec.words.limits_998))
+                    .label(xml_safe(spec.words.get("limits_998")))
                     .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], style_998));
             }
         }
@@ -355,20 +371,21 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
     let svg = finish_svg(&raw, &spec.id, &spec.title, &alt_text)?;
 
     let unit = unit_suffix(spec.measure);
-    let value_column = format!("value ({})", unit.trim());
+    let w = &spec.words;
+    let value_column = w.fill("col_value_unit", &[("unit", unit.trim())]);
     let table = Table {
         columns: [
-            "label",
-            "name",
-            "numerator",
-            "denominator",
+            w.get("col_label"),
+            w.get("col_name"),
+            w.get("col_numerator"),
+            w.get("col_denominator"),
             &value_column,
-            "lower 99.8%",
-            "lower 95%",
-            "upper 95%",
-            "upper 99.8%",
-            "band",
-            "outcome",
+            w.get("col_lower_998"),
+            w.get("col_lower_95"),
+            w.get("col_upper_95"),
+            w.get("col_upper_998"),
+            w.get("col_band"),
+            w.get("col_outcome"),
         ]
         .iter()
         .map(|c| c.to_string())
@@ -387,8 +404,8 @@ pub fn funnel_chart(spec: &FunnelSpec) -> Result<Chart<FunnelRow>, ChartError> {
                     show(row.placed.limits.lower_95),
                     show(row.placed.limits.upper_95),
                     show(row.placed.limits.upper_998),
-                    row.placed.band.english().to_string(),
-                    row.placed.outcome.english().to_string(),
+                    w.band(row.placed.band).to_string(),
+                    w.outcome(row.placed.outcome).to_string(),
                 ]
             })
             .collect(),

@@ -16,10 +16,9 @@
 //! added here are escaped here). Characters XML 1.0 cannot carry (control characters other
 //! than tab, line feed and carriage return, U+FFFE, U+FFFF) are replaced by U+FFFD.
 //!
-//! The fixed words a chart draws (the legend's "Wales", "95% limits", …) come from [`Words`],
-//! English by [`Words::english`]; the caller supplies Welsh. The text alternative, the method
-//! and the table's column names are English (a caller wanting Welsh composes its own from the
-//! rows).
+//! Every text a chart writes (the legend's "Wales", "95% limits", …, the text alternative, the
+//! method, the table's column names) comes from [`Words`], English by [`Words::english`]; the
+//! caller supplies Welsh with the same keys.
 
 use std::fmt;
 
@@ -40,32 +39,184 @@ pub use trend::{
 /// time).
 pub const MAX_POINTS: usize = 10_000;
 
-/// The fixed words a chart draws. [`Words::english`] gives the English; a Welsh chart gets
-/// its words from the caller's strings table.
+/// Every text a chart writes, by key, in English: the legend's words, the sentences of the
+/// text alternative and of the method (templates whose `{name}` fields are filled in), the
+/// data table's column names, and the words for bands and outcomes. A Welsh chart is given a
+/// [`Words`] with the same keys in Welsh (the reports take them from their strings table, whose
+/// English a test holds equal to this).
+pub const ENGLISH: &[(&str, &str)] = &[
+    ("wales", "Wales"),
+    ("limits_95", "95% limits"),
+    ("limits_998", "99.8% limits"),
+    ("series_break", "Series break"),
+    ("authority", "Authority"),
+    ("binomial", "binomial"),
+    ("poisson", "Poisson"),
+    (
+        "funnel_method",
+        "Funnel limits: exact {kind} with Spiegelhalter's interpolation, 95% and 99.8%, around the {wales} value {target} (Spiegelhalter 2005)",
+    ),
+    (
+        "funnel_alt",
+        "{title}. Funnel plot of {authorities}: {y} against {x}, with the {wales} value of {target} and its 95% and 99.8% limits.",
+    ),
+    ("authorities_one", "{n} authority"),
+    ("authorities_other", "{n} authorities"),
+    ("funnel_within_one", "{within} of {n} is within the 95% limits."),
+    ("funnel_within_other", "{within} of {n} are within the 95% limits."),
+    ("funnel_outside", "Outside them: {list}."),
+    ("band_above_998", "above the upper 99.8% limit"),
+    ("band_above_95", "above the upper 95% limit"),
+    ("band_within", "within the 95% limits"),
+    ("band_below_95", "below the lower 95% limit"),
+    ("band_below_998", "below the lower 99.8% limit"),
+    ("outcome_better", "better than Wales"),
+    ("outcome_similar", "similar to Wales"),
+    ("outcome_worse", "worse than Wales"),
+    ("outcome_higher", "higher than Wales"),
+    ("outcome_lower", "lower than Wales"),
+    ("trend_alt", "{title}. Line chart of {names} from {first} to {last} ({y})."),
+    ("names_and", " and "),
+    ("series_values", "{name}: {values}."),
+    ("no_value", "no value"),
+    (
+        "breaks",
+        "The series breaks before {periods}: values either side are not comparable.",
+    ),
+    (
+        "trend_method",
+        "Values as published for each period{comparison}; a gap is a period with no value{breaks}.",
+    ),
+    ("method_comparison", ", with Wales for comparison"),
+    ("method_breaks", "; a dashed vertical line marks a break in the series"),
+    (
+        "multiples_alt",
+        "{title}. {n} small line charts on a common scale, one for each authority, from {first} to {last} ({y}){comparison}.",
+    ),
+    ("multiples_comparison", ", each with {name} for comparison"),
+    ("panel_span", "{name} {first} in {from} to {last} in {to}"),
+    ("panel_only", "{name} {value} in {period} only"),
+    ("panel_none", "{name} no value"),
+    (
+        "multiples_method",
+        "One chart for each authority, all on the same scale, of the values as published for each period{comparison}; a gap is a period with no value{breaks}.",
+    ),
+    ("col_period", "period"),
+    ("col_break_before", "series break before"),
+    ("yes", "yes"),
+    ("col_series", "series"),
+    ("col_value", "value"),
+    ("col_value_unit", "value ({unit})"),
+    ("col_label", "label"),
+    ("col_name", "name"),
+    ("col_numerator", "numerator"),
+    ("col_denominator", "denominator"),
+    ("col_lower_998", "lower 99.8%"),
+    ("col_lower_95", "lower 95%"),
+    ("col_upper_95", "upper 95%"),
+    ("col_upper_998", "upper 99.8%"),
+    ("col_band", "band"),
+    ("col_outcome", "outcome"),
+];
+
+/// The texts a chart writes, by the keys of [`ENGLISH`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Words {
-    /// The comparator's name: "Wales".
-    pub wales: String,
-    /// The legend entry for the 95% funnel limits: "95% limits".
-    pub limits_95: String,
-    /// The legend entry for the 99.8% funnel limits: "99.8% limits".
-    pub limits_998: String,
-    /// The marker label for a break in a series: "Series break".
-    pub series_break: String,
-    /// The legend entry for an authority's line in small multiples: "Authority".
-    pub authority: String,
+    texts: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl Words {
     /// The English words.
     pub fn english() -> Words {
         Words {
-            wales: "Wales".to_string(),
-            limits_95: "95% limits".to_string(),
-            limits_998: "99.8% limits".to_string(),
-            series_break: "Series break".to_string(),
-            authority: "Authority".to_string(),
+            texts: ENGLISH.iter().map(|(k, v)| (*k, v.to_string())).collect(),
         }
+    }
+
+    /// The words `text` gives for each key of [`ENGLISH`] (a Welsh strings table); a key it has
+    /// no text for keeps its English.
+    pub fn from_fn(mut text: impl FnMut(&str) -> Option<String>) -> Words {
+        Words {
+            texts: ENGLISH
+                .iter()
+                .map(|(k, v)| (*k, text(k).unwrap_or_else(|| v.to_string())))
+                .collect(),
+        }
+    }
+
+    /// The text of `key` (a key of [`ENGLISH`]).
+    pub fn get(&self, key: &str) -> &str {
+        self.texts.get(key).map(String::as_str).unwrap_or_else(|| {
+            ENGLISH
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or("", |(_, v)| v)
+        })
+    }
+
+    /// The template of `key` with each `{name}` replaced by its value, in one pass: a value
+    /// holding `{...}` (a name from the spec) is not read as a field.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let template = self.get(key);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// "{n} authority" or "{n} authorities", by English's plural; a language whose noun does
+    /// not change after a number gives both keys one form.
+    pub fn authorities(&self, n: usize) -> String {
+        let key = if n == 1 {
+            "authorities_one"
+        } else {
+            "authorities_other"
+        };
+        self.fill(key, &[("n", &n.to_string())])
+    }
+
+    /// A band's words ("above the upper 95% limit").
+    pub fn band(&self, band: crate::Band) -> &str {
+        self.get(match band {
+            crate::Band::AboveUpper998 => "band_above_998",
+            crate::Band::AboveUpper95 => "band_above_95",
+            crate::Band::Within => "band_within",
+            crate::Band::BelowLower95 => "band_below_95",
+            crate::Band::BelowLower998 => "band_below_998",
+        })
+    }
+
+    /// An outcome's words ("better than Wales").
+    pub fn outcome(&self, outcome: crate::Outcome) -> &str {
+        self.get(match outcome {
+            crate::Outcome::Better(_) => "outcome_better",
+            crate::Outcome::Similar => "outcome_similar",
+            crate::Outcome::Worse(_) => "outcome_worse",
+            crate::Outcome::Higher(_) => "outcome_higher",
+            crate::Outcome::Lower(_) => "outcome_lower",
+        })
     }
 }
 

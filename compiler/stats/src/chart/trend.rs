@@ -263,7 +263,7 @@ fn draw_panel(
             .pos(Pos::new(HPos::Left, VPos::Top))
             .color(&BREAK);
         root.draw(&Text::new(
-            xml_safe(&words.series_break),
+            xml_safe(words.get("series_break")),
             (px + 3, py + 2),
             text_style,
         ))
@@ -323,27 +323,32 @@ fn draw_panel(
 }
 
 /// A value for the text alternative: the value with its decimals, or "no value".
-fn say(value: Option<f64>, decimals: usize) -> String {
+fn say(value: Option<f64>, decimals: usize, words: &Words) -> String {
     match value {
         Some(v) => fixed(v, decimals),
-        None => "no value".to_string(),
+        None => words.get("no_value").to_string(),
     }
 }
 
 /// The text alternative of a trend chart, in English: what is plotted over which periods,
 /// every value of each series, and the breaks.
 pub fn trend_alt_text(spec: &TrendSpec) -> String {
+    let w = &spec.words;
     let first = spec.periods.first().map(String::as_str).unwrap_or("");
     let last = spec.periods.last().map(String::as_str).unwrap_or("");
     let mut names = vec![spec.series.name.as_str()];
     if let Some(c) = &spec.comparator {
         names.push(c.name.as_str());
     }
-    let mut text = format!(
-        "{}. Line chart of {} from {first} to {last} ({}).",
-        spec.title.trim_end_matches('.'),
-        names.join(" and "),
-        spec.y_label,
+    let mut text = w.fill(
+        "trend_alt",
+        &[
+            ("title", spec.title.trim_end_matches('.')),
+            ("names", &names.join(w.get("names_and"))),
+            ("first", first),
+            ("last", last),
+            ("y", &spec.y_label),
+        ],
     );
     let all = std::iter::once(&spec.series).chain(spec.comparator.as_ref());
     for s in all {
@@ -351,15 +356,19 @@ pub fn trend_alt_text(spec: &TrendSpec) -> String {
             .periods
             .iter()
             .zip(&s.values)
-            .map(|(p, v)| format!("{p} {}", say(*v, spec.decimals)))
+            .map(|(p, v)| format!("{p} {}", say(*v, spec.decimals, w)))
             .collect();
-        text.push_str(&format!(" {}: {}.", s.name, values.join(", ")));
+        text.push(' ');
+        text.push_str(&w.fill(
+            "series_values",
+            &[("name", &s.name), ("values", &values.join(", "))],
+        ));
     }
-    text.push_str(&breaks_text(&spec.periods, &spec.breaks));
+    text.push_str(&breaks_text(&spec.periods, &spec.breaks, w));
     text
 }
 
-fn breaks_text(periods: &[String], breaks: &[usize]) -> String {
+fn breaks_text(periods: &[String], breaks: &[usize], w: &Words) -> String {
     let mut sorted: Vec<usize> = breaks.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -370,11 +379,26 @@ fn breaks_text(periods: &[String], breaks: &[usize]) -> String {
     if before.is_empty() {
         String::new()
     } else {
-        format!(
-            " The series breaks before {}: values either side are not comparable.",
-            before.join(", ")
-        )
+        format!(" {}", w.fill("breaks", &[("periods", &before.join(", "))]))
     }
+}
+
+/// The method of a trend chart or small multiples (`key`), with its comparison and breaks.
+fn method(w: &Words, key: &str, comparison: bool, breaks: bool) -> String {
+    w.fill(
+        key,
+        &[
+            (
+                "comparison",
+                if comparison {
+                    w.get("method_comparison")
+                } else {
+                    ""
+                },
+            ),
+            ("breaks", if breaks { w.get("method_breaks") } else { "" }),
+        ],
+    )
 }
 
 /// Draws a trend chart: the authority's values as a solid line with markers, the comparator's
@@ -386,18 +410,11 @@ pub fn trend_chart(spec: &TrendSpec) -> Result<Chart<TrendRow>, ChartError> {
     check(&spec.periods, &all, &spec.breaks)?;
     let range = y_range(all.iter().copied());
     let alt_text = trend_alt_text(spec);
-    let method = format!(
-        "Values as published for each period{}; a gap is a period with no value{}.",
-        if spec.comparator.is_some() {
-            ", with Wales for comparison"
-        } else {
-            ""
-        },
-        if spec.breaks.is_empty() {
-            ""
-        } else {
-            "; a dashed vertical line marks a break in the series"
-        }
+    let method = method(
+        &spec.words,
+        "trend_method",
+        spec.comparator.is_some(),
+        !spec.breaks.is_empty(),
     );
 
     let mut raw = String::new();
@@ -444,11 +461,12 @@ pub fn trend_chart(spec: &TrendSpec) -> Result<Chart<TrendRow>, ChartError> {
             break_before: spec.breaks.contains(&i),
         })
         .collect();
-    let mut columns = vec!["period".to_string(), spec.series.name.clone()];
+    let w = &spec.words;
+    let mut columns = vec![w.get("col_period").to_string(), spec.series.name.clone()];
     if let Some(c) = &spec.comparator {
         columns.push(c.name.clone());
     }
-    columns.push("series break before".to_string());
+    columns.push(w.get("col_break_before").to_string());
     let cell = |v: Option<f64>| v.map(|v| fixed(v, spec.decimals)).unwrap_or_default();
     let table = Table {
         columns,
@@ -459,7 +477,7 @@ pub fn trend_chart(spec: &TrendSpec) -> Result<Chart<TrendRow>, ChartError> {
                 if spec.comparator.is_some() {
                     cells.push(cell(row.comparator));
                 }
-                cells.push(if row.break_before { "yes" } else { "" }.to_string());
+                cells.push(if row.break_before { w.get("yes") } else { "" }.to_string());
                 cells
             })
             .collect(),
@@ -476,18 +494,25 @@ pub fn trend_chart(spec: &TrendSpec) -> Result<Chart<TrendRow>, ChartError> {
 /// The text alternative of small multiples, in English: what the grid shows, and for each
 /// panel its first and last values.
 pub fn small_multiples_alt_text(spec: &SmallMultiplesSpec) -> String {
+    let w = &spec.words;
     let first = spec.periods.first().map(String::as_str).unwrap_or("");
     let last = spec.periods.last().map(String::as_str).unwrap_or("");
-    let mut text = format!(
-        "{}. {} small line charts on a common scale, one for each authority, from {first} to {last} ({})",
-        spec.title.trim_end_matches('.'),
-        spec.panels.len(),
-        spec.y_label,
+    let comparison = spec
+        .comparator
+        .as_ref()
+        .map(|c| w.fill("multiples_comparison", &[("name", &c.name)]))
+        .unwrap_or_default();
+    let mut text = w.fill(
+        "multiples_alt",
+        &[
+            ("title", spec.title.trim_end_matches('.')),
+            ("n", &spec.panels.len().to_string()),
+            ("first", first),
+            ("last", last),
+            ("y", &spec.y_label),
+            ("comparison", &comparison),
+        ],
     );
-    if let Some(c) = &spec.comparator {
-        text.push_str(&format!(", each with {} for comparison", c.name));
-    }
-    text.push('.');
     let summaries: Vec<String> = spec
         .panels
         .iter()
@@ -499,28 +524,32 @@ pub fn small_multiples_alt_text(spec: &SmallMultiplesSpec) -> String {
                 .filter_map(|(i, v)| v.map(|v| (i, v)))
                 .collect();
             match (present.first(), present.last()) {
-                (Some(&(i, a)), Some(&(j, b))) if i != j => format!(
-                    "{} {} in {} to {} in {}",
-                    s.name,
-                    fixed(a, spec.decimals),
-                    spec.periods[i],
-                    fixed(b, spec.decimals),
-                    spec.periods[j]
+                (Some(&(i, a)), Some(&(j, b))) if i != j => w.fill(
+                    "panel_span",
+                    &[
+                        ("name", &s.name),
+                        ("first", &fixed(a, spec.decimals)),
+                        ("from", &spec.periods[i]),
+                        ("last", &fixed(b, spec.decimals)),
+                        ("to", &spec.periods[j]),
+                    ],
                 ),
-                (Some(&(i, a)), _) => format!(
-                    "{} {} in {} only",
-                    s.name,
-                    fixed(a, spec.decimals),
-                    spec.periods[i]
+                (Some(&(i, a)), _) => w.fill(
+                    "panel_only",
+                    &[
+                        ("name", &s.name),
+                        ("value", &fixed(a, spec.decimals)),
+                        ("period", &spec.periods[i]),
+                    ],
                 ),
-                _ => format!("{} no value", s.name),
+                _ => w.fill("panel_none", &[("name", &s.name)]),
             }
         })
         .collect();
     if !summaries.is_empty() {
         text.push_str(&format!(" {}.", summaries.join("; ")));
     }
-    text.push_str(&breaks_text(&spec.periods, &spec.breaks));
+    text.push_str(&breaks_text(&spec.periods, &spec.breaks, w));
     text
 }
 
@@ -547,18 +576,11 @@ pub fn small_multiples(spec: &SmallMultiplesSpec) -> Result<Chart<MultiplesRow>,
     check(&spec.periods, &all, &spec.breaks)?;
     let range = y_range(all.iter().copied());
     let alt_text = small_multiples_alt_text(spec);
-    let method = format!(
-        "One chart for each authority, all on the same scale, of the values as published for each period{}; a gap is a period with no value{}.",
-        if spec.comparator.is_some() {
-            ", with Wales for comparison"
-        } else {
-            ""
-        },
-        if spec.breaks.is_empty() {
-            ""
-        } else {
-            "; a dashed vertical line marks a break in the series"
-        }
+    let method = method(
+        &spec.words,
+        "multiples_method",
+        spec.comparator.is_some(),
+        !spec.breaks.is_empty(),
     );
 
     let columns = spec.columns.min(spec.panels.len());
@@ -585,7 +607,7 @@ pub fn small_multiples(spec: &SmallMultiplesSpec) -> Result<Chart<MultiplesRow>,
         let y = 46;
         let legend_font = TextStyle::from(("sans-serif", 12).into_font());
         let mut entries: Vec<(String, RGBColor, bool)> =
-            vec![(spec.words.authority.clone(), AUTHORITY, false)];
+            vec![(spec.words.get("authority").to_string(), AUTHORITY, false)];
         if let Some(c) = &spec.comparator {
             entries.push((c.name.clone(), COMPARATOR, true));
         }
@@ -662,7 +684,11 @@ pub fn small_multiples(spec: &SmallMultiplesSpec) -> Result<Chart<MultiplesRow>,
         })
         .collect();
     let table = Table {
-        columns: vec!["series".into(), "period".into(), "value".into()],
+        columns: vec![
+            spec.words.get("col_series").to_string(),
+            spec.words.get("col_period").to_string(),
+            spec.words.get("col_value").to_string(),
+        ],
         rows: rows
             .iter()
             .map(|row| {
