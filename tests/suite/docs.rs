@@ -105,7 +105,7 @@ fn text_of(g: &Guidance, path: &str) -> String {
 }
 
 /// Whether an outside program is there; under CI=true its absence fails the test.
-fn have(program: &str, args: &[&str]) -> bool {
+pub(crate) fn have(program: &str, args: &[&str]) -> bool {
     let ok = Command::new(program)
         .args(args)
         .output()
@@ -467,7 +467,7 @@ fn hostile_text_is_literal_in_the_pdf() {
 }
 
 /// The text of a PDF, by pdftotext with these options.
-fn pdf_text(pdf: &[u8], options: &[&str]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8], options: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("g.pdf");
     std::fs::write(&path, pdf).expect("write");

@@ -74,6 +74,44 @@ fn report(returns: &Path, authority: &str, format: &str, definition: &Path) -> O
     ])
 }
 
+/// The director's report as a PDF, written with -o (a PDF is not written to the terminal).
+fn report_pdf(
+    returns: &Path,
+    authority: &str,
+    definition: &Path,
+    dir: &Path,
+    lang: &str,
+) -> Vec<u8> {
+    let eds = editions();
+    let out = dir.join(format!("{authority}-{lang}.pdf"));
+    let o = pmf(&[
+        "report",
+        "--authority",
+        authority,
+        "--spec",
+        &eds[0].display().to_string(),
+        "--spec",
+        &eds[1].display().to_string(),
+        "--definition",
+        &definition.display().to_string(),
+        "--years",
+        "3",
+        "--lang",
+        lang,
+        "--format",
+        "pdf",
+        "-o",
+        &out.display().to_string(),
+        &returns.display().to_string(),
+    ]);
+    assert!(
+        o.status.success(),
+        "pmf report --format pdf failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read(&out).expect("the PDF is written")
+}
+
 fn text(o: &Output) -> String {
     assert!(
         o.status.success(),
@@ -185,6 +223,31 @@ fn cardiff_s_report_from_three_years_of_returns() {
     assert!(html.contains("Director&#39;s annual report"));
     assert_eq!(html.matches("<table>").count(), 5);
 
+    // The PDF: laid out in process, the same bytes twice, the report's text in it.
+    let pdf = report_pdf(&returns, "Cardiff", &def, dir.path(), "en");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(
+        report_pdf(&returns, "Cardiff", &def, dir.path(), "en"),
+        pdf,
+        "deterministic"
+    );
+    if super::docs::have("pdftotext", &["-v"]) {
+        let text = super::docs::pdf_text(&pdf, &[]);
+        for want in [
+            "Director’s annual report of social services: Cardiff",
+            "Quality standard 7",
+            "People are protected and safeguarded from abuse, neglect and any other types of harm.",
+            "PI/AD/01",
+            "1,248 y",
+            "Key to the flags",
+        ] {
+            assert!(
+                text.replace('\'', "’").contains(&want.replace('\'', "’")),
+                "{want:?} not in the PDF:\n{text}"
+            );
+        }
+    }
+
     // Wales is accepted as an aggregate.
     let wales = text(&report(
         &returns,
@@ -286,6 +349,46 @@ fn an_unknown_authority_or_a_bad_definition_is_a_clear_error() {
 const NATIONAL: [&str; 7] = [
     "PI/AD/01", "PI/AD/02", "PI/AD/03", "PI/AD/04", "PI/AD/08", "PI/AD/11", "PI/AD/24",
 ];
+
+/// The national comparison as a PDF, written with -o.
+fn national_pdf(returns: &Path, populations: &Path, dir: &Path, lang: &str) -> Vec<u8> {
+    let eds = editions();
+    let out = dir.join(format!("national-{lang}.pdf"));
+    let mut args: Vec<String> = [
+        "report",
+        "--national",
+        "--spec",
+        &eds[0].display().to_string(),
+        "--spec",
+        &eds[1].display().to_string(),
+        "--populations",
+        &populations.display().to_string(),
+        "--years",
+        "3",
+        "--format",
+        "pdf",
+        "--lang",
+        lang,
+        "-o",
+        &out.display().to_string(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for i in NATIONAL {
+        args.push("--indicator".into());
+        args.push(i.into());
+    }
+    args.push(returns.display().to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = pmf(&args);
+    assert!(
+        o.status.success(),
+        "pmf report --national --format pdf failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read(&out).expect("the PDF is written")
+}
 
 fn national(returns: &Path, populations: &Path, format: &str) -> Output {
     national_in(returns, populations, format, "en")
@@ -443,6 +546,32 @@ fn the_national_comparison_of_the_authorities_with_wales() {
         ">Wales<",
     ] {
         assert!(!cy.contains(english), "{english} in the Welsh report");
+    }
+    // The PDF: the charts drawn (their SVGs), each with its method and text alternative, in
+    // English and in Welsh; the same bytes twice.
+    let pdf = national_pdf(&returns, &pops, dir.path(), "en");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(
+        national_pdf(&returns, &pops, dir.path(), "en"),
+        pdf,
+        "deterministic"
+    );
+    let pdf_cy = national_pdf(&returns, &pops, dir.path(), "cy");
+    if super::docs::have("pdftotext", &["-v"]) {
+        let text = super::docs::pdf_text(&pdf, &[]).replace('\n', " ");
+        for want in [
+            "Funnel limits: exact binomial with Spiegelhalter",
+            "Text alternative: PI/AD/02",
+            "Merthyr Tydfil",
+            "95% limits",
+        ] {
+            assert!(text.contains(want), "{want:?} not in the PDF:\n{text}");
+        }
+        let cy = super::docs::pdf_text(&pdf_cy, &[]).replace('\n', " ");
+        for want in ["Terfynau", "twndis", "Testun amgen", "Merthyr Tudful"] {
+            assert!(cy.contains(want), "{want:?} not in the Welsh PDF:\n{cy}");
+        }
+        assert!(!cy.contains("Funnel limits"), "{cy}");
     }
     // axe-core finds no accessibility violation (where tests/docs/axe is installed).
     if super::docs::have_browser() {

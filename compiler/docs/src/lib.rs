@@ -31,6 +31,14 @@ mod view;
 
 pub use view::{Document, Untranslated};
 
+/// What other back ends that lay out a PDF (the reports) share with the guidance: Typst's
+/// escapes for text, and the in-process typesetter with the shipped fonts (tagged PDF/UA-1, no
+/// file or network read, no date).
+pub mod typeset {
+    pub use crate::markup::{typst_escape as escape, typst_string as string};
+    pub use crate::pdf::compile;
+}
+
 use markup::Markup;
 use pmf_ir::Artifacts;
 use pmf_ir::{Ir, Lang};

@@ -73,7 +73,7 @@ fn standards_text(s: &Strings, ind: &IndicatorComparison) -> Option<String> {
 }
 
 /// The lines about an indicator printed under its heading.
-fn about(s: &Strings, ind: &IndicatorComparison) -> Vec<String> {
+pub(crate) fn about(s: &Strings, ind: &IndicatorComparison) -> Vec<String> {
     let mut out = Vec::new();
     if !ind.unit.is_empty() {
         out.push(s.fill("nat_unit", &[("unit", &ind.unit)]));
@@ -92,7 +92,7 @@ fn about(s: &Strings, ind: &IndicatorComparison) -> Vec<String> {
     out
 }
 
-fn table_head(s: &Strings) -> Vec<String> {
+pub(crate) fn table_head(s: &Strings) -> Vec<String> {
     vec![
         s.get("nat_col_authority"),
         s.get("col_code"),
@@ -105,7 +105,7 @@ fn table_head(s: &Strings) -> Vec<String> {
     ]
 }
 
-fn table_row(f: &Figure, decimals: usize) -> Vec<String> {
+pub(crate) fn table_row(f: &Figure, decimals: usize) -> Vec<String> {
     vec![
         f.name.clone(),
         f.authority.clone(),
@@ -118,11 +118,11 @@ fn table_row(f: &Figure, decimals: usize) -> Vec<String> {
     ]
 }
 
-fn year_figures(y: &crate::national::YearComparison) -> impl Iterator<Item = &Figure> {
+pub(crate) fn year_figures(y: &crate::national::YearComparison) -> impl Iterator<Item = &Figure> {
     std::iter::once(&y.wales).chain(y.authorities.iter())
 }
 
-fn intro(s: &Strings, r: &NationalComparison) -> Vec<String> {
+pub(crate) fn intro(s: &Strings, r: &NationalComparison) -> Vec<String> {
     vec![
         s.fill(
             "nat_years",
@@ -385,17 +385,128 @@ fn html_table(
     out
 }
 
+/// The id of an indicator in anchors and chart ids: its code with every other character `-`.
+fn anchor(ind: &IndicatorComparison) -> String {
+    ind.code
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn y_label(s: &Strings, ind: &IndicatorComparison) -> String {
+    if ind.unit.is_empty() {
+        s.get("nat_col_value")
+    } else {
+        format!("{} ({})", s.get("nat_col_value"), ind.unit)
+    }
+}
+
+/// The funnel plot of a year: the authorities that are compared; None when the indicator is
+/// not compared that year (`y.method` says why).
+pub(crate) fn funnel(
+    s: &Strings,
+    ind: &IndicatorComparison,
+    y: &crate::national::YearComparison,
+) -> Option<
+    Result<pmf_stats::chart::Chart<pmf_stats::chart::FunnelRow>, pmf_stats::chart::ChartError>,
+> {
+    let (Some(measure), Some(target)) = (ind.measure(), y.target) else {
+        return None;
+    };
+    let points: Vec<FunnelPoint> = y
+        .authorities
+        .iter()
+        .filter(|f| f.outcome.is_some())
+        .filter_map(|f| {
+            Some(FunnelPoint {
+                label: f.name.clone(),
+                name: f.name.clone(),
+                numerator: f.numerator?,
+                denominator: f.denominator?,
+            })
+        })
+        .collect();
+    let spec = FunnelSpec {
+        id: format!("funnel-{}", anchor(ind)),
+        title: format!("{}: {}", ind.code, y.year),
+        x_label: format!(
+            "{} ({})",
+            s.get("nat_col_denominator"),
+            ind.denominator_text
+        ),
+        y_label: y_label(s, ind),
+        measure,
+        target,
+        polarity: ind.stats_polarity(),
+        points,
+        decimals: ind.decimals as usize,
+        words: s.chart_words(),
+    };
+    Some(funnel_chart(&spec))
+}
+
+fn wales_series(s: &Strings, ind: &IndicatorComparison) -> Series {
+    Series {
+        name: s.get("wales"),
+        values: ind.years.iter().map(|y| y.wales.value).collect(),
+    }
+}
+
+/// Wales over the years.
+pub(crate) fn trend(
+    s: &Strings,
+    ind: &IndicatorComparison,
+) -> Result<pmf_stats::chart::Chart<pmf_stats::chart::TrendRow>, pmf_stats::chart::ChartError> {
+    let trend = TrendSpec {
+        id: format!("trend-{}", anchor(ind)),
+        title: s.fill("nat_trend_wales", &[("code", &ind.code)]),
+        y_label: y_label(s, ind),
+        periods: ind.years.iter().map(|y| y.year.clone()).collect(),
+        series: wales_series(s, ind),
+        comparator: None,
+        breaks: Vec::new(),
+        decimals: ind.decimals as usize,
+        words: s.chart_words(),
+    };
+    trend_chart(&trend)
+}
+
+/// Each authority over the years, with Wales, on one scale.
+pub(crate) fn multiples(
+    s: &Strings,
+    ind: &IndicatorComparison,
+) -> Result<pmf_stats::chart::Chart<pmf_stats::chart::MultiplesRow>, pmf_stats::chart::ChartError> {
+    let panels: Vec<Series> = (0..ind.years.first().map_or(0, |y| y.authorities.len()))
+        .map(|i| Series {
+            name: ind.years[0].authorities[i].name.clone(),
+            values: ind
+                .years
+                .iter()
+                .map(|y| y.authorities.get(i).and_then(|f| f.value))
+                .collect(),
+        })
+        .collect();
+    let multiples = SmallMultiplesSpec {
+        id: format!("multiples-{}", anchor(ind)),
+        title: s.fill("nat_multiples", &[("code", &ind.code)]),
+        y_label: y_label(s, ind),
+        periods: ind.years.iter().map(|y| y.year.clone()).collect(),
+        panels,
+        comparator: Some(wales_series(s, ind)),
+        breaks: Vec::new(),
+        columns: 6,
+        decimals: ind.decimals as usize,
+        words: s.chart_words(),
+    };
+    small_multiples(&multiples)
+}
+
 fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     let e = html_escape;
     let d = ind.decimals as usize;
-    let id = ind
-        .code
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>();
     let mut out = format!(
         "<section id=\"ind-{}\">\n<h3>{}: {}</h3>\n",
-        e(&id),
+        e(&anchor(ind)),
         e(&ind.code),
         e(&ind.title)
     );
@@ -408,60 +519,21 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     };
     let heading = format!("{} {}", ind.code, y.year);
     out.push_str("<div class=\"pair\">\n<figure>\n");
-    let y_label = if ind.unit.is_empty() {
-        s.get("nat_col_value")
-    } else {
-        format!("{} ({})", s.get("nat_col_value"), ind.unit)
-    };
-    // The funnel plot of the latest year: the authorities that are compared.
-    match (ind.measure(), y.target) {
-        (Some(measure), Some(target)) => {
-            let points: Vec<FunnelPoint> = y
-                .authorities
-                .iter()
-                .filter(|f| f.outcome.is_some())
-                .filter_map(|f| {
-                    Some(FunnelPoint {
-                        label: f.name.clone(),
-                        name: f.name.clone(),
-                        numerator: f.numerator?,
-                        denominator: f.denominator?,
-                    })
-                })
-                .collect();
-            let spec = FunnelSpec {
-                id: format!("funnel-{id}"),
-                title: format!("{}: {}", ind.code, y.year),
-                x_label: format!(
-                    "{} ({})",
-                    s.get("nat_col_denominator"),
-                    ind.denominator_text
-                ),
-                y_label: y_label.clone(),
-                measure,
-                target,
-                polarity: ind.stats_polarity(),
-                points,
-                decimals: d,
-                words: s.chart_words(),
-            };
-            match funnel_chart(&spec) {
-                Ok(chart) => {
-                    out.push_str(&chart.svg);
-                    out.push_str(&format!(
-                        "<figcaption>\n<p>{}</p>\n<p>{}: {}</p>\n</figcaption>\n",
-                        e(&chart.method),
-                        e(&s.get("nat_text_alternative")),
-                        e(&chart.alt_text)
-                    ));
-                }
-                Err(err) => out.push_str(&format!(
-                    "<p>{}</p>\n",
-                    e(&s.fill("nat_no_chart", &[("reason", &err.to_string())]))
-                )),
-            }
+    match funnel(s, ind, y) {
+        Some(Ok(chart)) => {
+            out.push_str(&chart.svg);
+            out.push_str(&format!(
+                "<figcaption>\n<p>{}</p>\n<p>{}: {}</p>\n</figcaption>\n",
+                e(&chart.method),
+                e(&s.get("nat_text_alternative")),
+                e(&chart.alt_text)
+            ));
         }
-        _ => out.push_str(&format!(
+        Some(Err(err)) => out.push_str(&format!(
+            "<p>{}</p>\n",
+            e(&s.fill("nat_no_chart", &[("reason", &err.to_string())]))
+        )),
+        None => out.push_str(&format!(
             "<p>{}</p>\n",
             e(&s.fill("nat_no_chart", &[("reason", &y.method)]))
         )),
@@ -483,53 +555,15 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     }
     out.push_str("</div>\n</div>\n");
     if ind.years.len() > 1 {
-        let periods: Vec<String> = ind.years.iter().map(|y| y.year.clone()).collect();
-        let wales = Series {
-            name: s.get("wales"),
-            values: ind.years.iter().map(|y| y.wales.value).collect(),
-        };
         out.push_str(&format!("<h4>{}</h4>\n", e(&s.get("nat_trend"))));
-        let trend = TrendSpec {
-            id: format!("trend-{id}"),
-            title: s.fill("nat_trend_wales", &[("code", &ind.code)]),
-            y_label: y_label.clone(),
-            periods: periods.clone(),
-            series: wales.clone(),
-            comparator: None,
-            breaks: Vec::new(),
-            decimals: d,
-            words: s.chart_words(),
-        };
         out.push_str(&chart_block(
             s,
-            trend_chart(&trend),
+            trend(s, ind),
             &format!("{}-wales", ind.code),
         ));
-        let panels: Vec<Series> = (0..ind.years[0].authorities.len())
-            .map(|i| Series {
-                name: ind.years[0].authorities[i].name.clone(),
-                values: ind
-                    .years
-                    .iter()
-                    .map(|y| y.authorities.get(i).and_then(|f| f.value))
-                    .collect(),
-            })
-            .collect();
-        let multiples = SmallMultiplesSpec {
-            id: format!("multiples-{id}"),
-            title: s.fill("nat_multiples", &[("code", &ind.code)]),
-            y_label,
-            periods,
-            panels,
-            comparator: Some(wales),
-            breaks: Vec::new(),
-            columns: 6,
-            decimals: d,
-            words: s.chart_words(),
-        };
         out.push_str(&chart_block(
             s,
-            small_multiples(&multiples),
+            multiples(s, ind),
             &format!("{}-authorities", ind.code),
         ));
     }

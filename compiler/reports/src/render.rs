@@ -23,11 +23,11 @@ fn kind_key(k: RowKind) -> &'static str {
     }
 }
 
-fn direction_text(s: &Strings, r: &Row) -> String {
+pub(crate) fn direction_text(s: &Strings, r: &Row) -> String {
     r.direction.map(|d| s.get(d.key())).unwrap_or_default()
 }
 
-fn heading(s: &Strings, number: Option<&str>, standard: &str) -> String {
+pub(crate) fn heading(s: &Strings, number: Option<&str>, standard: &str) -> String {
     match number {
         Some(n) => s.fill("standard_heading", &[("number", n)]),
         None => standard.to_string(),

@@ -19,6 +19,7 @@ pub enum ReportFormat {
     Csv,
     Html,
     Docx,
+    Pdf,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -284,19 +285,30 @@ fn report(args: &ReportArgs) -> Result<ExitCode, ExitCode> {
         ReportFormat::Csv => reports::render::csv(&r).into_bytes(),
         ReportFormat::Html => reports::render::html(&r).into_bytes(),
         ReportFormat::Docx => {
-            if args.out.as_ref().is_none_or(|p| p.as_os_str() == "-") {
-                eprintln!(
-                    "error: a Word document is not written to the terminal; give -o FILE.docx"
-                );
-                return Err(ExitCode::from(2));
-            }
+            binary_out(args, "a Word document", "docx")?;
             reports::docx::docx(&r).map_err(|e| {
                 eprintln!("error: {e}");
                 ExitCode::from(2)
             })?
         }
+        ReportFormat::Pdf => {
+            binary_out(args, "a PDF", "pdf")?;
+            reports::pdf::director(&r).map_err(|e| {
+                eprintln!("error: the PDF could not be laid out: {e}");
+                ExitCode::from(1)
+            })?
+        }
     };
     write_out(args, &bytes)
+}
+
+/// A binary format is written to a file, not to the terminal.
+fn binary_out(args: &ReportArgs, what: &str, ext: &str) -> Result<(), ExitCode> {
+    if args.out.as_ref().is_none_or(|p| p.as_os_str() == "-") {
+        eprintln!("error: {what} is not written to the terminal; give -o FILE.{ext}");
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
 }
 
 /// The national comparison (`--national`).
@@ -321,9 +333,18 @@ fn national(
         ReportFormat::Csv => reports::national_render::csv(&r).into_bytes(),
         ReportFormat::Html => reports::national_render::html(&r).into_bytes(),
         ReportFormat::Docx => {
-            eprintln!("error: the national comparison is written as md, csv or html, not docx");
-            eprintln!("help: give --format html for the charts, or csv for the tables");
+            eprintln!(
+                "error: the national comparison is written as md, csv, html or pdf, not docx"
+            );
+            eprintln!("help: give --format html or pdf for the charts, or csv for the tables");
             return Err(ExitCode::from(2));
+        }
+        ReportFormat::Pdf => {
+            binary_out(args, "a PDF", "pdf")?;
+            reports::pdf::national(&r).map_err(|e| {
+                eprintln!("error: the PDF could not be laid out: {e}");
+                ExitCode::from(1)
+            })?
         }
     };
     write_out(args, &bytes)
