@@ -507,6 +507,15 @@ fn the_national_comparison_of_the_authorities_with_wales() {
         "small multiples"
     );
     assert!(html.contains("href=\"data:text/csv;charset=utf-8,indicator,title"));
+    // On a phone a chart keeps a readable width and scrolls sideways in a box the keyboard
+    // can reach, instead of shrinking its labels to a few pixels.
+    assert!(html.contains(".chart > svg { display: block; width: 100%; min-width: 36rem;"));
+    assert_eq!(
+        html.matches("<div class=\"chart\" tabindex=\"0\">\n<svg")
+            .count(),
+        html.matches("<svg").count(),
+        "every chart in its scrolling box"
+    );
     assert!(html.contains("<th scope=\"row\">Merthyr Tydfil</th>"));
     assert_eq!(
         text(&national(&returns, &pops, "html")),

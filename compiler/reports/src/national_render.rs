@@ -521,7 +521,7 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     out.push_str("<div class=\"pair\">\n<figure>\n");
     match funnel(s, ind, y) {
         Some(Ok(chart)) => {
-            out.push_str(&chart.svg);
+            out.push_str(&scrolled(&chart.svg));
             out.push_str(&format!(
                 "<figcaption>\n<p>{}</p>\n<p>{}: {}</p>\n</figcaption>\n",
                 e(&chart.method),
@@ -571,6 +571,13 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     out
 }
 
+/// A chart in a box that scrolls sideways: on a phone the chart keeps a width at which its
+/// labels can be read (36rem) instead of shrinking them to a few pixels; the box takes the
+/// keyboard's focus so that it can be scrolled without a mouse.
+fn scrolled(svg: &str) -> String {
+    format!("<div class=\"chart\" tabindex=\"0\">\n{svg}</div>\n")
+}
+
 /// A chart with its method, its text alternative and its data table (with a download).
 fn chart_block<R>(
     s: &Strings,
@@ -581,7 +588,7 @@ fn chart_block<R>(
     match chart {
         Ok(c) => {
             let mut out = String::from("<figure>\n");
-            out.push_str(&c.svg);
+            out.push_str(&scrolled(&c.svg));
             out.push_str(&format!(
                 "<figcaption>\n<p>{}</p>\n<p>{}: {}</p>\n</figcaption>\n</figure>\n",
                 e(&c.method),
@@ -614,7 +621,7 @@ pub fn html(r: &NationalComparison) -> String {
     let s = Strings::new(r.lang);
     let e = html_escape;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 100rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n.pair {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}\n.pair > figure {{ flex: 0 1 48rem; min-width: 0; }}\n.pair > div {{ flex: 1 1 40rem; min-width: 0; overflow-x: auto; }}\nfigure {{ margin: 0 0 1rem; }}\nsvg {{ max-width: 100%; height: auto; }}\n</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 100rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n.pair {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}\n.pair > figure {{ flex: 0 1 48rem; min-width: 0; }}\n.pair > div {{ flex: 1 1 40rem; min-width: 0; overflow-x: auto; }}\nfigure {{ margin: 0 0 1rem; }}\n.chart {{ overflow-x: auto; }}\n.chart > svg {{ display: block; width: 100%; min-width: 36rem; height: auto; }}\n</style>\n</head>\n<body>\n<main>\n",
         e(&s.get("lang_code")),
         e(&r.title)
     );
