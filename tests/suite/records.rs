@@ -737,8 +737,12 @@ fn with_contacts(contacts: &str) -> Vec<(&'static str, Vec<u8>)> {
 }
 
 fn refused_owned(files: Vec<(&'static str, Vec<u8>)>, wanted: &[&str]) {
-    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    refused(&borrowed, wanted);
+    refused(&borrowed(&files), wanted);
+}
+
+/// Files as `setup` and `refused` take them.
+fn borrowed<'a>(files: &'a [(&'static str, Vec<u8>)]) -> Vec<(&'static str, &'a [u8])> {
+    files.iter().map(|(n, b)| (*n, b.as_slice())).collect()
 }
 
 #[test]
@@ -870,12 +874,7 @@ fn every_problem_of_a_run_is_reported_the_engines_with_pmfs() {
         "W06000015,c5,P1,adult,2020-06-01 10:00",
         "W06000015,c5,P1,adult,2020-06-31 10:00",
     );
-    let (dir, _) = setup(
-        &with_contacts(&contacts)
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let (dir, _) = setup(&borrowed(&with_contacts(&contacts)));
     let out = compute(dir.path(), &["--authority", "all", "--out", "returns"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -903,12 +902,7 @@ fn records_that_refer_to_nothing_are_listed_up_to_a_limit_with_the_rest_counted(
             "W06000015,x{n},Q{n},adult,2020-05-05 10:00,,info\n"
         ));
     }
-    let (dir, _) = setup(
-        &with_contacts(&contacts)
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let (dir, _) = setup(&borrowed(&with_contacts(&contacts)));
     let out = compute(dir.path(), &["--authority", "all", "--out", "returns"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");

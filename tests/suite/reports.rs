@@ -55,26 +55,46 @@ fn data(dir: &Path) -> PathBuf {
 }
 
 fn report(returns: &Path, authority: &str, format: &str, definition: &Path) -> Output {
+    report_with(returns, authority, definition, &["--format", format])
+}
+
+/// `pmf report` of one authority over the test editions, with more options.
+fn report_with(returns: &Path, authority: &str, definition: &Path, more: &[&str]) -> Output {
     let eds = editions();
-    pmf(&[
+    let (first, second) = (eds[0].display().to_string(), eds[1].display().to_string());
+    let (definition, returns) = (
+        definition.display().to_string(),
+        returns.display().to_string(),
+    );
+    let mut args = vec![
         "report",
         "--authority",
         authority,
         "--spec",
-        &eds[0].display().to_string(),
+        &first,
         "--spec",
-        &eds[1].display().to_string(),
+        &second,
         "--definition",
-        &definition.display().to_string(),
+        &definition,
         "--years",
         "3",
-        "--format",
-        format,
-        &returns.display().to_string(),
-    ])
+    ];
+    args.extend_from_slice(more);
+    args.push(&returns);
+    pmf(&args)
 }
 
-/// The director's report as a PDF, written with -o (a PDF is not written to the terminal).
+/// A PDF written with -o (a PDF is not written to the terminal), read back.
+fn written_pdf(o: &Output, out: &Path) -> Vec<u8> {
+    assert!(
+        o.status.success(),
+        "pmf report --format pdf failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read(out).expect("the PDF is written")
+}
+
+/// The director's report as a PDF.
 fn report_pdf(
     returns: &Path,
     authority: &str,
@@ -82,34 +102,21 @@ fn report_pdf(
     dir: &Path,
     lang: &str,
 ) -> Vec<u8> {
-    let eds = editions();
     let out = dir.join(format!("{authority}-{lang}.pdf"));
-    let o = pmf(&[
-        "report",
-        "--authority",
+    let o = report_with(
+        returns,
         authority,
-        "--spec",
-        &eds[0].display().to_string(),
-        "--spec",
-        &eds[1].display().to_string(),
-        "--definition",
-        &definition.display().to_string(),
-        "--years",
-        "3",
-        "--lang",
-        lang,
-        "--format",
-        "pdf",
-        "-o",
-        &out.display().to_string(),
-        &returns.display().to_string(),
-    ]);
-    assert!(
-        o.status.success(),
-        "pmf report --format pdf failed: {}",
-        String::from_utf8_lossy(&o.stderr)
+        definition,
+        &[
+            "--lang",
+            lang,
+            "--format",
+            "pdf",
+            "-o",
+            &out.display().to_string(),
+        ],
     );
-    std::fs::read(&out).expect("the PDF is written")
+    written_pdf(&o, &out)
 }
 
 fn text(o: &Output) -> String {
@@ -350,44 +357,22 @@ const NATIONAL: [&str; 7] = [
     "PI/AD/01", "PI/AD/02", "PI/AD/03", "PI/AD/04", "PI/AD/08", "PI/AD/11", "PI/AD/24",
 ];
 
-/// The national comparison as a PDF, written with -o.
+/// The national comparison as a PDF.
 fn national_pdf(returns: &Path, populations: &Path, dir: &Path, lang: &str) -> Vec<u8> {
-    let eds = editions();
     let out = dir.join(format!("national-{lang}.pdf"));
-    let mut args: Vec<String> = [
-        "report",
-        "--national",
-        "--spec",
-        &eds[0].display().to_string(),
-        "--spec",
-        &eds[1].display().to_string(),
-        "--populations",
-        &populations.display().to_string(),
-        "--years",
-        "3",
-        "--format",
-        "pdf",
-        "--lang",
-        lang,
-        "-o",
-        &out.display().to_string(),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    for i in NATIONAL {
-        args.push("--indicator".into());
-        args.push(i.into());
-    }
-    args.push(returns.display().to_string());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = pmf(&args);
-    assert!(
-        o.status.success(),
-        "pmf report --national --format pdf failed: {}",
-        String::from_utf8_lossy(&o.stderr)
+    let o = national_with(
+        returns,
+        populations,
+        &[
+            "--format",
+            "pdf",
+            "--lang",
+            lang,
+            "-o",
+            &out.display().to_string(),
+        ],
     );
-    std::fs::read(&out).expect("the PDF is written")
+    written_pdf(&o, &out)
 }
 
 fn national(returns: &Path, populations: &Path, format: &str) -> Output {
@@ -395,32 +380,35 @@ fn national(returns: &Path, populations: &Path, format: &str) -> Output {
 }
 
 fn national_in(returns: &Path, populations: &Path, format: &str, lang: &str) -> Output {
+    national_with(returns, populations, &["--format", format, "--lang", lang])
+}
+
+/// `pmf report --national` of the test indicators over the test editions, with more options.
+fn national_with(returns: &Path, populations: &Path, more: &[&str]) -> Output {
     let eds = editions();
-    let mut args: Vec<String> = [
+    let (first, second) = (eds[0].display().to_string(), eds[1].display().to_string());
+    let (populations, returns) = (
+        populations.display().to_string(),
+        returns.display().to_string(),
+    );
+    let mut args = vec![
         "report",
         "--national",
         "--spec",
-        &eds[0].display().to_string(),
+        &first,
         "--spec",
-        &eds[1].display().to_string(),
+        &second,
         "--populations",
-        &populations.display().to_string(),
+        &populations,
         "--years",
         "3",
-        "--format",
-        format,
-        "--lang",
-        lang,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ];
+    args.extend_from_slice(more);
     for i in NATIONAL {
-        args.push("--indicator".into());
-        args.push(i.into());
+        args.push("--indicator");
+        args.push(i);
     }
-    args.push(returns.display().to_string());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.push(&returns);
     pmf(&args)
 }
 

@@ -3,7 +3,7 @@
 //! row is its header, the notes and the key to the flags.
 
 use crate::render::cell_text;
-use crate::report::{DirectorReport, Row};
+use crate::report::DirectorReport;
 use crate::strings::Strings;
 use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
 
@@ -94,17 +94,11 @@ pub fn docx(r: &DirectorReport) -> Result<Vec<u8>, String> {
             rows.push(TableRow::new(cells));
         }
         doc = doc.add_table(Table::new(rows));
-        let noted: Vec<&Row> = sec
-            .rows
-            .iter()
-            .filter(|r| !r.all_notes().is_empty())
-            .collect();
-        if !noted.is_empty() {
+        let notes = sec.notes();
+        if !notes.is_empty() {
             doc = doc.add_paragraph(heading(&s.get("col_notes"), 3));
-            for row in noted {
-                for n in row.all_notes() {
-                    doc = doc.add_paragraph(para(&format!("{}: {n}", row.code)));
-                }
+            for (code, n) in notes {
+                doc = doc.add_paragraph(para(&format!("{code}: {n}")));
             }
         }
     }
@@ -124,7 +118,7 @@ pub fn docx(r: &DirectorReport) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
     use crate::panel::Flag;
-    use crate::report::{Cell, Direction, RowKind, Section};
+    use crate::report::{Cell, Direction, Row, RowKind, Section};
     use pmf_ir::Lang;
     use std::io::Read;
 

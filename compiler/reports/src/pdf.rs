@@ -7,7 +7,7 @@
 use crate::national::{IndicatorComparison, NationalComparison};
 use crate::national_render as nat;
 use crate::render::{cell_text, direction_text, heading};
-use crate::report::{DirectorReport, Row};
+use crate::report::DirectorReport;
 use crate::strings::Strings;
 use pmf_docs::typeset::{compile, escape, string};
 
@@ -143,20 +143,12 @@ pub fn director_source(r: &DirectorReport) -> String {
             &rows,
             &right,
         ));
-        let noted: Vec<&Row> = sec
-            .rows
-            .iter()
-            .filter(|r| !r.all_notes().is_empty())
-            .collect();
-        if !noted.is_empty() {
+        let notes = sec.notes();
+        if !notes.is_empty() {
             out.push_str(&heading_line(3, &s.get("col_notes")));
-            let items: Vec<String> = noted
+            let items: Vec<String> = notes
                 .iter()
-                .flat_map(|row| {
-                    row.all_notes()
-                        .into_iter()
-                        .map(|n| format!("{}: {n}", row.code))
-                })
+                .map(|(code, n)| format!("{code}: {n}"))
                 .collect();
             out.push_str(&bullets(&items));
         }

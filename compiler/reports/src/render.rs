@@ -111,17 +111,11 @@ pub fn markdown(r: &DirectorReport) -> String {
             out.push_str(&md_row(&cells));
         }
         out.push('\n');
-        let noted: Vec<&Row> = sec
-            .rows
-            .iter()
-            .filter(|r| !r.all_notes().is_empty())
-            .collect();
-        if !noted.is_empty() {
+        let notes = sec.notes();
+        if !notes.is_empty() {
             out.push_str(&format!("{}:\n\n", md_escape(&s.get("col_notes"))));
-            for row in noted {
-                for n in row.all_notes() {
-                    out.push_str(&format!("- {}: {}\n", md_escape(&row.code), md_escape(n)));
-                }
+            for (code, n) in notes {
+                out.push_str(&format!("- {}: {}\n", md_escape(code), md_escape(n)));
             }
             out.push('\n');
         }
@@ -293,17 +287,11 @@ pub fn html(r: &DirectorReport) -> String {
             out.push_str(&format!("<td>{}</td></tr>\n", e(&direction_text(&s, row))));
         }
         out.push_str("</tbody>\n</table>\n");
-        let noted: Vec<&Row> = sec
-            .rows
-            .iter()
-            .filter(|r| !r.all_notes().is_empty())
-            .collect();
-        if !noted.is_empty() {
+        let notes = sec.notes();
+        if !notes.is_empty() {
             out.push_str(&format!("<h3>{}</h3>\n<ul>\n", e(&s.get("col_notes"))));
-            for row in noted {
-                for n in row.all_notes() {
-                    out.push_str(&format!("<li>{}: {}</li>\n", e(&row.code), e(n)));
-                }
+            for (code, n) in notes {
+                out.push_str(&format!("<li>{}: {}</li>\n", e(code), e(n)));
             }
             out.push_str("</ul>\n");
         }

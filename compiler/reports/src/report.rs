@@ -68,6 +68,17 @@ pub struct Row {
     pub notes: Vec<String>,
 }
 
+impl Section {
+    /// The notes of the section's measures, each with its measure's code, in the rows' order:
+    /// what every format prints under the section's table.
+    pub fn notes(&self) -> Vec<(&str, &str)> {
+        self.rows
+            .iter()
+            .flat_map(|r| r.all_notes().into_iter().map(move |n| (r.code.as_str(), n)))
+            .collect()
+    }
+}
+
 impl Row {
     /// Every note: the measure's, then each year's.
     pub fn all_notes(&self) -> Vec<&str> {
