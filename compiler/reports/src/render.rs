@@ -233,7 +233,7 @@ pub fn html(r: &DirectorReport) -> String {
     let e = html_escape;
     let mut out = String::new();
     out.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 72rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\nbody {{ font-family: Arial, sans-serif; max-width: 72rem; margin: 1rem auto; padding: 0 1rem; color: #0b0c0c; }}\ntable {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem; }}\nth, td {{ border: 1px solid #b1b4b6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}\ntd.figure {{ text-align: right; white-space: nowrap; }}\ncaption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}\n.scroll {{ overflow-x: auto; margin: 0 0 1rem; }}\n.scroll > table {{ margin: 0; }}\n</style>\n</head>\n<body>\n<main>\n",
         e(&s.get("lang_code")),
         e(&r.title)
     ));
@@ -262,8 +262,10 @@ pub fn html(r: &DirectorReport) -> String {
             ));
             continue;
         }
+        // On a phone the table scrolls sideways in its own box (which the keyboard can reach),
+        // not the whole page with the years off screen.
         out.push_str(&format!(
-            "<table>\n<caption>{}</caption>\n<thead>\n<tr>",
+            "<div class=\"scroll\" tabindex=\"0\">\n<table>\n<caption>{}</caption>\n<thead>\n<tr>",
             e(&h)
         ));
         for head in [s.get("col_code"), s.get("col_measure"), s.get("col_unit")]
@@ -286,7 +288,7 @@ pub fn html(r: &DirectorReport) -> String {
             }
             out.push_str(&format!("<td>{}</td></tr>\n", e(&direction_text(&s, row))));
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table>\n</div>\n");
         let notes = sec.notes();
         if !notes.is_empty() {
             out.push_str(&format!("<h3>{}</h3>\n<ul>\n", e(&s.get("col_notes"))));
