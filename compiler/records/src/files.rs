@@ -441,6 +441,9 @@ struct Checker<'a> {
     /// Each field's column in the file.
     cols: Vec<usize>,
     auth_col: Option<usize>,
+    /// The authority asked for, as its ONS code, looked up once: every row of a file without
+    /// an `authority` column is its.
+    one: Option<&'static str>,
     /// Placement pairs as field indexes: (start, end).
     pairs: Vec<(usize, usize)>,
     /// Looked up once per field, not once per value: the files hold millions of values.
@@ -551,6 +554,10 @@ impl<'a> Checker<'a> {
                 .map(|f| position(&f.id).unwrap_or(0))
                 .collect(),
             auth_col,
+            one: match authorities {
+                Authorities::One(code) => pmf_ir::authorities::by_code(code).map(|a| a.code),
+                Authorities::All => None,
+            },
             pairs,
             calendar,
             codes,
@@ -599,8 +606,8 @@ impl<'a> Checker<'a> {
                     return false;
                 }
             },
-            (None, Authorities::One(code)) => match pmf_ir::authorities::by_code(code) {
-                Some(found) => found.code,
+            (None, Authorities::One(_)) => match self.one {
+                Some(code) => code,
                 None => return false,
             },
             (None, Authorities::All) => return false,

@@ -346,7 +346,7 @@ fn count(
         .iter()
         .filter_map(|k| ir.records.iter().find(|r| &r.id == k))
         .collect();
-    let mut engine = Engine::start(&["job".as_ref()]).map_err(NotCounted::Engine)?;
+    let mut engine = Engine::start(&["job".as_ref()], true).map_err(NotCounted::Engine)?;
     let stdin = engine.child.stdin.take().expect("piped");
     let mut job = match engine::Job::start(
         ir,
@@ -598,7 +598,8 @@ fn check_parquet(
             "write the records as a Parquet file, or as CSV (UTF-8, comma-separated, with a header row)",
         )]
     };
-    let mut engine = match Engine::start(&["parquet".as_ref(), path.as_os_str()]) {
+    // The Parquet file's text is read here, as it comes.
+    let mut engine = match Engine::start(&["parquet".as_ref(), path.as_os_str()], false) {
         Ok(e) => e,
         Err(e) => return not_parquet(e),
     };
@@ -634,7 +635,9 @@ struct Engine {
 }
 
 impl Engine {
-    fn start(args: &[&std::ffi::OsStr]) -> Result<Engine, String> {
+    /// `answer`: its standard output is read here, whole (a job's answer); otherwise the
+    /// caller takes it and reads it as it comes.
+    fn start(args: &[&std::ffi::OsStr], answer: bool) -> Result<Engine, String> {
         let program = engine_program()?;
         let mut child = Command::new(&program)
             .args(args)
@@ -651,9 +654,7 @@ impl Engine {
             })
         };
         let stderr = drain(Box::new(child.stderr.take().expect("piped")));
-        // A job's answer is read here; a Parquet file's text is read by the caller.
-        let stdout = (args.first() == Some(&"job".as_ref()))
-            .then(|| drain(Box::new(child.stdout.take().expect("piped"))));
+        let stdout = answer.then(|| drain(Box::new(child.stdout.take().expect("piped"))));
         Ok(Engine {
             child,
             stdout,
