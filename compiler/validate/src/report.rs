@@ -60,6 +60,9 @@ pub struct SheetCounts {
     /// Errors to correct or explain, other than missing figures.
     pub errors: usize,
     pub warnings: usize,
+    /// Year-on-year changes to explain (queries: neither errors nor warnings).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub queries: usize,
     /// Figures neither given nor explained by a status (the `required` rules).
     pub not_given: usize,
 }
@@ -206,11 +209,12 @@ impl SubmissionReport {
             let c = &mut counts[i];
             match group {
                 Group::NotGiven => c.not_given += 1,
-                Group::Warning | Group::Query => c.warnings += 1,
+                Group::Warning => c.warnings += 1,
+                Group::Query => c.queries += 1,
                 _ => c.errors += 1,
             }
         }
-        counts.retain(|c| c.errors + c.warnings + c.not_given > 0);
+        counts.retain(|c| c.errors + c.warnings + c.queries + c.not_given > 0);
         self.by_sheet = counts;
     }
 
@@ -346,40 +350,43 @@ impl SubmissionReport {
                 .max()
                 .unwrap_or(0)
                 .max(5);
-            let heads = [
-                w.get("report.col_errors"),
-                w.get("report.col_warnings"),
-                w.get("report.col_not_given"),
+            // The queries' column only where there are queries (a year-on-year check ran and
+            // found a change to explain), so that a return without them reads as before.
+            let queries = self.by_sheet.iter().any(|c| c.queries > 0);
+            let mut heads = vec![
+                (w.get("report.col_errors"), 6),
+                (w.get("report.col_warnings"), 8),
             ];
+            if queries {
+                heads.push((w.get("report.col_queries"), 7));
+            }
+            heads.push((w.get("report.col_not_given"), 13));
             // Each column as wide as its heading, in either language.
-            let [a, b, c] = [
-                heads[0].chars().count().max(6),
-                heads[1].chars().count().max(8),
-                heads[2].chars().count().max(13),
-            ];
-            let _ = writeln!(
-                o,
-                "  {:<wd$}  {:>a$}  {:>b$}  {:>c$}",
-                w.get(if workbook {
-                    "report.sheet"
-                } else {
-                    "report.part"
-                }),
-                heads[0],
-                heads[1],
-                heads[2],
-                wd = width
-            );
+            let widths: Vec<usize> = heads
+                .iter()
+                .map(|(h, least)| h.chars().count().max(*least))
+                .collect();
+            let row = |o: &mut String, first: &str, cells: &[String]| {
+                let _ = write!(o, "  {first:<width$}");
+                for (cell, wd) in cells.iter().zip(&widths) {
+                    let _ = write!(o, "  {cell:>wd$}");
+                }
+                o.push('\n');
+            };
+            let sheet = w.get(if workbook {
+                "report.sheet"
+            } else {
+                "report.part"
+            });
+            let names: Vec<String> = heads.iter().map(|(h, _)| h.clone()).collect();
+            row(o, &sheet, &names);
             for k in &self.by_sheet {
-                let _ = writeln!(
-                    o,
-                    "  {:<wd$}  {:>a$}  {:>b$}  {:>c$}",
-                    safe(&k.sheet),
-                    k.errors,
-                    k.warnings,
-                    k.not_given,
-                    wd = width
-                );
+                let mut cells = vec![k.errors.to_string(), k.warnings.to_string()];
+                if queries {
+                    cells.push(k.queries.to_string());
+                }
+                cells.push(k.not_given.to_string());
+                row(o, &safe(&k.sheet), &cells);
             }
             o.push('\n');
         }
