@@ -243,7 +243,8 @@ const CSV_HEADER: [&str; 18] = [
     "polarity",
 ];
 
-fn csv_lines(ind: &IndicatorComparison, out: &mut String) {
+/// The tidy CSV lines of an indicator: of every year, or of the one year `only`.
+fn csv_lines(ind: &IndicatorComparison, only: Option<&str>, out: &mut String) {
     let d = ind.decimals as usize;
     let standards: Vec<String> = ind
         .standards
@@ -255,7 +256,7 @@ fn csv_lines(ind: &IndicatorComparison, out: &mut String) {
         pmf_ir::Polarity::LowerIsBetter => "lower_is_better",
         pmf_ir::Polarity::Neither => "neither",
     };
-    for y in &ind.years {
+    for y in ind.years.iter().filter(|y| only.is_none_or(|o| o == y.year)) {
         for f in year_figures(y) {
             let fields = [
                 ind.code.clone(),
@@ -293,16 +294,19 @@ pub fn csv(r: &NationalComparison) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     for ind in &r.indicators {
-        csv_lines(ind, &mut out);
+        csv_lines(ind, None, &mut out);
     }
     out
 }
 
-/// The CSV of one indicator (every year), as in `csv`.
-pub fn indicator_csv(ind: &IndicatorComparison) -> String {
+/// The CSV of the table an indicator's section shows (one year's figures), in the columns of
+/// `csv`. Not every year: the page offers every table's download, and ten years of every
+/// indicator, each line repeating its title and method, made half of a 20 MB page; the whole
+/// series is `--format csv`, and the trend charts' tables carry the values of every year.
+pub fn year_csv(ind: &IndicatorComparison, year: &str) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
-    csv_lines(ind, &mut out);
+    csv_lines(ind, Some(year), &mut out);
     out
 }
 
@@ -542,7 +546,7 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     out.push_str(&format!("<p>{}</p>\n", e(&y.method)));
     let rows: Vec<Vec<String>> = year_figures(y).map(|f| table_row(f, d)).collect();
     out.push_str(&html_table(&heading, &table_head(s), &rows, &[2, 3, 4, 5]));
-    out.push_str(&download(s, &indicator_csv(ind), &ind.code));
+    out.push_str(&download(s, &year_csv(ind, &y.year), &format!("{} {}", ind.code, y.year)));
     let noted: Vec<&Figure> = year_figures(y).filter(|f| !f.notes.is_empty()).collect();
     if !noted.is_empty() {
         out.push_str(&format!("<h4>{}</h4>\n<ul>\n", e(&s.get("col_notes"))));
