@@ -599,6 +599,7 @@ SPEC = {
   },
   "max_figure_len": 30,
   "max_value": 999999999.0,
+  "older": None,
   "populations": [
     "population_total",
     "population_0_17",
@@ -25498,6 +25499,38 @@ def usable_figures(rows):
     return usable
 
 
+def usable_last(rows, period):
+    """code -> figure of last year's return: as usable_figures, or for a return of the edition
+    this one supersedes (a period before this one's first year), each data item's figure as the
+    sum of the older codes it continues, each with exactly one row holding a figure valid for
+    the code (as a decimal, for a code this edition does not have); an item with a new meaning,
+    or with an older code missing or not a figure, is left out."""
+    older = SPEC["older"]
+    if older is None or not is_period(period) or period >= older["first_year"]:
+        return usable_figures(rows)
+    items = SPEC["items"]
+    by_code = {}
+    for r in rows:
+        by_code.setdefault(r["code"], []).append(r)
+
+    def one(code):
+        rs = by_code.get(code, [])
+        if len(rs) != 1:
+            return None
+        v = figure(rs[0]["value"])
+        return v if valid(v, items.get(code, "decimal")) else None
+
+    usable = {}
+    for code, olds in older["steps"].items():
+        vs = [one(c) for c in olds]
+        if all(v is not None for v in vs):
+            total = 0.0
+            for v in vs:
+                total += v
+            usable[code] = total
+    return usable
+
+
 def validate_return(rows, last=None):
     """Every finding for the rows of one return (one authority, one period); last holds the
     usable figures of the same authority's return for the year before, when there is one."""
@@ -25616,7 +25649,7 @@ def validate(rows, exceptions=(), previous=()):
     result = []
     for key in order:
         before = (key[0], year_before(key[1]))
-        last = usable_figures(last_groups[before]) if before in last_groups else None
+        last = usable_last(last_groups[before], before[1]) if before in last_groups else None
         findings = validate_return(groups[key], last)
         for x in exceptions:
             if (x["authority"], x["period"]) != key or not trim(x["explanation"]):

@@ -49,6 +49,7 @@ DROP TABLE IF EXISTS pmf_run;
 DROP TABLE IF EXISTS pmf_code;
 DROP TABLE IF EXISTS pmf_rule_term;
 DROP TABLE IF EXISTS pmf_rule;
+DROP TABLE IF EXISTS pmf_series_step;
 DROP TABLE IF EXISTS pmf_item;
 DROP TABLE IF EXISTS pmf_population;
 DROP TABLE IF EXISTS pmf_status_word;
@@ -104,6 +105,9 @@ CREATE TABLE pmf_rule (
   change_percent DOUBLE PRECISION,
   change_at_least DOUBLE PRECISION
 );
+-- For last year's returns of the edition this one supersedes: each item's figure there is the
+-- sum of the older codes (old_code) it continues; an item with a new meaning has no row.
+CREATE TABLE pmf_series_step (item INTEGER NOT NULL, old_code TEXT NOT NULL);
 CREATE TABLE pmf_rule_term (
   rule_id TEXT NOT NULL,
   rule_seq INTEGER NOT NULL,
@@ -2764,14 +2768,19 @@ WHERE x.n_usable = r.n_terms AND r.kind NOT IN ('change', 'balance') AND (
 
 -- Year on year. Last year's usable figures, from pmf_previous, by authority, period and item,
 -- as step 4 makes this year's.
+-- older is 0 for figures read as this edition's, 1 for figures read as the older edition's
+-- through pmf_series_step (a return of a year before this edition's first is the older
+-- edition's): each item the sum of its older codes, when each has one row holding a figure
+-- valid for it (as a decimal, for a code this edition does not have).
 CREATE TEMP TABLE pmf_previous_cell (
   authority TEXT NOT NULL,
   period TEXT NOT NULL,
   item INTEGER NOT NULL,
-  usable DOUBLE PRECISION
+  usable DOUBLE PRECISION,
+  older INTEGER NOT NULL
 );
-INSERT INTO pmf_previous_cell (authority, period, item, usable)
-SELECT authority, period, item, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END
+INSERT INTO pmf_previous_cell (authority, period, item, usable, older)
+SELECT authority, period, item, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END, 0
 FROM (
   SELECT t.authority, t.period, k.item,
   CASE WHEN k.kind IS NULL OR t.value_text = '' OR length(t.value_text) > 30 THEN NULL
@@ -2793,14 +2802,56 @@ FROM (
   JOIN pmf_code k ON k.code = t.code AND k.kind IN ('whole', 'decimal')
 ) r
 GROUP BY authority, period, item;
-CREATE INDEX pmf_previous_cell_key ON pmf_previous_cell (authority, period, item);
+INSERT INTO pmf_previous_cell (authority, period, item, usable, older)
+SELECT o.authority, o.period, st.item,
+  CASE WHEN COUNT(o.usable) = MAX(n.n_codes) THEN SUM(o.usable) END, 1
+FROM pmf_series_step st
+JOIN (SELECT item, COUNT(*) AS n_codes FROM pmf_series_step GROUP BY item) n ON n.item = st.item
+JOIN (
+  SELECT authority, period, code, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END AS usable
+  FROM (
+    SELECT t.authority, t.period, t.code,
+    CASE WHEN k.kind IS NULL OR t.value_text = '' OR length(t.value_text) > 30 THEN NULL
+    -- Digits only: 0 or more and whole.
+    WHEN trim(t.value_text, '0123456789') = '' THEN
+      CASE WHEN CAST(t.value_text AS DOUBLE PRECISION) <= 999999999 THEN CAST(t.value_text AS DOUBLE PRECISION) END
+    WHEN CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END <> ''
+      AND substr(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, 1, 1) <> '.'
+      AND substr(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, length(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END), 1) <> '.'
+      AND trim(CASE WHEN substr(t.value_text, 1, 1) = '-' THEN substr(t.value_text, 2) ELSE t.value_text END, '0123456789') IN ('', '.') THEN
+      CASE WHEN CAST(t.value_text AS DOUBLE PRECISION) >= 0 AND CAST(t.value_text AS DOUBLE PRECISION) <= 999999999
+        AND (k.kind <> 'whole' OR round(CAST(t.value_text AS DOUBLE PRECISION)) = CAST(t.value_text AS DOUBLE PRECISION)) THEN CAST(t.value_text AS DOUBLE PRECISION) END
+  END  AS usable
+    FROM (
+      SELECT COALESCE(trim(authority), '') AS authority, COALESCE(trim(period), '') AS period,
+        COALESCE(trim(code), '') AS code, COALESCE(trim(value), '') AS value_text
+      FROM pmf_previous
+    ) t
+    JOIN (
+      SELECT c.old_code AS code, COALESCE(i.value_type, 'decimal') AS kind
+      FROM (SELECT DISTINCT old_code FROM pmf_series_step) c
+      LEFT JOIN pmf_item i ON i.code = c.old_code
+    ) k ON k.code = t.code
+  ) r
+  GROUP BY authority, period, code
+) o ON o.code = st.old_code
+GROUP BY o.authority, o.period, st.item;
+CREATE INDEX pmf_previous_cell_key ON pmf_previous_cell (authority, period, item, older);
 ANALYZE pmf_previous_cell;
 
 -- Each return of a financial year with the year before (2019-20 before 2020-21).
-CREATE TEMP TABLE pmf_input_year (ret INTEGER PRIMARY KEY, authority TEXT NOT NULL, prev_period TEXT NOT NULL);
-INSERT INTO pmf_input_year (ret, authority, prev_period)
+-- older: 1 when the year before is before this edition's first (its return is the older
+-- edition's).
+CREATE TEMP TABLE pmf_input_year (
+  ret INTEGER PRIMARY KEY,
+  authority TEXT NOT NULL,
+  prev_period TEXT NOT NULL,
+  older INTEGER NOT NULL
+);
+INSERT INTO pmf_input_year (ret, authority, prev_period, older)
 SELECT ret, authority, CAST(y - 1 AS TEXT) || '-'
-  || CASE WHEN y % 100 < 10 THEN '0' ELSE '' END || CAST(y % 100 AS TEXT)
+  || CASE WHEN y % 100 < 10 THEN '0' ELSE '' END || CAST(y % 100 AS TEXT),
+  CASE WHEN y - 1 < NULL THEN 1 ELSE 0 END
 FROM (
   SELECT ret, authority,
     CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '-'
@@ -2834,7 +2885,7 @@ FROM (
     FROM pmf_input_year y
     JOIN pmf_rule_term t ON t.side = 'P'
     JOIN pmf_previous_cell p ON p.authority = y.authority AND p.period = y.prev_period
-      AND p.item = t.item
+      AND p.item = t.item AND p.older = y.older
     WHERE p.usable IS NOT NULL
   ) v
   GROUP BY ret, rule_seq

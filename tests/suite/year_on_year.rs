@@ -169,94 +169,7 @@ fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
     assert!(rust_findings(&alone).is_empty());
 
     // Every backend.
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (this_path, last_path) = (dir.path().join("this.csv"), dir.path().join("last.csv"));
-    std::fs::write(&this_path, &this_csv).expect("write");
-    std::fs::write(&last_path, &last_csv).expect("write");
-    let sql_path = dir.path().join("pmf_validation.sql");
-    std::fs::write(&sql_path, pmf::gen::validation::sql::generate(&ir)).expect("write the SQL");
-    let py_path = dir.path().join("pmf_validate.py");
-    std::fs::write(&py_path, pmf::gen::validation::python(&ir)).expect("write the module");
-    let mut errors = Vec::new();
-    let mut ran = Vec::new();
-    if let Some(py) = differential::tool("python3", &[]) {
-        ran.push("python");
-        let out = differential::run(
-            Command::new(&py)
-                .arg(&py_path)
-                .arg(&this_path)
-                .arg("--previous")
-                .arg(&last_path)
-                .args(["--format", "tsv"]),
-        );
-        errors.extend(
-            differential::compare(
-                "the Python module",
-                &expected,
-                &differential::parse_tsv(&out),
-            )
-            .err(),
-        );
-    }
-    if let Some(sqlite) = differential::tool("sqlite3", &[]) {
-        ran.push("sqlite");
-        let db = differential::sqlite_load(&sqlite, dir.path(), &sql_path, &this_path);
-        differential::run(
-            Command::new(&sqlite)
-                .arg(&db)
-                .arg(format!(".import --csv {} pmf_csv", last_path.display()))
-                .arg(
-                    "INSERT INTO pmf_previous (authority, period, code, value, status, comment) \
-                     SELECT authority, period, code, value, status, comment FROM pmf_csv",
-                )
-                .arg("DROP TABLE pmf_csv")
-                .arg(format!(".read {}", sql_path.display())),
-        );
-        let out = differential::run(
-            Command::new(&sqlite)
-                .arg("-separator")
-                .arg("\t")
-                .arg(&db)
-                .arg(differential::QUERY),
-        );
-        errors.extend(
-            differential::compare("SQLite", &expected, &differential::parse_tsv(&out)).err(),
-        );
-    }
-    if let Some(bin) = differential::postgres_bin() {
-        ran.push("postgres");
-        // The server runs as another user, who must be able to read the files.
-        let public = tempfile::Builder::new()
-            .prefix("pmf-pg-in")
-            .tempdir()
-            .expect("a folder");
-        let (sql2, this2, last2) = (
-            public.path().join("v.sql"),
-            public.path().join("this.csv"),
-            public.path().join("last.csv"),
-        );
-        std::fs::copy(&sql_path, &sql2).expect("copy");
-        std::fs::copy(&this_path, &this2).expect("copy");
-        std::fs::copy(&last_path, &last2).expect("copy");
-        let found = differential::postgres_findings_with_previous(bin, &sql2, &this2, Some(&last2));
-        errors.extend(differential::compare("PostgreSQL", &expected, &found).err());
-    }
-    if let Some(py) = differential::duckdb_python() {
-        ran.push("duckdb");
-        let out = differential::duckdb_query_with_previous(
-            &py,
-            dir.path(),
-            &sql_path,
-            &this_path,
-            &last_path,
-            differential::QUERY,
-        );
-        errors.extend(
-            differential::compare("DuckDB", &expected, &differential::parse_tsv(&out)).err(),
-        );
-    }
-    eprintln!("backends compared: {ran:?}; {} findings", expected.len());
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    every_backend(&ir, &this_csv, &last_csv, &expected);
 }
 
 /// Last year's return of the edition this one supersedes is read through the time series: a
@@ -314,6 +227,28 @@ fn last_years_return_of_the_previous_edition_is_read_through_the_series() {
         s.findings[0].detail
     );
     assert!(s.notes.is_empty(), "{:?}", s.notes);
+    let (this_csv, older_csv) = (
+        subgen::to_csv(std::slice::from_ref(&this)),
+        subgen::to_csv(std::slice::from_ref(&older)),
+    );
+    every_backend(&ir, &this_csv, &older_csv, &rust_findings(&report));
+    // CH/926b given twice: last year's figure cannot be told, so no change is compared.
+    let mut twice = older.clone();
+    twice.rows.push(Row {
+        code: "CH/926b".into(),
+        value: "40".into(),
+        status: String::new(),
+        comment: String::new(),
+    });
+    let twice_csv = subgen::to_csv(std::slice::from_ref(&twice));
+    let doubled = validate::validate_with_previous(
+        &ir,
+        vec![("this.csv".into(), Ok(this_csv.clone().into_bytes()))],
+        vec![("last.csv".into(), Ok(twice_csv.clone().into_bytes()))],
+        Options::default(),
+    );
+    assert!(rust_findings(&doubled).is_empty());
+    every_backend(&ir, &this_csv, &twice_csv, &rust_findings(&doubled));
     // CH/026 counts something else since the older edition: nothing compared, and said so.
     if let Some(x) = ir.series.iter_mut().find(|x| x.code == "CH/026") {
         x.continues.clear();
@@ -321,6 +256,7 @@ fn last_years_return_of_the_previous_edition_is_read_through_the_series() {
     let report = run(&ir);
     let s = &report.submissions[0];
     assert!(s.findings.is_empty(), "{:?}", s.findings);
+    every_backend(&ir, &this_csv, &older_csv, &rust_findings(&report));
     assert_eq!(s.notes.len(), 2, "{:?}", s.notes);
     for n in &s.notes {
         assert!(
@@ -328,4 +264,97 @@ fn last_years_return_of_the_previous_edition_is_read_through_the_series() {
             "{n}"
         );
     }
+}
+
+/// The generated Python module and SQL (SQLite, PostgreSQL, DuckDB) given the same returns and
+/// last year's give the same findings as `pmf validate` (`expected`).
+fn every_backend(ir: &Ir, this_csv: &str, last_csv: &str, expected: &Found) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (this_path, last_path) = (dir.path().join("this.csv"), dir.path().join("last.csv"));
+    std::fs::write(&this_path, &this_csv).expect("write");
+    std::fs::write(&last_path, &last_csv).expect("write");
+    let sql_path = dir.path().join("pmf_validation.sql");
+    std::fs::write(&sql_path, pmf::gen::validation::sql::generate(ir)).expect("write the SQL");
+    let py_path = dir.path().join("pmf_validate.py");
+    std::fs::write(&py_path, pmf::gen::validation::python(ir)).expect("write the module");
+    let mut errors = Vec::new();
+    let mut ran = Vec::new();
+    if let Some(py) = differential::tool("python3", &[]) {
+        ran.push("python");
+        let out = differential::run(
+            Command::new(&py)
+                .arg(&py_path)
+                .arg(&this_path)
+                .arg("--previous")
+                .arg(&last_path)
+                .args(["--format", "tsv"]),
+        );
+        errors.extend(
+            differential::compare(
+                "the Python module",
+                expected,
+                &differential::parse_tsv(&out),
+            )
+            .err(),
+        );
+    }
+    if let Some(sqlite) = differential::tool("sqlite3", &[]) {
+        ran.push("sqlite");
+        let db = differential::sqlite_load(&sqlite, dir.path(), &sql_path, &this_path);
+        differential::run(
+            Command::new(&sqlite)
+                .arg(&db)
+                .arg(format!(".import --csv {} pmf_csv", last_path.display()))
+                .arg(
+                    "INSERT INTO pmf_previous (authority, period, code, value, status, comment) \
+                     SELECT authority, period, code, value, status, comment FROM pmf_csv",
+                )
+                .arg("DROP TABLE pmf_csv")
+                .arg(format!(".read {}", sql_path.display())),
+        );
+        let out = differential::run(
+            Command::new(&sqlite)
+                .arg("-separator")
+                .arg("\t")
+                .arg(&db)
+                .arg(differential::QUERY),
+        );
+        errors.extend(
+            differential::compare("SQLite", expected, &differential::parse_tsv(&out)).err(),
+        );
+    }
+    if let Some(bin) = differential::postgres_bin() {
+        ran.push("postgres");
+        // The server runs as another user, who must be able to read the files.
+        let public = tempfile::Builder::new()
+            .prefix("pmf-pg-in")
+            .tempdir()
+            .expect("a folder");
+        let (sql2, this2, last2) = (
+            public.path().join("v.sql"),
+            public.path().join("this.csv"),
+            public.path().join("last.csv"),
+        );
+        std::fs::copy(&sql_path, &sql2).expect("copy");
+        std::fs::copy(&this_path, &this2).expect("copy");
+        std::fs::copy(&last_path, &last2).expect("copy");
+        let found = differential::postgres_findings_with_previous(bin, &sql2, &this2, Some(&last2));
+        errors.extend(differential::compare("PostgreSQL", expected, &found).err());
+    }
+    if let Some(py) = differential::duckdb_python() {
+        ran.push("duckdb");
+        let out = differential::duckdb_query_with_previous(
+            &py,
+            dir.path(),
+            &sql_path,
+            &this_path,
+            &last_path,
+            differential::QUERY,
+        );
+        errors.extend(
+            differential::compare("DuckDB", expected, &differential::parse_tsv(&out)).err(),
+        );
+    }
+    eprintln!("backends compared: {ran:?}; {} findings", expected.len());
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }

@@ -778,6 +778,27 @@ pub struct AllowedWarning {
 }
 
 impl Ir {
+    /// The edition this one supersedes and the first year this one is used for, when both are
+    /// known: a return of a year before that one is a return of the older edition, whose
+    /// figures are read through `continues_in`.
+    pub fn older(&self) -> Option<(&str, &str)> {
+        match (&self.edition.supersedes, &self.edition.first_year) {
+            (Some(old), Some(first)) => Some((old.as_str(), first.as_str())),
+            _ => None,
+        }
+    }
+
+    /// The codes of edition `old` whose figures, added together, this edition's `code`
+    /// continues; `None` when the code means something new since then (no figure of that
+    /// edition may be compared with it).
+    pub fn continues_in(&self, code: &str, old: &str) -> Option<&[String]> {
+        self.series
+            .iter()
+            .find(|x| x.code == code)
+            .and_then(|x| x.continues.iter().find(|c| c.edition == old))
+            .map(|c| c.codes.as_slice())
+    }
+
     pub fn metric(&self, code: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.code == code)
     }

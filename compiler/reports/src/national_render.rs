@@ -256,7 +256,11 @@ fn csv_lines(ind: &IndicatorComparison, only: Option<&str>, out: &mut String) {
         pmf_ir::Polarity::LowerIsBetter => "lower_is_better",
         pmf_ir::Polarity::Neither => "neither",
     };
-    for y in ind.years.iter().filter(|y| only.is_none_or(|o| o == y.year)) {
+    for y in ind
+        .years
+        .iter()
+        .filter(|y| only.is_none_or(|o| o == y.year))
+    {
         for f in year_figures(y) {
             let fields = [
                 ind.code.clone(),
@@ -546,7 +550,11 @@ fn indicator_html(s: &Strings, ind: &IndicatorComparison) -> String {
     out.push_str(&format!("<p>{}</p>\n", e(&y.method)));
     let rows: Vec<Vec<String>> = year_figures(y).map(|f| table_row(f, d)).collect();
     out.push_str(&html_table(&heading, &table_head(s), &rows, &[2, 3, 4, 5]));
-    out.push_str(&download(s, &year_csv(ind, &y.year), &format!("{} {}", ind.code, y.year)));
+    out.push_str(&download(
+        s,
+        &year_csv(ind, &y.year),
+        &format!("{} {}", ind.code, y.year),
+    ));
     let noted: Vec<&Figure> = year_figures(y).filter(|f| !f.notes.is_empty()).collect();
     if !noted.is_empty() {
         out.push_str(&format!("<h4>{}</h4>\n<ul>\n", e(&s.get("col_notes"))));

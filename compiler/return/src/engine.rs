@@ -455,52 +455,43 @@ impl<'a> Engine<'a> {
             }
         };
         let period = values::trim(&prev.period);
-        let older = match (&ir.edition.supersedes, &ir.edition.first_year) {
-            (Some(old), Some(first)) if is_period(period) && period < first.as_str() => {
-                Some(old.as_str())
-            }
-            _ => None,
-        };
+        let older = ir
+            .older()
+            .filter(|(_, first)| is_period(period) && period < *first)
+            .map(|(old, _)| old);
         let mut out = LastYear::default();
         for d in &ir.data_items {
             let got = match older {
                 None => figure(&d.code),
-                Some(old) => {
-                    let step = ir
-                        .series
-                        .iter()
-                        .find(|x| x.code == d.code)
-                        .and_then(|x| x.continues.iter().find(|c| c.edition == old));
-                    match step {
-                        None => Err(self.words.fill(
-                            "yoy.new_meaning",
-                            &[("code", &d.code), ("edition", &ir.edition.id), ("old", old)],
-                        )),
-                        Some(step) => {
-                            let mut sum = 0.0;
-                            let mut site = None;
-                            let mut err = None;
-                            for c in &step.codes {
-                                match figure(c) {
-                                    Ok((v, s)) => {
-                                        sum += v;
-                                        site.get_or_insert(s);
-                                    }
-                                    Err(e) => {
-                                        err.get_or_insert(e);
-                                    }
+                Some(old) => match ir.continues_in(&d.code, old) {
+                    None => Err(self.words.fill(
+                        "yoy.new_meaning",
+                        &[("code", &d.code), ("edition", &ir.edition.id), ("old", old)],
+                    )),
+                    Some(codes) => {
+                        let mut sum = 0.0;
+                        let mut site = None;
+                        let mut err = None;
+                        for c in codes {
+                            match figure(c) {
+                                Ok((v, s)) => {
+                                    sum += v;
+                                    site.get_or_insert(s);
+                                }
+                                Err(e) => {
+                                    err.get_or_insert(e);
                                 }
                             }
-                            match (err, site) {
-                                (Some(e), _) => Err(e),
-                                (None, Some(s)) => Ok((sum, s)),
-                                (None, None) => Err(self
-                                    .words
-                                    .fill("yoy.no_continued", &[("code", &d.code), ("old", old)])),
-                            }
+                        }
+                        match (err, site) {
+                            (Some(e), _) => Err(e),
+                            (None, Some(s)) => Ok((sum, s)),
+                            (None, None) => Err(self
+                                .words
+                                .fill("yoy.no_continued", &[("code", &d.code), ("old", old)])),
                         }
                     }
-                }
+                },
             };
             match got {
                 Ok(v) => {

@@ -81,6 +81,7 @@ pub fn python(ir: &Ir) -> String {
         "status_words": values::status_words(ir),
         "authorities": authorities,
         "rules": rules,
+        "older": older(ir),
     });
     PYTHON.replacen(
         "# @@SPEC@@",
@@ -91,6 +92,22 @@ pub fn python(ir: &Ir) -> String {
         ),
         1,
     )
+}
+
+/// For a last year's return of the edition this one supersedes (a year before this one's first):
+/// that edition, this one's first year, and for each data item the older codes whose figures,
+/// added together, it continues (an item with a new meaning is absent: it is not compared).
+/// `None` (Python's None) when the edition supersedes none.
+fn older(ir: &Ir) -> Value {
+    let Some((old, first)) = ir.older() else {
+        return Value::Null;
+    };
+    let steps: Map<String, Value> = ir
+        .data_items
+        .iter()
+        .filter_map(|d| Some((d.code.clone(), json!(ir.continues_in(&d.code, old)?))))
+        .collect();
+    json!({"edition": old, "first_year": first, "steps": steps})
 }
 
 /// Every generated validation file, for `pmf build`.

@@ -103,6 +103,7 @@ DROP TABLE IF EXISTS pmf_run;
 DROP TABLE IF EXISTS pmf_code;
 DROP TABLE IF EXISTS pmf_rule_term;
 DROP TABLE IF EXISTS pmf_rule;
+DROP TABLE IF EXISTS pmf_series_step;
 DROP TABLE IF EXISTS pmf_item;
 DROP TABLE IF EXISTS pmf_population;
 DROP TABLE IF EXISTS pmf_status_word;
@@ -158,6 +159,9 @@ CREATE TABLE pmf_rule (
   change_percent DOUBLE PRECISION,
   change_at_least DOUBLE PRECISION
 );
+-- For last year's returns of the edition this one supersedes: each item's figure there is the
+-- sum of the older codes (old_code) it continues; an item with a new meaning has no row.
+CREATE TABLE pmf_series_step (item INTEGER NOT NULL, old_code TEXT NOT NULL);
 CREATE TABLE pmf_rule_term (
   rule_id TEXT NOT NULL,
   rule_seq INTEGER NOT NULL,
@@ -314,6 +318,28 @@ pub fn generate(ir: &Ir) -> String {
         "rule_id, rule_seq, side, seq, code, item, coef",
         &terms,
     );
+    // The older edition's first year, as the year it starts (2020 for 2020-21): last year's
+    // return is of the older edition when its year starts before it.
+    let older = ir.older().and_then(|(old, first)| {
+        let start: i64 = first.get(..4)?.parse().ok()?;
+        Some((old, start))
+    });
+    let steps: Vec<String> = match older {
+        None => Vec::new(),
+        Some((old, _)) => ir
+            .data_items
+            .iter()
+            .enumerate()
+            .flat_map(|(k, d)| {
+                ir.continues_in(&d.code, old)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(move |c| format!("({}, {})", k + 1, sql_literal(c)))
+            })
+            .collect(),
+    };
+    inserts(&mut o, "pmf_series_step", "item, old_code", &steps);
+    let older_start = older.map_or("NULL".to_string(), |(_, y)| y.to_string());
 
     let max = MAX_VALUE as u64;
     let status_half = lower_ascii("status_text", 0..13);
@@ -502,14 +528,19 @@ WHERE x.n_usable = r.n_terms AND r.kind NOT IN ('change', 'balance') AND (
 
 -- Year on year. Last year's usable figures, from pmf_previous, by authority, period and item,
 -- as step 4 makes this year's.
+-- older is 0 for figures read as this edition's, 1 for figures read as the older edition's
+-- through pmf_series_step (a return of a year before this edition's first is the older
+-- edition's): each item the sum of its older codes, when each has one row holding a figure
+-- valid for it (as a decimal, for a code this edition does not have).
 CREATE TEMP TABLE pmf_previous_cell (
   authority TEXT NOT NULL,
   period TEXT NOT NULL,
   item INTEGER NOT NULL,
-  usable DOUBLE PRECISION
+  usable DOUBLE PRECISION,
+  older INTEGER NOT NULL
 );
-INSERT INTO pmf_previous_cell (authority, period, item, usable)
-SELECT authority, period, item, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END
+INSERT INTO pmf_previous_cell (authority, period, item, usable, older)
+SELECT authority, period, item, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END, 0
 FROM (
   SELECT t.authority, t.period, k.item,
   {usable}  AS usable
@@ -521,14 +552,46 @@ FROM (
   JOIN pmf_code k ON k.code = t.code AND k.kind IN ('whole', 'decimal')
 ) r
 GROUP BY authority, period, item;
-CREATE INDEX pmf_previous_cell_key ON pmf_previous_cell (authority, period, item);
+INSERT INTO pmf_previous_cell (authority, period, item, usable, older)
+SELECT o.authority, o.period, st.item,
+  CASE WHEN COUNT(o.usable) = MAX(n.n_codes) THEN SUM(o.usable) END, 1
+FROM pmf_series_step st
+JOIN (SELECT item, COUNT(*) AS n_codes FROM pmf_series_step GROUP BY item) n ON n.item = st.item
+JOIN (
+  SELECT authority, period, code, CASE WHEN COUNT(*) = 1 THEN MAX(usable) END AS usable
+  FROM (
+    SELECT t.authority, t.period, t.code,
+    {usable}  AS usable
+    FROM (
+      SELECT COALESCE(trim(authority), '') AS authority, COALESCE(trim(period), '') AS period,
+        COALESCE(trim(code), '') AS code, COALESCE(trim(value), '') AS value_text
+      FROM pmf_previous
+    ) t
+    JOIN (
+      SELECT c.old_code AS code, COALESCE(i.value_type, 'decimal') AS kind
+      FROM (SELECT DISTINCT old_code FROM pmf_series_step) c
+      LEFT JOIN pmf_item i ON i.code = c.old_code
+    ) k ON k.code = t.code
+  ) r
+  GROUP BY authority, period, code
+) o ON o.code = st.old_code
+GROUP BY o.authority, o.period, st.item;
+CREATE INDEX pmf_previous_cell_key ON pmf_previous_cell (authority, period, item, older);
 ANALYZE pmf_previous_cell;
 
 -- Each return of a financial year with the year before (2019-20 before 2020-21).
-CREATE TEMP TABLE pmf_input_year (ret INTEGER PRIMARY KEY, authority TEXT NOT NULL, prev_period TEXT NOT NULL);
-INSERT INTO pmf_input_year (ret, authority, prev_period)
+-- older: 1 when the year before is before this edition's first (its return is the older
+-- edition's).
+CREATE TEMP TABLE pmf_input_year (
+  ret INTEGER PRIMARY KEY,
+  authority TEXT NOT NULL,
+  prev_period TEXT NOT NULL,
+  older INTEGER NOT NULL
+);
+INSERT INTO pmf_input_year (ret, authority, prev_period, older)
 SELECT ret, authority, CAST(y - 1 AS TEXT) || '-'
-  || CASE WHEN y % 100 < 10 THEN '0' ELSE '' END || CAST(y % 100 AS TEXT)
+  || CASE WHEN y % 100 < 10 THEN '0' ELSE '' END || CAST(y % 100 AS TEXT),
+  CASE WHEN y - 1 < {older_start} THEN 1 ELSE 0 END
 FROM (
   SELECT ret, authority,
     CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '-'
@@ -562,7 +625,7 @@ FROM (
     FROM pmf_input_year y
     JOIN pmf_rule_term t ON t.side = 'P'
     JOIN pmf_previous_cell p ON p.authority = y.authority AND p.period = y.prev_period
-      AND p.item = t.item
+      AND p.item = t.item AND p.older = y.older
     WHERE p.usable IS NOT NULL
   ) v
   GROUP BY ret, rule_seq
