@@ -49,8 +49,13 @@ use std::sync::Arc;
 /// What the caller wants checked beyond the defaults.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options<'a> {
-    /// Report every text that has no Welsh version (PMF0402).
+    /// Report every text that has no Welsh version (PMF0402), as well as what `welsh_states`
+    /// reports.
     pub require_welsh: bool,
+    /// Report Welsh made for other English than its text has now (PMF0410) and Welsh not yet
+    /// reviewed (PMF0411), without listing the texts with no Welsh: what an editor shows while
+    /// the spec is written.
+    pub welsh_states: bool,
     /// The checked edition this one supersedes: `was` provenance is resolved in it, codes
     /// are compared with it, and the IR records what changed since it.
     pub previous: Option<&'a Ir>,

@@ -28,6 +28,9 @@ pub struct Hover {
 
 /// The hover at a cursor.
 pub fn hover(c: &Cursor) -> Option<Hover> {
+    if let Some(h) = welsh_hover(c) {
+        return Some(h);
+    }
     let Some(f) = c.found() else {
         return keyword_hover(c).or_else(|| old_code_hover(c));
     };
@@ -69,6 +72,88 @@ pub fn hover(c: &Cursor) -> Option<Hover> {
         }
     }
     Some(Hover { markdown, range })
+}
+
+/// A hover on a text's Welsh (`cy "..."` and its `of(...)`): the English now and the Welsh,
+/// how far the translation has gone, and whether it was made for other English than the text
+/// has now (then it is stale, and the warning PMF0410 is on it too).
+fn welsh_hover(c: &Cursor) -> Option<Hover> {
+    let texts = pmf_check::catalogue::translatable(&c.a.comp.decls);
+    let t = texts.iter().map(|t| t.text).find(|t| {
+        t.loc.file == c.file
+            && t.cy_span
+                .as_ref()
+                .is_some_and(|s| s.start <= c.offset && c.offset <= s.end)
+    })?;
+    let cy = t.cy.as_ref()?;
+    let mut md = String::new();
+    let quote = |s: &str| s.lines().collect::<Vec<_>>().join(" ");
+    match &t.cy_of {
+        None => md.push_str(
+            "**Welsh** · written by hand\n\nIt records no English it was made for, so it is never \
+             reported as stale; `pmf translate import` records it.",
+        ),
+        Some(of) => {
+            let now = pmf_check::model::english_hash(&t.en.value);
+            if now == of.hash {
+                let _ = write!(
+                    md,
+                    "**Welsh** · {}\n\nMade for the English the text has now (`{now}`).",
+                    of.state.as_str()
+                );
+                if of.state != pmf_check::model::WelshState::Reviewed {
+                    md.push_str(" Only reviewed Welsh counts as done for publication.");
+                }
+            } else {
+                let _ = write!(
+                    md,
+                    "**Welsh** · {} · **stale**\n\nMade for other English (`{}`) than the text has \
+                     now (`{now}`): have it translated again (`pmf translate export` lists it). \
+                     The spec keeps only the hash of the English it was made for.",
+                    of.state.as_str(),
+                    of.hash
+                );
+            }
+        }
+    }
+    let _ = write!(
+        md,
+        "\n\nEnglish now: {}\n\nWelsh: {}",
+        escape_md(&quote(&t.en.value)),
+        escape_md(&quote(&cy.value))
+    );
+    Some(Hover {
+        markdown: md,
+        range: t.cy_span.clone(),
+    })
+}
+
+/// Text shown as itself in a Markdown card (no emphasis, links or HTML from the spec's words).
+fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(
+            ch,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '!'
+                | '('
+                | ')'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// A hover on a field or item keyword: its documentation from the schema.

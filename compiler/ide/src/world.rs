@@ -771,9 +771,12 @@ impl World {
             (pmf_check::model::Declarations::merge(parts), shapes)
         });
         // Diagnostics need no IR; checked against a previous edition, the IR is built anyway.
+        // Stale and unreviewed Welsh are shown as the spec is written (not the texts with no
+        // Welsh, which are many until the translators' work comes back).
         let options = pmf_check::Options {
             previous: previous.as_deref().and_then(Analysis::ir),
             skip_ir: true,
+            welsh_states: true,
             ..pmf_check::Options::default()
         };
         let comp = pmf_check::compile_merged(&sources, files, decls, diagnostics, options);

@@ -384,6 +384,7 @@ pub fn compile_editions_with(
             require_welsh,
             previous,
             skip_ir: check_only,
+            welsh_states: false,
         }
     }
     let plain: Vec<Compilation> = inputs
@@ -423,6 +424,7 @@ pub fn compile_editions_with(
                                 require_welsh,
                                 previous: None,
                                 skip_ir: false,
+                                welsh_states: false,
                             },
                         )
                         .ir

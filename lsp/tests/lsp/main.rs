@@ -12,3 +12,4 @@ mod frames;
 mod neovim;
 mod random;
 mod spec;
+mod welsh;
