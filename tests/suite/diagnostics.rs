@@ -145,6 +145,7 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
                 require_welsh: welsh,
                 previous: prev_ir.as_ref(),
                 skip_ir: true,
+                ..Default::default()
             },
         );
         if format!("{:?}", checked.diagnostics) != format!("{:?}", comp.diagnostics) {

@@ -441,3 +441,74 @@ fn welsh_for_a_header_and_a_long_text_goes_where_the_language_puts_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The termbase: a Welsh text whose English uses an agreed term but whose Welsh does not use
+/// the term's Welsh is a warning (PMF0412) in `pmf check --welsh`; a mutated form counts as
+/// the term; translators are shown the terms each text uses, in the PO and in the XLIFF.
+#[test]
+fn the_termbase_is_checked_and_shown_to_translators() {
+    let (dir, spec) = workspace("terms");
+    let path = spec.join("spec.pmf");
+    let mut t = std::fs::read_to_string(&path).expect("read");
+    t.push_str(
+        "\nterm contact \"contact\" cy \"cyswllt\" {\n  status agreed\n  form \"contacts\" cy \"cysylltiadau\"\n}\n\
+         \nterm working_day \"working day\" cy \"diwrnod gwaith\" {\n  status proposed\n}\n",
+    );
+    std::fs::write(&path, &t).expect("write");
+    // Every Welsh text of the test spec uses the agreed term where its English does.
+    assert!(
+        !welsh_findings(&spec)
+            .iter()
+            .any(|f| f.starts_with("PMF0412")),
+        "{:?}",
+        welsh_findings(&spec)
+    );
+    // AD/001's Welsh says "galwadau" (calls) for contacts: that one text is reported.
+    let drifted = t.replace(
+        "cy \"Cyfanswm y cysylltiadau â'r gwasanaeth",
+        "cy \"Cyfanswm y galwadau i'r gwasanaeth",
+    );
+    assert_ne!(
+        drifted, t,
+        "the test spec's AD/001 Welsh is where the test expects it"
+    );
+    std::fs::write(&path, &drifted).expect("write");
+    let line = drifted
+        .lines()
+        .position(|l| l.contains("Cyfanswm y galwadau"))
+        .expect("the line")
+        + 1;
+    let found: Vec<String> = welsh_findings(&spec)
+        .into_iter()
+        .filter(|f| f.starts_with("PMF0412"))
+        .collect();
+    assert_eq!(found, vec![format!("PMF0412 {line}")]);
+
+    // Translators see the terms a text uses (the proposed one too), in both formats.
+    let po = export(&spec, "po", &dir.join("cy.po"));
+    assert!(
+        po.contains("#. term: contact = cyswllt, contacts = cysylltiadau (agreed)"),
+        "{po}"
+    );
+    assert!(
+        po.contains("#. term: working day = diwrnod gwaith (proposed)"),
+        "{po}"
+    );
+    if let Some(msgfmt) = tool("msgfmt", &[]) {
+        let o = Command::new(msgfmt)
+            .args(["--check", "-o", "/dev/null"])
+            .arg(dir.join("cy.po"))
+            .output()
+            .expect("msgfmt runs");
+        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
+    }
+    let xlf = export(&spec, "xliff", &dir.join("cy.xlf"));
+    assert!(
+        xlf.contains(
+            "<note category=\"term\">contact = cyswllt, contacts = cysylltiadau (agreed)</note>"
+        ),
+        "{xlf}"
+    );
+    pmf::translate::xliff::read(&xlf).expect("our reader reads it");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -271,8 +271,8 @@ fn last_years_return_of_the_previous_edition_is_read_through_the_series() {
 fn every_backend(ir: &Ir, this_csv: &str, last_csv: &str, expected: &Found) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (this_path, last_path) = (dir.path().join("this.csv"), dir.path().join("last.csv"));
-    std::fs::write(&this_path, &this_csv).expect("write");
-    std::fs::write(&last_path, &last_csv).expect("write");
+    std::fs::write(&this_path, this_csv).expect("write");
+    std::fs::write(&last_path, last_csv).expect("write");
     let sql_path = dir.path().join("pmf_validation.sql");
     std::fs::write(&sql_path, pmf::gen::validation::sql::generate(ir)).expect("write the SQL");
     let py_path = dir.path().join("pmf_validate.py");

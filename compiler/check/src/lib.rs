@@ -28,6 +28,7 @@ mod metrics;
 pub mod names;
 pub mod records;
 mod standards;
+pub mod terms;
 mod texts;
 
 pub use names::{Def, Kind, Symbols, Use};

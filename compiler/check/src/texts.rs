@@ -212,6 +212,7 @@ impl Checker<'_> {
             if t.en.value.trim().is_empty() {
                 continue;
             }
+            self.check_terms(t);
             let (Some(cy), Some(of)) = (&t.cy, &t.cy_of) else {
                 if t.cy.is_none() && missing {
                     self.push(

@@ -75,6 +75,7 @@ const SNIPPETS: &[(&str, &str)] = &[
     ("report", "report ${1:id} \"${2:Title}\" {\n  authority ${3:W06000015}\n  standard ${4:qs1} {\n    measure ${5:PI/AD/01}\n  }\n}"),
     ("allow", "allow ${1:PMF0306} \"${2:reason}\""),
     ("calendar", "calendar ${1:wales} \"${2:Working days in Wales}\" {\n  weekend saturday sunday\n  years ${3:2018} to ${4:2026}\n  holiday ${5:2020-12-25} \"${6:Christmas Day}\"\n}"),
+    ("term", "term ${1:id} \"${2:English}\" cy \"${3:Cymraeg}\" {\n  status ${4|agreed,proposed,deprecated|}\n}"),
     ("record", "record ${1:id} \"${2:Title}\" {\n  counts ${3:unit}\n  key ${4:id}\n  field ${4:id} id \"${5:Identifier}\"\n  field ${6:name} ${7|date,datetime,number,id,cohort|} \"${8:Title}\"\n}"),
 ];
 

@@ -40,6 +40,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "allow",
     "calendar",
     "record",
+    "term",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

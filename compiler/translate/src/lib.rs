@@ -62,6 +62,9 @@ pub struct Entry {
     pub need: Need,
     /// `file:line` of the English in the spec.
     pub place: String,
+    /// The termbase's terms its English uses, as translators' notes
+    /// (`pmf_check::terms::describe`).
+    pub terms: Vec<String>,
 }
 
 /// The fingerprint of a spec's version as far as translation goes: the edition's id, then the
@@ -118,6 +121,10 @@ pub fn needing(sources: &Sources, decls: &Declarations) -> Vec<Entry> {
             cy: text.cy.as_ref().map(|c| c.value.clone()),
             need,
             place: format!("{}:{line}", src.path),
+            terms: pmf_check::terms::used_in(&decls.terms, &text.en.value)
+                .into_iter()
+                .map(pmf_check::terms::describe)
+                .collect(),
         });
     }
     out

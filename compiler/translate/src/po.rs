@@ -47,7 +47,11 @@ pub fn write(entries: &[Entry], fingerprint: &str) -> Result<String, String> {
         if e.need.fuzzy() && e.cy.is_some() {
             flags.add_flag("fuzzy");
         }
-        let note = format!("{} of {}: {}", e.kind, e.owner, e.need.describe());
+        let mut note = format!("{} of {}: {}", e.kind, e.owner, e.need.describe());
+        for t in &e.terms {
+            note.push_str("\nterm: ");
+            note.push_str(t);
+        }
         let msg = Message::build_singular()
             .with_msgctxt(e.id.clone())
             .with_msgid(e.en.clone())
@@ -163,6 +167,7 @@ mod tests {
             cy: Some("Llinell".into()),
             need: Need::Stale,
             place: "spec/a.pmf:3".into(),
+            terms: vec!["line = llinell (agreed)".into()],
         }];
         let po = write(&entries, "test 0123456789abcdef").expect("written");
         let back = read(&po).expect("read back");

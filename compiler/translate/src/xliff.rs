@@ -37,11 +37,15 @@ pub fn write(entries: &[Entry], fingerprint: &str) -> Result<String, String> {
             BytesStart::new("unit").with_attributes([("id", id.as_str()), ("name", &entry.id)]);
         e(w.write_event(Event::Start(unit)))?;
         e(w.write_event(Event::Start(BytesStart::new("notes"))))?;
+        let terms = entry.terms.iter().map(|t| ("term", t.clone()));
         for (category, text) in [
             ("kind", format!("{} of {}", entry.kind, entry.owner)),
             ("need", entry.need.describe().to_string()),
             ("location", entry.place.clone()),
-        ] {
+        ]
+        .into_iter()
+        .chain(terms)
+        {
             let note = BytesStart::new("note").with_attributes([("category", category)]);
             e(w.write_event(Event::Start(note)))?;
             e(w.write_event(Event::Text(BytesText::new(&text))))?;
@@ -252,6 +256,7 @@ mod tests {
             cy: cy.map(str::to_string),
             need,
             place: "spec/a & b.pmf:3".into(),
+            terms: vec!["contact = cyswllt <agreed> & \"more\"".into()],
         }
     }
 

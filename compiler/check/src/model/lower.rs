@@ -85,6 +85,7 @@ impl<'a> Lowerer<'a> {
             "erratum" => self.erratum(node),
             "calendar" => self.calendar(node),
             "record" => self.record(node),
+            "term" => self.term(node),
             "allow" => {
                 if let Some(a) = self.allow(node) {
                     self.decls.file_allows.push(a);
@@ -1210,6 +1211,42 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.decls.definitions.push(x);
+    }
+
+    fn term(&mut self, node: &Node) {
+        let Some((id, id_loc)) = self.header_name(node, "a term") else {
+            return;
+        };
+        let mut x = Term {
+            id,
+            loc: self.loc(&node.span),
+            id_loc,
+            term: self.header_title(node),
+            forms: Vec::new(),
+            status: None,
+            note: None,
+        };
+        let mut seen = BTreeMap::new();
+        for c in self.children(node).iter() {
+            if !self.known(&schema::TERM, &mut seen, c) {
+                continue;
+            }
+            match c.key.text.as_str() {
+                "status" => {
+                    x.status = self
+                        .word(c, schema::TERM_STATUSES)
+                        .and_then(|w| TermStatus::parse(&w))
+                }
+                "form" => x.forms.extend(self.text(c)),
+                "note" => x.note = self.text(c),
+                _ => unlowered(c),
+            }
+        }
+        if x.status.is_none() {
+            self.err(Code::MissingField, &x.id_loc.span.clone(), format!("term `{}` has no `status`", x.id)).help =
+                Some("add `status agreed` for a Welsh term translators must use, `status proposed` for one not yet agreed, or `status deprecated` for one not to use".into());
+        }
+        self.decls.terms.push(x);
     }
 
     fn source(&mut self, node: &Node) {

@@ -206,6 +206,53 @@ pub struct Definition {
     pub text: Option<Text>,
 }
 
+/// A term of the termbase: an English term and the Welsh agreed for it (`term id "English" cy
+/// "Welsh" { status agreed }`), with other forms of both (plurals). A Welsh text whose English
+/// uses an agreed term must use its Welsh (PMF0412); a deprecated Welsh term is one not to use
+/// (PMF0413).
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub id: String,
+    pub loc: Loc,
+    pub id_loc: Loc,
+    pub term: Option<Text>,
+    /// Other forms of the term, each English with its Welsh (`form "contacts" cy
+    /// "cysylltiadau"`).
+    pub forms: Vec<Text>,
+    pub status: Option<TermStatus>,
+    pub note: Option<Text>,
+}
+
+/// How far a term's Welsh is agreed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermStatus {
+    /// Checked: Welsh texts whose English uses the term use its Welsh.
+    Agreed,
+    /// Shown to translators, not checked.
+    Proposed,
+    /// A Welsh term not to use: Welsh texts that use it are reported.
+    Deprecated,
+}
+
+impl TermStatus {
+    pub fn parse(w: &str) -> Option<TermStatus> {
+        match w {
+            "agreed" => Some(TermStatus::Agreed),
+            "proposed" => Some(TermStatus::Proposed),
+            "deprecated" => Some(TermStatus::Deprecated),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermStatus::Agreed => "agreed",
+            TermStatus::Proposed => "proposed",
+            TermStatus::Deprecated => "deprecated",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct DataSource {
     pub id: String,
@@ -560,6 +607,8 @@ pub struct Declarations {
     pub reports: Vec<Report>,
     pub calendars: Vec<Calendar>,
     pub records: Vec<Record>,
+    /// The termbase: English terms and their agreed Welsh.
+    pub terms: Vec<Term>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
     /// Names of items that did not parse; references to them are not reported again.
@@ -589,6 +638,7 @@ impl Declarations {
         self.reports.extend(other.reports);
         self.calendars.extend(other.calendars);
         self.records.extend(other.records);
+        self.terms.extend(other.terms);
         self.file_allows.extend(other.file_allows);
         self.broken.extend(other.broken);
     }

@@ -6,7 +6,7 @@
 use super::Declarations;
 
 /// The number of lists in `Declarations`.
-const LISTS: usize = 23;
+const LISTS: usize = 24;
 
 /// How many declarations of each kind one file has, in the order of the fields of
 /// `Declarations`.
@@ -39,6 +39,7 @@ macro_rules! each_list {
         $m!(20, broken);
         $m!(21, calendars);
         $m!(22, records);
+        $m!(23, terms);
     };
 }
 
@@ -68,6 +69,7 @@ impl Declarations {
             reports: _,
             calendars: _,
             records: _,
+            terms: _,
             file_allows: _,
             broken: _,
         } = self;

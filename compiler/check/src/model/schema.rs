@@ -373,6 +373,29 @@ pub static DEFINITION: Block = Block {
     ],
 };
 
+/// The statuses of a term of the termbase.
+pub const TERM_STATUSES: &[&str] = &["agreed", "proposed", "deprecated"];
+
+pub static TERM: Block = Block {
+    keyword: "term",
+    noun: "a term",
+    doc: "A term of the termbase: `term id \"English\" cy \"Welsh\" { status agreed }`. A Welsh text whose English uses an agreed term must use its Welsh (PMF0412); a deprecated Welsh term is reported where it is used (PMF0413).",
+    lines: Lines::Fields,
+    fields: &[
+        field(
+            "status",
+            Word(TERM_STATUSES),
+            "`agreed` (checked), `proposed` (shown to translators, not checked) or `deprecated` (a Welsh term not to use) (required).",
+        ),
+        many(
+            "form",
+            Text,
+            "Another form of the term, with its Welsh: `form \"contacts\" cy \"cysylltiadau\"` (a Welsh word's mutated forms are found without one).",
+        ),
+        field("note", Text, "A note for translators."),
+    ],
+};
+
 pub static SOURCE: Block = Block {
     keyword: "source",
     noun: "a data source",
@@ -825,6 +848,7 @@ pub static ITEMS: &[&Block] = &[
     &ALLOW_ITEM,
     &CALENDAR,
     &RECORD,
+    &TERM,
 ];
 
 /// The item kind a keyword begins.

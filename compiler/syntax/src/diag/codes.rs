@@ -95,6 +95,8 @@ codes! {
     MalformedCodeInText = "PMF0409", "malformed-code-in-text", Warning, "a text mentions something shaped like a code that is not a well-formed code";
     StaleWelsh = "PMF0410", "stale-welsh", Warning, "a Welsh text was made for other English than the text has now";
     UnreviewedWelsh = "PMF0411", "unreviewed-welsh", Note, "a Welsh text is a draft or not yet reviewed";
+    TermNotUsed = "PMF0412", "term-not-used", Warning, "a Welsh text does not use the agreed Welsh of a term its English uses";
+    DeprecatedTerm = "PMF0413", "deprecated-term", Warning, "a Welsh text uses a term the termbase says not to use";
     UnmappedMeasure = "PMF0501", "unmapped-measure", Note, "a metric or indicator reports under no quality standard, while others of the edition do";
     RepeatedInReport = "PMF0502", "repeated-in-report", Error, "a report definition shows a measure, or a quality standard, twice";
     FieldTypeMismatch = "PMF0601", "field-type-mismatch", Error, "a record field is used where its type does not fit";
