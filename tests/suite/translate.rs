@@ -215,6 +215,14 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
     );
     // Nothing is left to translate.
     assert!(msgctxts(&export(&spec, "po", &dir.join("none.po"))).is_empty());
+    // The Welsh memory holds the English each Welsh text was made from.
+    let memory = std::fs::read_to_string(spec.join("welsh-memory.pmf")).expect("the Welsh memory");
+    assert!(
+        memory.contains(
+            "\nenglish \"64c2f330\" \"The number of adults with a care and support plan at 31 March\"\n"
+        ),
+        "{memory}"
+    );
 
     // Change one English text: exactly its Welsh is stale.
     let old = "  wording \"The number of adults with a care and support plan at 31 March\"";
@@ -253,10 +261,36 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
         t.contains("Welsh: Nifer yr oedolion sydd â chynllun gofal a chymorth ar 31 Mawrth"),
         "{t}"
     );
-    // The stale text is exported again, fuzzy, with its Welsh.
+    assert!(
+        t.contains(
+            "English it was made for: The number of adults with a care and support plan at 31 March"
+        ),
+        "{t}"
+    );
+    // The stale text is exported again, fuzzy, with its Welsh and the English it was made
+    // for (gettext's previous msgid; msgfmt accepts it).
     let again = export(&spec, "po", &dir.join("stale.po"));
     assert_eq!(msgctxts(&again), vec!["AD/005#wording".to_string()]);
     assert!(again.contains("#, fuzzy"));
+    assert!(
+        again.contains(
+            "#| msgctxt \"AD/005#wording\"\n#| msgid \"The number of adults with a care and support plan at 31 March\"\nmsgctxt \"AD/005#wording\""
+        ),
+        "{again}"
+    );
+    if let Some(msgfmt) = tool("msgfmt", &[]) {
+        let o = Command::new(msgfmt)
+            .args(["--check", "-o", "/dev/null"])
+            .arg(dir.join("stale.po"))
+            .output()
+            .expect("msgfmt runs");
+        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
+    }
+    let xlf = export(&spec, "xliff", &dir.join("stale.xlf"));
+    assert!(
+        xlf.contains("<note category=\"previous-english\">The number of adults with a care and support plan at 31 March</note>"),
+        "{xlf}"
+    );
 
     // The first file is refused now, naming its lines, and nothing is written.
     let o = pmf(&["translate", "import", s(&filled), s(&spec)]);

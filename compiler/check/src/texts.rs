@@ -231,23 +231,28 @@ impl Checker<'_> {
             };
             let now = crate::model::english_hash(&t.en.value);
             if now != of.hash {
-                self.push(
-                    Diagnostic::new(
-                        Code::StaleWelsh,
-                        of.loc.file,
-                        of.loc.span.clone(),
-                        "this Welsh was made for other English than the text has now",
-                    )
-                    .label(format!("made for English `{}`", of.hash))
-                    .secondary(
-                        t.loc.file,
-                        t.en_span.clone(),
-                        format!("the English now (`{now}`)"),
-                    )
-                    .note(format!("English now: {}", one_line(&t.en.value)))
-                    .note(format!("Welsh: {}", one_line(&cy.value)))
-                    .help("have the Welsh translated again (`pmf translate export` lists it)"),
-                );
+                let before = self.decls.remembered(&of.hash).map(one_line);
+                let mut d = Diagnostic::new(
+                    Code::StaleWelsh,
+                    of.loc.file,
+                    of.loc.span.clone(),
+                    "this Welsh was made for other English than the text has now",
+                )
+                .label(format!("made for English `{}`", of.hash))
+                .secondary(
+                    t.loc.file,
+                    t.en_span.clone(),
+                    format!("the English now (`{now}`)"),
+                )
+                .note(format!("English now: {}", one_line(&t.en.value)));
+                let help = match &before {
+                    Some(_) => "have the Welsh translated again (`pmf translate export` lists it, with the English it was made for)",
+                    None => "have the Welsh translated again (`pmf translate export` lists it)",
+                };
+                if let Some(before) = before {
+                    d = d.note(format!("English it was made for: {before}"));
+                }
+                self.push(d.note(format!("Welsh: {}", one_line(&cy.value))).help(help));
             } else if of.state != crate::model::WelshState::Reviewed {
                 self.push(
                     Diagnostic::new(

@@ -53,6 +53,10 @@ pub struct Candidate {
 }
 
 /// A snippet for a new item of each kind, by keyword.
+/// Item kinds a tool writes, not a person (the Welsh memory, by `pmf translate import`): not
+/// offered.
+const TOOL_WRITTEN: &[&str] = &["english"];
+
 const SNIPPETS: &[(&str, &str)] = &[
     ("edition", "edition \"${1:id}\" {\n  title \"$2\"\n  status ${3|draft,consultation,final|}\n  first_year ${4:2020-21}\n}"),
     ("extension", "extension \"${1:id}\" {\n  title \"$2\"\n  prefix \"${3:CDF}\"\n  extends \"${4:2019-consultation}\"\n}"),
@@ -235,7 +239,10 @@ pub fn candidates(a: Option<&Analysis>, text: &str, offset: usize) -> (Context, 
     let Some(key) = cx.before.first().map(String::as_str) else {
         // The start of a line.
         if enclosing.is_empty() {
-            for k in schema::ITEMS {
+            for k in schema::ITEMS
+                .iter()
+                .filter(|k| !TOOL_WRITTEN.contains(&k.keyword))
+            {
                 out.push(Candidate {
                     label: k.keyword.to_string(),
                     kind: CandidateKind::Keyword,
@@ -568,7 +575,10 @@ mod tests {
     /// kind the language does not have.
     #[test]
     fn every_item_kind_has_a_snippet() {
-        for k in schema::ITEMS {
+        for k in schema::ITEMS
+            .iter()
+            .filter(|k| !TOOL_WRITTEN.contains(&k.keyword))
+        {
             assert!(
                 snippet(k.keyword).is_some_and(|s| s.starts_with(k.keyword)),
                 "{}",

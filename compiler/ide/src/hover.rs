@@ -108,11 +108,18 @@ fn welsh_hover(c: &Cursor) -> Option<Hover> {
                 let _ = write!(
                     md,
                     "**Welsh** · {} · **stale**\n\nMade for other English (`{}`) than the text has \
-                     now (`{now}`): have it translated again (`pmf translate export` lists it). \
-                     The spec keeps only the hash of the English it was made for.",
+                     now (`{now}`): have it translated again (`pmf translate export` lists it).",
                     of.state.as_str(),
                     of.hash
                 );
+                match c.a.comp.decls.remembered(&of.hash) {
+                    Some(before) => {
+                        let _ = write!(md, "\n\nEnglish it was made for: {}", escape_md(&quote(before)));
+                    }
+                    None => md.push_str(
+                        " The Welsh memory (welsh-memory.pmf) does not have the English it was made for.",
+                    ),
+                }
             }
         }
     }

@@ -180,9 +180,43 @@ fn import(file: &Path, reviewed: bool, paths: Vec<PathBuf>) -> ExitCode {
     };
     // All or nothing: every file is written beside itself first, then each is renamed over its
     // original; a failure before the renames removes what was written.
+    let mut writes: Vec<(PathBuf, &str)> = outcome
+        .files
+        .iter()
+        .map(|(f, new)| (PathBuf::from(&input.sources.get(*f).path), new.as_str()))
+        .collect();
+    let mut memory_path = None;
+    if let Some((file, text)) = &outcome.memory {
+        let path = match file {
+            Some(f) => PathBuf::from(&input.sources.get(*f).path),
+            None => {
+                // A new memory, beside the file that declares the edition.
+                let home = comp
+                    .decls
+                    .editions
+                    .first()
+                    .map(|e| e.loc.file)
+                    .or_else(|| comp.decls.extensions.first().map(|e| e.loc.file));
+                let dir = home
+                    .map(|f| PathBuf::from(&input.sources.get(f).path))
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                let path = dir.join(translate::import::MEMORY_FILE);
+                if path.exists() {
+                    eprintln!(
+                        "error: {} exists but is not part of the spec being imported into (give the spec's folder); no source file was changed",
+                        path.display()
+                    );
+                    return ExitCode::from(2);
+                }
+                path
+            }
+        };
+        memory_path = Some(path.clone());
+        writes.push((path, text.as_str()));
+    }
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (f, new) in &outcome.files {
-        let path = PathBuf::from(&input.sources.get(*f).path);
+    for (path, new) in writes {
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -219,5 +253,11 @@ fn import(file: &Path, reviewed: bool, paths: Vec<PathBuf>) -> ExitCode {
             String::new()
         }
     );
+    if let Some(path) = memory_path {
+        eprintln!(
+            "the English they were made from is in the Welsh memory, {}",
+            path.display()
+        );
+    }
     ExitCode::SUCCESS
 }

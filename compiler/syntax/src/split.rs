@@ -41,6 +41,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "calendar",
     "record",
     "term",
+    "english",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,7 +26,22 @@ pub struct Outcome {
     pub imported: usize,
     /// Entries left empty by the translator (nothing written for them).
     pub empty: usize,
+    /// The Welsh memory's new text, and the file that holds it now (`None`: a new file,
+    /// [`MEMORY_FILE`] in the spec's folder). `None` when the spec has no Welsh made from
+    /// recorded English.
+    pub memory: Option<(Option<FileId>, String)>,
 }
+
+/// The name of the file the Welsh memory is written to when the spec has none yet.
+pub const MEMORY_FILE: &str = "welsh-memory.pmf";
+
+const MEMORY_HEAD: &str = "\
+// The Welsh memory, written by `pmf translate import`: the English each Welsh text of the spec
+// was made from, by the hash its `of(...)` records, so that when the English changes the Welsh
+// is shown with the English it translates (`pmf check --welsh`, the editor, `pmf translate
+// export`). Not edited by hand: each import writes it again, without the entries no Welsh text
+// refers to any more.
+";
 
 /// A text's Welsh and its `of(...)` as a file, lowered again, has them.
 type Written = (Option<String>, Option<(String, WelshState)>);
@@ -157,6 +172,21 @@ pub fn import(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let imported: BTreeMap<&str, &str> = file
+        .units
+        .iter()
+        .filter(|u| !u.cy.trim().is_empty())
+        .filter_map(|u| {
+            Some((
+                u.id.as_str(),
+                by_id.get(u.id.as_str())?.text.en.value.as_str(),
+            ))
+        })
+        .collect();
+    match memory(sources, decls, &catalogue, &imported) {
+        Ok(m) => out.memory = m,
+        Err(p) => return Err(vec![p]),
+    }
     for (f, mut list) in edits {
         list.sort_by_key(|e| std::cmp::Reverse(e.span.start));
         let mut text = sources.get(f).text.clone();
@@ -217,6 +247,75 @@ pub fn import(
     } else {
         Err(problems)
     }
+}
+
+/// The Welsh memory after an import: for each text whose Welsh records the English it was made
+/// from, that English by its hash: the English now for the texts imported and those whose
+/// Welsh is current, the remembered English for stale ones (as long as the memory has it).
+fn memory(
+    sources: &Sources,
+    decls: &Declarations,
+    catalogue: &[Translatable<'_>],
+    imported: &BTreeMap<&str, &str>,
+) -> Result<Option<(Option<FileId>, String)>, Problem> {
+    let mut kept: BTreeMap<String, &str> = BTreeMap::new();
+    for t in catalogue {
+        let en = t.text.en.value.as_str();
+        if imported.contains_key(t.id.as_str()) {
+            kept.insert(english_hash(en), en);
+            continue;
+        }
+        let Some(of) = &t.text.cy_of else { continue };
+        if of.hash == english_hash(en) {
+            kept.insert(of.hash.clone(), en);
+        } else if let Some(before) = decls.remembered(&of.hash) {
+            kept.insert(of.hash.clone(), before);
+        }
+    }
+    let file = decls.remembered.first().map(|r| r.loc.file);
+    if kept.is_empty() && file.is_none() {
+        return Ok(None);
+    }
+    // The file is written whole: it must hold nothing but the memory.
+    if let Some(f) = file {
+        let (parsed, _) = pmf_syntax::parse(f, &sources.get(f).text);
+        let other = parsed.items.iter().find_map(|i| match i {
+            pmf_syntax::Item::Node(n) if n.key.text == "english" => None,
+            pmf_syntax::Item::Node(n) => Some(format!("`{}` items", n.key.text)),
+            pmf_syntax::Item::Error(_) => Some("text that does not parse".to_string()),
+        });
+        if let Some(other) = other {
+            return Err(Problem::new(
+                0,
+                format!(
+                    "{} holds the Welsh memory and also {other}; the import writes that file whole, so move them to another file first",
+                    sources.get(f).path,
+                ),
+            ));
+        }
+    }
+    let mut text = String::from(MEMORY_HEAD);
+    for (hash, en) in &kept {
+        text.push_str(&format!(
+            "\nenglish \"{hash}\" {}\n",
+            literal(en, false, "")
+        ));
+    }
+    // Proof: the file, lowered, has exactly these entries and no error.
+    let (errors, back) = self::errors(file.unwrap_or(FileId(0)), &text);
+    let got: BTreeMap<&str, &str> = back
+        .remembered
+        .iter()
+        .map(|r| (r.hash.as_str(), r.en.as_str()))
+        .collect();
+    let want: BTreeMap<&str, &str> = kept.iter().map(|(h, e)| (h.as_str(), *e)).collect();
+    if errors > 0 || got != want {
+        return Err(Problem::new(
+            0,
+            "the Welsh memory could not be written exactly (a fault of pmf: please report it)",
+        ));
+    }
+    Ok(Some((file, text)))
 }
 
 /// Errors found parsing and lowering a file's text on its own, and its declarations.

@@ -65,6 +65,9 @@ pub struct Entry {
     /// The termbase's terms its English uses, as translators' notes
     /// (`pmf_check::terms::describe`).
     pub terms: Vec<String>,
+    /// For stale Welsh, the English it was made for, when the Welsh memory has it (a PO's
+    /// `#| msgid`, an XLIFF note).
+    pub previous: Option<String>,
 }
 
 /// The fingerprint of a spec's version as far as translation goes: the edition's id, then the
@@ -125,6 +128,10 @@ pub fn needing(sources: &Sources, decls: &Declarations) -> Vec<Entry> {
                 .into_iter()
                 .map(pmf_check::terms::describe)
                 .collect(),
+            previous: match (need, &text.cy_of) {
+                (Need::Stale, Some(of)) => decls.remembered(&of.hash).map(str::to_string),
+                _ => None,
+            },
         });
     }
     out

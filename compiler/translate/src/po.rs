@@ -65,7 +65,62 @@ pub fn write(entries: &[Entry], fingerprint: &str) -> Result<String, String> {
     let mut out = std::io::BufWriter::new(Vec::new());
     polib::po_file::write(&catalog, &mut out).map_err(|e| e.to_string())?;
     let bytes = out.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(with_previous(&text, entries))
+}
+
+/// A PO string literal: `"` and `\` escaped, a line break as `\n`, a tab as `\t`.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The English a stale entry's Welsh was made for, as gettext writes a previous msgid
+/// (`#| msgid`, one line of the text to a quoted string), before the entry's `msgctxt`. polib
+/// neither writes nor reads these lines (its reader passes over them), so they are added to
+/// its output here.
+fn with_previous(po: &str, entries: &[Entry]) -> String {
+    let previous: std::collections::BTreeMap<String, &str> = entries
+        .iter()
+        .filter_map(|e| Some((format!("msgctxt {}", quoted(&e.id)), e.previous.as_deref()?)))
+        .collect();
+    if previous.is_empty() {
+        return po.to_string();
+    }
+    let mut out = String::with_capacity(po.len());
+    for line in po.split_inclusive('\n') {
+        if let Some(before) = previous.get(line.trim_end_matches('\n')) {
+            let lines: Vec<&str> = before.split_inclusive('\n').collect();
+            if lines.len() <= 1 {
+                out.push_str(&format!(
+                    "#| msgctxt {}\n#| msgid {}\n",
+                    &line[8..line.trim_end().len()],
+                    quoted(before)
+                ));
+            } else {
+                out.push_str(&format!(
+                    "#| msgctxt {}\n#| msgid \"\"\n",
+                    &line[8..line.trim_end().len()]
+                ));
+                for l in lines {
+                    out.push_str(&format!("#| {}\n", quoted(l)));
+                }
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Reads a translated PO file. A file polib cannot read is one problem (with the line of the
@@ -168,8 +223,17 @@ mod tests {
             need: Need::Stale,
             place: "spec/a.pmf:3".into(),
             terms: vec!["line = llinell (agreed)".into()],
+            previous: Some("Line \"zero\"\n- two".into()),
         }];
         let po = write(&entries, "test 0123456789abcdef").expect("written");
+        // The English the stale Welsh was made for, as gettext's previous msgid, before the
+        // entry's msgctxt; our reader passes over it.
+        assert!(
+            po.contains(
+                "#| msgctxt \"AD/001#rationale\"\n#| msgid \"\"\n#| \"Line \\\"zero\\\"\\n\"\n#| \"- two\"\nmsgctxt \"AD/001#rationale\"\n"
+            ),
+            "{po}"
+        );
         let back = read(&po).expect("read back");
         assert_eq!(back.fingerprint.as_deref(), Some("test 0123456789abcdef"));
         assert_eq!(back.units.len(), 1);

@@ -37,7 +37,12 @@ pub fn write(entries: &[Entry], fingerprint: &str) -> Result<String, String> {
             BytesStart::new("unit").with_attributes([("id", id.as_str()), ("name", &entry.id)]);
         e(w.write_event(Event::Start(unit)))?;
         e(w.write_event(Event::Start(BytesStart::new("notes"))))?;
-        let terms = entry.terms.iter().map(|t| ("term", t.clone()));
+        let terms = entry.terms.iter().map(|t| ("term", t.clone())).chain(
+            entry
+                .previous
+                .iter()
+                .map(|p| ("previous-english", p.clone())),
+        );
         for (category, text) in [
             ("kind", format!("{} of {}", entry.kind, entry.owner)),
             ("need", entry.need.describe().to_string()),
@@ -257,6 +262,7 @@ mod tests {
             need,
             place: "spec/a & b.pmf:3".into(),
             terms: vec!["contact = cyswllt <agreed> & \"more\"".into()],
+            previous: None,
         }
     }
 

@@ -79,6 +79,10 @@ fn stale_welsh_is_a_warning_with_both_texts_in_the_hover() {
     // On its `of(...)` too.
     let of = text.find("of(\"494ff1c6\"").expect("the of") + 4;
     assert_eq!(hover_at(&mut c, &u, &text, of), card);
+    assert!(
+        card.contains("does not have the English it was made for"),
+        "{card}"
+    );
     // Welsh written by hand says it cannot be checked.
     let unit = text.find("cy \"cysylltiadau\"").expect("the unit's Welsh") + 4;
     let card = hover_at(&mut c, &u, &text, unit);
@@ -95,5 +99,31 @@ fn draft_welsh_is_a_note_and_says_so_in_the_hover() {
     assert!(card.starts_with("**Welsh** · draft"), "{card}");
     assert!(!card.contains("stale"), "{card}");
     assert!(card.contains("Only reviewed Welsh counts"), "{card}");
+    c.shutdown();
+}
+
+/// With the Welsh memory beside the spec (welsh-memory.pmf, written by `pmf translate
+/// import`), the hover on stale Welsh shows the English it was made for as well as the English
+/// now.
+#[test]
+fn the_welsh_memory_gives_the_english_the_welsh_was_made_for() {
+    let (dir, mut c, u, text, _) = session("PMF0410-stale-welsh.pmf");
+    let memory = dir.path().join("welsh-memory.pmf");
+    let remembered = "english \"494ff1c6\" \"The number of contacts to the IAA service received during the year\"\n";
+    std::fs::write(&memory, remembered).expect("write");
+    let mu = uri(&memory);
+    c.open(&mu, remembered);
+    let at = text.find("cy \"Nifer").expect("the Welsh") + 5;
+    let card = hover_at(&mut c, &u, &text, at);
+    assert!(
+        card.contains(
+            "English it was made for: The number of contacts to the IAA service received during the year"
+        ),
+        "{card}"
+    );
+    assert!(
+        card.contains("English now: The total number of contacts"),
+        "{card}"
+    );
     c.shutdown();
 }

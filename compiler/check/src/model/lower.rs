@@ -86,6 +86,7 @@ impl<'a> Lowerer<'a> {
             "calendar" => self.calendar(node),
             "record" => self.record(node),
             "term" => self.term(node),
+            "english" => self.english(node),
             "allow" => {
                 if let Some(a) = self.allow(node) {
                     self.decls.file_allows.push(a);
@@ -1247,6 +1248,48 @@ impl<'a> Lowerer<'a> {
                 Some("add `status agreed` for a Welsh term translators must use, `status proposed` for one not yet agreed, or `status deprecated` for one not to use".into());
         }
         self.decls.terms.push(x);
+    }
+
+    /// `english "HASH" "English"`: an entry of the Welsh memory, checked to be the hash of its
+    /// English (the memory is written by `pmf translate import`, not by hand).
+    fn english(&mut self, node: &Node) {
+        let Some((hash, hash_loc)) = self.header_name(node, "an entry of the Welsh memory") else {
+            return;
+        };
+        let Some(en) = self.header_title(node) else {
+            let d = self.err(
+                Code::MissingField,
+                &node.key.span,
+                "this entry of the Welsh memory has no English",
+            );
+            d.help = Some(
+                "entries are written by `pmf translate import`: `english \"HASH\" \"The English\"`"
+                    .into(),
+            );
+            return;
+        };
+        if let Some(b) = &node.block {
+            self.err(
+                Code::SyntaxError,
+                &b.span,
+                "an entry of the Welsh memory is one line, with no block",
+            );
+        }
+        if english_hash(&en.en.value) != hash {
+            let d = self.err(
+                Code::InvalidValue,
+                &hash_loc.span,
+                format!("`{hash}` is not the hash of this English, so no Welsh text can be matched with it"),
+            );
+            d.primary.message = "not the English's hash".into();
+            d.help = Some("the Welsh memory is written by `pmf translate import`: do not edit it by hand; remove the entry, or import the translation again".into());
+            return;
+        }
+        self.decls.remembered.push(Remembered {
+            hash,
+            en: en.en.value,
+            loc: self.loc(&node.span),
+        });
     }
 
     fn source(&mut self, node: &Node) {

@@ -223,6 +223,16 @@ pub struct Term {
     pub note: Option<Text>,
 }
 
+/// One entry of the Welsh memory (`english "HASH" "English"`, written by `pmf translate import`
+/// into welsh-memory.pmf): the English a Welsh text was made from, by the short hash its
+/// `of(...)` records, so that a stale Welsh text can be shown with the English it translates.
+#[derive(Clone, Debug)]
+pub struct Remembered {
+    pub hash: String,
+    pub en: String,
+    pub loc: Loc,
+}
+
 /// How far a term's Welsh is agreed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TermStatus {
@@ -609,10 +619,22 @@ pub struct Declarations {
     pub records: Vec<Record>,
     /// The termbase: English terms and their agreed Welsh.
     pub terms: Vec<Term>,
+    /// The Welsh memory: the English each Welsh text was made from, by its hash.
+    pub remembered: Vec<Remembered>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
     /// Names of items that did not parse; references to them are not reported again.
     pub broken: Vec<String>,
+}
+
+impl Declarations {
+    /// The English a Welsh text with this hash was made from, when the Welsh memory has it.
+    pub fn remembered(&self, hash: &str) -> Option<&str> {
+        self.remembered
+            .iter()
+            .find(|r| r.hash == hash)
+            .map(|r| r.en.as_str())
+    }
 }
 
 impl Declarations {
@@ -639,6 +661,7 @@ impl Declarations {
         self.calendars.extend(other.calendars);
         self.records.extend(other.records);
         self.terms.extend(other.terms);
+        self.remembered.extend(other.remembered);
         self.file_allows.extend(other.file_allows);
         self.broken.extend(other.broken);
     }

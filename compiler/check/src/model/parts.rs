@@ -6,7 +6,7 @@
 use super::Declarations;
 
 /// The number of lists in `Declarations`.
-const LISTS: usize = 24;
+const LISTS: usize = 25;
 
 /// How many declarations of each kind one file has, in the order of the fields of
 /// `Declarations`.
@@ -40,6 +40,7 @@ macro_rules! each_list {
         $m!(21, calendars);
         $m!(22, records);
         $m!(23, terms);
+        $m!(24, remembered);
     };
 }
 
@@ -70,6 +71,7 @@ impl Declarations {
             calendars: _,
             records: _,
             terms: _,
+            remembered: _,
             file_allows: _,
             broken: _,
         } = self;

@@ -816,6 +816,14 @@ pub static REPORT: Block = Block {
     ],
 };
 
+pub static ENGLISH: Block = Block {
+    keyword: "english",
+    noun: "an entry of the Welsh memory",
+    doc: "The English a Welsh text was made from, by the hash its `of(...)` records: `english \"494ff1c6\" \"The English\"`. Written by `pmf translate import` into welsh-memory.pmf, not by hand; it lets a stale Welsh text be shown with the English it translates.",
+    lines: Lines::Fields,
+    fields: &[],
+};
+
 pub static ALLOW_ITEM: Block = Block {
     keyword: "allow",
     noun: "an allow",
@@ -849,6 +857,7 @@ pub static ITEMS: &[&Block] = &[
     &CALENDAR,
     &RECORD,
     &TERM,
+    &ENGLISH,
 ];
 
 /// The item kind a keyword begins.
