@@ -292,6 +292,33 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
         "{xlf}"
     );
 
+    // The Welsh guidance lists the stale text with those not yet translated.
+    let md = dir.join("stale-cy.md");
+    let o = pmf(&[
+        "doc",
+        "--format",
+        "md",
+        "--lang",
+        "cy",
+        "-o",
+        s(&md),
+        s(&spec),
+    ]);
+    assert!(o.status.success(), "doc failed:\n{}", text(&o));
+    let annex: String = crate::common::files_with_ext(&md, "md")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a page"))
+        .filter(|p| p.contains("Testunau heb eu cyfieithu eto"))
+        .collect();
+    assert!(
+        annex.contains("AD/005 · wording · Cymraeg a wnaed ar gyfer Saesneg cynharach"),
+        "{annex}"
+    );
+    assert!(
+        annex.contains("The number of adults with a care and support plan on 31 March"),
+        "{annex}"
+    );
+
     // The first file is refused now, naming its lines, and nothing is written.
     let o = pmf(&["translate", "import", s(&filled), s(&spec)]);
     let t = text(&o);

@@ -29,6 +29,34 @@ fn orich(t: &Option<model::Text>) -> Option<Rich> {
     t.as_ref().map(rich)
 }
 
+/// The texts whose Welsh records the English it was made for and is stale or not yet reviewed
+/// (Welsh written by hand records nothing, so it is never listed; a text with no Welsh is
+/// listed by the guidance where it prints the English).
+fn welsh_to_review(decls: &model::Declarations) -> Vec<ir::WelshToReview> {
+    crate::catalogue::translatable(decls)
+        .into_iter()
+        .filter_map(|t| {
+            let of = t.text.cy_of.as_ref()?;
+            t.text.cy.as_ref()?;
+            let state = if of.hash != model::english_hash(&t.text.en.value) {
+                ir::WelshReviewState::Stale
+            } else {
+                match of.state {
+                    model::WelshState::Draft => ir::WelshReviewState::Draft,
+                    model::WelshState::Translated => ir::WelshReviewState::Translated,
+                    model::WelshState::Reviewed => return None,
+                }
+            };
+            Some(ir::WelshToReview {
+                owner: t.owner,
+                kind: t.kind.to_string(),
+                en: t.text.en.value.clone(),
+                state,
+            })
+        })
+        .collect()
+}
+
 /// "5.10" sorts after "5.9".
 fn number_key(n: Option<&str>) -> Vec<u64> {
     n.map(|s| {
@@ -442,6 +470,7 @@ impl Checker<'_> {
             reports: self.ir_reports(),
             calendars: self.records_out.calendars.clone(),
             records: self.records_out.records.clone(),
+            welsh_to_review: welsh_to_review(self.decls),
         }
     }
 

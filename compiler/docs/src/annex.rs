@@ -84,6 +84,26 @@ pub fn untranslated(cx: &Ctx, plan: &PagePlan) -> PageView {
             text: cx.m.esc(&u.text),
         })
         .collect();
+    // Texts that have Welsh, printed in Welsh, whose Welsh is not done: stale or not reviewed.
+    if !cx.ir.welsh_to_review.is_empty() {
+        p.intro
+            .push_str(&cx.m.paragraph(&cx.t("untranslated_review")));
+        for w in &cx.ir.welsh_to_review {
+            let state = cx.t(match w.state {
+                pmf_ir::WelshReviewState::Stale => "welsh_state_stale",
+                pmf_ir::WelshReviewState::Draft => "welsh_state_draft",
+                pmf_ir::WelshReviewState::Translated => "welsh_state_translated",
+            });
+            let mut text: String = w.en.chars().take(120).collect();
+            if text.len() < w.en.len() {
+                text.push('…');
+            }
+            p.untranslated.push(UntranslatedView {
+                place: format!("{} · {} · {state}", cx.m.esc(&w.owner), cx.m.esc(&w.kind)),
+                text: cx.m.esc(&text),
+            });
+        }
+    }
     p
 }
 

@@ -337,7 +337,7 @@ pub fn welsh_complete(ir: &Ir) -> bool {
     let m = markup::Markdown;
     let cx = Ctx::new(ir, Lang::Cy, &m);
     build(&cx);
-    cx.untranslated().is_empty()
+    cx.untranslated().is_empty() && ir.welsh_to_review.is_empty()
 }
 
 fn index(cx: &Ctx) -> IndexView {

@@ -118,6 +118,34 @@ pub struct Ir {
     /// order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<records::RecordType>,
+    /// The texts whose Welsh is not done: made for other English than the text has now, or not
+    /// yet reviewed (the Welsh guidance lists them with the texts that have no Welsh).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub welsh_to_review: Vec<WelshToReview>,
+}
+
+/// A text whose Welsh is not done, for the Welsh guidance's list of texts not yet translated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WelshToReview {
+    /// The code or declaration the text belongs to (`AD/001`, `unit:contact`).
+    pub owner: String,
+    /// The kind of text (`wording`, `note` ...).
+    pub kind: String,
+    /// The English now.
+    pub en: String,
+    pub state: WelshReviewState,
+}
+
+/// Why a text's Welsh is not done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WelshReviewState {
+    /// Made for other English than the text has now.
+    Stale,
+    /// A translator's draft.
+    Draft,
+    /// Translated, not yet reviewed.
+    Translated,
 }
 
 /// A quality standard of the code of practice.
