@@ -289,7 +289,7 @@ fn main() -> ExitCode {
             let ir = if let Some(path) = &args.ir {
                 cli_compute::read_ir(path)
             } else if paths.is_empty() && !Path::new("spec").exists() {
-                shipped_edition(None, &[])
+                shipped_edition(None, &[], pmf::ir::Lang::En)
             } else {
                 compile_clean(paths)
             };
@@ -803,7 +803,7 @@ fn cmd_template(
     // Outside a spec's folder, the newest edition built into pmf, as `pmf validate` does: an
     // officer makes the workbook where the return is kept.
     let ir = if paths.is_empty() && !Path::new("spec").exists() {
-        shipped_edition(None, &[])
+        shipped_edition(None, &[], pmf::ir::Lang::En)
     } else {
         compile_clean(paths)
     };
@@ -935,9 +935,9 @@ fn cmd_validate(
         .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
         .collect();
     let ir = if spec.is_empty() {
-        shipped_edition(edition.as_deref(), &inputs)
+        shipped_edition(edition.as_deref(), &inputs, opts.lang)
     } else {
-        spec_edition(spec, edition.as_deref())
+        spec_edition(spec, edition.as_deref(), opts.lang)
     };
     let ir = match ir {
         Ok(ir) => ir,
@@ -962,7 +962,9 @@ fn cmd_validate(
 fn shipped_edition(
     asked: Option<&str>,
     inputs: &[(String, Result<Vec<u8>, String>)],
+    lang: pmf::ir::Lang,
 ) -> Result<pmf::ir::Ir, ExitCode> {
+    let w = pmf::words::Table::messages(lang);
     let declared: std::collections::BTreeMap<String, Vec<&str>> =
         inputs
             .iter()
@@ -979,11 +981,17 @@ fn shipped_edition(
     if asked.is_none() && declared.len() > 1 {
         let list: Vec<String> = declared
             .iter()
-            .map(|(id, files)| format!("{} for {id}", safe(&files.join(", "))))
+            .map(|(id, files)| {
+                w.fill(
+                    "cli.made_for",
+                    &[("files", &safe(&files.join(", "))), ("edition", id)],
+                )
+            })
             .collect();
         eprintln!(
-            "error: these returns were made for different editions ({}); validate each edition's returns on their own, or choose one with --edition",
-            list.join("; ")
+            "{}: {}",
+            w.get("cli.error"),
+            w.fill("cli.editions_differ", &[("list", &list.join("; "))])
         );
         return Err(ExitCode::from(2));
     }
@@ -1001,21 +1009,33 @@ fn shipped_edition(
         Some(i) => Ok(irs.into_iter().nth(i).unwrap_or_default()),
         None => {
             let why = match (&want, asked) {
-                (Some(id), Some(_)) => format!("there is no edition `{}` built into pmf", safe(id)),
-                (Some(id), None) => format!(
-                    "{} made for the edition `{}`, which is not built into this pmf",
-                    declared
-                        .get(id)
-                        .map(|f| safe(&f.join(", ")).into_owned())
-                        .map(|f| format!("{f} {}", if f.contains(", ") { "were" } else { "was" }))
-                        .unwrap_or_default(),
-                    safe(id)
+                (Some(id), Some(_)) => w.fill("cli.no_such_edition", &[("edition", &safe(id))]),
+                (Some(id), None) => w.fill(
+                    "cli.edition_not_carried",
+                    &[
+                        (
+                            "files",
+                            &declared
+                                .get(id)
+                                .map(|f| safe(&f.join(", ")).into_owned())
+                                .unwrap_or_default(),
+                        ),
+                        ("edition", &safe(id)),
+                    ],
                 ),
-                (None, _) => "no edition is built into this pmf".to_string(),
+                (None, _) => w.get("cli.no_edition"),
+            };
+            let carried = if carried.is_empty() {
+                w.get("cli.carried_none")
+            } else {
+                carried.join(", ")
             };
             eprintln!(
-                "error: {why} (it carries: {})\n  help: give that edition's spec folder with --spec, or a newer pmf",
-                if carried.is_empty() { "none".to_string() } else { carried.join(", ") }
+                "{}: {}\n  {}: {}",
+                w.get("cli.error"),
+                w.fill("cli.carried", &[("why", &why), ("carried", &carried)]),
+                w.get("cli.help"),
+                w.get("cli.edition_help")
             );
             Err(ExitCode::from(2))
         }
@@ -1036,13 +1056,26 @@ fn newest(irs: &[pmf::ir::Ir]) -> Option<usize> {
 /// The edition to validate against from `--spec`: every path must exist (one clear error if
 /// not, rather than the checker's view of an empty spec), then as `compile_clean`, or the
 /// edition asked for.
-fn spec_edition(spec: Vec<PathBuf>, asked: Option<&str>) -> Result<pmf::ir::Ir, ExitCode> {
+fn spec_edition(
+    spec: Vec<PathBuf>,
+    asked: Option<&str>,
+    lang: pmf::ir::Lang,
+) -> Result<pmf::ir::Ir, ExitCode> {
+    let w = pmf::words::Table::messages(lang);
     for p in &spec {
         if let Err(e) = std::fs::metadata(p) {
             eprintln!(
-                "error: cannot read the spec `{}`: {}\n  help: give the folder of an edition (e.g. spec/2019-consultation), or leave out --spec to use the editions built into pmf",
-                safe(&p.display().to_string()),
-                safe(&e.to_string())
+                "{}: {}\n  {}: {}",
+                w.get("cli.error"),
+                w.fill(
+                    "cli.spec_unreadable",
+                    &[
+                        ("path", &safe(&p.display().to_string())),
+                        ("error", &safe(&e.to_string()))
+                    ]
+                ),
+                w.get("cli.help"),
+                w.get("cli.spec_unreadable_help")
             );
             return Err(ExitCode::from(2));
         }
@@ -1065,7 +1098,7 @@ fn spec_edition(spec: Vec<PathBuf>, asked: Option<&str>) -> Result<pmf::ir::Ir, 
                     DiagFormat::Text,
                     true,
                 );
-                eprintln!("error: the spec has errors; nothing was checked");
+                eprintln!("{}: {}", w.get("cli.error"), w.get("cli.spec_has_errors"));
                 return Err(ExitCode::from(1));
             }
             found = Some(ir);
@@ -1073,9 +1106,12 @@ fn spec_edition(spec: Vec<PathBuf>, asked: Option<&str>) -> Result<pmf::ir::Ir, 
     }
     found.ok_or_else(|| {
         eprintln!(
-            "error: the spec given has no edition `{}` (it has: {})",
-            safe(id),
-            carried.join(", ")
+            "{}: {}",
+            w.get("cli.error"),
+            w.fill(
+                "cli.spec_lacks_edition",
+                &[("edition", &safe(id)), ("carried", &carried.join(", "))]
+            )
         );
         ExitCode::from(2)
     })

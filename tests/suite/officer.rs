@@ -83,6 +83,28 @@ fn a_missing_spec_path_is_one_clear_error() {
         !t.contains("declares nothing") && !t.contains("PMF0"),
         "{t}"
     );
+    // In Welsh, the error and its help are Welsh too.
+    let o = pmf(
+        &["validate", "--lang", "cy", "--spec", "nowhere", "r.csv"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", all(&o));
+    let t = all(&o);
+    assert!(
+        t.starts_with("gwall: ni ellir darllen y fanyleb `nowhere`"),
+        "{t}"
+    );
+    assert!(t.contains("\n  cymorth: rhowch ffolder argraffiad"), "{t}");
+    let o = pmf(
+        &["validate", "--lang", "cy", "--edition", "2031-32", "r.csv"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", all(&o));
+    let t = all(&o);
+    assert!(
+        t.starts_with("gwall: nid oes argraffiad `2031-32` wedi'i gynnwys yn pmf"),
+        "{t}"
+    );
 }
 
 #[test]
