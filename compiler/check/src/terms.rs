@@ -12,6 +12,7 @@
 use super::Checker;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Term, TermStatus, Text};
+use std::collections::HashMap;
 
 /// The words of a text, lower-cased: runs of letters and digits (an apostrophe, a hyphen or
 /// any other character ends a word: "a'r" is "a" and "r").
@@ -63,37 +64,117 @@ fn english_forms(w: &str) -> Vec<String> {
     out
 }
 
-/// Whether `text` holds the phrase, each of its words matched by `forms` of the phrase's word
-/// (only the last word's forms for English, every word's for Welsh).
-fn holds(text: &[String], phrase: &[String], forms: impl Fn(usize, &str) -> Vec<String>) -> bool {
+/// Whether `text` holds the phrase, each of its words matched by one of that word's forms.
+fn holds(text: &[String], phrase: &[Vec<String>]) -> bool {
     if phrase.is_empty() || text.len() < phrase.len() {
         return false;
     }
-    let options: Vec<Vec<String>> = phrase
-        .iter()
-        .enumerate()
-        .map(|(i, w)| forms(i, w))
-        .collect();
     text.windows(phrase.len())
-        .any(|win| win.iter().zip(&options).all(|(t, o)| o.contains(t)))
+        .any(|win| win.iter().zip(phrase).all(|(t, o)| o.contains(t)))
 }
 
-fn holds_english(text: &[String], phrase: &str) -> bool {
+/// An English phrase as the forms of each of its words (the last word also in the plural).
+fn english_phrase(phrase: &str) -> Vec<Vec<String>> {
     let p = words(phrase);
     let last = p.len().saturating_sub(1);
-    holds(text, &p, |i, w| match i == last {
-        true => english_forms(w),
-        false => vec![w.to_string()],
-    })
+    p.iter()
+        .enumerate()
+        .map(|(i, w)| match i == last {
+            true => english_forms(w),
+            false => vec![w.clone()],
+        })
+        .collect()
 }
 
+/// A Welsh phrase as the forms of each of its words (each also mutated).
+fn welsh_phrase(phrase: &str) -> Vec<Vec<String>> {
+    words(phrase).iter().map(|w| mutated(w)).collect()
+}
+
+#[cfg(test)]
+fn holds_english(text: &[String], phrase: &str) -> bool {
+    holds(text, &english_phrase(phrase))
+}
+
+#[cfg(test)]
 fn holds_welsh(text: &[String], phrase: &str) -> bool {
-    holds(text, &words(phrase), |_, w| mutated(w))
+    holds(text, &welsh_phrase(phrase))
 }
 
 /// A term's English and Welsh forms: its header, then each `form`.
 fn forms(t: &Term) -> impl Iterator<Item = &Text> {
     t.term.iter().chain(t.forms.iter())
+}
+
+/// A term made ready for matching: its forms as phrases of word forms.
+struct Prepared<'d> {
+    term: &'d Term,
+    english: Vec<Vec<Vec<String>>>,
+    welsh: Vec<Vec<Vec<String>>>,
+    /// The Welsh forms as written, for messages.
+    welsh_text: Vec<&'d str>,
+}
+
+/// The termbase made ready once for every text of a check: each term's phrases, and the terms
+/// found by the first word of one of their phrases, so that a text is compared only with the
+/// terms whose first word it holds (the check stays near linear in the texts and terms).
+pub(crate) struct Index<'d> {
+    terms: Vec<Prepared<'d>>,
+    /// Agreed terms by a form of the first word of an English phrase.
+    by_english: HashMap<String, Vec<usize>>,
+    /// Deprecated terms by a form of the first word of a Welsh phrase.
+    by_welsh: HashMap<String, Vec<usize>>,
+}
+
+impl<'d> Index<'d> {
+    pub(crate) fn new(terms: &'d [Term]) -> Index<'d> {
+        let mut ix = Index {
+            terms: Vec::new(),
+            by_english: HashMap::new(),
+            by_welsh: HashMap::new(),
+        };
+        for term in terms {
+            let english: Vec<_> = forms(term).map(|f| english_phrase(&f.en.value)).collect();
+            let welsh_text: Vec<&str> = forms(term)
+                .filter_map(|f| f.cy.as_ref().map(|c| c.value.as_str()))
+                .collect();
+            let welsh: Vec<_> = welsh_text.iter().map(|w| welsh_phrase(w)).collect();
+            let i = ix.terms.len();
+            let (map, phrases) = match term.status {
+                Some(TermStatus::Agreed) => (&mut ix.by_english, &english),
+                Some(TermStatus::Deprecated) => (&mut ix.by_welsh, &welsh),
+                _ => continue,
+            };
+            for p in phrases {
+                for first in p.first().into_iter().flatten() {
+                    let list = map.entry(first.clone()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            ix.terms.push(Prepared {
+                term,
+                english,
+                welsh,
+                welsh_text,
+            });
+        }
+        ix
+    }
+
+    /// The terms some phrase of which may start at one of the words.
+    fn candidates(map: &HashMap<String, Vec<usize>>, text: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = text
+            .iter()
+            .filter_map(|w| map.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// The terms of the termbase (agreed or proposed) whose English an English text uses: what a
@@ -103,7 +184,7 @@ pub fn used_in<'d>(terms: &'d [Term], en: &str) -> Vec<&'d Term> {
     terms
         .iter()
         .filter(|t| matches!(t.status, Some(TermStatus::Agreed | TermStatus::Proposed)))
-        .filter(|t| forms(t).any(|f| holds_english(&text, &f.en.value)))
+        .filter(|t| forms(t).any(|f| holds(&text, &english_phrase(&f.en.value))))
         .collect()
 }
 
@@ -121,76 +202,77 @@ pub fn describe(t: &Term) -> String {
 
 impl Checker<'_> {
     /// The termbase against one text's Welsh.
-    pub(super) fn check_terms(&mut self, t: &Text) {
+    pub(super) fn check_terms(&mut self, ix: &Index<'_>, t: &Text) {
         let decls = self.decls;
         let Some(cy) = &t.cy else { return };
         let span = t.cy_span.clone().unwrap_or_else(|| t.loc.span.clone());
         let (en_words, cy_words) = (words(&t.en.value), words(&cy.value));
-        for term in &decls.terms {
-            let Some(head) = &term.term else { continue };
-            let welsh: Vec<&str> = forms(term)
-                .filter_map(|f| f.cy.as_ref().map(|c| c.value.as_str()))
-                .collect();
-            match term.status {
-                Some(TermStatus::Agreed) => {
-                    let used = forms(term).any(|f| holds_english(&en_words, &f.en.value));
-                    if !used || welsh.is_empty() || welsh.iter().any(|w| holds_welsh(&cy_words, w))
-                    {
-                        continue;
-                    }
-                    let d = Diagnostic::new(
-                        Code::TermNotUsed,
-                        t.loc.file,
-                        span.clone(),
-                        format!(
-                            "the English uses the term \"{}\", but the Welsh does not use its agreed Welsh \"{}\"",
-                            head.en.value,
-                            welsh.join("\" or \"")
-                        ),
-                    )
-                    .label("agreed term not used")
-                    .secondary(term.id_loc.file, term.id_loc.span.clone(), "the term")
-                    .note(format!("English: {}", one_line(&t.en.value)))
-                    .note(format!("Welsh: {}", one_line(&cy.value)))
-                    .help("use the agreed Welsh term (any mutation of it is found), or add the form this text uses to the term with `form \"...\" cy \"...\"`");
-                    self.push(d);
-                }
-                Some(TermStatus::Deprecated) => {
-                    let Some(bad) = welsh.iter().find(|w| holds_welsh(&cy_words, w)) else {
-                        continue;
-                    };
-                    // The agreed Welsh for the same English, when the termbase has it.
-                    let instead: Vec<String> = decls
-                        .terms
-                        .iter()
-                        .filter(|o| o.status == Some(TermStatus::Agreed))
-                        .filter(|o| {
-                            o.term
-                                .as_ref()
-                                .is_some_and(|h| h.en.value.eq_ignore_ascii_case(&head.en.value))
-                        })
-                        .filter_map(|o| o.term.as_ref()?.cy.as_ref().map(|c| c.value.clone()))
-                        .collect();
-                    let help = match instead.as_slice() {
-                        [] => "word it another way; the termbase says this Welsh term is not to be used".to_string(),
-                        some => format!("use the agreed term \"{}\"", some.join("\" or \"")),
-                    };
-                    let d = Diagnostic::new(
-                        Code::DeprecatedTerm,
-                        t.loc.file,
-                        span.clone(),
-                        format!(
-                            "the Welsh uses \"{bad}\", a term the termbase says not to use (for \"{}\")",
-                            head.en.value
-                        ),
-                    )
-                    .label("deprecated term")
-                    .secondary(term.id_loc.file, term.id_loc.span.clone(), "the term")
-                    .help(help);
-                    self.push(d);
-                }
-                Some(TermStatus::Proposed) | None => {}
+        for i in Index::candidates(&ix.by_english, &en_words) {
+            let p = &ix.terms[i];
+            let Some(head) = &p.term.term else { continue };
+            let used = p.english.iter().any(|e| holds(&en_words, e));
+            if !used || p.welsh.is_empty() || p.welsh.iter().any(|w| holds(&cy_words, w)) {
+                continue;
             }
+            let d = Diagnostic::new(
+                Code::TermNotUsed,
+                t.loc.file,
+                span.clone(),
+                format!(
+                    "the English uses the term \"{}\", but the Welsh does not use its agreed Welsh \"{}\"",
+                    head.en.value,
+                    p.welsh_text.join("\" or \"")
+                ),
+            )
+            .label("agreed term not used")
+            .secondary(p.term.id_loc.file, p.term.id_loc.span.clone(), "the term")
+            .note(format!("English: {}", one_line(&t.en.value)))
+            .note(format!("Welsh: {}", one_line(&cy.value)))
+            .help("use the agreed Welsh term (any mutation of it is found), or add the form this text uses to the term with `form \"...\" cy \"...\"`");
+            self.push(d);
+        }
+        for i in Index::candidates(&ix.by_welsh, &cy_words) {
+            let p = &ix.terms[i];
+            let Some(head) = &p.term.term else { continue };
+            let Some(bad) = p
+                .welsh
+                .iter()
+                .zip(&p.welsh_text)
+                .find(|(w, _)| holds(&cy_words, w))
+                .map(|(_, text)| *text)
+            else {
+                continue;
+            };
+            // The agreed Welsh for the same English, when the termbase has it.
+            let instead: Vec<String> = decls
+                .terms
+                .iter()
+                .filter(|o| o.status == Some(TermStatus::Agreed))
+                .filter(|o| {
+                    o.term
+                        .as_ref()
+                        .is_some_and(|h| h.en.value.eq_ignore_ascii_case(&head.en.value))
+                })
+                .filter_map(|o| o.term.as_ref()?.cy.as_ref().map(|c| c.value.clone()))
+                .collect();
+            let help = match instead.as_slice() {
+                [] => "word it another way; the termbase says this Welsh term is not to be used"
+                    .to_string(),
+                some => format!("use the agreed term \"{}\"", some.join("\" or \"")),
+            };
+            let d = Diagnostic::new(
+                Code::DeprecatedTerm,
+                t.loc.file,
+                span.clone(),
+                format!(
+                    "the Welsh uses \"{bad}\", a term the termbase says not to use (for \"{}\")",
+                    head.en.value
+                ),
+            )
+            .label("deprecated term")
+            .secondary(p.term.id_loc.file, p.term.id_loc.span.clone(), "the term")
+            .help(help);
+            self.push(d);
         }
     }
 }

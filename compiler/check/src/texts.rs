@@ -208,11 +208,13 @@ impl Checker<'_> {
             .into_iter()
             .map(|t| t.text.clone())
             .collect();
+        let decls = self.decls;
+        let terms = crate::terms::Index::new(&decls.terms);
         for t in &texts {
             if t.en.value.trim().is_empty() {
                 continue;
             }
-            self.check_terms(t);
+            self.check_terms(&terms, t);
             let (Some(cy), Some(of)) = (&t.cy, &t.cy_of) else {
                 if t.cy.is_none() && missing {
                     self.push(
