@@ -12,7 +12,7 @@
 use super::Checker;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Term, TermStatus, Text};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The words of a text, lower-cased: runs of letters and digits (an apostrophe, a hyphen or
 /// any other character ends a word: "a'r" is "a" and "r").
@@ -121,17 +121,17 @@ struct Prepared<'d> {
 pub(crate) struct Index<'d> {
     terms: Vec<Prepared<'d>>,
     /// Agreed terms by a form of the first word of an English phrase.
-    by_english: HashMap<String, Vec<usize>>,
+    by_english: BTreeMap<String, Vec<usize>>,
     /// Deprecated terms by a form of the first word of a Welsh phrase.
-    by_welsh: HashMap<String, Vec<usize>>,
+    by_welsh: BTreeMap<String, Vec<usize>>,
 }
 
 impl<'d> Index<'d> {
     pub(crate) fn new(terms: &'d [Term]) -> Index<'d> {
         let mut ix = Index {
             terms: Vec::new(),
-            by_english: HashMap::new(),
-            by_welsh: HashMap::new(),
+            by_english: BTreeMap::new(),
+            by_welsh: BTreeMap::new(),
         };
         for term in terms {
             let english: Vec<_> = forms(term).map(|f| english_phrase(&f.en.value)).collect();
@@ -164,7 +164,7 @@ impl<'d> Index<'d> {
     }
 
     /// The terms some phrase of which may start at one of the words.
-    fn candidates(map: &HashMap<String, Vec<usize>>, text: &[String]) -> Vec<usize> {
+    fn candidates(map: &BTreeMap<String, Vec<usize>>, text: &[String]) -> Vec<usize> {
         let mut out: Vec<usize> = text
             .iter()
             .filter_map(|w| map.get(w))
