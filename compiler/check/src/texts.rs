@@ -146,7 +146,11 @@ impl Checker<'_> {
         }
         self.check_timescale_citations();
         self.check_motivations();
-        if self.options.require_welsh || self.options.welsh_states {
+        // Without --welsh only Welsh that records its English (stale, unreviewed) and the
+        // termbase are checked: nothing to do on a spec with neither.
+        let states = self.options.welsh_states
+            && !(self.decls.welsh_of.is_empty() && self.decls.terms.is_empty());
+        if self.options.require_welsh || states {
             self.check_welsh(self.options.require_welsh);
         }
     }

@@ -353,10 +353,12 @@ impl<'a> Lowerer<'a> {
             (Some(h), Some(state), 2)
                 if h.len() == 8 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
             {
+                let loc = self.loc(&m.span);
+                self.decls.welsh_of.push(loc.clone());
                 Some(WelshOf {
                     hash: h,
                     state,
-                    loc: self.loc(&m.span),
+                    loc,
                 })
             }
             _ => {

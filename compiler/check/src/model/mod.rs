@@ -621,6 +621,9 @@ pub struct Declarations {
     pub terms: Vec<Term>,
     /// The Welsh memory: the English each Welsh text was made from, by its hash.
     pub remembered: Vec<Remembered>,
+    /// Where each `of(...)` is: whether any Welsh records its English, so that the checks of
+    /// stale and unreviewed Welsh cost nothing on a spec without translations.
+    pub welsh_of: Vec<Loc>,
     /// `allow` items at the top level of a file: they apply to the whole file.
     pub file_allows: Vec<Allow>,
     /// Names of items that did not parse; references to them are not reported again.
@@ -662,6 +665,7 @@ impl Declarations {
         self.records.extend(other.records);
         self.terms.extend(other.terms);
         self.remembered.extend(other.remembered);
+        self.welsh_of.extend(other.welsh_of);
         self.file_allows.extend(other.file_allows);
         self.broken.extend(other.broken);
     }

@@ -6,7 +6,7 @@
 use super::Declarations;
 
 /// The number of lists in `Declarations`.
-const LISTS: usize = 25;
+const LISTS: usize = 26;
 
 /// How many declarations of each kind one file has, in the order of the fields of
 /// `Declarations`.
@@ -41,6 +41,7 @@ macro_rules! each_list {
         $m!(22, records);
         $m!(23, terms);
         $m!(24, remembered);
+        $m!(25, welsh_of);
     };
 }
 
@@ -72,6 +73,7 @@ impl Declarations {
             records: _,
             terms: _,
             remembered: _,
+            welsh_of: _,
             file_allows: _,
             broken: _,
         } = self;
