@@ -57,6 +57,37 @@ fn export(spec: &Path, format: &str, out: &Path) -> String {
     std::fs::read_to_string(out).expect("the exported file")
 }
 
+/// gettext's own check of a PO file (`msgfmt --check`); under CI=true a missing msgfmt fails.
+fn msgfmt_check(po: &Path) {
+    if let Some(msgfmt) = tool("msgfmt", &[]) {
+        let o = Command::new(msgfmt)
+            .args(["--check", "-o", "/dev/null", s(po)])
+            .output()
+            .expect("msgfmt runs");
+        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
+    }
+}
+
+/// The pages of the Welsh guidance in Markdown (`pmf doc --format md --lang cy`), written to
+/// the folder `out`.
+fn welsh_guidance(spec: &Path, out: &Path) -> Vec<String> {
+    let o = pmf(&[
+        "doc",
+        "--format",
+        "md",
+        "--lang",
+        "cy",
+        "-o",
+        s(out),
+        s(spec),
+    ]);
+    assert!(o.status.success(), "doc failed:\n{}", text(&o));
+    crate::common::files_with_ext(out, "md")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a page of the Welsh guidance"))
+        .collect()
+}
+
 /// The `pmf check --welsh` diagnostics' codes, as `CODE line` pairs.
 fn welsh_findings(spec: &Path) -> Vec<String> {
     let o = pmf(&["check", "--welsh", "--format", "json", s(spec)]);
@@ -145,13 +176,7 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
     // Same spec, same bytes.
     assert_eq!(export(&spec, "po", &dir.join("again.po")), po);
 
-    if let Some(msgfmt) = tool("msgfmt", &[]) {
-        let o = Command::new(msgfmt)
-            .args(["--check", "-o", "/dev/null", s(&po_path)])
-            .output()
-            .expect("msgfmt runs");
-        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
-    }
+    msgfmt_check(&po_path);
 
     let filled = dir.join("filled.po");
     std::fs::write(&filled, fill_po(&po)).expect("write");
@@ -173,23 +198,7 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
     let o = pmf(&["build", "--publish", "--out", s(&published), s(&spec)]);
     assert!(o.status.success(), "publish failed:\n{}", text(&o));
     assert!(published.join("MANIFEST.txt").exists());
-    let md = dir.join("cy.md");
-    let o = pmf(&[
-        "doc",
-        "--format",
-        "md",
-        "--lang",
-        "cy",
-        "-o",
-        s(&md),
-        s(&spec),
-    ]);
-    assert!(o.status.success(), "doc failed:\n{}", text(&o));
-    // The Markdown guidance is a folder of pages.
-    let guidance: String = crate::common::files_with_ext(&md, "md")
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("a page of the Welsh guidance"))
-        .collect();
+    let guidance: String = welsh_guidance(&spec, &dir.join("cy.md")).concat();
     assert!(
         // (Markdown escapes the brackets.)
         guidance.contains("\\[cy\\] the number where advice and assistance was provided"),
@@ -278,14 +287,7 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
         ),
         "{again}"
     );
-    if let Some(msgfmt) = tool("msgfmt", &[]) {
-        let o = Command::new(msgfmt)
-            .args(["--check", "-o", "/dev/null"])
-            .arg(dir.join("stale.po"))
-            .output()
-            .expect("msgfmt runs");
-        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
-    }
+    msgfmt_check(&dir.join("stale.po"));
     let xlf = export(&spec, "xliff", &dir.join("stale.xlf"));
     assert!(
         xlf.contains("<note category=\"previous-english\">The number of adults with a care and support plan at 31 March</note>"),
@@ -293,21 +295,8 @@ fn po_round_trip_then_one_changed_english_is_exactly_one_stale_text() {
     );
 
     // The Welsh guidance lists the stale text with those not yet translated.
-    let md = dir.join("stale-cy.md");
-    let o = pmf(&[
-        "doc",
-        "--format",
-        "md",
-        "--lang",
-        "cy",
-        "-o",
-        s(&md),
-        s(&spec),
-    ]);
-    assert!(o.status.success(), "doc failed:\n{}", text(&o));
-    let annex: String = crate::common::files_with_ext(&md, "md")
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("a page"))
+    let annex: String = welsh_guidance(&spec, &dir.join("stale-cy.md"))
+        .into_iter()
         .filter(|p| p.contains("Testunau heb eu cyfieithu eto"))
         .collect();
     assert!(
@@ -555,14 +544,7 @@ fn the_termbase_is_checked_and_shown_to_translators() {
         po.contains("#. term: working day = diwrnod gwaith (proposed)"),
         "{po}"
     );
-    if let Some(msgfmt) = tool("msgfmt", &[]) {
-        let o = Command::new(msgfmt)
-            .args(["--check", "-o", "/dev/null"])
-            .arg(dir.join("cy.po"))
-            .output()
-            .expect("msgfmt runs");
-        assert!(o.status.success(), "msgfmt --check:\n{}", text(&o));
-    }
+    msgfmt_check(&dir.join("cy.po"));
     let xlf = export(&spec, "xliff", &dir.join("cy.xlf"));
     assert!(
         xlf.contains(
