@@ -75,7 +75,6 @@ pub fn untranslated(cx: &Ctx, plan: &PagePlan) -> PageView {
         cx.t("untranslated_title"),
         cx.fixed("untranslated_title"),
     );
-    p.intro = cx.m.paragraph(&cx.t("untranslated_intro"));
     p.untranslated = cx
         .untranslated()
         .into_iter()
@@ -84,6 +83,11 @@ pub fn untranslated(cx: &Ctx, plan: &PagePlan) -> PageView {
             text: cx.m.esc(&u.text),
         })
         .collect();
+    // The paragraph on texts shown in English only when there are some (a page listing only
+    // Welsh to review would otherwise say its texts have no Welsh).
+    if !p.untranslated.is_empty() || cx.ir.welsh_to_review.is_empty() {
+        p.intro = cx.m.paragraph(&cx.t("untranslated_intro"));
+    }
     // Texts that have Welsh, printed in Welsh, whose Welsh is not done: stale or not reviewed.
     if !cx.ir.welsh_to_review.is_empty() {
         p.intro
