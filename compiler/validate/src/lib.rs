@@ -287,8 +287,9 @@ pub fn validate_with_previous(
             Some(engine.last_year(last))
         })
         .collect();
-    // Each return is dropped once checked, so that its rows make room for its findings.
-    for (s, last) in subs.into_iter().zip(lasts) {
+    // One return checked into its report, or the fault that stopped it (everything inside
+    // catch_unwind, so that a thread checking returns never panics).
+    let check_one = |(s, last): (Submission, Option<engine::LastYear>)| {
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let (findings, mut notes) = engine.check_with_last_year(&s, last.as_ref());
             match &last {
@@ -309,35 +310,78 @@ pub fn validate_with_previous(
                 None => {}
             }
             let indicators = opts.indicators.then(|| engine.indicators(&s));
-            (findings, indicators, notes)
+            let mut r = SubmissionReport::new(
+                &s.file,
+                values::trim(&s.authority),
+                values::trim(&s.period),
+                findings,
+                indicators,
+            );
+            r.notes = notes;
+            r.arrange(&sheets, sheet_of);
+            r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
+            r
         }));
-        let (findings, indicators, notes) = match checked {
-            Ok(x) => x,
-            Err(p) => {
-                report.unreadable.push(
-                    ReadError::new(
-                        s.authority_site.clone(),
-                        words.fill(
-                            "fault.checking",
-                            &[("error", &report::safe(&panic_text(p.as_ref())))],
-                        ),
-                    )
-                    .help(words.get("fault.help")),
-                );
-                continue;
+        checked.map_err(|p| {
+            ReadError::new(
+                s.authority_site.clone(),
+                words.fill(
+                    "fault.checking",
+                    &[("error", &report::safe(&panic_text(p.as_ref())))],
+                ),
+            )
+            .help(words.get("fault.help"))
+        })
+    };
+    // The returns are independent: they are checked on every core, each thread a run of them
+    // in file order, and the reports put back in that order (the output does not depend on
+    // the threads). Each return is dropped once checked, so that its rows make room for its
+    // findings.
+    let jobs: Vec<(Submission, Option<engine::LastYear>)> = subs.into_iter().zip(lasts).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len());
+    let checked: Vec<Result<SubmissionReport, ReadError>> = if threads <= 1 {
+        jobs.into_iter().map(check_one).collect()
+    } else {
+        let per = jobs.len().div_ceil(threads);
+        let mut runs: Vec<Vec<(Submission, Option<engine::LastYear>)>> = Vec::new();
+        let mut rest = jobs.into_iter();
+        loop {
+            let run: Vec<_> = rest.by_ref().take(per).collect();
+            if run.is_empty() {
+                break;
             }
-        };
-        let mut r = SubmissionReport::new(
-            &s.file,
-            values::trim(&s.authority),
-            values::trim(&s.period),
-            findings,
-            indicators,
-        );
-        r.notes = notes;
-        r.arrange(&sheets, sheet_of);
-        r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
-        report.submissions.push(r);
+            runs.push(run);
+        }
+        let check_one = &check_one;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .into_iter()
+                .map(|run| scope.spawn(move || run.into_iter().map(check_one).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|p| {
+                        vec![Err(ReadError::new(
+                            submission::Site::new("", submission::Place::File),
+                            words.fill(
+                                "fault.checking",
+                                &[("error", &report::safe(&panic_text(p.as_ref())))],
+                            ),
+                        )
+                        .help(words.get("fault.help")))]
+                    })
+                })
+                .collect()
+        })
+    };
+    for c in checked {
+        match c {
+            Ok(r) => report.submissions.push(r),
+            Err(e) => report.unreadable.push(e),
+        }
     }
     report
 }
