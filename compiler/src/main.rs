@@ -948,12 +948,15 @@ fn cmd_validate(
         .map(|p| (p.display().to_string(), cli_returns::read_return(p)))
         .collect();
     let report = pmf::validate::validate_with_previous(&ir, inputs, previous, opts);
-    let text = match format {
-        ValidateFormat::Text => report.to_text_with(verbose),
-        ValidateFormat::Json => report.to_json(),
-        ValidateFormat::Csv => report.to_csv(),
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    // A closed pipe (`| head`) is not an error of the returns: the exit code stays theirs.
+    let _ = match format {
+        ValidateFormat::Text => report.write_text_to(&mut out, verbose),
+        ValidateFormat::Json => out.write_all(report.to_json().as_bytes()),
+        ValidateFormat::Csv => out.write_all(report.to_csv().as_bytes()),
     };
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    let _ = out.flush();
     ExitCode::from(report.exit_code())
 }
 

@@ -298,8 +298,31 @@ impl Report {
     }
 
     pub fn to_text_with(&self, verbose: bool) -> String {
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = self.write_text_to(&mut out, verbose);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The report for an officer, as `to_text_with`, written to `out` piece by piece: each
+    /// return's text is made safe and written as it is rendered, so that the report of many
+    /// returns (57 MB for 2,200) is never held whole, nor copied as it grows.
+    pub fn write_text_to(
+        &self,
+        out: &mut impl std::io::Write,
+        verbose: bool,
+    ) -> std::io::Result<()> {
         let w = Table::messages(self.lang);
         let mut o = String::new();
+        // Each piece ends with a line break, and `safe_lines` works line by line: the pieces
+        // made safe one by one are the whole made safe.
+        let flush = |o: &mut String, out: &mut dyn std::io::Write| -> std::io::Result<()> {
+            let mut piece = safe_lines_owned(std::mem::take(o));
+            out.write_all(piece.as_bytes())?;
+            piece.clear();
+            *o = piece;
+            Ok(())
+        };
         for e in &self.unreadable {
             let _ = writeln!(
                 o,
@@ -317,8 +340,10 @@ impl Report {
             }
             o.push('\n');
         }
+        flush(&mut o, out)?;
         for s in &self.submissions {
             s.write_text(&mut o, verbose, &w);
+            flush(&mut o, out)?;
         }
         let t = self.total();
         let n = self.submissions.len();
@@ -333,7 +358,7 @@ impl Report {
             let _ = write!(o, "; {}", w.count("count.inputs_unreadable", k as u64, &[]));
         }
         o.push('\n');
-        safe_lines_owned(o)
+        flush(&mut o, out)
     }
 }
 
