@@ -5,6 +5,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Where something is in an input: a line of a CSV file, a cell of a workbook, a place in a
 /// JSON document.
@@ -25,7 +26,9 @@ pub enum Place {
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Site {
-    pub file: String,
+    /// The file's name, shared by every site in the file (a return of a million rows has a
+    /// million sites: one name, not a million copies).
+    pub file: Arc<str>,
     #[serde(flatten)]
     pub place: Place,
 }
@@ -33,7 +36,15 @@ pub struct Site {
 impl Site {
     pub fn new(file: &str, place: Place) -> Site {
         Site {
-            file: file.to_string(),
+            file: Arc::from(file),
+            place,
+        }
+    }
+
+    /// A site in a file whose name is already shared.
+    pub fn in_file(file: &Arc<str>, place: Place) -> Site {
+        Site {
+            file: Arc::clone(file),
             place,
         }
     }

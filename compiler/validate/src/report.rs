@@ -548,7 +548,7 @@ pub fn place_in(site: &Site, file: &str) -> String {
 }
 
 fn place_in_words(site: &Site, file: &str, w: &Table) -> String {
-    if site.file == file {
+    if &*site.file == file {
         place_words(site, w)
     } else {
         site.to_string()
@@ -613,7 +613,7 @@ fn write_finding(o: &mut String, f: &Finding, file: &str, w: &Table) {
     } else if let Some(s) = f
         .sites
         .first()
-        .filter(|s| s.place != Place::File || s.file != file)
+        .filter(|s| s.place != Place::File || &*s.file != file)
     {
         let _ = writeln!(
             o,
@@ -730,7 +730,7 @@ impl Report {
                 let location: Vec<String> = f
                     .sites
                     .iter()
-                    .filter(|x| x.place != Place::File || x.file != s.file)
+                    .filter(|x| x.place != Place::File || *x.file != *s.file)
                     .map(|x| place_in_words(x, &s.file, &words))
                     .collect();
                 let _ = w.write_record([

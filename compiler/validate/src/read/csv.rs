@@ -18,7 +18,8 @@ const MAX_UNCLOSED: usize = 10;
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
     let w = super::words();
-    let file_site = |line: usize| Site::new(name, Place::Line { line });
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
+    let file_site = |line: usize| Site::in_file(&shared, Place::Line { line });
     // A byte order mark, as Excel's "CSV UTF-8" writes.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {

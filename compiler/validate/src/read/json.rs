@@ -119,7 +119,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
                 w.fill("json.invalid", &[("error", &e.to_string())]),
             )
         })?;
-    let at = |p: String| Site::new(name, Place::Pointer { pointer: p });
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
+    let at = |p: String| Site::in_file(&shared, Place::Pointer { pointer: p });
     let mut input = Input::default();
     let list: Vec<(String, &Value)> = match &doc {
         Value::Object(o) => match o.get("submissions") {
