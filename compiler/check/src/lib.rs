@@ -111,9 +111,11 @@ pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
     compile_parsed(sources, parse_all(sources), options)
 }
 
-/// Specs at least this large are parsed on several threads: the shipped framework is, and
-/// parsing is most of the time of a check.
-const PARALLEL_SPEC_BYTES: usize = 64 * 1024;
+/// Specs at least this large are parsed on several threads. The shipped framework (345 KB) is
+/// not: a second thread's start and its own fresh memory cost more than the 2 ms of parsing it
+/// would share (`pmf check spec/` took a fifth more CPU with two threads, BENCHMARKS.md "The
+/// compiler core"), while a spec ten times its size gains from them.
+const PARALLEL_SPEC_BYTES: usize = 1024 * 1024;
 
 /// Parses every file; a large spec is parsed on several threads (files parse independently),
 /// and the results are kept in file order.

@@ -19,6 +19,18 @@ pub fn lower_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Declaration
         decls: Declarations::default(),
         current_group: None,
     };
+    // The lists are sized before lowering: a metric is several kilobytes, and growing the list
+    // by doubling copied every metric again and touched twice the memory (BENCHMARKS.md, "The
+    // compiler core").
+    let count = |kind: &str| {
+        file.items
+            .iter()
+            .filter(|i| matches!(i, Item::Node(n) if n.key.text == kind))
+            .count()
+    };
+    l.decls.metrics.reserve(count("metric"));
+    l.decls.indicators.reserve(count("indicator"));
+    l.decls.rules.reserve(count("rule"));
     for item in &file.items {
         if let Item::Node(node) = item {
             l.item(node);
@@ -2227,7 +2239,9 @@ impl<'a> Lowerer<'a> {
             i += 2;
         }
         let mut seen_letters: BTreeMap<String, Span> = BTreeMap::new();
-        for c in self.merge_welsh(node.children()).iter() {
+        let children = self.merge_welsh(node.children());
+        b.items.reserve(children.len());
+        for c in children.iter() {
             let key = c.key.text.clone();
             if key.len() == 1 && key.chars().all(|ch| ch.is_ascii_lowercase()) {
                 if let Some(first) = seen_letters.get(&key) {
