@@ -113,10 +113,25 @@ struct Planned {
     rhs: Vec<(Option<usize>, f64)>,
 }
 
+/// What a row's code names.
+#[derive(Clone, Copy, PartialEq)]
+enum Named {
+    /// The data item at this index of the IR.
+    Item(usize),
+    Population,
+    Unknown,
+}
+
 /// The rules of one IR, prepared once and applied to any number of submissions.
 pub struct Engine<'a> {
     pub ir: &'a Ir,
     index: BTreeMap<&'a str, usize>,
+    /// Each code a row can give (data items and populations), for the look-up of every row:
+    /// a hash look-up where the ordered map compared a code ten times (the check of a million
+    /// rows spent a tenth of its time comparing codes). Only looked up, never walked, so its
+    /// order cannot reach any output.
+    #[allow(clippy::disallowed_types)]
+    named: std::collections::HashMap<&'a str, Named>,
     rules: Vec<Planned>,
     statuses: String,
     /// The fixed wording of messages, in the language of the run.
@@ -127,10 +142,44 @@ pub struct Engine<'a> {
     units: Vec<String>,
 }
 
-/// The state of one data item in one submission.
-#[derive(Clone, Default)]
-struct Slot {
+/// The rows of each data item in one submission, in file order: item `i`'s rows are
+/// `rows[start[i]..start[i + 1]]` (one list for all the items, not a list per item: a million
+/// rows made a million small lists).
+struct Slots {
+    start: Vec<usize>,
     rows: Vec<usize>,
+}
+
+impl Slots {
+    fn of(items: usize, named: &[Named]) -> Slots {
+        let mut start = vec![0usize; items + 1];
+        for n in named {
+            if let Named::Item(i) = *n {
+                start[i + 1] += 1;
+            }
+        }
+        for i in 0..items {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0usize; start[items]];
+        for (ei, n) in named.iter().enumerate() {
+            if let Named::Item(i) = *n {
+                rows[next[i]] = ei;
+                next[i] += 1;
+            }
+        }
+        Slots { start, rows }
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The rows (indices into the submission's entries) of data item `i`.
+    fn rows(&self, i: usize) -> &[usize] {
+        &self.rows[self.start[i]..self.start[i + 1]]
+    }
 }
 
 impl<'a> Engine<'a> {
@@ -192,9 +241,19 @@ impl<'a> Engine<'a> {
                     .unwrap_or_default()
             })
             .collect();
+        #[allow(clippy::disallowed_types)]
+        let mut named: std::collections::HashMap<&str, Named> = ir
+            .populations
+            .iter()
+            .map(|p| (p.id.as_str(), Named::Population))
+            .collect();
+        // A data item wins over a population of the same name, as `slots` and `is_population`
+        // were asked in that order.
+        named.extend(index.iter().map(|(&c, &i)| (c, Named::Item(i))));
         Engine {
             ir,
             index,
+            named,
             rules,
             statuses,
             words: pmf_words::Table::messages(lang),
@@ -208,11 +267,9 @@ impl<'a> Engine<'a> {
     }
 
     /// The usable figure of each data item (None when blank, text, invalid or duplicated).
-    fn usable(&self, sub: &Submission, slots: &[Slot]) -> Vec<Option<f64>> {
-        slots
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match s.rows.as_slice() {
+    fn usable(&self, sub: &Submission, slots: &Slots) -> Vec<Option<f64>> {
+        (0..slots.len())
+            .map(|i| match slots.rows(i) {
                 [one] => match sub.entries[*one].raw {
                     Raw::Number(v) if values::is_valid(v, self.ir.data_items[i].value_type) => {
                         Some(v)
@@ -224,14 +281,21 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
-    fn slots(&self, sub: &Submission) -> Vec<Slot> {
-        let mut slots = vec![Slot::default(); self.ir.data_items.len()];
-        for (ei, e) in sub.entries.iter().enumerate() {
-            if let Some(&i) = self.index.get(e.code.as_str()) {
-                slots[i].rows.push(ei);
-            }
-        }
-        slots
+    /// What each row's code names, in the order of the rows.
+    fn named(&self, sub: &Submission) -> Vec<Named> {
+        sub.entries
+            .iter()
+            .map(|e| {
+                self.named
+                    .get(e.code.as_str())
+                    .copied()
+                    .unwrap_or(Named::Unknown)
+            })
+            .collect()
+    }
+
+    fn slots(&self, sub: &Submission) -> Slots {
+        Slots::of(self.ir.data_items.len(), &self.named(sub))
     }
 
     /// Every finding for one submission, in a stable order: problems of the input first, then
@@ -265,11 +329,12 @@ impl<'a> Engine<'a> {
     /// Every finding of the rules of one return, before exceptions.
     fn check_rules(&self, sub: &Submission) -> Vec<Finding> {
         let ir = self.ir;
-        let mut out = self.input_findings(sub);
-        let slots = self.slots(sub);
+        let named = self.named(sub);
+        let mut out = self.input_findings(sub, &named);
+        let slots = Slots::of(ir.data_items.len(), &named);
         let usable = self.usable(sub, &slots);
         let site_of = |i: usize| -> Option<Site> {
-            slots[i].rows.first().map(|&r| sub.entries[r].site.clone())
+            slots.rows(i).first().map(|&r| sub.entries[r].site.clone())
         };
         for p in &self.rules {
             let rule = &ir.rules[p.rule];
@@ -292,7 +357,7 @@ impl<'a> Engine<'a> {
                 RuleKind::Value => {
                     let Some(i) = p.target else { continue };
                     let vt = ir.data_items[i].value_type;
-                    for &r in &slots[i].rows {
+                    for &r in slots.rows(i) {
                         let e = &sub.entries[r];
                         let why = match &e.raw {
                             Raw::Blank => continue,
@@ -327,7 +392,7 @@ impl<'a> Engine<'a> {
                 RuleKind::Required => {
                     let Some(i) = p.target else { continue };
                     let rows: Vec<&Entry> =
-                        slots[i].rows.iter().map(|&r| &sub.entries[r]).collect();
+                        slots.rows(i).iter().map(|&r| &sub.entries[r]).collect();
                     let given = rows.iter().any(|e| e.raw != Raw::Blank);
                     let explained = rows.iter().any(|e| {
                         e.status
@@ -600,7 +665,7 @@ impl<'a> Engine<'a> {
             let mut operands = Vec::new();
             for (i, _) in p.lhs.iter().chain(p.rhs.iter()) {
                 let i = i.unwrap_or_default();
-                let site = slots[i].rows.first().map(|&r| sub.entries[r].site.clone());
+                let site = slots.rows(i).first().map(|&r| sub.entries[r].site.clone());
                 if let Some(s) = &site {
                     if !sites.contains(s) {
                         sites.push(s.clone());
@@ -631,7 +696,7 @@ impl<'a> Engine<'a> {
         (out, notes)
     }
 
-    fn input_findings(&self, sub: &Submission) -> Vec<Finding> {
+    fn input_findings(&self, sub: &Submission, named: &[Named]) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut push = |id: &str, warning: bool, message: String, detail: String, site: Site| {
             out.push(Finding {
@@ -703,10 +768,11 @@ impl<'a> Engine<'a> {
             );
         }
         // Codes: unknown, duplicated.
+        // The first row of each data item, and of each population by its code.
+        let mut seen_item: Vec<Option<&Site>> = vec![None; self.ir.data_items.len()];
         let mut seen: BTreeMap<&str, &Site> = BTreeMap::new();
-        for e in &sub.entries {
-            let known = self.index.contains_key(e.code.as_str()) || self.is_population(&e.code);
-            if !known {
+        for (e, &n) in sub.entries.iter().zip(named) {
+            if n == Named::Unknown {
                 let hint = self.suggest(&e.code);
                 push(
                     "input.unknown_code",
@@ -718,8 +784,24 @@ impl<'a> Engine<'a> {
                 );
                 continue;
             }
-            match seen.get(e.code.as_str()) {
-                Some(first) => push(
+            let first = match n {
+                Named::Item(i) => match seen_item[i] {
+                    Some(first) => Some(first),
+                    None => {
+                        seen_item[i] = Some(&e.site);
+                        None
+                    }
+                },
+                _ => match seen.get(e.code.as_str()) {
+                    Some(first) => Some(*first),
+                    None => {
+                        seen.insert(&e.code, &e.site);
+                        None
+                    }
+                },
+            };
+            if let Some(first) = first {
+                push(
                     "input.duplicate",
                     false,
                     self.words.fill("input.duplicate", &[("code", &e.code)]),
@@ -728,10 +810,7 @@ impl<'a> Engine<'a> {
                         &[("first", &first.to_string()), ("code", &e.code)],
                     ),
                     e.site.clone(),
-                ),
-                None => {
-                    seen.insert(&e.code, &e.site);
-                }
+                );
             }
             if self.is_population(&e.code) {
                 let ok = matches!(e.raw, Raw::Number(v) if values::is_valid(v, ValueType::Decimal))

@@ -17,10 +17,23 @@ fn unsafe_char(c: char) -> bool {
         )
 }
 
+/// Whether any character of `s` is unsafe (line breaks aside when `keep_line_breaks`). Text is
+/// nearly always printable ASCII, which a test of its bytes settles (a tenth of the time of
+/// `pmf validate` at a million rows went on testing characters one by one); anything else is
+/// tested character by character.
+fn any_unsafe(s: &str, keep_line_breaks: bool) -> bool {
+    let odd = s.as_bytes().iter().fold(false, |odd, &b| {
+        odd | (b < 0x20 && !(keep_line_breaks && b == b'\n')) | (b >= 0x7f)
+    });
+    odd && s
+        .chars()
+        .any(|c| !(keep_line_breaks && c == '\n') && unsafe_char(c))
+}
+
 /// Text from an input made safe to print on a terminal or in a text report: every character of
 /// `unsafe_char` is shown as an escape (`\n`, `\x1b`, `\u{202e}`), on one line.
 pub fn safe(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(unsafe_char) {
+    if !any_unsafe(s, false) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -60,7 +73,7 @@ pub fn safe_lines(text: &str) -> String {
 /// `safe_lines` of a text given by value: the text itself when no line needs a change (as
 /// usual), so that a long report is not copied twice on its way out.
 pub fn safe_lines_owned(text: String) -> String {
-    if text.chars().any(|c| c != '\n' && unsafe_char(c)) {
+    if any_unsafe(&text, true) {
         safe_lines(&text)
     } else {
         text
@@ -70,6 +83,31 @@ pub fn safe_lines_owned(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_agrees_with_the_character_test() {
+        for text in [
+            "",
+            "plain",
+            "a\nb",
+            "a\rb",
+            "\u{7f}",
+            "\u{80}",
+            "caf\u{e9}",
+            "\u{1b}[2J",
+            "x\u{202e}y",
+            "\u{2028}",
+            "\u{85}",
+            "Cymraeg: \u{175}\u{177}",
+            "\t",
+            "\n\n",
+        ] {
+            for keep in [false, true] {
+                let slow = text.chars().any(|c| !(keep && c == '\n') && unsafe_char(c));
+                assert_eq!(any_unsafe(text, keep), slow, "{text:?} {keep}");
+            }
+        }
+    }
 
     #[test]
     fn safe_lines_owned_is_safe_lines() {

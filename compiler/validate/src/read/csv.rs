@@ -131,6 +131,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, ReadError> {
                     .entry((authority.clone(), period.clone()))
                     .or_insert_with(|| {
                         let mut s = Submission::new(name);
+                        // Returns of one file are much the same size: room for as many rows
+                        // as the last one has, rather than a list grown by doubling (each
+                        // step copying every row read so far).
+                        if let Some(last) = input.submissions.last() {
+                            s.entries.reserve_exact(last.entries.len());
+                        }
                         s.authority = authority;
                         s.authority_site = site.clone();
                         s.period = period;
