@@ -275,6 +275,7 @@ fn main() -> ExitCode {
                     LangArg::En => pmf::ir::Lang::En,
                     LangArg::Cy => pmf::ir::Lang::Cy,
                 },
+                text_only: (format == ValidateFormat::Text).then_some(verbose),
             },
             &previous,
             submissions,

@@ -23,6 +23,10 @@ pub struct Options {
     pub indicators: bool,
     /// The language of every message (`pmf validate --lang cy`).
     pub lang: ir::Lang,
+    /// Only the text report will be written (`Some(verbose)`): each return's text is written
+    /// on the thread that checked it, and its findings are let go (`SubmissionReport::text`).
+    /// A million rows' findings took more memory than the rows; their text takes a fifth of it.
+    pub text_only: Option<bool>,
 }
 
 /// A return's report lists at most this many findings, plus `LISTED_PER_ROW` for each row the
@@ -320,6 +324,9 @@ pub fn validate_with_previous(
             r.notes = notes;
             r.arrange(&sheets, sheet_of);
             r.limit(LISTED_BASE + LISTED_PER_ROW * (s.entries.len() + s.problems.len()));
+            if let Some(verbose) = opts.text_only {
+                r.keep_text_only(verbose, &words);
+            }
             r
         }));
         checked.map_err(|p| {

@@ -49,6 +49,11 @@ pub struct SubmissionReport {
     /// What was not checked, and why (a year-on-year rule without last year's figures).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The return's text report, made safe, when only the text report is asked for
+    /// (`Options::text_only`): its findings and indicators are then dropped, and only this
+    /// text, the summary and the counts per sheet are kept.
+    #[serde(skip)]
+    pub text: Option<String>,
 }
 
 /// What is left to do on one sheet (part of the edition), exceptions applied.
@@ -175,6 +180,7 @@ impl SubmissionReport {
             indicators,
             by_sheet: Vec::new(),
             notes: Vec::new(),
+            text: None,
         }
     }
 
@@ -342,8 +348,13 @@ impl Report {
         }
         flush(&mut o, out)?;
         for s in &self.submissions {
-            s.write_text(&mut o, verbose, &w);
-            flush(&mut o, out)?;
+            match &s.text {
+                Some(text) => out.write_all(text.as_bytes())?,
+                None => {
+                    s.write_text(&mut o, verbose, &w);
+                    flush(&mut o, out)?;
+                }
+            }
         }
         let t = self.total();
         let n = self.submissions.len();
@@ -363,6 +374,16 @@ impl Report {
 }
 
 impl SubmissionReport {
+    /// Writes this return's text report now (as `Report::write_text_to` would, in the language
+    /// of `w`) and lets its findings and indicators go.
+    pub fn keep_text_only(&mut self, verbose: bool, w: &Table) {
+        let mut o = String::new();
+        self.write_text(&mut o, verbose, w);
+        self.text = Some(safe_lines_owned(o));
+        self.findings = Vec::new();
+        self.indicators = None;
+    }
+
     fn write_text(&self, o: &mut String, verbose: bool, w: &Table) {
         let _ = writeln!(o, "{}", self.title(w));
         let workbook = self.file.to_ascii_lowercase().ends_with(".xlsx")
