@@ -90,6 +90,56 @@ fn rust_findings(report: &validate::Report) -> Found {
     out
 }
 
+/// `pmf validate` writes each return's text on the thread that checked it and lets its findings
+/// go (`Options::text_only`); the text must be the report's own, in both languages, with and
+/// without `--verbose`, and the summary and exit code must not change.
+#[test]
+fn the_text_written_while_checking_is_the_text_report() {
+    let ir = shipped_ir();
+    let (this, last) = cases(&ir);
+    let (this_csv, last_csv) = (subgen::to_csv(&this), subgen::to_csv(&last));
+    // Half filled, so that `--verbose` has the missing figures to list.
+    let lines: Vec<&str> = this_csv.lines().collect();
+    let this_csv = lines[..lines.len() / 2].join("\n");
+    let run = |opts: Options| {
+        validate::validate_with_previous(
+            &ir,
+            vec![(
+                "returns-2020-21.csv".into(),
+                Ok(this_csv.clone().into_bytes()),
+            )],
+            vec![(
+                "returns-2019-20.csv".into(),
+                Ok(last_csv.clone().into_bytes()),
+            )],
+            opts,
+        )
+    };
+    for lang in [pmf::ir::Lang::En, pmf::ir::Lang::Cy] {
+        let full = run(Options {
+            lang,
+            ..Options::default()
+        });
+        assert!(full.submissions.iter().any(|s| !s.findings.is_empty()));
+        assert_ne!(full.to_text_with(true), full.to_text_with(false));
+        for verbose in [false, true] {
+            let text_only = run(Options {
+                lang,
+                text_only: Some(verbose),
+                ..Options::default()
+            });
+            assert!(text_only.submissions.iter().all(|s| s.findings.is_empty()));
+            assert_eq!(
+                text_only.to_text_with(verbose),
+                full.to_text_with(verbose),
+                "{lang:?}, verbose {verbose}"
+            );
+            assert_eq!(text_only.total(), full.total());
+            assert_eq!(text_only.exit_code(), full.exit_code());
+        }
+    }
+}
+
 #[test]
 fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
     let ir = shipped_ir();
