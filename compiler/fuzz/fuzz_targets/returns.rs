@@ -22,5 +22,17 @@ fuzz_target!(|data: &[u8]| {
             },
         );
         common::check_report(&report);
+        // The text `pmf validate` writes on its checking threads is the report's own.
+        let text_only = pmf::validate::validate(
+            ir,
+            vec![(name.to_string(), Ok(data.to_vec()))],
+            pmf::validate::Options {
+                indicators: true,
+                text_only: Some(false),
+                ..Default::default()
+            },
+        );
+        assert_eq!(text_only.to_text(), report.to_text(), "the text written while checking");
+        assert_eq!(text_only.exit_code(), report.exit_code());
     }
 });
