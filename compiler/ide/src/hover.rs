@@ -78,6 +78,16 @@ pub fn hover(c: &Cursor) -> Option<Hover> {
 /// how far the translation has gone, and whether it was made for other English than the text
 /// has now (then it is stale, and the warning PMF0410 is on it too).
 fn welsh_hover(c: &Cursor) -> Option<Hover> {
+    let on_welsh = |s: &pmf_syntax::source::Span| s.start <= c.offset && c.offset <= s.end;
+    let spans = c.a.welsh_spans.get_or_init(|| {
+        pmf_check::catalogue::translatable(&c.a.comp.decls)
+            .iter()
+            .filter_map(|t| Some((t.text.loc.file, t.text.cy_span.clone()?)))
+            .collect()
+    });
+    if !spans.iter().any(|(f, s)| *f == c.file && on_welsh(s)) {
+        return None;
+    }
     let texts = pmf_check::catalogue::translatable(&c.a.comp.decls);
     let t = texts.iter().map(|t| t.text).find(|t| {
         t.loc.file == c.file
