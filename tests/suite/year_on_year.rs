@@ -90,6 +90,22 @@ fn rust_findings(report: &validate::Report) -> Found {
     out
 }
 
+/// `pmf validate` of this year's returns (as returns-2020-21.csv) with last year's.
+fn validate_years(ir: &Ir, this_csv: &str, last_csv: &str, opts: Options) -> validate::Report {
+    validate::validate_with_previous(
+        ir,
+        vec![(
+            "returns-2020-21.csv".into(),
+            Ok(this_csv.as_bytes().to_vec()),
+        )],
+        vec![(
+            "returns-2019-20.csv".into(),
+            Ok(last_csv.as_bytes().to_vec()),
+        )],
+        opts,
+    )
+}
+
 /// `pmf validate` writes each return's text on the thread that checked it and lets its findings
 /// go (`Options::text_only`); the text must be the report's own, in both languages, with and
 /// without `--verbose`, and the summary and exit code must not change.
@@ -101,20 +117,7 @@ fn the_text_written_while_checking_is_the_text_report() {
     // Half filled, so that `--verbose` has the missing figures to list.
     let lines: Vec<&str> = this_csv.lines().collect();
     let this_csv = lines[..lines.len() / 2].join("\n");
-    let run = |opts: Options| {
-        validate::validate_with_previous(
-            &ir,
-            vec![(
-                "returns-2020-21.csv".into(),
-                Ok(this_csv.clone().into_bytes()),
-            )],
-            vec![(
-                "returns-2019-20.csv".into(),
-                Ok(last_csv.clone().into_bytes()),
-            )],
-            opts,
-        )
-    };
+    let run = |opts: Options| validate_years(&ir, &this_csv, &last_csv, opts);
     for lang in [pmf::ir::Lang::En, pmf::ir::Lang::Cy] {
         let full = run(Options {
             lang,
@@ -145,18 +148,7 @@ fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
     let ir = shipped_ir();
     let (this, last) = cases(&ir);
     let (this_csv, last_csv) = (subgen::to_csv(&this), subgen::to_csv(&last));
-    let report = validate::validate_with_previous(
-        &ir,
-        vec![(
-            "returns-2020-21.csv".into(),
-            Ok(this_csv.clone().into_bytes()),
-        )],
-        vec![(
-            "returns-2019-20.csv".into(),
-            Ok(last_csv.clone().into_bytes()),
-        )],
-        Options::default(),
-    );
+    let report = validate_years(&ir, &this_csv, &last_csv, Options::default());
     assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
     if let Err(e) = expect_file(
         &crate::common::root().join("tests/submissions/year-on-year.csv.out"),
@@ -165,16 +157,10 @@ fn year_on_year_rules_find_the_planted_breaches_in_every_backend() {
         panic!("{e}");
     }
     // The same in Welsh: the figures, the change and the balance worded from the table.
-    let cy = validate::validate_with_previous(
+    let cy = validate_years(
         &ir,
-        vec![(
-            "returns-2020-21.csv".into(),
-            Ok(this_csv.clone().into_bytes()),
-        )],
-        vec![(
-            "returns-2019-20.csv".into(),
-            Ok(last_csv.clone().into_bytes()),
-        )],
+        &this_csv,
+        &last_csv,
         Options {
             lang: pmf::ir::Lang::Cy,
             ..Options::default()

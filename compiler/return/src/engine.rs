@@ -301,7 +301,7 @@ impl<'a> Engine<'a> {
     /// Every finding for one submission, in a stable order: problems of the input first, then
     /// the rules in the IR's order. Exceptions are applied.
     pub fn check(&self, sub: &Submission) -> Vec<Finding> {
-        let mut out = self.check_rules(sub);
+        let mut out = self.check_rules(sub, &self.named(sub));
         self.apply_exceptions(sub, &mut out);
         out
     }
@@ -313,10 +313,12 @@ impl<'a> Engine<'a> {
         sub: &Submission,
         last: Option<&LastYear>,
     ) -> (Vec<Finding>, Vec<String>) {
-        let mut out = self.check_rules(sub);
+        // What each row names, found once for both kinds of rule.
+        let named = self.named(sub);
+        let mut out = self.check_rules(sub, &named);
         let notes = match last {
             Some(last) => {
-                let (f, n) = self.check_years(sub, last);
+                let (f, n) = self.check_years(sub, last, &named);
                 out.extend(f);
                 n
             }
@@ -327,11 +329,10 @@ impl<'a> Engine<'a> {
     }
 
     /// Every finding of the rules of one return, before exceptions.
-    fn check_rules(&self, sub: &Submission) -> Vec<Finding> {
+    fn check_rules(&self, sub: &Submission, named: &[Named]) -> Vec<Finding> {
         let ir = self.ir;
-        let named = self.named(sub);
-        let mut out = self.input_findings(sub, &named);
-        let slots = Slots::of(ir.data_items.len(), &named);
+        let mut out = self.input_findings(sub, named);
+        let slots = Slots::of(ir.data_items.len(), named);
         let usable = self.usable(sub, &slots);
         let site_of = |i: usize| -> Option<Site> {
             slots.rows(i).first().map(|&r| sub.entries[r].site.clone())
@@ -572,9 +573,14 @@ impl<'a> Engine<'a> {
 
     /// The findings of the year-on-year rules (`change`, `balance`) for a return and last
     /// year's, before exceptions, and a note for each rule not checked (with the reason).
-    fn check_years(&self, sub: &Submission, last: &LastYear) -> (Vec<Finding>, Vec<String>) {
+    fn check_years(
+        &self,
+        sub: &Submission,
+        last: &LastYear,
+        named: &[Named],
+    ) -> (Vec<Finding>, Vec<String>) {
         let ir = self.ir;
-        let slots = self.slots(sub);
+        let slots = Slots::of(ir.data_items.len(), named);
         let usable = self.usable(sub, &slots);
         let mut out = Vec::new();
         let mut notes = Vec::new();
