@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 fn text(t: &model::Text) -> ir::Text {
     ir::Text {
         en: t.en.value.clone(),
-        cy: t.cy.as_ref().map(|c| c.value.clone()),
+        cy: t.cy().map(|c| c.value.clone()),
     }
 }
 
@@ -22,7 +22,7 @@ fn otext(t: &Option<model::Text>) -> Option<ir::Text> {
 }
 
 fn rich(t: &model::Text) -> Rich {
-    Rich::parse(&t.en.value, t.cy.as_ref().map(|c| c.value.as_str()))
+    Rich::parse(&t.en.value, t.cy().map(|c| c.value.as_str()))
 }
 
 fn orich(t: &Option<model::Text>) -> Option<Rich> {
@@ -36,8 +36,8 @@ fn welsh_to_review(decls: &model::Declarations) -> Vec<ir::WelshToReview> {
     crate::catalogue::translatable(decls)
         .into_iter()
         .filter_map(|t| {
-            let of = t.text.cy_of.as_ref()?;
-            t.text.cy.as_ref()?;
+            let of = t.text.cy_of()?;
+            t.text.cy()?;
             let state = if of.hash != model::english_hash(&t.text.en.value) {
                 ir::WelshReviewState::Stale
             } else {

@@ -1130,13 +1130,15 @@ fn join_labels(a: Option<&Text>, b: Option<&Text>) -> Option<Text> {
     let (a, b) = (a?, b?);
     let mut t = a.clone();
     t.en.value = format!("{}, {}", a.en.value, b.en.value);
-    t.cy = match (&a.cy, &b.cy) {
-        (Some(x), Some(y)) => {
-            let mut s = x.clone();
-            s.value = format!("{}, {}", x.value, y.value);
-            Some(s)
-        }
-        _ => None,
-    };
+    if let Some(w) = &mut t.welsh {
+        w.text = match (a.cy(), b.cy()) {
+            (Some(x), Some(y)) => {
+                let mut s = x.clone();
+                s.value = format!("{}, {}", x.value, y.value);
+                Some(s)
+            }
+            _ => None,
+        };
+    }
     Some(t)
 }

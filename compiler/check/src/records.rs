@@ -39,12 +39,12 @@ const WEEK: [&str; 7] = [
 fn text(t: &model::Text) -> ir::Text {
     ir::Text {
         en: t.en.value.clone(),
-        cy: t.cy.as_ref().map(|c| c.value.clone()),
+        cy: t.cy().map(|c| c.value.clone()),
     }
 }
 
 fn rich(t: &model::Text) -> Rich {
-    Rich::parse(&t.en.value, t.cy.as_ref().map(|c| c.value.as_str()))
+    Rich::parse(&t.en.value, t.cy().map(|c| c.value.as_str()))
 }
 
 /// `YYYY-MM-DD` as (year, month, day), when it is a date of the calendar.

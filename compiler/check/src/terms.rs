@@ -136,7 +136,7 @@ impl<'d> Index<'d> {
         for term in terms {
             let english: Vec<_> = forms(term).map(|f| english_phrase(&f.en.value)).collect();
             let welsh_text: Vec<&str> = forms(term)
-                .filter_map(|f| f.cy.as_ref().map(|c| c.value.as_str()))
+                .filter_map(|f| f.cy().map(|c| c.value.as_str()))
                 .collect();
             let welsh: Vec<_> = welsh_text.iter().map(|w| welsh_phrase(w)).collect();
             let i = ix.terms.len();
@@ -191,7 +191,7 @@ pub fn used_in<'d>(terms: &'d [Term], en: &str) -> Vec<&'d Term> {
 /// A term as a translator's note shows it: `contact = cyswllt, contacts = cysylltiadau (agreed)`.
 pub fn describe(t: &Term) -> String {
     let pairs: Vec<String> = forms(t)
-        .map(|f| match &f.cy {
+        .map(|f| match f.cy() {
             Some(cy) => format!("{} = {}", f.en.value, cy.value),
             None => f.en.value.clone(),
         })
@@ -204,8 +204,8 @@ impl Checker<'_> {
     /// The termbase against one text's Welsh.
     pub(super) fn check_terms(&mut self, ix: &Index<'_>, t: &Text) {
         let decls = self.decls;
-        let Some(cy) = &t.cy else { return };
-        let span = t.cy_span.clone().unwrap_or_else(|| t.loc.span.clone());
+        let Some(cy) = t.cy() else { return };
+        let span = t.cy_span().unwrap_or_else(|| t.loc.span.clone());
         let (en_words, cy_words) = (words(&t.en.value), words(&cy.value));
         for i in Index::candidates(&ix.by_english, &en_words) {
             let p = &ix.terms[i];
@@ -253,7 +253,7 @@ impl Checker<'_> {
                         .as_ref()
                         .is_some_and(|h| h.en.value.eq_ignore_ascii_case(&head.en.value))
                 })
-                .filter_map(|o| o.term.as_ref()?.cy.as_ref().map(|c| c.value.clone()))
+                .filter_map(|o| o.term.as_ref()?.cy().map(|c| c.value.clone()))
                 .collect();
             let help = match instead.as_slice() {
                 [] => "word it another way; the termbase says this Welsh term is not to be used"

@@ -106,7 +106,7 @@ impl Checker<'_> {
         let texts = self.texts();
         let mut found = Vec::new();
         for t in &texts {
-            for lit in std::iter::once(&t.en).chain(t.cy.iter()) {
+            for lit in std::iter::once(&t.en).chain(t.cy().into_iter()) {
                 for (off, code) in code_mentions(&lit.value) {
                     let start = lit.source_offset(off);
                     found.push((
@@ -219,8 +219,8 @@ impl Checker<'_> {
                 continue;
             }
             self.check_terms(&terms, t);
-            let (Some(cy), Some(of)) = (&t.cy, &t.cy_of) else {
-                if t.cy.is_none() && missing {
+            let (Some(cy), Some(of)) = (t.cy(), t.cy_of()) else {
+                if t.cy().is_none() && missing {
                     self.push(
                         Diagnostic::new(
                             Code::MissingWelsh,

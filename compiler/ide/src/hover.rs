@@ -82,7 +82,7 @@ fn welsh_hover(c: &Cursor) -> Option<Hover> {
     let spans = c.a.welsh_spans.get_or_init(|| {
         pmf_check::catalogue::translatable(&c.a.comp.decls)
             .iter()
-            .filter_map(|t| Some((t.text.loc.file, t.text.cy_span.clone()?)))
+            .filter_map(|t| Some((t.text.loc.file, t.text.cy_span()?)))
             .collect()
     });
     if !spans.iter().any(|(f, s)| *f == c.file && on_welsh(s)) {
@@ -91,14 +91,14 @@ fn welsh_hover(c: &Cursor) -> Option<Hover> {
     let texts = pmf_check::catalogue::translatable(&c.a.comp.decls);
     let t = texts.iter().map(|t| t.text).find(|t| {
         t.loc.file == c.file
-            && t.cy_span
+            && t.cy_span()
                 .as_ref()
                 .is_some_and(|s| s.start <= c.offset && c.offset <= s.end)
     })?;
-    let cy = t.cy.as_ref()?;
+    let cy = t.cy()?;
     let mut md = String::new();
     let quote = |s: &str| s.lines().collect::<Vec<_>>().join(" ");
-    match &t.cy_of {
+    match t.cy_of() {
         None => md.push_str(
             "**Welsh** · written by hand\n\nIt records no English it was made for, so it is never \
              reported as stale; `pmf translate import` records it.",
@@ -141,7 +141,7 @@ fn welsh_hover(c: &Cursor) -> Option<Hover> {
     );
     Some(Hover {
         markdown: md,
-        range: t.cy_span.clone(),
+        range: t.cy_span(),
     })
 }
 

@@ -385,6 +385,8 @@ pub fn compile_editions_with(
             previous,
             skip_ir: check_only,
             welsh_states: false,
+            // Checking or translating reads the declarations, never the trees.
+            drop_trees: check_only,
         }
     }
     let plain: Vec<Compilation> = inputs
@@ -425,6 +427,7 @@ pub fn compile_editions_with(
                                 previous: None,
                                 skip_ir: false,
                                 welsh_states: false,
+                                drop_trees: true,
                             },
                         )
                         .ir

@@ -32,7 +32,9 @@ pub struct Token {
 
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // The shipped spec has 0.02 to 0.16 tokens a byte: reserving an eighth of the length
+    // spares most files the copies of a growing list (pages never written are never touched).
+    let mut out = Vec::with_capacity(text.len() / 8 + 16);
     let mut i = 0;
     while i < bytes.len() {
         let start = i;

@@ -220,8 +220,8 @@ pub fn import(
                 (
                     t.id,
                     (
-                        t.text.cy.as_ref().map(|c| c.value.clone()),
-                        t.text.cy_of.as_ref().map(|o| (o.hash.clone(), o.state)),
+                        t.text.cy().map(|c| c.value.clone()),
+                        t.text.cy_of().map(|o| (o.hash.clone(), o.state)),
                     ),
                 )
             })
@@ -265,7 +265,7 @@ fn memory(
             kept.insert(english_hash(en), en);
             continue;
         }
-        let Some(of) = &t.text.cy_of else { continue };
+        let Some(of) = t.text.cy_of() else { continue };
         if of.hash == english_hash(en) {
             kept.insert(of.hash.clone(), en);
         } else if let Some(before) = decls.remembered(&of.hash) {
@@ -341,10 +341,10 @@ fn edit(src: &str, t: &Translatable<'_>, cy: &str, hash: &str, state: WelshState
             state.as_str()
         )
     };
-    if let Some(span) = &text.cy_span {
+    if let Some(span) = text.cy_span() {
         let indent = indent_at(span.start);
         return Edit {
-            span: span.clone(),
+            span,
             text: welsh(&indent),
         };
     }

@@ -107,7 +107,7 @@ pub fn needing(sources: &Sources, decls: &Declarations) -> Vec<Entry> {
     let mut out = Vec::new();
     for t in translatable(decls) {
         let text = t.text;
-        let need = match (&text.cy, &text.cy_of) {
+        let need = match (text.cy(), text.cy_of()) {
             (None, _) => Need::Missing,
             (Some(_), None) => Need::Unverified,
             (Some(_), Some(of)) if of.hash != english_hash(&text.en.value) => Need::Stale,
@@ -121,14 +121,14 @@ pub fn needing(sources: &Sources, decls: &Declarations) -> Vec<Entry> {
             kind: t.kind.to_string(),
             owner: t.owner,
             en: text.en.value.clone(),
-            cy: text.cy.as_ref().map(|c| c.value.clone()),
+            cy: text.cy().map(|c| c.value.clone()),
             need,
             place: format!("{}:{line}", src.path),
             terms: pmf_check::terms::used_in(&decls.terms, &text.en.value)
                 .into_iter()
                 .map(pmf_check::terms::describe)
                 .collect(),
-            previous: match (need, &text.cy_of) {
+            previous: match (need, text.cy_of()) {
                 (Need::Stale, Some(of)) => decls.remembered(&of.hash).map(str::to_string),
                 _ => None,
             },

@@ -287,22 +287,22 @@ impl<'a> Lowerer<'a> {
         match args {
             [e] if e.as_str().is_some() => Some(Text {
                 en: e.as_str()?.clone(),
-                cy: None,
-                cy_of: None,
-                cy_span: None,
                 en_span: e.span.clone(),
                 loc: self.loc(&e.span),
+                welsh: None,
             }),
             [e, c, w]
                 if e.as_str().is_some() && c.as_path() == Some("cy") && w.as_str().is_some() =>
             {
                 Some(Text {
                     en: e.as_str()?.clone(),
-                    cy: w.as_str().cloned(),
-                    cy_of: None,
-                    cy_span: Some(c.span.start..w.span.end),
                     en_span: e.span.clone(),
                     loc: self.loc(&(e.span.start..w.span.end)),
+                    welsh: Some(Box::new(Welsh {
+                        text: w.as_str().cloned(),
+                        of: None,
+                        span: c.span.start..w.span.end,
+                    })),
                 })
             }
             [e, c, w, m]
@@ -314,11 +314,13 @@ impl<'a> Lowerer<'a> {
                 let cy_of = self.welsh_of(m);
                 Some(Text {
                     en: e.as_str()?.clone(),
-                    cy: w.as_str().cloned(),
-                    cy_of,
-                    cy_span: Some(c.span.start..m.span.end),
                     en_span: e.span.clone(),
                     loc: self.loc(&(e.span.start..m.span.end)),
+                    welsh: Some(Box::new(Welsh {
+                        text: w.as_str().cloned(),
+                        of: cy_of,
+                        span: c.span.start..m.span.end,
+                    })),
                 })
             }
             [] => {

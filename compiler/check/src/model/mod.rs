@@ -37,17 +37,45 @@ pub struct Ref {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: StrLit,
-    pub cy: Option<StrLit>,
-    /// What the Welsh translates and how far its translation has gone: `of("3fa9c2d1",
-    /// reviewed)` after the Welsh, written by `pmf translate import`. `None` for Welsh written
-    /// by hand (unverified: it cannot be stale) and for a text with no Welsh.
-    pub cy_of: Option<WelshOf>,
-    /// From the `cy` before the Welsh to the end of the Welsh (or of its `of(...)`), in the
-    /// text's file: what `pmf translate import` replaces.
-    pub cy_span: Option<Span>,
     /// The English in its quotes (`loc` runs on to the Welsh).
     pub en_span: Span,
     pub loc: Loc,
+    /// `cy "..."` after the English. Boxed: a text is in every declaration many times and
+    /// most have no Welsh, so keeping the room for it out of line halves a text's size, and
+    /// with it the memory a check touches (most of a small check's time is the kernel
+    /// handing out fresh pages).
+    pub welsh: Option<Box<Welsh>>,
+}
+
+/// The Welsh written after a text's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Welsh {
+    /// `None` only for labels joined from two lists where one has no Welsh.
+    pub text: Option<StrLit>,
+    /// What the Welsh translates and how far its translation has gone: `of("3fa9c2d1",
+    /// reviewed)` after the Welsh, written by `pmf translate import`. `None` for Welsh written
+    /// by hand (unverified: it cannot be stale).
+    pub of: Option<WelshOf>,
+    /// From the `cy` before the Welsh to the end of the Welsh (or of its `of(...)`), in the
+    /// text's file: what `pmf translate import` replaces.
+    pub span: Span,
+}
+
+impl Text {
+    /// The Welsh, when the spec gives it.
+    pub fn cy(&self) -> Option<&StrLit> {
+        self.welsh.as_ref()?.text.as_ref()
+    }
+
+    /// What the Welsh translates and its state ([`Welsh::of`]).
+    pub fn cy_of(&self) -> Option<&WelshOf> {
+        self.welsh.as_ref()?.of.as_ref()
+    }
+
+    /// Where the Welsh is written ([`Welsh::span`]).
+    pub fn cy_span(&self) -> Option<Span> {
+        Some(self.welsh.as_ref()?.span.clone())
+    }
 }
 
 /// The English a Welsh text was made from (its short hash, [`english_hash`]) and the
