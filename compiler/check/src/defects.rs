@@ -99,7 +99,7 @@ impl Checker<'_> {
             if errata.contains(&(t as *const Text)) {
                 continue;
             }
-            for lit in std::iter::once(&t.en).chain(t.cy().into_iter()) {
+            for lit in std::iter::once(&t.en).chain(t.cy()) {
                 for (off, token) in malformed_codes(&lit.value) {
                     // A damaged code quoted as printed ("printed as \"AD/00/8\"").
                     let quoted = lit.value[..off]

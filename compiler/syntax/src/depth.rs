@@ -73,9 +73,15 @@ pub fn survey(node: &Node) -> Survey {
                 ExprKind::Str(lit) => {
                     // Most texts are printable ASCII with line breaks and tabs, which holds
                     // nothing forbidden: a byte test settles them without decoding.
+                    // In blocks of 64 bytes, each without an early exit, which the compiler
+                    // turns into vector instructions (a byte-by-byte `all` was a twentieth of
+                    // a check's time).
                     let plain = |v: &str| {
-                        v.bytes()
-                            .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+                        v.as_bytes().chunks(64).all(|block| {
+                            block.iter().fold(true, |ok, &b| {
+                                ok & ((0x20..0x7f).contains(&b) | (b == b'\n') | (b == b'\t'))
+                            })
+                        })
                     };
                     if bad_char.is_none() && !plain(&lit.value) {
                         let v = &lit.value;

@@ -57,8 +57,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Space
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' && !is_crlf(bytes, i) {
-                    i += 1;
+                // To the line break (a CRLF's CR is not the comment's).
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                if i > start && bytes[i - 1] == b'\r' && i < bytes.len() {
+                    i -= 1;
                 }
                 TokenKind::Comment
             }
@@ -79,7 +81,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             b'"' => {
                 i += 1;
                 let mut closed = false;
-                while i < bytes.len() {
+                // To the closing quote, or the end of the line (an escape skips the byte after
+                // the backslash).
+                loop {
+                    let Some(n) = memchr::memchr3(b'\\', b'"', b'\n', &bytes[i..]) else {
+                        i = bytes.len();
+                        break;
+                    };
+                    i += n;
                     match bytes[i] {
                         b'\\' => i = (i + 2).min(bytes.len()),
                         b'"' => {
@@ -87,8 +96,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             closed = true;
                             break;
                         }
-                        b'\n' => break,
-                        _ => i += 1,
+                        _ => break,
                     }
                 }
                 TokenKind::Str { closed }
@@ -181,6 +189,48 @@ mod tests {
         );
         assert_eq!(kinds("\"abc\n"), vec![Str { closed: false }, Newline]);
         assert_eq!(kinds("AD/001 // x"), vec![Word, Space, Comment]);
+    }
+
+    #[test]
+    fn where_strings_and_comments_end() {
+        let spans = |s: &str| -> Vec<(TokenKind, String)> {
+            tokenize(s)
+                .into_iter()
+                .map(|t| (t.kind, s[t.span].to_string()))
+                .collect()
+        };
+        use TokenKind::*;
+        // A comment stops before a CRLF's CR, but keeps a lone CR and one not before LF.
+        assert_eq!(
+            spans("// a\r\n// b\r\r\n// c\r"),
+            vec![
+                (Comment, "// a".into()),
+                (Newline, "\r\n".into()),
+                (Comment, "// b\r".into()),
+                (Newline, "\r\n".into()),
+                (Comment, "// c\r".into()),
+            ]
+        );
+        // An escape skips the byte after the backslash, a line break included; a backslash
+        // at the end of the file ends the text unclosed.
+        assert_eq!(
+            spans("\"a\\\"b\" \"c\\\nd\" \"e\\"),
+            vec![
+                (Str { closed: true }, "\"a\\\"b\"".into()),
+                (Space, " ".into()),
+                (Str { closed: true }, "\"c\\\nd\"".into()),
+                (Space, " ".into()),
+                (Str { closed: false }, "\"e\\".into()),
+            ]
+        );
+        assert_eq!(
+            spans("\"x\r\ny"),
+            vec![
+                (Str { closed: false }, "\"x\r".into()),
+                (Newline, "\n".into()),
+                (Word, "y".into()),
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,14 @@ use super::ast::StrLit;
 /// literally should it ever do.
 pub fn simple(lit: &str, base: usize) -> StrLit {
     let inner = &lit[1..lit.len() - 1];
+    if memchr::memchr(b'\\', inner.as_bytes()).is_none() {
+        // Most texts have no escape: the value is the text between the quotes, one run.
+        return StrLit {
+            value: inner.to_string(),
+            triple: false,
+            segments: vec![(0, base + 1)],
+        };
+    }
     let mut value = String::with_capacity(inner.len());
     let mut segments = vec![(0, base + 1)];
     let mut chars = inner.char_indices().peekable();
