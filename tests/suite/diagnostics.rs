@@ -153,6 +153,34 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
                 "{name}: checked without the IR (`skip_ir`), the diagnostics differ"
             ));
         }
+        // `pmf check` itself also keeps neither the trees nor the uses of names: the same
+        // diagnostics again, and the same declarations.
+        let (_, lean) = crate::common::compile_text_with(
+            &name,
+            &text,
+            pmf::check::Options {
+                require_welsh: welsh,
+                previous: prev_ir.as_ref(),
+                skip_ir: true,
+                lean: true,
+                ..Default::default()
+            },
+        );
+        if format!("{:?}", lean.diagnostics) != format!("{:?}", comp.diagnostics) {
+            failures.push(format!(
+                "{name}: checked `lean` (as `pmf check` does), the diagnostics differ"
+            ));
+        }
+        if format!("{:?}", lean.decls) != format!("{:?}", comp.decls)
+            || format!("{:?}", lean.symbols.defs) != format!("{:?}", comp.symbols.defs)
+        {
+            failures.push(format!(
+                "{name}: checked `lean`, the declarations or definitions differ"
+            ));
+        }
+        if !lean.symbols.uses.is_empty() || lean.files.iter().any(|f| !f.items.is_empty()) {
+            failures.push(format!("{name}: checked `lean`, trees or uses were kept"));
+        }
         let (mut want, _) = annotations(&text);
         let positioned: Vec<(usize, usize)> = want
             .iter()

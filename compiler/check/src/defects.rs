@@ -33,7 +33,7 @@ pub fn malformed_codes(text: &str) -> Vec<(usize, String)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for slash in memchr_slashes(b) {
+    for slash in memchr::memchr_iter(b'/', b) {
         if slash < skip_to {
             continue;
         }
@@ -68,13 +68,6 @@ pub fn malformed_codes(text: &str) -> Vec<(usize, String)> {
         out.push((start, token.to_string()));
     }
     out
-}
-
-fn memchr_slashes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    b.iter()
-        .enumerate()
-        .filter(|(_, c)| **c == b'/')
-        .map(|(i, _)| i)
 }
 
 impl Checker<'_> {

@@ -63,12 +63,15 @@ pub struct Options<'a> {
     /// Check only, without building the IR (what `pmf check` needs, and faster). Edition
     /// checks against `previous` still run.
     pub skip_ir: bool,
-    /// Let each file's syntax tree go once the file is lowered, before the next file is
-    /// parsed: the checks read only the declarations, and the next file's tree and the checks'
-    /// tables reuse the memory, so a check touches a fifth less fresh memory (most of a small
-    /// check's time is the kernel handing out fresh pages). [`Compilation::files`] then holds
-    /// empty trees: for callers that want the diagnostics and declarations, not the trees.
-    pub drop_trees: bool,
+    /// For callers that want the diagnostics and the declarations, not what an editor
+    /// needs: each file's syntax tree is let go once the file is lowered, before the next
+    /// file is parsed (the checks read only the declarations, and the next file's tree and
+    /// the checks' tables reuse the memory), and the uses of names (`Symbols::uses`, for
+    /// references and rename) are not recorded. A check then touches a third less fresh
+    /// memory, and most of a small check's time is the kernel handing out fresh pages.
+    /// [`Compilation::files`] holds empty trees and `symbols.uses` is empty (the
+    /// definitions are kept: the checks' own messages point at them).
+    pub lean: bool,
 }
 
 /// Everything known about one compilation.
@@ -76,7 +79,7 @@ pub struct Options<'a> {
 pub struct Compilation {
     /// The syntax tree of each file, shared so that the language server can keep the trees of
     /// the files an edit did not touch from one compilation to the next. Empty trees (no
-    /// items) when compiled with [`Options::drop_trees`].
+    /// items) when compiled with [`Options::lean`].
     pub files: Vec<Arc<SourceFile>>,
     pub decls: Declarations,
     pub diagnostics: Vec<Diagnostic>,
@@ -118,7 +121,7 @@ pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
     let lower_one = |(file, d): (SourceFile, Vec<diag::Diagnostic>)| {
         let id = file.file;
         let mut l = lower(Arc::new(file), d);
-        if options.drop_trees {
+        if options.lean {
             l.file = Arc::new(SourceFile {
                 file: id,
                 items: Vec::new(),
@@ -128,7 +131,7 @@ pub fn compile_with(sources: &Sources, options: Options<'_>) -> Compilation {
         l
     };
     let lowered: Vec<Lowered> = if parse_threads(sources) == 1 {
-        // Each file lowered as soon as it is parsed (with `drop_trees`, before the next is).
+        // Each file lowered as soon as it is parsed (with `lean`, before the next is).
         sources
             .ids()
             .map(|id| lower_one(syntax::parse(id, &sources.get(id).text)))
@@ -485,6 +488,11 @@ impl<'a> Checker<'a> {
     }
 
     /// The first line of a location: a block is pointed at by its header, not drawn whole.
+    /// Whether the uses of names are recorded for the editor (not with [`Options::lean`]).
+    fn index_names(&self) -> bool {
+        !self.options.lean
+    }
+
     pub(crate) fn head(&self, loc: &Loc) -> crate::source::Span {
         let text = &self.sources.get(loc.file).text;
         let start = loc.span.start.min(text.len());

@@ -326,12 +326,14 @@ impl Checker<'_> {
     pub(super) fn resolve_entry(&mut self, list: usize, r: &Ref) -> Option<usize> {
         let cl = &self.decls.codelists[list];
         if let Some(i) = cl.entries.iter().position(|e| e.id == r.name) {
-            self.symbols.uses.push(super::Use {
-                kind: Kind::Entry,
-                name: r.name.clone(),
-                loc: r.loc.clone(),
-                parent: Some(cl.id.clone()),
-            });
+            if self.index_names() {
+                self.symbols.uses.push(super::Use {
+                    kind: Kind::Entry,
+                    name: r.name.clone(),
+                    loc: r.loc.clone(),
+                    parent: Some(cl.id.clone()),
+                });
+            }
             return Some(i);
         }
         let names: Vec<&str> = cl.entries.iter().map(|e| e.id.as_str()).collect();
@@ -628,12 +630,14 @@ impl Checker<'_> {
             self.unknown_code(r);
             return None;
         };
-        self.symbols.uses.push(super::Use {
-            kind: Kind::Code,
-            name: r.name.clone(),
-            loc: r.loc.clone(),
-            parent: None,
-        });
+        if self.index_names() {
+            self.symbols.uses.push(super::Use {
+                kind: Kind::Code,
+                name: r.name.clone(),
+                loc: r.loc.clone(),
+                parent: None,
+            });
+        }
         match target {
             Target::Item(mi, ii) => {
                 let it = &self.metrics[mi].items[ii];
@@ -945,12 +949,14 @@ impl Checker<'_> {
             self.unknown_code(w);
             return;
         };
-        self.symbols.uses.push(super::Use {
-            kind: Kind::Code,
-            name: w.name.clone(),
-            loc: w.loc.clone(),
-            parent: None,
-        });
+        if self.index_names() {
+            self.symbols.uses.push(super::Use {
+                kind: Kind::Code,
+                name: w.name.clone(),
+                loc: w.loc.clone(),
+                parent: None,
+            });
+        }
         let Target::Metric(oi) = target else {
             self.push(Diagnostic::new(
                 Code::WrongKind,

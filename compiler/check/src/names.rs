@@ -193,12 +193,14 @@ impl Checker<'_> {
     /// suggestion) and names of another kind.
     pub(super) fn resolve(&mut self, r: &Ref, kind: Kind) -> Option<usize> {
         if let Some(i) = self.tables.get(kind, &r.name) {
-            self.symbols.uses.push(Use {
-                kind,
-                name: r.name.clone(),
-                loc: r.loc.clone(),
-                parent: None,
-            });
+            if self.index_names() {
+                self.symbols.uses.push(Use {
+                    kind,
+                    name: r.name.clone(),
+                    loc: r.loc.clone(),
+                    parent: None,
+                });
+            }
             return Some(i);
         }
         self.unknown(r, kind);

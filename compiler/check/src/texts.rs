@@ -15,12 +15,14 @@ impl Checker<'_> {
         for e in &decls.errata {
             for r in &e.affects {
                 if self.codes.contains_key(&r.name) {
-                    self.symbols.uses.push(super::Use {
-                        kind: Kind::Code,
-                        name: r.name.clone(),
-                        loc: r.loc.clone(),
-                        parent: None,
-                    });
+                    if self.index_names() {
+                        self.symbols.uses.push(super::Use {
+                            kind: Kind::Code,
+                            name: r.name.clone(),
+                            loc: r.loc.clone(),
+                            parent: None,
+                        });
+                    }
                     continue;
                 }
                 let kinds = [
@@ -37,12 +39,14 @@ impl Checker<'_> {
                     .iter()
                     .find(|k| self.tables.get(**k, &r.name).is_some())
                 {
-                    self.symbols.uses.push(super::Use {
-                        kind: *k,
-                        name: r.name.clone(),
-                        loc: r.loc.clone(),
-                        parent: None,
-                    });
+                    if self.index_names() {
+                        self.symbols.uses.push(super::Use {
+                            kind: *k,
+                            name: r.name.clone(),
+                            loc: r.loc.clone(),
+                            parent: None,
+                        });
+                    }
                     continue;
                 }
                 if crate::model::is_metric_code(&r.name) {
@@ -121,12 +125,14 @@ impl Checker<'_> {
         }
         for (code, loc) in found {
             if self.codes.contains_key(&code) {
-                self.symbols.uses.push(super::Use {
-                    kind: Kind::Code,
-                    name: code,
-                    loc,
-                    parent: None,
-                });
+                if self.index_names() {
+                    self.symbols.uses.push(super::Use {
+                        kind: Kind::Code,
+                        name: code,
+                        loc,
+                        parent: None,
+                    });
+                }
             } else if self.tables.get(Kind::Indicator, &code).is_none() {
                 let names: Vec<&str> = self.codes.keys().map(|s| s.as_str()).collect();
                 let mut d = Diagnostic::new(

@@ -386,7 +386,7 @@ pub fn compile_editions_with(
             skip_ir: check_only,
             welsh_states: false,
             // Checking or translating reads the declarations, never the trees.
-            drop_trees: check_only,
+            lean: check_only,
         }
     }
     let plain: Vec<Compilation> = inputs
@@ -427,7 +427,7 @@ pub fn compile_editions_with(
                                 previous: None,
                                 skip_ir: false,
                                 welsh_states: false,
-                                drop_trees: true,
+                                lean: true,
                             },
                         )
                         .ir
