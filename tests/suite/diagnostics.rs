@@ -127,27 +127,23 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
                 let p = std::fs::read_to_string(case.with_file_name(f)).ok()?;
                 crate::common::compile_text(f, &p).1.ir
             });
-        let (sources, comp) = crate::common::compile_text_with(
-            &name,
-            &text,
-            pmf::check::Options {
-                require_welsh: welsh,
-                previous: prev_ir.as_ref(),
-                ..Default::default()
-            },
-        );
+        let check = |skip_ir: bool, lean: bool| {
+            crate::common::compile_text_with(
+                &name,
+                &text,
+                pmf::check::Options {
+                    require_welsh: welsh,
+                    previous: prev_ir.as_ref(),
+                    skip_ir,
+                    lean,
+                    ..Default::default()
+                },
+            )
+        };
+        let (sources, comp) = check(false, false);
         // `pmf check` and the language server check without building the IR: the same
         // diagnostics.
-        let (_, checked) = crate::common::compile_text_with(
-            &name,
-            &text,
-            pmf::check::Options {
-                require_welsh: welsh,
-                previous: prev_ir.as_ref(),
-                skip_ir: true,
-                ..Default::default()
-            },
-        );
+        let (_, checked) = check(true, false);
         if format!("{:?}", checked.diagnostics) != format!("{:?}", comp.diagnostics) {
             failures.push(format!(
                 "{name}: checked without the IR (`skip_ir`), the diagnostics differ"
@@ -155,17 +151,7 @@ fn every_case_gives_exactly_its_annotated_diagnostics() {
         }
         // `pmf check` itself also keeps neither the trees nor the uses of names: the same
         // diagnostics again, and the same declarations.
-        let (_, lean) = crate::common::compile_text_with(
-            &name,
-            &text,
-            pmf::check::Options {
-                require_welsh: welsh,
-                previous: prev_ir.as_ref(),
-                skip_ir: true,
-                lean: true,
-                ..Default::default()
-            },
-        );
+        let (_, lean) = check(true, true);
         if format!("{:?}", lean.diagnostics) != format!("{:?}", comp.diagnostics) {
             failures.push(format!(
                 "{name}: checked `lean` (as `pmf check` does), the diagnostics differ"

@@ -51,14 +51,7 @@ impl Checker<'_> {
                 .and_then(|f| self.formula(f, ind.code_loc.file));
             if let (Some(t), Some(m)) = (&typed, &ind.motivation) {
                 if self.codes.contains_key(&m.metric.name) {
-                    if self.index_names() {
-                        self.symbols.uses.push(super::Use {
-                            kind: Kind::Code,
-                            name: m.metric.name.clone(),
-                            loc: m.metric.loc.clone(),
-                            parent: None,
-                        });
-                    }
+                    self.record_use(Kind::Code, &m.metric.name, &m.metric.loc, None);
                 } else {
                     self.unknown_code(&m.metric);
                 }
@@ -148,14 +141,7 @@ impl Checker<'_> {
                 if let Some(Target::Metric(mi)) = target {
                     let info = &self.metrics[mi];
                     if !info.collected && info.kind == Some(BreakdownKind::Overlapping) {
-                        if self.index_names() {
-                            self.symbols.uses.push(super::Use {
-                                kind: Kind::Code,
-                                name: c.clone(),
-                                loc: loc.clone(),
-                                parent: None,
-                            });
-                        }
+                        self.record_use(Kind::Code, c, &loc, None);
                         self.push(
                             Diagnostic::new(Code::OverlappingSum, file, e.span.clone(), format!("{c} has overlapping items, so adding them up counts some units twice"))
                                 .label("sum of overlapping items")

@@ -493,6 +493,19 @@ impl<'a> Checker<'a> {
         !self.options.lean
     }
 
+    /// Records a use of a name for the editor's references and rename; nothing, not even a
+    /// copy of the name, with [`Options::lean`].
+    fn record_use(&mut self, kind: Kind, name: &str, loc: &Loc, parent: Option<&str>) {
+        if self.index_names() {
+            self.symbols.uses.push(Use {
+                kind,
+                name: name.to_string(),
+                loc: loc.clone(),
+                parent: parent.map(str::to_string),
+            });
+        }
+    }
+
     pub(crate) fn head(&self, loc: &Loc) -> crate::source::Span {
         let text = &self.sources.get(loc.file).text;
         let start = loc.span.start.min(text.len());

@@ -326,14 +326,7 @@ impl Checker<'_> {
     pub(super) fn resolve_entry(&mut self, list: usize, r: &Ref) -> Option<usize> {
         let cl = &self.decls.codelists[list];
         if let Some(i) = cl.entries.iter().position(|e| e.id == r.name) {
-            if self.index_names() {
-                self.symbols.uses.push(super::Use {
-                    kind: Kind::Entry,
-                    name: r.name.clone(),
-                    loc: r.loc.clone(),
-                    parent: Some(cl.id.clone()),
-                });
-            }
+            self.record_use(Kind::Entry, &r.name, &r.loc, Some(&cl.id));
             return Some(i);
         }
         let names: Vec<&str> = cl.entries.iter().map(|e| e.id.as_str()).collect();
@@ -630,14 +623,7 @@ impl Checker<'_> {
             self.unknown_code(r);
             return None;
         };
-        if self.index_names() {
-            self.symbols.uses.push(super::Use {
-                kind: Kind::Code,
-                name: r.name.clone(),
-                loc: r.loc.clone(),
-                parent: None,
-            });
-        }
+        self.record_use(Kind::Code, &r.name, &r.loc, None);
         match target {
             Target::Item(mi, ii) => {
                 let it = &self.metrics[mi].items[ii];
@@ -949,14 +935,7 @@ impl Checker<'_> {
             self.unknown_code(w);
             return;
         };
-        if self.index_names() {
-            self.symbols.uses.push(super::Use {
-                kind: Kind::Code,
-                name: w.name.clone(),
-                loc: w.loc.clone(),
-                parent: None,
-            });
-        }
+        self.record_use(Kind::Code, &w.name, &w.loc, None);
         let Target::Metric(oi) = target else {
             self.push(Diagnostic::new(
                 Code::WrongKind,

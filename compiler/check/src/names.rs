@@ -193,14 +193,7 @@ impl Checker<'_> {
     /// suggestion) and names of another kind.
     pub(super) fn resolve(&mut self, r: &Ref, kind: Kind) -> Option<usize> {
         if let Some(i) = self.tables.get(kind, &r.name) {
-            if self.index_names() {
-                self.symbols.uses.push(Use {
-                    kind,
-                    name: r.name.clone(),
-                    loc: r.loc.clone(),
-                    parent: None,
-                });
-            }
+            self.record_use(kind, &r.name, &r.loc, None);
             return Some(i);
         }
         self.unknown(r, kind);

@@ -408,14 +408,7 @@ impl Checker<'_> {
         let decls = self.decls;
         let record = &decls.records[rec];
         if record.fields.iter().any(|f| f.id == r.name) {
-            if self.index_names() {
-                self.symbols.uses.push(super::Use {
-                    kind: Kind::Field,
-                    name: r.name.clone(),
-                    loc: r.loc.clone(),
-                    parent: Some(record.id.clone()),
-                });
-            }
+            self.record_use(Kind::Field, &r.name, &r.loc, Some(&record.id));
             return true;
         }
         let names: Vec<&str> = record.fields.iter().map(|f| f.id.as_str()).collect();

@@ -160,14 +160,7 @@ impl Checker<'_> {
     /// A national measure of a report: a metric, item or indicator of the edition.
     fn report_measure(&mut self, r: &Ref) {
         if self.codes.contains_key(&r.name) {
-            if self.index_names() {
-                self.symbols.uses.push(super::Use {
-                    kind: Kind::Code,
-                    name: r.name.clone(),
-                    loc: r.loc.clone(),
-                    parent: None,
-                });
-            }
+            self.record_use(Kind::Code, &r.name, &r.loc, None);
             return;
         }
         if self.tables.get(Kind::Indicator, &r.name).is_some() {

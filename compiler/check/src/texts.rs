@@ -15,14 +15,7 @@ impl Checker<'_> {
         for e in &decls.errata {
             for r in &e.affects {
                 if self.codes.contains_key(&r.name) {
-                    if self.index_names() {
-                        self.symbols.uses.push(super::Use {
-                            kind: Kind::Code,
-                            name: r.name.clone(),
-                            loc: r.loc.clone(),
-                            parent: None,
-                        });
-                    }
+                    self.record_use(Kind::Code, &r.name, &r.loc, None);
                     continue;
                 }
                 let kinds = [
@@ -39,14 +32,7 @@ impl Checker<'_> {
                     .iter()
                     .find(|k| self.tables.get(**k, &r.name).is_some())
                 {
-                    if self.index_names() {
-                        self.symbols.uses.push(super::Use {
-                            kind: *k,
-                            name: r.name.clone(),
-                            loc: r.loc.clone(),
-                            parent: None,
-                        });
-                    }
+                    self.record_use(*k, &r.name, &r.loc, None);
                     continue;
                 }
                 if crate::model::is_metric_code(&r.name) {
