@@ -487,7 +487,6 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
-    /// The first line of a location: a block is pointed at by its header, not drawn whole.
     /// Whether the uses of names are recorded for the editor (not with [`Options::lean`]).
     fn index_names(&self) -> bool {
         !self.options.lean
@@ -506,6 +505,7 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The first line of a location: a block is pointed at by its header, not drawn whole.
     pub(crate) fn head(&self, loc: &Loc) -> crate::source::Span {
         let text = &self.sources.get(loc.file).text;
         let start = loc.span.start.min(text.len());
